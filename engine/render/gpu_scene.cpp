@@ -1,0 +1,319 @@
+#include "render/gpu_scene.h"
+
+#include "vk/check.h"
+#include "vk/pipeline.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <map>
+
+namespace ct::render {
+
+namespace {
+
+scene::Bounds transformBounds(const scene::Bounds& local, const glm::mat4& m) {
+    scene::Bounds world;
+    if (local.empty()) return world;
+    for (int corner = 0; corner < 8; ++corner) {
+        const glm::vec3 p((corner & 1) ? local.max.x : local.min.x, (corner & 2) ? local.max.y : local.min.y,
+                          (corner & 4) ? local.max.z : local.min.z);
+        world.extend(glm::vec3(m * glm::vec4(p, 1.0f)));
+    }
+    return world;
+}
+
+GpuInstance makeInstance(const glm::mat4& model, std::uint32_t node, std::uint32_t instance) {
+    GpuInstance gpu{};
+    gpu.model = model;
+    const glm::mat3 normal = glm::transpose(glm::inverse(glm::mat3(model)));
+    for (int c = 0; c < 3; ++c) gpu.normalMatrix[c] = glm::vec4(normal[c], 0.0f);
+    gpu.ids = glm::uvec4(node + 1, instance, 0, 0);
+    return gpu;
+}
+
+VkFilter toVk(scene::Filter f) { return f == scene::Filter::Nearest ? VK_FILTER_NEAREST : VK_FILTER_LINEAR; }
+
+VkSamplerAddressMode toVk(scene::Wrap w) {
+    switch (w) {
+        case scene::Wrap::ClampToEdge: return VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+        case scene::Wrap::MirroredRepeat: return VK_SAMPLER_ADDRESS_MODE_MIRRORED_REPEAT;
+        default: return VK_SAMPLER_ADDRESS_MODE_REPEAT;
+    }
+}
+
+std::uint32_t mipLevelsFor(int width, int height) {
+    return static_cast<std::uint32_t>(std::floor(std::log2(std::max(width, height)))) + 1;
+}
+
+struct Texel {
+    std::uint8_t r, g, b, a;
+};
+
+}  // namespace
+
+GpuScene::GpuScene(vk::Context& context, const scene::Scene& scene, VkDescriptorSetLayout materialLayout)
+    : context_(context) {
+    std::vector<GpuInstance> instances;
+    buildBatches(scene, instances);
+    vk::Uploader uploader(context);
+    instances_ = vk::Buffer(context, {std::max<VkDeviceSize>(instances.size() * sizeof(GpuInstance), 256),
+                                      VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                                      vk::MemoryUsage::DeviceLocal, "instances"});
+    uploader.toBuffer(instances_, 0, instances.data(), instances.size() * sizeof(GpuInstance));
+    uploadGeometry(scene, uploader);
+    uploadMaterials(scene, uploader, materialLayout);
+    uploader.submit();
+    stats_.instances = instances.size();
+}
+
+void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>& instances) {
+    // Which nodes the displayed scene draws: everything reachable from its roots, once.
+    std::vector<char> drawn(scene.nodes.size(), 0);
+    std::vector<int> stack(scene.roots.begin(), scene.roots.end());
+    while (!stack.empty()) {
+        const int node = stack.back();
+        stack.pop_back();
+        if (node < 0 || node >= static_cast<int>(scene.nodes.size()) || drawn[node]) continue;
+        drawn[node] = 1;
+        for (int child : scene.nodes[node].children) stack.push_back(child);
+    }
+
+    struct Placement {
+        glm::mat4 model;
+        std::uint32_t node, instance;
+    };
+    std::vector<std::array<std::vector<Placement>, 2>> perMesh(scene.meshes.size());
+    for (std::size_t n = 0; n < scene.nodes.size(); ++n) {
+        const scene::Node& node = scene.nodes[n];
+        if (!drawn[n] || node.mesh < 0 || node.mesh >= static_cast<int>(scene.meshes.size())) continue;
+        auto place = [&](const glm::mat4& model, std::uint32_t instance) {
+            const bool mirrored = glm::determinant(glm::mat3(model)) < 0.0f;
+            perMesh[node.mesh][mirrored].push_back({model, static_cast<std::uint32_t>(n), instance});
+        };
+        if (node.instances.empty()) {
+            place(node.world, 0);
+        } else {
+            for (std::size_t i = 0; i < node.instances.size(); ++i)
+                place(node.world * node.instances[i], static_cast<std::uint32_t>(i));
+        }
+    }
+
+    const std::uint32_t defaultMaterial = static_cast<std::uint32_t>(scene.materials.size());
+    for (std::size_t m = 0; m < scene.meshes.size(); ++m) {
+        for (int mirrored = 0; mirrored < 2; ++mirrored) {
+            const auto& placements = perMesh[m][mirrored];
+            if (placements.empty()) continue;
+            const std::uint32_t first = static_cast<std::uint32_t>(instances.size());
+            for (const auto& p : placements) instances.push_back(makeInstance(p.model, p.node, p.instance));
+
+            for (std::size_t pi = 0; pi < scene.meshes[m].primitives.size(); ++pi) {
+                const scene::Primitive& prim = scene.meshes[m].primitives[pi];
+                if (prim.indices.empty()) continue;
+                const bool validMaterial = prim.material >= 0 && prim.material < static_cast<int>(defaultMaterial);
+                const scene::Material fallback;
+                const scene::Material& material = validMaterial ? scene.materials[prim.material] : fallback;
+                DrawBatch batch;
+                batch.indexCount = static_cast<std::uint32_t>(prim.indices.size());
+                batch.material = validMaterial ? static_cast<std::uint32_t>(prim.material) : defaultMaterial;
+                batch.mirrored = mirrored != 0;
+                batch.doubleSided = material.doubleSided;
+                batch.flags = (prim.hasTangents ? kFlagHasTangents : 0u) |
+                              (material.alphaMode == scene::AlphaMode::Mask ? kFlagAlphaMask : 0u) |
+                              (material.alphaMode == scene::AlphaMode::Blend ? kFlagAlphaBlend : 0u);
+                // Geometry offsets are filled in once the shared buffers are laid out.
+                batch.vertexOffset = static_cast<std::int32_t>(m);
+                batch.firstIndex = static_cast<std::uint32_t>(pi);
+                for (const auto& p : placements) {
+                    const scene::Bounds world = transformBounds(prim.bounds, p.model);
+                    bounds_.extend(world);
+                    stats_.triangles += prim.indices.size() / 3;
+                }
+                if (material.alphaMode == scene::AlphaMode::Blend) {
+                    for (std::size_t i = 0; i < placements.size(); ++i) {
+                        DrawBatch single = batch;
+                        single.firstInstance = first + static_cast<std::uint32_t>(i);
+                        single.instanceCount = 1;
+                        single.sortCenter = transformBounds(prim.bounds, placements[i].model).center();
+                        blend_.push_back(single);
+                    }
+                } else {
+                    batch.firstInstance = first;
+                    batch.instanceCount = static_cast<std::uint32_t>(placements.size());
+                    opaque_.push_back(batch);
+                }
+            }
+        }
+    }
+}
+
+void GpuScene::uploadGeometry(const scene::Scene& scene, vk::Uploader& uploader) {
+    std::vector<scene::Vertex> vertices;
+    std::vector<std::uint32_t> indices;
+    ranges_.resize(scene.meshes.size());
+    for (std::size_t m = 0; m < scene.meshes.size(); ++m) {
+        for (const scene::Primitive& prim : scene.meshes[m].primitives) {
+            ranges_[m].push_back({static_cast<std::uint32_t>(indices.size()),
+                                  static_cast<std::uint32_t>(prim.indices.size()),
+                                  static_cast<std::int32_t>(vertices.size())});
+            vertices.insert(vertices.end(), prim.vertices.begin(), prim.vertices.end());
+            indices.insert(indices.end(), prim.indices.begin(), prim.indices.end());
+        }
+    }
+    stats_.vertices = vertices.size();
+    auto resolve = [&](DrawBatch& batch) {
+        const PrimitiveRange& range = ranges_[batch.vertexOffset][batch.firstIndex];
+        batch.firstIndex = range.firstIndex;
+        batch.vertexOffset = range.vertexOffset;
+    };
+    std::for_each(opaque_.begin(), opaque_.end(), resolve);
+    std::for_each(blend_.begin(), blend_.end(), resolve);
+
+    const VkDeviceSize vertexBytes = vertices.size() * sizeof(scene::Vertex);
+    const VkDeviceSize indexBytes = indices.size() * sizeof(std::uint32_t);
+    vertices_ = vk::Buffer(context_, {std::max<VkDeviceSize>(vertexBytes, 256),
+                                      VK_BUFFER_USAGE_VERTEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                                      vk::MemoryUsage::DeviceLocal, "vertices"});
+    indices_ = vk::Buffer(context_, {std::max<VkDeviceSize>(indexBytes, 256),
+                                     VK_BUFFER_USAGE_INDEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                                     vk::MemoryUsage::DeviceLocal, "indices"});
+    uploader.toBuffer(vertices_, 0, vertices.data(), vertexBytes);
+    uploader.toBuffer(indices_, 0, indices.data(), indexBytes);
+}
+
+void GpuScene::uploadMaterials(const scene::Scene& scene, vk::Uploader& uploader,
+                               VkDescriptorSetLayout layout) {
+    // Images are created per (image, colour space): colour textures are sRGB, data linear.
+    std::map<std::pair<int, bool>, std::size_t> imageSlots;
+    auto createImage = [&](int width, int height, const void* texels, bool srgb, const std::string& name) {
+        VkFormatProperties props;
+        const VkFormat format = srgb ? VK_FORMAT_R8G8B8A8_SRGB : VK_FORMAT_R8G8B8A8_UNORM;
+        vkGetPhysicalDeviceFormatProperties(context_.physicalDevice(), format, &props);
+        const bool canBlit = (props.optimalTilingFeatures & VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT) &&
+                             (props.optimalTilingFeatures & VK_FORMAT_FEATURE_BLIT_SRC_BIT) &&
+                             (props.optimalTilingFeatures & VK_FORMAT_FEATURE_BLIT_DST_BIT);
+        vk::ImageDesc desc;
+        desc.extent = {static_cast<std::uint32_t>(width), static_cast<std::uint32_t>(height)};
+        desc.format = format;
+        desc.mipLevels = canBlit ? mipLevelsFor(width, height) : 1;
+        desc.usage = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT |
+                     (desc.mipLevels > 1 ? VK_IMAGE_USAGE_TRANSFER_SRC_BIT : 0);
+        desc.name = name;
+        images_.emplace_back(context_, desc);
+        uploader.toImage(images_.back(), texels, static_cast<VkDeviceSize>(width) * height * 4);
+        stats_.textures++;
+        return images_.size() - 1;
+    };
+    const Texel white{255, 255, 255, 255};
+    const Texel flatNormal{128, 128, 255, 255};
+    const std::size_t whiteSlot = createImage(1, 1, &white, false, "default white");
+    const std::size_t normalSlot = createImage(1, 1, &flatNormal, false, "default normal");
+
+    auto samplerFor = [&](const scene::Sampler& s, const std::string& name) {
+        VkSamplerCreateInfo info{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
+        info.magFilter = toVk(s.magFilter);
+        info.minFilter = toVk(s.minFilter);
+        info.mipmapMode = s.mipmapMode == scene::MipmapMode::Nearest ? VK_SAMPLER_MIPMAP_MODE_NEAREST
+                                                                      : VK_SAMPLER_MIPMAP_MODE_LINEAR;
+        info.addressModeU = toVk(s.wrapS);
+        info.addressModeV = toVk(s.wrapT);
+        info.addressModeW = VK_SAMPLER_ADDRESS_MODE_REPEAT;
+        // No mipmapping: clamping the LOD to the base level is the Vulkan equivalent.
+        info.maxLod = s.mipmapMode == scene::MipmapMode::None ? 0.25f : VK_LOD_CLAMP_NONE;
+        VkSampler sampler = VK_NULL_HANDLE;
+        VK_CHECK(vkCreateSampler(context_.device(), &info, nullptr, &sampler));
+        context_.setName(sampler, VK_OBJECT_TYPE_SAMPLER, name);
+        samplers_.push_back(context_.own(sampler, vkDestroySampler));
+        return sampler;
+    };
+    const VkSampler defaultSampler = samplerFor(scene::Sampler{}, "default sampler");
+    std::vector<VkSampler> sceneSamplers;
+    for (std::size_t i = 0; i < scene.samplers.size(); ++i)
+        sceneSamplers.push_back(samplerFor(scene.samplers[i], "sampler " + std::to_string(i)));
+
+    struct Binding {
+        VkImageView view;
+        VkSampler sampler;
+    };
+    auto bind = [&](const scene::TextureRef& ref, bool srgb, std::size_t fallback) -> Binding {
+        if (ref.present() && ref.texture < static_cast<int>(scene.textures.size())) {
+            const scene::Texture& texture = scene.textures[ref.texture];
+            if (texture.image >= 0 && texture.image < static_cast<int>(scene.images.size())) {
+                const scene::Image& image = scene.images[texture.image];
+                if (image.width > 0 && image.height > 0 &&
+                    image.rgba8.size() == static_cast<std::size_t>(image.width) * image.height * 4) {
+                    const auto key = std::make_pair(texture.image, srgb);
+                    auto it = imageSlots.find(key);
+                    if (it == imageSlots.end())
+                        it = imageSlots.emplace(key, createImage(image.width, image.height, image.rgba8.data(), srgb,
+                                                                 "image " + std::to_string(texture.image) + " " + image.name))
+                                 .first;
+                    const bool validSampler = texture.sampler >= 0 && texture.sampler < static_cast<int>(sceneSamplers.size());
+                    return {images_[it->second].view(), validSampler ? sceneSamplers[texture.sampler] : defaultSampler};
+                }
+            }
+        }
+        return {images_[fallback].view(), defaultSampler};
+    };
+
+    std::vector<scene::Material> materials = scene.materials;
+    materials.emplace_back();  // the glTF default material, for primitives without one
+    materials.back().name = "default";
+    const VkDeviceSize alignment = context_.properties().limits.minUniformBufferOffsetAlignment;
+    const VkDeviceSize stride = (sizeof(GpuMaterial) + alignment - 1) / alignment * alignment;
+    std::vector<std::uint8_t> uniformBytes(stride * materials.size());
+    materialUniforms_ = vk::Buffer(context_, {uniformBytes.size(),
+                                              VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                                              vk::MemoryUsage::DeviceLocal, "material uniforms"});
+
+    const std::uint32_t setCount = static_cast<std::uint32_t>(materials.size());
+    const VkDescriptorPoolSize poolSizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, setCount},
+                                              {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, setCount * 5}};
+    VkDescriptorPoolCreateInfo poolInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
+    poolInfo.maxSets = setCount;
+    poolInfo.poolSizeCount = 2;
+    poolInfo.pPoolSizes = poolSizes;
+    VkDescriptorPool pool = VK_NULL_HANDLE;
+    VK_CHECK(vkCreateDescriptorPool(context_.device(), &poolInfo, nullptr, &pool));
+    descriptorPool_ = context_.own(pool, vkDestroyDescriptorPool);
+    std::vector<VkDescriptorSetLayout> layouts(setCount, layout);
+    VkDescriptorSetAllocateInfo allocInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
+    allocInfo.descriptorPool = pool;
+    allocInfo.descriptorSetCount = setCount;
+    allocInfo.pSetLayouts = layouts.data();
+    materialSets_.resize(setCount);
+    VK_CHECK(vkAllocateDescriptorSets(context_.device(), &allocInfo, materialSets_.data()));
+
+    for (std::uint32_t i = 0; i < setCount; ++i) {
+        const scene::Material& m = materials[i];
+        GpuMaterial gpu{};
+        gpu.baseColorFactor = m.baseColorFactor;
+        gpu.emissive = glm::vec4(m.emissiveFactor * m.emissiveStrength, 0.0f);
+        gpu.factors = glm::vec4(m.metallicFactor, m.roughnessFactor, m.normalScale,
+                                m.occlusionTexture.present() ? m.occlusionStrength : 0.0f);
+        gpu.alpha = glm::vec4(m.alphaCutoff, 0.0f, 0.0f, 0.0f);
+        gpu.texCoords = glm::uvec4(m.baseColorTexture.texCoord, m.metallicRoughnessTexture.texCoord,
+                                   m.normalTexture.texCoord, m.occlusionTexture.texCoord);
+        gpu.texCoordsMore = glm::uvec4(m.emissiveTexture.texCoord, 0, 0, 0);
+        std::memcpy(uniformBytes.data() + stride * i, &gpu, sizeof(gpu));
+
+        const Binding baseColor = bind(m.baseColorTexture, true, whiteSlot);
+        const Binding metallicRoughness = bind(m.metallicRoughnessTexture, false, whiteSlot);
+        const Binding normal = bind(m.normalTexture, false, normalSlot);
+        const Binding occlusion = bind(m.occlusionTexture, false, whiteSlot);
+        const Binding emissive = bind(m.emissiveTexture, true, whiteSlot);
+        vk::DescriptorWriter()
+            .buffer(0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, materialUniforms_.get(), stride * i, sizeof(GpuMaterial))
+            .image(1, baseColor.view, baseColor.sampler)
+            .image(2, metallicRoughness.view, metallicRoughness.sampler)
+            .image(3, normal.view, normal.sampler)
+            .image(4, occlusion.view, occlusion.sampler)
+            .image(5, emissive.view, emissive.sampler)
+            .update(context_.device(), materialSets_[i]);
+        context_.setName(materialSets_[i], VK_OBJECT_TYPE_DESCRIPTOR_SET, "material " + m.name);
+    }
+    uploader.toBuffer(materialUniforms_, 0, uniformBytes.data(), uniformBytes.size());
+}
+
+}  // namespace ct::render

@@ -1,0 +1,82 @@
+// GpuScene: a scene::Scene uploaded to the GPU and arranged for drawing.
+//
+// All vertices share one vertex buffer and all indices one index buffer. Every drawn instance
+// (a node, or one EXT_mesh_gpu_instancing instance of a node) is one entry of the instance
+// storage buffer; instances of the same mesh are contiguous, so each mesh primitive is drawn
+// with one instanced call whatever the number of instances (twice when some of its instances
+// are mirrored, since mirroring flips the winding). Blended primitives are the exception: they
+// are drawn one instance at a time, sorted back to front each frame.
+#pragma once
+
+#include "render/gpu_types.h"
+#include "scene/scene.h"
+#include "vk/resources.h"
+#include "vk/uploader.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace ct::render {
+
+struct DrawBatch {
+    std::uint32_t indexCount = 0;
+    std::uint32_t firstIndex = 0;
+    std::int32_t vertexOffset = 0;
+    std::uint32_t firstInstance = 0;
+    std::uint32_t instanceCount = 0;
+    std::uint32_t material = 0;  // index into GpuScene's material sets (the default is last)
+    std::uint32_t flags = 0;     // kFlag* of gpu_types.h
+    bool mirrored = false;
+    bool doubleSided = false;
+    glm::vec3 sortCenter{0.0f};  // world-space centre, for blended draws
+};
+
+struct GpuSceneStats {
+    std::uint64_t vertices = 0;
+    std::uint64_t triangles = 0;    // per instance, summed over instances
+    std::uint64_t instances = 0;
+    std::uint32_t textures = 0;
+};
+
+class GpuScene {
+public:
+    // `materialLayout` is the renderer's set-1 layout (material uniforms + five textures).
+    GpuScene(vk::Context& context, const scene::Scene& scene, VkDescriptorSetLayout materialLayout);
+
+    const std::vector<DrawBatch>& opaqueBatches() const { return opaque_; }  // OPAQUE and MASK
+    const std::vector<DrawBatch>& blendBatches() const { return blend_; }
+    VkBuffer vertexBuffer() const { return vertices_.get(); }
+    VkBuffer indexBuffer() const { return indices_.get(); }
+    VkBuffer instanceBuffer() const { return instances_.get(); }
+    VkDeviceSize instanceBufferSize() const { return instances_.size(); }
+    VkDescriptorSet materialSet(std::uint32_t material) const { return materialSets_.at(material); }
+    const scene::Bounds& bounds() const { return bounds_; }
+    const GpuSceneStats& stats() const { return stats_; }
+
+private:
+    void buildBatches(const scene::Scene& scene, std::vector<GpuInstance>& instances);
+    void uploadGeometry(const scene::Scene& scene, vk::Uploader& uploader);
+    void uploadMaterials(const scene::Scene& scene, vk::Uploader& uploader, VkDescriptorSetLayout layout);
+
+    vk::Context& context_;
+    vk::Buffer vertices_;
+    vk::Buffer indices_;
+    vk::Buffer instances_;
+    vk::Buffer materialUniforms_;
+    std::vector<vk::Image> images_;
+    std::vector<vk::Unique<VkSampler>> samplers_;
+    vk::Unique<VkDescriptorPool> descriptorPool_;
+    std::vector<VkDescriptorSet> materialSets_;
+    std::vector<DrawBatch> opaque_;
+    std::vector<DrawBatch> blend_;
+    // Per mesh primitive, its place in the shared buffers.
+    struct PrimitiveRange {
+        std::uint32_t firstIndex, indexCount;
+        std::int32_t vertexOffset;
+    };
+    std::vector<std::vector<PrimitiveRange>> ranges_;
+    scene::Bounds bounds_;
+    GpuSceneStats stats_;
+};
+
+}  // namespace ct::render

@@ -1,0 +1,47 @@
+// CPU mirrors of the shader-visible structs in shaders/common.glsl and mesh.frag (std140/std430
+// layouts; every member is 16-byte aligned, so plain glm types line up). Change both together.
+#pragma once
+
+#include <glm/glm.hpp>
+
+#include <cstdint>
+
+namespace ct::render {
+
+struct GpuInstance {
+    glm::mat4 model;
+    glm::vec4 normalMatrix[3];
+    glm::uvec4 ids;  // x: node index + 1, y: instance index within the node
+};
+static_assert(sizeof(GpuInstance) == 128);
+
+struct GpuFrameUniforms {
+    glm::mat4 viewProj;
+    glm::mat4 invViewProj;
+    glm::mat4 lightViewProj;
+    glm::vec4 cameraPosition;
+    glm::vec4 sunDirection;
+    glm::vec4 sunRadiance;
+    glm::vec4 skyZenith;
+    glm::vec4 skyHorizon;
+    glm::vec4 groundColor;
+    glm::vec4 params;
+};
+
+struct GpuMaterial {
+    glm::vec4 baseColorFactor;
+    glm::vec4 emissive;
+    glm::vec4 factors;
+    glm::vec4 alpha;
+    glm::uvec4 texCoords;
+    glm::uvec4 texCoordsMore;
+};
+
+struct DrawConstants {
+    std::uint32_t flags;
+};
+constexpr std::uint32_t kFlagHasTangents = 1u;
+constexpr std::uint32_t kFlagAlphaMask = 2u;
+constexpr std::uint32_t kFlagAlphaBlend = 4u;
+
+}  // namespace ct::render

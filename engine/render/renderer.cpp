@@ -1,0 +1,361 @@
+#include "render/renderer.h"
+
+#include "vk/check.h"
+
+#include <algorithm>
+#include <cstddef>
+
+namespace ct::render {
+
+namespace {
+
+VkRenderingAttachmentInfo attachment(VkImageView view, VkImageLayout layout, VkClearValue clear) {
+    VkRenderingAttachmentInfo info{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
+    info.imageView = view;
+    info.imageLayout = layout;
+    info.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+    info.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+    info.clearValue = clear;
+    return info;
+}
+
+void setViewport(VkCommandBuffer cmd, VkExtent2D extent) {
+    const VkViewport viewport{0.0f, 0.0f, static_cast<float>(extent.width), static_cast<float>(extent.height), 0.0f, 1.0f};
+    const VkRect2D scissor{{0, 0}, extent};
+    vkCmdSetViewport(cmd, 0, 1, &viewport);
+    vkCmdSetScissor(cmd, 0, 1, &scissor);
+}
+
+}  // namespace
+
+Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir, const RendererOptions& options)
+    : context_(context), extent_(options.extent), shadowMapSize_(options.shadowMapSize) {
+    createTargets();
+    shadowMap_ = vk::Image(context_, {{shadowMapSize_, shadowMapSize_}, kDepthFormat,
+                                      VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT, 1,
+                                      VK_IMAGE_ASPECT_DEPTH_BIT, "sun shadow map"});
+    // Every frame's shadow pass starts from (and returns to) SHADER_READ_ONLY.
+    context_.runOnce([&](VkCommandBuffer cmd) {
+        vk::transition(cmd, shadowMap_, {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
+                                         VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE,
+                                         VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT});
+    });
+    VkSamplerCreateInfo samplerInfo{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
+    samplerInfo.magFilter = VK_FILTER_LINEAR;
+    samplerInfo.minFilter = VK_FILTER_LINEAR;
+    samplerInfo.addressModeU = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_BORDER;
+    samplerInfo.addressModeV = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_BORDER;
+    samplerInfo.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_BORDER;
+    samplerInfo.borderColor = VK_BORDER_COLOR_FLOAT_OPAQUE_WHITE;
+    samplerInfo.compareEnable = VK_TRUE;
+    samplerInfo.compareOp = VK_COMPARE_OP_LESS_OR_EQUAL;
+    VkSampler sampler = VK_NULL_HANDLE;
+    VK_CHECK(vkCreateSampler(context_.device(), &samplerInfo, nullptr, &sampler));
+    shadowSampler_ = context_.own(sampler, vkDestroySampler);
+
+    frameLayout_ = vk::makeSetLayout(
+        context_,
+        {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT},
+         {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT},
+         {2, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT}},
+        "frame set layout");
+    std::vector<vk::LayoutBinding> materialBindings{{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}};
+    for (std::uint32_t b = 1; b <= 5; ++b)
+        materialBindings.push_back({b, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT});
+    materialLayout_ = vk::makeSetLayout(context_, materialBindings, "material set layout");
+    pipelineLayout_ = vk::makePipelineLayout(context_, {frameLayout_.get(), materialLayout_.get()},
+                                             sizeof(DrawConstants), "scene pipeline layout");
+    createPipelines(shaderDir);
+
+    for (std::uint32_t i = 0; i < FrameRing::kFramesInFlight; ++i) {
+        frameUniforms_[i] = vk::Buffer(context_, {sizeof(GpuFrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
+                                                  vk::MemoryUsage::Upload, "frame uniforms " + std::to_string(i)});
+    }
+    setScene(scene::Scene{});
+}
+
+void Renderer::createTargets() {
+    color_ = vk::Image(context_, {extent_, kColorFormat,
+                                  VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT, 1,
+                                  VK_IMAGE_ASPECT_COLOR_BIT, "color target"});
+    ids_ = vk::Image(context_, {extent_, kIdFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
+                                1, VK_IMAGE_ASPECT_COLOR_BIT, "id target"});
+    depth_ = vk::Image(context_, {extent_, kDepthFormat, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT, 1,
+                                  VK_IMAGE_ASPECT_DEPTH_BIT, "depth target"});
+}
+
+void Renderer::resize(VkExtent2D extent) {
+    if (extent.width == extent_.width && extent.height == extent_.height) return;
+    extent_ = extent;
+    createTargets();  // the old targets are retired until the frames using them complete
+}
+
+void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
+    auto meshVert = vk::loadShader(context_, shaderDir, "mesh.vert");
+    auto meshFrag = vk::loadShader(context_, shaderDir, "mesh.frag");
+    auto shadowVert = vk::loadShader(context_, shaderDir, "shadow.vert");
+    auto shadowMaskVert = vk::loadShader(context_, shaderDir, "shadow_mask.vert");
+    auto shadowMaskFrag = vk::loadShader(context_, shaderDir, "shadow_mask.frag");
+    auto skyVert = vk::loadShader(context_, shaderDir, "sky.vert");
+    auto skyFrag = vk::loadShader(context_, shaderDir, "sky.frag");
+
+    const std::vector<VkVertexInputBindingDescription> bindings{{0, sizeof(scene::Vertex), VK_VERTEX_INPUT_RATE_VERTEX}};
+    const std::vector<VkVertexInputAttributeDescription> attributes{
+        {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(scene::Vertex, position)},
+        {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(scene::Vertex, normal)},
+        {2, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(scene::Vertex, tangent)},
+        {3, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(scene::Vertex, uv0)},
+        {4, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(scene::Vertex, uv1)},
+        {5, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(scene::Vertex, color)},
+    };
+
+    vk::GraphicsPipelineDesc opaque;
+    opaque.name = "opaque";
+    opaque.layout = pipelineLayout_.get();
+    opaque.vertexShader = meshVert.get();
+    opaque.fragmentShader = meshFrag.get();
+    opaque.vertexBindings = bindings;
+    opaque.vertexAttributes = attributes;
+    opaque.colorAttachments = {{kColorFormat, false, true}, {kIdFormat, false, true}};
+    opaque.depthFormat = kDepthFormat;
+    opaquePipeline_ = vk::buildGraphicsPipeline(context_, opaque);
+
+    vk::GraphicsPipelineDesc blend = opaque;
+    blend.name = "blend";
+    blend.colorAttachments = {{kColorFormat, true, true}, {kIdFormat, false, false}};
+    blend.depthWrite = false;
+    blendPipeline_ = vk::buildGraphicsPipeline(context_, blend);
+
+    vk::GraphicsPipelineDesc sky;
+    sky.name = "sky";
+    sky.layout = pipelineLayout_.get();
+    sky.vertexShader = skyVert.get();
+    sky.fragmentShader = skyFrag.get();
+    sky.colorAttachments = {{kColorFormat, false, true}, {kIdFormat, false, false}};
+    sky.depthFormat = kDepthFormat;
+    sky.depthTest = false;
+    sky.depthWrite = false;
+    skyPipeline_ = vk::buildGraphicsPipeline(context_, sky);
+
+    vk::GraphicsPipelineDesc shadow;
+    shadow.name = "sun shadow";
+    shadow.layout = pipelineLayout_.get();
+    shadow.vertexShader = shadowVert.get();
+    shadow.vertexBindings = bindings;
+    shadow.vertexAttributes = {attributes[0]};
+    shadow.depthFormat = kDepthFormat;
+    shadowPipeline_ = vk::buildGraphicsPipeline(context_, shadow);
+
+    vk::GraphicsPipelineDesc shadowMask = shadow;
+    shadowMask.name = "sun shadow, alpha masked";
+    shadowMask.vertexShader = shadowMaskVert.get();
+    shadowMask.fragmentShader = shadowMaskFrag.get();
+    shadowMask.vertexAttributes = {attributes[0], attributes[3], attributes[4], attributes[5]};
+    shadowMaskPipeline_ = vk::buildGraphicsPipeline(context_, shadowMask);
+}
+
+void Renderer::setScene(const scene::Scene& scene) {
+    scene_ = std::make_unique<GpuScene>(context_, scene, materialLayout_.get());
+    allocateFrameSets();
+}
+
+void Renderer::allocateFrameSets() {
+    // Fresh sets per scene: a set still used by a frame in flight must not be rewritten.
+    const VkDescriptorPoolSize sizes[] = {
+        {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, FrameRing::kFramesInFlight},
+        {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, FrameRing::kFramesInFlight},
+        {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, FrameRing::kFramesInFlight}};
+    VkDescriptorPoolCreateInfo poolInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
+    poolInfo.maxSets = FrameRing::kFramesInFlight;
+    poolInfo.poolSizeCount = 3;
+    poolInfo.pPoolSizes = sizes;
+    VkDescriptorPool pool = VK_NULL_HANDLE;
+    VK_CHECK(vkCreateDescriptorPool(context_.device(), &poolInfo, nullptr, &pool));
+    framePool_ = context_.own(pool, vkDestroyDescriptorPool);
+    std::array<VkDescriptorSetLayout, FrameRing::kFramesInFlight> layouts;
+    layouts.fill(frameLayout_.get());
+    VkDescriptorSetAllocateInfo allocInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
+    allocInfo.descriptorPool = pool;
+    allocInfo.descriptorSetCount = FrameRing::kFramesInFlight;
+    allocInfo.pSetLayouts = layouts.data();
+    VK_CHECK(vkAllocateDescriptorSets(context_.device(), &allocInfo, frameSets_.data()));
+    for (std::uint32_t i = 0; i < FrameRing::kFramesInFlight; ++i) {
+        vk::DescriptorWriter()
+            .buffer(0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, frameUniforms_[i].get())
+            .buffer(1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, scene_->instanceBuffer())
+            .image(2, shadowMap_.view(), shadowSampler_.get())
+            .update(context_.device(), frameSets_[i]);
+    }
+}
+
+FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Lighting& lighting) {
+    const VkCommandBuffer cmd = frame.cmd;
+    const float aspect = static_cast<float>(extent_.width) / static_cast<float>(extent_.height);
+    const glm::mat4 viewProj = camera.projection(aspect) * camera.view();
+    const scene::Bounds& bounds = scene_->bounds();
+    const bool shadows = lighting.shadows && !bounds.empty() && lighting.sunDirection.y > 0.0f;
+
+    GpuFrameUniforms uniforms{};
+    uniforms.viewProj = viewProj;
+    uniforms.invViewProj = glm::inverse(viewProj);
+    uniforms.lightViewProj = fitSunShadow(bounds, lighting.sunDirection);
+    uniforms.cameraPosition = glm::vec4(camera.eye, 1.0f);
+    uniforms.sunDirection = glm::vec4(glm::normalize(lighting.sunDirection), shadows ? 1.0f : 0.0f);
+    // Below the horizon the sun no longer lights anything directly.
+    const float sunUp = glm::clamp(lighting.sunDirection.y * 10.0f + 0.5f, 0.0f, 1.0f);
+    uniforms.sunRadiance = glm::vec4(lighting.sunColor * lighting.sunIntensity * sunUp, 0.0f);
+    uniforms.skyZenith = glm::vec4(lighting.skyZenith, 0.0f);
+    uniforms.skyHorizon = glm::vec4(lighting.skyHorizon, 0.0f);
+    uniforms.groundColor = glm::vec4(lighting.groundColor, 0.0f);
+    const float shadowExtent = glm::length(bounds.size());
+    uniforms.params = glm::vec4(lighting.exposure, 1.0f / static_cast<float>(shadowMapSize_),
+                                1.5f * shadowExtent / static_cast<float>(shadowMapSize_), lighting.skyIntensity);
+    frameUniforms_[frame.slot].write(&uniforms, sizeof(uniforms));
+
+    FrameStats stats;
+    stats.instances = scene_->stats().instances;
+    stats.triangles = scene_->stats().triangles;
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 0, 1,
+                            &frameSets_[frame.slot], 0, nullptr);
+    if (shadows) recordShadowPass(cmd, stats);
+    recordMainPass(cmd, frame, camera, stats);
+    return stats;
+}
+
+void Renderer::recordShadowPass(VkCommandBuffer cmd, FrameStats& stats) {
+    vk::transition(cmd, shadowMap_, {VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
+                                     VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_NONE,
+                                     VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+                                     VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT});
+    VkClearValue clear{};
+    clear.depthStencil = {1.0f, 0};
+    VkRenderingAttachmentInfo depth = attachment(shadowMap_.view(), VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, clear);
+    VkRenderingInfo rendering{VK_STRUCTURE_TYPE_RENDERING_INFO};
+    rendering.renderArea = {{0, 0}, {shadowMapSize_, shadowMapSize_}};
+    rendering.layerCount = 1;
+    rendering.pDepthAttachment = &depth;
+    vkCmdBeginRendering(cmd, &rendering);
+    setViewport(cmd, {shadowMapSize_, shadowMapSize_});
+    // Both faces cast: thin geometry (panels, roofs) must shadow whichever way it faces.
+    vkCmdSetCullMode(cmd, VK_CULL_MODE_NONE);
+    vkCmdSetFrontFace(cmd, VK_FRONT_FACE_COUNTER_CLOCKWISE);
+    vkCmdSetDepthBias(cmd, 1.0f, 0.0f, 1.5f);
+    const VkDeviceSize offset = 0;
+    const VkBuffer vertices = scene_->vertexBuffer();
+    vkCmdBindVertexBuffers(cmd, 0, 1, &vertices, &offset);
+    vkCmdBindIndexBuffer(cmd, scene_->indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
+    // Plain casters first with the depth-only pipeline, then masked ones, which need their
+    // material to discard what is cut out.
+    for (const bool masked : {false, true}) {
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS,
+                          masked ? shadowMaskPipeline_.get() : shadowPipeline_.get());
+        for (const DrawBatch& batch : scene_->opaqueBatches()) {
+            if (((batch.flags & kFlagAlphaMask) != 0) != masked) continue;
+            if (masked) {
+                const VkDescriptorSet set = scene_->materialSet(batch.material);
+                vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 1, 1, &set, 0,
+                                        nullptr);
+            }
+            const DrawConstants constants{batch.flags};
+            vkCmdPushConstants(cmd, pipelineLayout_.get(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT,
+                               0, sizeof(constants), &constants);
+            vkCmdDrawIndexed(cmd, batch.indexCount, batch.instanceCount, batch.firstIndex, batch.vertexOffset,
+                             batch.firstInstance);
+            ++stats.shadowDrawCalls;
+        }
+    }
+    vkCmdEndRendering(cmd);
+    vk::transition(cmd, shadowMap_, {VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
+                                     VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT, VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT,
+                                     VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT});
+}
+
+void Renderer::drawBatch(VkCommandBuffer cmd, const DrawBatch& batch, bool bindMaterial) {
+    if (bindMaterial) {
+        const VkDescriptorSet set = scene_->materialSet(batch.material);
+        vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 1, 1, &set, 0, nullptr);
+    }
+    vkCmdSetCullMode(cmd, batch.doubleSided ? VK_CULL_MODE_NONE : VK_CULL_MODE_BACK_BIT);
+    // A mirrored transform turns counter-clockwise triangles clockwise on screen.
+    vkCmdSetFrontFace(cmd, batch.mirrored ? VK_FRONT_FACE_CLOCKWISE : VK_FRONT_FACE_COUNTER_CLOCKWISE);
+    const DrawConstants constants{batch.flags};
+    vkCmdPushConstants(cmd, pipelineLayout_.get(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
+                       sizeof(constants), &constants);
+    vkCmdDrawIndexed(cmd, batch.indexCount, batch.instanceCount, batch.firstIndex, batch.vertexOffset,
+                     batch.firstInstance);
+}
+
+void Renderer::recordMainPass(VkCommandBuffer cmd, const Frame&, const Camera& camera, FrameStats& stats) {
+    // The previous frame's copy out of these targets must finish before they are overwritten.
+    const vk::ImageTransition toAttachment{VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                                           VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, VK_ACCESS_2_NONE,
+                                           VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                                           VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT};
+    vk::transition(cmd, color_, toAttachment);
+    vk::transition(cmd, ids_, toAttachment);
+    vk::transition(cmd, depth_, {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
+                                 VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT, VK_ACCESS_2_NONE,
+                                 VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+                                 VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT});
+
+    VkClearValue colorClear{};
+    VkClearValue idClear{};
+    VkClearValue depthClear{};
+    depthClear.depthStencil = {1.0f, 0};
+    const VkRenderingAttachmentInfo colors[] = {
+        attachment(color_.view(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, colorClear),
+        attachment(ids_.view(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, idClear)};
+    VkRenderingAttachmentInfo depth = attachment(depth_.view(), VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, depthClear);
+    depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+    VkRenderingInfo rendering{VK_STRUCTURE_TYPE_RENDERING_INFO};
+    rendering.renderArea = {{0, 0}, extent_};
+    rendering.layerCount = 1;
+    rendering.colorAttachmentCount = 2;
+    rendering.pColorAttachments = colors;
+    rendering.pDepthAttachment = &depth;
+    vkCmdBeginRendering(cmd, &rendering);
+    setViewport(cmd, extent_);
+    vkCmdSetDepthBias(cmd, 0.0f, 0.0f, 0.0f);
+    vkCmdSetCullMode(cmd, VK_CULL_MODE_NONE);
+    vkCmdSetFrontFace(cmd, VK_FRONT_FACE_COUNTER_CLOCKWISE);
+
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, skyPipeline_.get());
+    vkCmdDraw(cmd, 3, 1, 0, 0);
+
+    const VkDeviceSize offset = 0;
+    const VkBuffer vertices = scene_->vertexBuffer();
+    vkCmdBindVertexBuffers(cmd, 0, 1, &vertices, &offset);
+    vkCmdBindIndexBuffer(cmd, scene_->indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, opaquePipeline_.get());
+    std::uint32_t boundMaterial = UINT32_MAX;
+    for (const DrawBatch& batch : scene_->opaqueBatches()) {
+        drawBatch(cmd, batch, batch.material != boundMaterial);
+        boundMaterial = batch.material;
+        ++stats.drawCalls;
+    }
+
+    if (!scene_->blendBatches().empty()) {
+        sortedBlend_ = scene_->blendBatches();
+        const glm::vec3 eye = camera.eye;
+        std::stable_sort(sortedBlend_.begin(), sortedBlend_.end(), [&](const DrawBatch& a, const DrawBatch& b) {
+            return glm::dot(a.sortCenter - eye, a.sortCenter - eye) > glm::dot(b.sortCenter - eye, b.sortCenter - eye);
+        });
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, blendPipeline_.get());
+        boundMaterial = UINT32_MAX;
+        for (const DrawBatch& batch : sortedBlend_) {
+            drawBatch(cmd, batch, batch.material != boundMaterial);
+            boundMaterial = batch.material;
+            ++stats.drawCalls;
+        }
+    }
+    vkCmdEndRendering(cmd);
+
+    const vk::ImageTransition toTransfer{VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                                         VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                                         VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
+                                         VK_ACCESS_2_TRANSFER_READ_BIT};
+    vk::transition(cmd, color_, toTransfer);
+    vk::transition(cmd, ids_, toTransfer);
+}
+
+}  // namespace ct::render

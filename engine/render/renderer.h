@@ -1,0 +1,89 @@
+// Renderer: draws a GpuScene into its own offscreen targets. Used the same way headless and in
+// a window; the caller owns the frame (a FrameRing's command buffer) and decides what happens
+// to the finished image: a PNG readback or a blit to the swapchain.
+//
+//   Renderer renderer(context, dataDir, {1280, 720});
+//   renderer.setScene(scene);
+//   Frame& frame = ring.begin();
+//   FrameStats stats = renderer.record(frame, camera, lighting);
+//   // colorImage() and idImage() are now in TRANSFER_SRC_OPTIMAL
+//
+// Passes, in order: sun shadow map (depth only), then the main pass with two colour targets,
+// tonemapped sRGB colour and a node-id image for picking, over sky, opaque and mask batches, and
+// blended draws sorted back to front.
+#pragma once
+
+#include "render/camera.h"
+#include "render/frame_ring.h"
+#include "render/gpu_scene.h"
+#include "render/lighting.h"
+#include "vk/pipeline.h"
+#include "vk/resources.h"
+
+#include <filesystem>
+#include <memory>
+
+namespace ct::render {
+
+struct FrameStats {
+    std::uint32_t drawCalls = 0;        // main pass mesh draws (sky excluded)
+    std::uint32_t shadowDrawCalls = 0;
+    std::uint64_t instances = 0;
+    std::uint64_t triangles = 0;
+};
+
+struct RendererOptions {
+    VkExtent2D extent{1280, 720};
+    std::uint32_t shadowMapSize = 2048;
+};
+
+class Renderer {
+public:
+    static constexpr VkFormat kColorFormat = VK_FORMAT_R8G8B8A8_SRGB;
+    static constexpr VkFormat kIdFormat = VK_FORMAT_R32G32_UINT;
+    static constexpr VkFormat kDepthFormat = VK_FORMAT_D32_SFLOAT;
+
+    Renderer(vk::Context& context, const std::filesystem::path& shaderDir, const RendererOptions& options);
+
+    void setScene(const scene::Scene& scene);
+    const GpuScene* gpuScene() const { return scene_.get(); }
+    void resize(VkExtent2D extent);
+    VkExtent2D extent() const { return extent_; }
+
+    FrameStats record(const Frame& frame, const Camera& camera, const Lighting& lighting);
+
+    const vk::Image& colorImage() const { return color_; }
+    const vk::Image& idImage() const { return ids_; }
+
+private:
+    void createTargets();
+    void createPipelines(const std::filesystem::path& shaderDir);
+    void allocateFrameSets();
+    void recordShadowPass(VkCommandBuffer cmd, FrameStats& stats);
+    void recordMainPass(VkCommandBuffer cmd, const Frame& frame, const Camera& camera, FrameStats& stats);
+    void drawBatch(VkCommandBuffer cmd, const DrawBatch& batch, bool bindMaterial);
+
+    vk::Context& context_;
+    VkExtent2D extent_;
+    std::uint32_t shadowMapSize_;
+    vk::Image color_;
+    vk::Image ids_;
+    vk::Image depth_;
+    vk::Image shadowMap_;
+    vk::Unique<VkSampler> shadowSampler_;
+    vk::Unique<VkDescriptorSetLayout> frameLayout_;
+    vk::Unique<VkDescriptorSetLayout> materialLayout_;
+    vk::Unique<VkPipelineLayout> pipelineLayout_;
+    vk::Unique<VkPipeline> opaquePipeline_;
+    vk::Unique<VkPipeline> blendPipeline_;
+    vk::Unique<VkPipeline> shadowPipeline_;
+    vk::Unique<VkPipeline> shadowMaskPipeline_;
+    vk::Unique<VkPipeline> skyPipeline_;
+    std::array<vk::Buffer, FrameRing::kFramesInFlight> frameUniforms_;
+    vk::Unique<VkDescriptorPool> framePool_;
+    std::array<VkDescriptorSet, FrameRing::kFramesInFlight> frameSets_{};
+    std::unique_ptr<GpuScene> scene_;
+    std::vector<DrawBatch> sortedBlend_;
+};
+
+}  // namespace ct::render

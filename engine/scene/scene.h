@@ -1,0 +1,155 @@
+// The CPU-side scene: what a glTF file becomes after loading, before anything touches the GPU.
+//
+// Everything here is plain data in one canonical form, so the renderer never sees glTF's
+// variety: every primitive is an indexed triangle list of `Vertex` with uint32 indices, every
+// image is RGBA8, every node has its world matrix resolved. Indices into the vectors of `Scene`
+// are plain ints (-1 means "none").
+#pragma once
+
+#include <glm/glm.hpp>
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace ct::scene {
+
+struct Vertex {
+    glm::vec3 position{0.0f};
+    glm::vec3 normal{0.0f, 0.0f, 1.0f};
+    glm::vec4 tangent{1.0f, 0.0f, 0.0f, 1.0f};  // w is the bitangent sign, as in glTF
+    glm::vec2 uv0{0.0f};
+    glm::vec2 uv1{0.0f};
+    glm::vec4 color{1.0f};  // linear RGBA; COLOR_0 or white
+};
+
+struct Bounds {
+    glm::vec3 min{std::numeric_limits<float>::max()};
+    glm::vec3 max{std::numeric_limits<float>::lowest()};
+
+    bool empty() const { return min.x > max.x; }
+    void extend(const glm::vec3& p) {
+        min = glm::min(min, p);
+        max = glm::max(max, p);
+    }
+    void extend(const Bounds& b) {
+        if (!b.empty()) {
+            extend(b.min);
+            extend(b.max);
+        }
+    }
+    glm::vec3 center() const { return (min + max) * 0.5f; }
+    glm::vec3 size() const { return max - min; }
+};
+
+struct Primitive {
+    std::vector<Vertex> vertices;
+    std::vector<std::uint32_t> indices;  // triangle list; generated 0..n-1 for non-indexed input
+    int material = -1;                   // -1: the glTF default material
+    Bounds bounds;                       // of the positions, in mesh space
+    bool hasTangents = false;            // false: the shader derives a tangent frame itself
+};
+
+struct Mesh {
+    std::string name;
+    std::vector<Primitive> primitives;
+};
+
+enum class Filter { Nearest, Linear };
+enum class MipmapMode { None, Nearest, Linear };
+enum class Wrap { Repeat, ClampToEdge, MirroredRepeat };
+
+struct Sampler {
+    Filter magFilter = Filter::Linear;
+    Filter minFilter = Filter::Linear;
+    MipmapMode mipmapMode = MipmapMode::Linear;
+    Wrap wrapS = Wrap::Repeat;
+    Wrap wrapT = Wrap::Repeat;
+};
+
+struct Image {
+    std::string name;
+    int width = 0;
+    int height = 0;
+    std::vector<std::uint8_t> rgba8;  // width * height * 4 bytes, rows top to bottom
+};
+
+struct Texture {
+    int image = -1;
+    int sampler = -1;  // -1: the default sampler (linear, repeat)
+};
+
+struct TextureRef {
+    int texture = -1;  // index into Scene::textures; -1: not present
+    int texCoord = 0;  // 0 or 1
+    bool present() const { return texture >= 0; }
+};
+
+enum class AlphaMode { Opaque, Mask, Blend };
+
+struct Material {
+    std::string name;
+    glm::vec4 baseColorFactor{1.0f};
+    float metallicFactor = 1.0f;
+    float roughnessFactor = 1.0f;
+    glm::vec3 emissiveFactor{0.0f};
+    float emissiveStrength = 1.0f;  // KHR_materials_emissive_strength
+    float normalScale = 1.0f;
+    float occlusionStrength = 1.0f;
+    TextureRef baseColorTexture;          // sRGB
+    TextureRef metallicRoughnessTexture;  // linear; G = roughness, B = metallic
+    TextureRef normalTexture;             // linear
+    TextureRef occlusionTexture;          // linear; R
+    TextureRef emissiveTexture;           // sRGB
+    AlphaMode alphaMode = AlphaMode::Opaque;
+    float alphaCutoff = 0.5f;
+    bool doubleSided = false;
+};
+
+struct Camera {
+    std::string name;
+    bool perspective = true;
+    float yfov = 0.8f;         // radians, perspective
+    float aspectRatio = 0.0f;  // 0: use the viewport's
+    float znear = 0.1f;
+    float zfar = 0.0f;         // 0: infinite (perspective)
+    float xmag = 1.0f;         // orthographic half extents
+    float ymag = 1.0f;
+};
+
+struct Node {
+    std::string name;
+    int parent = -1;
+    std::vector<int> children;
+    glm::mat4 local{1.0f};
+    glm::mat4 world{1.0f};
+    int mesh = -1;
+    int camera = -1;
+    // EXT_mesh_gpu_instancing: per-instance transforms relative to the node. Empty means the
+    // node draws its mesh once at `world`.
+    std::vector<glm::mat4> instances;
+};
+
+// A camera placed in the scene: the node's world transform applied to a glTF camera.
+struct PlacedCamera {
+    int node = -1;
+    int camera = -1;
+};
+
+struct Scene {
+    std::string sourcePath;
+    std::vector<Mesh> meshes;
+    std::vector<Material> materials;
+    std::vector<Texture> textures;
+    std::vector<Sampler> samplers;
+    std::vector<Image> images;
+    std::vector<Camera> cameras;
+    std::vector<Node> nodes;
+    std::vector<int> roots;  // root nodes of the displayed glTF scene
+    std::vector<PlacedCamera> placedCameras;
+    Bounds bounds;  // world-space bounds of every drawn instance
+    std::vector<std::string> warnings;
+};
+
+}  // namespace ct::scene

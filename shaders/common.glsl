@@ -1,0 +1,39 @@
+// Data shared by every scene shader. Mirrors engine/render/gpu_types.h: change both together.
+#ifndef CT_COMMON_GLSL
+#define CT_COMMON_GLSL
+
+struct Instance {
+    mat4 model;
+    vec4 normalMatrix[3];  // columns of transpose(inverse(mat3(model)))
+    uvec4 ids;             // x: node index + 1 (0 = nothing), y: instance index within the node
+};
+
+layout(set = 0, binding = 0) uniform FrameUniforms {
+    mat4 viewProj;
+    mat4 invViewProj;
+    mat4 lightViewProj;
+    vec4 cameraPosition;
+    vec4 sunDirection;   // towards the sun; w: 1 when shadows are on
+    vec4 sunRadiance;    // rgb: sun colour times intensity
+    vec4 skyZenith;      // rgb
+    vec4 skyHorizon;     // rgb
+    vec4 groundColor;    // rgb
+    vec4 params;         // x: exposure, y: shadow map texel size, z: shadow normal offset (m),
+                         // w: sky (ambient) intensity
+} frame;
+
+layout(std430, set = 0, binding = 1) readonly buffer InstanceBuffer {
+    Instance instances[];
+};
+
+layout(set = 0, binding = 2) uniform sampler2DShadow shadowMap;
+
+layout(push_constant) uniform DrawConstants {
+    uint flags;  // bit 0: vertex tangents present; bit 1: alpha mask; bit 2: alpha blend
+} draw;
+
+const uint kFlagHasTangents = 1u;
+const uint kFlagAlphaMask = 2u;
+const uint kFlagAlphaBlend = 4u;
+
+#endif

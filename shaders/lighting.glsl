@@ -1,0 +1,53 @@
+// Sky, tonemapping and the GGX BRDF, shared by the mesh and sky shaders.
+#ifndef CT_LIGHTING_GLSL
+#define CT_LIGHTING_GLSL
+
+const float PI = 3.14159265359;
+
+vec3 skyRadiance(vec3 direction) {
+    float up = direction.y;
+    if (up < 0.0) return mix(frame.skyHorizon.rgb, frame.groundColor.rgb, clamp(-up * 4.0, 0.0, 1.0));
+    return mix(frame.skyHorizon.rgb, frame.skyZenith.rgb, pow(clamp(up, 0.0, 1.0), 0.5));
+}
+
+// Irradiance from the sky hemisphere for a surface facing `normal` (cheap two-colour fit).
+vec3 skyIrradiance(vec3 normal) {
+    float t = normal.y * 0.5 + 0.5;
+    vec3 skyAverage = mix(frame.skyHorizon.rgb, frame.skyZenith.rgb, 0.5);
+    return mix(frame.groundColor.rgb, skyAverage, t);
+}
+
+// Narkowicz's fit of the ACES filmic curve, applied to the brightest channel and the colour
+// scaled by the same factor: bright sunlit roofs do not clip, and saturated colours (emissive
+// signs, heat-map ramps) keep their hue instead of drifting towards yellow and white.
+float acesCurve(float x) {
+    return clamp((x * (2.51 * x + 0.03)) / (x * (2.43 * x + 0.59) + 0.14), 0.0, 1.0);
+}
+
+vec3 tonemap(vec3 color) {
+    color *= frame.params.x;
+    float peak = max(max(color.r, color.g), color.b);
+    if (peak <= 1e-6) return vec3(0.0);
+    return color * (acesCurve(peak) / peak);
+}
+
+float distributionGGX(float nDotH, float roughness) {
+    float a = roughness * roughness;
+    float a2 = a * a;
+    float d = nDotH * nDotH * (a2 - 1.0) + 1.0;
+    return a2 / max(PI * d * d, 1e-7);
+}
+
+float visibilitySmithGGX(float nDotV, float nDotL, float roughness) {
+    float a = roughness * roughness;
+    float a2 = a * a;
+    float v = nDotL * sqrt(nDotV * nDotV * (1.0 - a2) + a2);
+    float l = nDotV * sqrt(nDotL * nDotL * (1.0 - a2) + a2);
+    return 0.5 / max(v + l, 1e-7);
+}
+
+vec3 fresnelSchlick(float vDotH, vec3 f0) {
+    return f0 + (1.0 - f0) * pow(1.0 - vDotH, 5.0);
+}
+
+#endif

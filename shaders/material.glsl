@@ -1,0 +1,20 @@
+// The material set (set 1), shared by the mesh shader and the alpha-masked shadow shader.
+#ifndef CT_MATERIAL_GLSL
+#define CT_MATERIAL_GLSL
+
+layout(set = 1, binding = 0) uniform MaterialUniforms {
+    vec4 baseColorFactor;
+    vec4 emissive;        // rgb: factor times strength
+    vec4 factors;         // x: metallic, y: roughness, z: normal scale, w: occlusion strength
+    vec4 alpha;           // x: cutoff
+    uvec4 texCoords;      // texcoord set of base colour, metallic-roughness, normal, occlusion
+    uvec4 texCoordsMore;  // x: emissive
+} material;
+
+layout(set = 1, binding = 1) uniform sampler2D baseColorTexture;
+layout(set = 1, binding = 2) uniform sampler2D metallicRoughnessTexture;
+layout(set = 1, binding = 3) uniform sampler2D normalTexture;
+layout(set = 1, binding = 4) uniform sampler2D occlusionTexture;
+layout(set = 1, binding = 5) uniform sampler2D emissiveTexture;
+
+#endif

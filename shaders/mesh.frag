@@ -1,0 +1,95 @@
+#version 450
+#include "common.glsl"
+#include "lighting.glsl"
+#include "material.glsl"
+
+layout(location = 0) in vec3 inWorldPosition;
+layout(location = 1) in vec3 inNormal;
+layout(location = 2) in vec4 inTangent;
+layout(location = 3) in vec4 inUv;
+layout(location = 4) in vec4 inColor;
+layout(location = 5) flat in uvec2 inIds;
+
+layout(location = 0) out vec4 outColor;
+layout(location = 1) out uvec2 outIds;
+
+vec2 uvSet(uint set) { return set == 0u ? inUv.xy : inUv.zw; }
+
+vec3 shadingNormal(vec3 geometricNormal) {
+    vec2 uv = uvSet(material.texCoords.z);
+    vec3 sampled = texture(normalTexture, uv).xyz * 2.0 - 1.0;
+    sampled.xy *= material.factors.z;
+    vec3 t;
+    vec3 b;
+    if ((draw.flags & kFlagHasTangents) != 0u) {
+        t = normalize(inTangent.xyz - geometricNormal * dot(geometricNormal, inTangent.xyz));
+        b = cross(geometricNormal, t) * inTangent.w;
+    } else {
+        // No tangents in the file: derive the frame from screen-space derivatives.
+        vec3 dp1 = dFdx(inWorldPosition);
+        vec3 dp2 = dFdy(inWorldPosition);
+        vec2 duv1 = dFdx(uv);
+        vec2 duv2 = dFdy(uv);
+        vec3 dp2perp = cross(dp2, geometricNormal);
+        vec3 dp1perp = cross(geometricNormal, dp1);
+        t = dp2perp * duv1.x + dp1perp * duv2.x;
+        b = dp2perp * duv1.y + dp1perp * duv2.y;
+        float scale = inversesqrt(max(max(dot(t, t), dot(b, b)), 1e-20));
+        t *= scale;
+        b *= scale;
+    }
+    return normalize(mat3(t, b, geometricNormal) * sampled);
+}
+
+float sunShadow(vec3 position, vec3 normal) {
+    if (frame.sunDirection.w < 0.5) return 1.0;
+    // Offsetting along the normal removes acne on surfaces grazing the sun.
+    vec4 light = frame.lightViewProj * vec4(position + normal * frame.params.z, 1.0);
+    vec3 coord = light.xyz / light.w;
+    vec2 uv = coord.xy * 0.5 + 0.5;
+    if (any(lessThan(uv, vec2(0.0))) || any(greaterThan(uv, vec2(1.0))) || coord.z > 1.0) return 1.0;
+    float texel = frame.params.y;
+    float lit = 0.0;
+    for (int y = -1; y <= 1; ++y)
+        for (int x = -1; x <= 1; ++x)
+            lit += texture(shadowMap, vec3(uv + vec2(x, y) * texel, coord.z));
+    return lit / 9.0;
+}
+
+void main() {
+    vec4 baseColor = material.baseColorFactor * inColor *
+                     texture(baseColorTexture, uvSet(material.texCoords.x));
+    if ((draw.flags & kFlagAlphaMask) != 0u && baseColor.a < material.alpha.x) discard;
+    if ((draw.flags & (kFlagAlphaMask | kFlagAlphaBlend)) == 0u) baseColor.a = 1.0;
+
+    vec3 geometricNormal = normalize(inNormal);
+    if (!gl_FrontFacing) geometricNormal = -geometricNormal;  // double-sided back faces
+    vec3 n = shadingNormal(geometricNormal);
+    vec3 v = normalize(frame.cameraPosition.xyz - inWorldPosition);
+    vec3 l = normalize(frame.sunDirection.xyz);
+    vec3 h = normalize(l + v);
+
+    vec4 mr = texture(metallicRoughnessTexture, uvSet(material.texCoords.y));
+    float metallic = clamp(material.factors.x * mr.b, 0.0, 1.0);
+    float roughness = clamp(material.factors.y * mr.g, 0.04, 1.0);
+    float occlusion = mix(1.0, texture(occlusionTexture, uvSet(material.texCoords.w)).r,
+                          material.factors.w);
+
+    vec3 f0 = mix(vec3(0.04), baseColor.rgb, metallic);
+    vec3 diffuseColor = baseColor.rgb * (1.0 - metallic);
+    float nDotL = max(dot(n, l), 0.0);
+    float nDotV = max(dot(n, v), 1e-4);
+    float nDotH = max(dot(n, h), 0.0);
+    vec3 f = fresnelSchlick(max(dot(v, h), 0.0), f0);
+    vec3 specular = f * distributionGGX(nDotH, roughness) * visibilitySmithGGX(nDotV, nDotL, roughness);
+    vec3 diffuse = (1.0 - f) * diffuseColor / PI;
+    float shadow = sunShadow(inWorldPosition, geometricNormal);
+    vec3 color = (diffuse + specular) * frame.sunRadiance.rgb * nDotL * shadow;
+
+    vec3 ambientSpecular = f0 * skyRadiance(reflect(-v, n)) * (1.0 - roughness) * 0.5;
+    color += (diffuseColor * skyIrradiance(n) + ambientSpecular) * occlusion * frame.params.w;
+    color += material.emissive.rgb * texture(emissiveTexture, uvSet(material.texCoordsMore.x)).rgb;
+
+    outColor = vec4(tonemap(color), baseColor.a);
+    outIds = inIds;
+}

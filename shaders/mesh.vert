@@ -1,0 +1,30 @@
+#version 450
+#include "common.glsl"
+
+layout(location = 0) in vec3 inPosition;
+layout(location = 1) in vec3 inNormal;
+layout(location = 2) in vec4 inTangent;
+layout(location = 3) in vec2 inUv0;
+layout(location = 4) in vec2 inUv1;
+layout(location = 5) in vec4 inColor;
+
+layout(location = 0) out vec3 outWorldPosition;
+layout(location = 1) out vec3 outNormal;
+layout(location = 2) out vec4 outTangent;
+layout(location = 3) out vec4 outUv;  // xy: set 0, zw: set 1
+layout(location = 4) out vec4 outColor;
+layout(location = 5) flat out uvec2 outIds;
+
+void main() {
+    Instance instance = instances[gl_InstanceIndex];
+    vec4 world = instance.model * vec4(inPosition, 1.0);
+    mat3 normalMatrix = mat3(instance.normalMatrix[0].xyz, instance.normalMatrix[1].xyz,
+                             instance.normalMatrix[2].xyz);
+    outWorldPosition = world.xyz;
+    outNormal = normalMatrix * inNormal;
+    outTangent = vec4(mat3(instance.model) * inTangent.xyz, inTangent.w);
+    outUv = vec4(inUv0, inUv1);
+    outColor = inColor;
+    outIds = instance.ids.xy;
+    gl_Position = frame.viewProj * world;
+}

@@ -1,0 +1,16 @@
+#version 450
+#include "common.glsl"
+
+layout(location = 0) in vec3 inPosition;
+layout(location = 3) in vec2 inUv0;
+layout(location = 4) in vec2 inUv1;
+layout(location = 5) in vec4 inColor;
+
+layout(location = 0) out vec4 outUv;
+layout(location = 1) out vec4 outColor;
+
+void main() {
+    outUv = vec4(inUv0, inUv1);
+    outColor = inColor;
+    gl_Position = frame.lightViewProj * (instances[gl_InstanceIndex].model * vec4(inPosition, 1.0));
+}

@@ -1,0 +1,61 @@
+#include "render_harness.h"
+
+#include "render/data_dir.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+namespace ct::test {
+
+std::filesystem::path testData(const std::string& name) {
+    return std::filesystem::u8path(std::string(CT_TEST_DATA_DIR) + "/" + name);
+}
+
+RenderHarness::RenderHarness(std::uint32_t width, std::uint32_t height)
+    : context_({.validation = true, .quiet = true}),
+      renderer_(context_, render::shaderDir(), {.extent = {width, height}}),
+      capture_(context_, renderer_) {}
+
+render::CapturedFrame RenderHarness::render(const std::filesystem::path& file, const std::string& cameraName,
+                                            const render::Lighting& lighting) {
+    scene::LoadResult loaded = scene::loadGltf(file);
+    INFO(loaded.error);
+    REQUIRE(loaded.ok());
+    scene_ = std::make_unique<scene::Scene>(std::move(*loaded.scene));
+    const VkExtent2D extent = renderer_.extent();
+    render::Camera camera;
+    if (cameraName.empty()) {
+        camera = render::frameBounds(scene_->bounds, static_cast<float>(extent.width) / extent.height);
+    } else {
+        const int index = render::findSceneCamera(*scene_, cameraName);
+        REQUIRE(index >= 0);
+        camera = render::cameraFromScene(*scene_, index);
+    }
+    return render(*scene_, camera, lighting);
+}
+
+render::CapturedFrame RenderHarness::render(const scene::Scene& scene, const render::Camera& camera,
+                                            const render::Lighting& lighting) {
+    renderer_.setScene(scene);
+    return capture_.render(camera, lighting);
+}
+
+namespace {
+float toLinear(std::uint8_t value) {
+    const float c = value / 255.0f;
+    return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
+}
+}  // namespace
+
+glm::vec3 normalizedColor(glm::u8vec4 pixel) {
+    const glm::vec3 linear(toLinear(pixel.r), toLinear(pixel.g), toLinear(pixel.b));
+    const float peak = std::max({linear.r, linear.g, linear.b, 1e-4f});
+    return linear / peak;
+}
+
+float luminance(glm::u8vec4 pixel) {
+    return 0.2126f * toLinear(pixel.r) + 0.7152f * toLinear(pixel.g) + 0.0722f * toLinear(pixel.b);
+}
+
+}  // namespace ct::test

@@ -1,0 +1,40 @@
+// Renders test scenes headless with validation on, for golden-image and pixel-probe tests.
+#pragma once
+
+#include "render/offscreen_capture.h"
+#include "scene/load_gltf.h"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace ct::test {
+
+std::filesystem::path testData(const std::string& name);
+
+class RenderHarness {
+public:
+    explicit RenderHarness(std::uint32_t width = 256, std::uint32_t height = 256);
+
+    // Loads (REQUIREs success) and renders from the named glTF camera, or framed if empty.
+    render::CapturedFrame render(const std::filesystem::path& file, const std::string& cameraName,
+                                 const render::Lighting& lighting = {});
+    render::CapturedFrame render(const scene::Scene& scene, const render::Camera& camera,
+                                 const render::Lighting& lighting = {});
+    const scene::Scene& lastScene() const { return *scene_; }
+    vk::Context& context() { return context_; }
+    render::Renderer& renderer() { return renderer_; }
+
+private:
+    vk::Context context_;
+    render::Renderer renderer_;
+    render::OffscreenCapture capture_;
+    std::unique_ptr<scene::Scene> scene_;
+};
+
+// Linear-light RGB of an sRGB pixel, divided by its largest channel (hue and saturation,
+// without brightness), so colours can be compared whatever the lighting.
+glm::vec3 normalizedColor(glm::u8vec4 pixel);
+float luminance(glm::u8vec4 pixel);
+
+}  // namespace ct::test
