@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <filesystem>
+
 namespace {
 void checkGolden(const std::string& file, const std::string& name) {
     ct::test::RenderHarness harness;
@@ -26,3 +29,21 @@ TEST_CASE("golden: sparse accessor", "[render][golden]") { checkGolden("sparse.g
 TEST_CASE("golden: uint8 indices", "[render][golden]") { checkGolden("uint8_indices.gltf", "uint8_indices"); }
 TEST_CASE("golden: interleaved attributes", "[render][golden]") { checkGolden("interleaved.gltf", "interleaved"); }
 TEST_CASE("golden: emissive strength", "[render][golden]") { checkGolden("emissive.gltf", "emissive"); }
+
+TEST_CASE("a changed render fails its golden and leaves actual and diff images", "[render][golden-check]") {
+    if (const char* update = std::getenv("CT_UPDATE_GOLDENS"); update && std::string(update) == "1") {
+        WARN("skipped while goldens are being updated: it would overwrite a golden with a wrong image");
+        return;
+    }
+    ct::test::RenderHarness harness;
+    ct::render::Lighting otherSun;
+    otherSun.sunDirection = ct::render::sunDirectionFromAngles(20.0f, 300.0f);
+    const auto frame = harness.render(ct::test::testData("lit_cube.gltf"), "main", otherSun);
+    const std::filesystem::path diff = std::filesystem::path(CT_TEST_OUTPUT_DIR) / "lit_cube.diff.png";
+    std::filesystem::remove(diff);
+    const ct::test::GoldenResult result = ct::test::compareWithGolden("lit_cube", {frame.width, frame.height, frame.rgba});
+    CHECK_FALSE(result.matched);
+    CHECK(result.differingFraction > 0.01);
+    CHECK(std::filesystem::exists(diff));
+    CHECK(result.message.find("lit_cube.actual.png") != std::string::npos);
+}
