@@ -1,0 +1,247 @@
+#include "window/viewer.h"
+
+#include "render/data_dir.h"
+#include "render/frame_ring.h"
+#include "render/renderer.h"
+#include "vk/check.h"
+#include "window/camera_controller.h"
+#include "window/pixel_picker.h"
+#include "window/swapchain.h"
+#include "window/window_input.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace ct::window {
+
+namespace {
+
+std::string glfwErrorText() {
+    const char* description = nullptr;
+    const int code = glfwGetError(&description);
+    return description ? description : "GLFW error " + std::to_string(code);
+}
+
+// glfwInit .. glfwTerminate. Declared first in runViewer so it is torn down last, after the
+// Context has destroyed the surface that belongs to the window.
+struct GlfwLibrary {
+    GlfwLibrary() {
+        if (!glfwInit()) throw std::runtime_error("cannot initialise GLFW: " + glfwErrorText());
+    }
+    ~GlfwLibrary() { glfwTerminate(); }
+    GlfwLibrary(const GlfwLibrary&) = delete;
+    GlfwLibrary& operator=(const GlfwLibrary&) = delete;
+};
+
+struct DestroyWindow {
+    void operator()(GLFWwindow* window) const { glfwDestroyWindow(window); }
+};
+using WindowPtr = std::unique_ptr<GLFWwindow, DestroyWindow>;
+
+WindowPtr createWindow(const ViewerOptions& options) {
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);  // Vulkan draws; no GL context
+    GLFWwindow* window = glfwCreateWindow(static_cast<int>(options.width), static_cast<int>(options.height),
+                                          options.title.c_str(), nullptr, nullptr);
+    if (!window) throw std::runtime_error("cannot create a window: " + glfwErrorText());
+    return WindowPtr(window);
+}
+
+vk::ContextOptions contextOptions(const ViewerOptions& options, GLFWwindow* window) {
+    if (!glfwVulkanSupported()) throw std::runtime_error("GLFW finds no Vulkan loader: " + glfwErrorText());
+    vk::ContextOptions out;
+    out.validation = options.validate;
+    out.deviceIndex = options.device;
+    std::uint32_t count = 0;
+    const char** names = glfwGetRequiredInstanceExtensions(&count);
+    if (!names) throw std::runtime_error("GLFW cannot present with Vulkan here: " + glfwErrorText());
+    out.instanceExtensions.assign(names, names + count);
+    out.createSurface = [window](VkInstance instance) {
+        VkSurfaceKHR surface = VK_NULL_HANDLE;
+        VK_CHECK(glfwCreateWindowSurface(instance, window, nullptr, &surface));
+        return surface;
+    };
+    return out;
+}
+
+VkExtent2D framebufferExtent(GLFWwindow* window) {
+    int width = 0;
+    int height = 0;
+    glfwGetFramebufferSize(window, &width, &height);
+    return {static_cast<std::uint32_t>(std::max(width, 0)), static_cast<std::uint32_t>(std::max(height, 0))};
+}
+
+bool sameExtent(VkExtent2D a, VkExtent2D b) { return a.width == b.width && a.height == b.height; }
+
+// Copies the renderer's finished colour image (TRANSFER_SRC_OPTIMAL) into the acquired swapchain
+// image and leaves that ready to present. Blit rather than copy: the two formats may differ in
+// channel order (RGBA vs BGRA), which a blit converts.
+void recordBlitToSwapchain(VkCommandBuffer cmd, const vk::Image& color, VkImage target, VkExtent2D targetExtent) {
+    // The acquire semaphore's wait covers the blit stage, so the layout change can start there.
+    vk::transition(cmd, target, VK_IMAGE_ASPECT_COLOR_BIT,
+                   {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_2_BLIT_BIT,
+                    VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_BLIT_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT});
+
+    VkImageBlit2 region{VK_STRUCTURE_TYPE_IMAGE_BLIT_2};
+    region.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    region.srcOffsets[1] = {static_cast<std::int32_t>(color.extent().width),
+                            static_cast<std::int32_t>(color.extent().height), 1};
+    region.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    region.dstOffsets[1] = {static_cast<std::int32_t>(targetExtent.width),
+                            static_cast<std::int32_t>(targetExtent.height), 1};
+    VkBlitImageInfo2 blit{VK_STRUCTURE_TYPE_BLIT_IMAGE_INFO_2};
+    blit.srcImage = color.get();
+    blit.srcImageLayout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
+    blit.dstImage = target;
+    blit.dstImageLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
+    blit.regionCount = 1;
+    blit.pRegions = &region;
+    blit.filter = VK_FILTER_NEAREST;  // same size: an exact copy
+    vkCmdBlitImage2(cmd, &blit);
+
+    // Presentation needs no destination stage: the render-finished semaphore orders it.
+    vk::transition(cmd, target, VK_IMAGE_ASPECT_COLOR_BIT,
+                   {VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, VK_PIPELINE_STAGE_2_BLIT_BIT,
+                    VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE});
+}
+
+void reportPick(const scene::Scene& scene, const PickResult& pick, ViewerResult& result) {
+    ++result.picks;
+    result.lastPickedNode = pick.node;
+    result.lastPickedInstance = pick.instance;
+    if (pick.node < 0 || pick.node >= static_cast<int>(scene.nodes.size())) {
+        std::printf("picked nothing at %u,%u\n", pick.x, pick.y);
+    } else {
+        std::printf("picked node %d \"%s\" instance %d\n", pick.node, scene.nodes[pick.node].name.c_str(),
+                    pick.instance);
+    }
+    std::fflush(stdout);
+}
+
+// Shows the frame rate in the title twice a second.
+class FpsTitle {
+public:
+    FpsTitle(GLFWwindow* window, std::string title) : window_(window), title_(std::move(title)) {}
+    void frameShown(VkExtent2D extent) {
+        ++frames_;
+        const auto now = Clock::now();
+        const double seconds = std::chrono::duration<double>(now - since_).count();
+        if (seconds < 0.5) return;
+        char text[64];
+        std::snprintf(text, sizeof(text), " - %.1f fps, %ux%u", frames_ / seconds, extent.width, extent.height);
+        glfwSetWindowTitle(window_, (title_ + text).c_str());
+        frames_ = 0;
+        since_ = now;
+    }
+
+private:
+    using Clock = std::chrono::steady_clock;
+    GLFWwindow* window_;
+    std::string title_;
+    int frames_ = 0;
+    Clock::time_point since_ = Clock::now();
+};
+
+}  // namespace
+
+bool displayAvailable() {
+    for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY"}) {
+        const char* value = std::getenv(name);
+        if (value && *value) return true;
+    }
+    return false;
+}
+
+ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialCamera,
+                       const render::Lighting& lighting, const ViewerOptions& options) {
+    // Declaration order is destruction order reversed: everything Vulkan dies before the
+    // Context, the Context (which destroys the surface) before the window, the window before
+    // glfwTerminate.
+    GlfwLibrary glfw;
+    WindowPtr window = createWindow(options);
+    vk::Context context(contextOptions(options, window.get()));
+
+    VkExtent2D builtFor = framebufferExtent(window.get());
+    render::Renderer renderer(context, render::shaderDir(), {.extent = builtFor});
+    renderer.setScene(scene);
+    render::FrameRing ring(context);
+    Swapchain swapchain(context, {.extent = builtFor,
+                                  .vsync = options.vsync,
+                                  .framesInFlight = render::FrameRing::kFramesInFlight});
+    renderer.resize(swapchain.extent());
+    PixelPicker picker(context);
+    CameraController controller(scene, initialCamera);
+    WindowInput input(window.get(), controller);
+    FpsTitle title(window.get(), options.title);
+
+    ViewerResult result;
+    bool stale = false;  // the swapchain no longer matches the surface
+    auto lastFrame = std::chrono::steady_clock::now();
+    while (!glfwWindowShouldClose(window.get())) {
+        glfwPollEvents();
+        const VkExtent2D size = framebufferExtent(window.get());
+        if (size.width == 0 || size.height == 0) {  // minimised: nothing to draw into
+            glfwWaitEvents();
+            continue;
+        }
+        // Comparing with the size the swapchain was built for (not its extent) never rebuilds
+        // every frame where the surface reports a size of its own.
+        if (input.takeResized() || stale || !sameExtent(size, builtFor)) {
+            swapchain.recreate(size);
+            renderer.resize(swapchain.extent());
+            builtFor = size;
+            stale = false;
+        }
+
+        const auto now = std::chrono::steady_clock::now();
+        input.update(std::chrono::duration<float>(now - lastFrame).count());
+        lastFrame = now;
+        if (const auto click = input.takeClick()) picker.request(click->x, click->y);
+
+        render::Frame& frame = ring.begin();
+        const Acquired image = swapchain.acquire(frame.slot);
+        if (image.status == SwapchainStatus::OutOfDate) {
+            ring.submit(frame);  // empty: keeps the ring's bookkeeping simple
+            stale = true;
+            continue;
+        }
+        renderer.record(frame, controller.camera(), lighting);
+        picker.record(frame.cmd, renderer.idImage());
+        recordBlitToSwapchain(frame.cmd, renderer.colorImage(), image.image, swapchain.extent());
+        const vk::Wait acquired{image.acquiredSemaphore, VK_PIPELINE_STAGE_2_BLIT_BIT};
+        ring.submit(frame, {&acquired, 1}, {&image.renderFinishedSemaphore, 1});
+        picker.submitted(frame.submittedValue);
+
+        const SwapchainStatus presented = swapchain.present(image);
+        if (presented != SwapchainStatus::OutOfDate) {
+            ++result.framesPresented;
+            title.frameShown(swapchain.extent());
+        }
+        if (presented != SwapchainStatus::Ok || image.status != SwapchainStatus::Ok) stale = true;
+
+        if (const auto pick = picker.poll()) reportPick(scene, *pick, result);
+        if (result.framesPresented == options.pickAtFrame) picker.request(options.pickX, options.pickY);
+        if (result.framesPresented == options.resizeAtFrame)
+            glfwSetWindowSize(window.get(), static_cast<int>(options.resizeWidth),
+                              static_cast<int>(options.resizeHeight));
+        if (options.maxFrames > 0 && result.framesPresented >= options.maxFrames) break;
+    }
+
+    context.waitIdle();
+    if (const auto pick = picker.poll()) reportPick(scene, *pick, result);
+    result.swapchainBuilds = swapchain.builds();
+    result.validation = context.validationCounts();
+    result.finalWidth = renderer.extent().width;
+    result.finalHeight = renderer.extent().height;
+    return result;
+}
+
+}  // namespace ct::window
