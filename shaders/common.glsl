@@ -28,6 +28,15 @@ layout(std430, set = 0, binding = 1) readonly buffer InstanceBuffer {
 
 layout(set = 0, binding = 2) uniform sampler2DShadow shadowMap;
 
+// This frame's visible instances (after culling and level-of-detail selection), one list for
+// the camera and one for the sun's shadow map: instance = instances[list[gl_InstanceIndex]].
+layout(std430, set = 0, binding = 3) readonly buffer CameraVisibleInstances {
+    uint cameraVisible[];
+};
+layout(std430, set = 0, binding = 4) readonly buffer ShadowVisibleInstances {
+    uint shadowVisible[];
+};
+
 layout(push_constant) uniform DrawConstants {
     uint flags;  // bit 0: vertex tangents present; bit 1: alpha mask; bit 2: alpha blend
 } draw;

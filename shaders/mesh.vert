@@ -16,7 +16,7 @@ layout(location = 4) out vec4 outColor;
 layout(location = 5) flat out uvec2 outIds;
 
 void main() {
-    Instance instance = instances[gl_InstanceIndex];
+    Instance instance = instances[cameraVisible[gl_InstanceIndex]];
     vec4 world = instance.model * vec4(inPosition, 1.0);
     mat3 normalMatrix = mat3(instance.normalMatrix[0].xyz, instance.normalMatrix[1].xyz,
                              instance.normalMatrix[2].xyz);

@@ -12,5 +12,5 @@ layout(location = 1) out vec4 outColor;
 void main() {
     outUv = vec4(inUv0, inUv1);
     outColor = inColor;
-    gl_Position = frame.lightViewProj * (instances[gl_InstanceIndex].model * vec4(inPosition, 1.0));
+    gl_Position = frame.lightViewProj * (instances[shadowVisible[gl_InstanceIndex]].model * vec4(inPosition, 1.0));
 }

@@ -47,6 +47,19 @@ std::uint32_t mipLevelsFor(int width, int height) {
     return static_cast<std::uint32_t>(std::floor(std::log2(std::max(width, height)))) + 1;
 }
 
+// Interleaves the low 10 bits of x, y, z: nearby points get nearby codes.
+std::uint32_t mortonCode(glm::uvec3 cell) {
+    auto spread = [](std::uint32_t v) {
+        v &= 0x3ffu;
+        v = (v | (v << 16)) & 0x030000ffu;
+        v = (v | (v << 8)) & 0x0300f00fu;
+        v = (v | (v << 4)) & 0x030c30c3u;
+        v = (v | (v << 2)) & 0x09249249u;
+        return v;
+    };
+    return spread(cell.x) | (spread(cell.y) << 1) | (spread(cell.z) << 2);
+}
+
 struct Texel {
     std::uint8_t r, g, b, a;
 };
@@ -79,6 +92,9 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
         drawn[node] = 1;
         for (int child : scene.nodes[node].children) stack.push_back(child);
     }
+    isLodProxy_.assign(scene.nodes.size(), 0);
+    for (const scene::Node& node : scene.nodes)
+        if (node.lodFar >= 0 && node.lodFar < static_cast<int>(scene.nodes.size())) isLodProxy_[node.lodFar] = 1;
 
     struct Placement {
         glm::mat4 model;
@@ -87,7 +103,9 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
     std::vector<std::array<std::vector<Placement>, 2>> perMesh(scene.meshes.size());
     for (std::size_t n = 0; n < scene.nodes.size(); ++n) {
         const scene::Node& node = scene.nodes[n];
-        if (!drawn[n] || node.mesh < 0 || node.mesh >= static_cast<int>(scene.meshes.size())) continue;
+        // A LOD stand-in is drawn even if it hangs outside the displayed hierarchy.
+        if (!(drawn[n] || isLodProxy_[n]) || node.mesh < 0 || node.mesh >= static_cast<int>(scene.meshes.size()))
+            continue;
         auto place = [&](const glm::mat4& model, std::uint32_t instance) {
             const bool mirrored = glm::determinant(glm::mat3(model)) < 0.0f;
             perMesh[node.mesh][mirrored].push_back({model, static_cast<std::uint32_t>(n), instance});
@@ -100,13 +118,54 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
         }
     }
 
+    // Order each node's instances along a Morton curve, so that a chunk of consecutive instances
+    // is compact in space and culls well whatever order the file listed them in (a row-major
+    // grid would otherwise give chunks a whole row long). Picking still reports the file's
+    // instance index, which travels with each instance.
+    for (auto& byWinding : perMesh) {
+        for (auto& placements : byWinding) {
+            for (std::size_t begin = 0; begin < placements.size();) {
+                std::size_t end = begin;
+                scene::Bounds extent;
+                while (end < placements.size() && placements[end].node == placements[begin].node)
+                    extent.extend(glm::vec3(placements[end++].model[3]));
+                const glm::vec3 scale = 1023.0f / glm::max(extent.size(), glm::vec3(1e-6f));
+                auto key = [&](const Placement& p) {
+                    return mortonCode(glm::uvec3((glm::vec3(p.model[3]) - extent.min) * scale));
+                };
+                std::stable_sort(placements.begin() + static_cast<std::ptrdiff_t>(begin),
+                                 placements.begin() + static_cast<std::ptrdiff_t>(end),
+                                 [&](const Placement& a, const Placement& b) { return key(a) < key(b); });
+                begin = end;
+            }
+        }
+    }
+
+    std::vector<scene::Bounds> nodeBounds(scene.nodes.size());
     const std::uint32_t defaultMaterial = static_cast<std::uint32_t>(scene.materials.size());
     for (std::size_t m = 0; m < scene.meshes.size(); ++m) {
+        scene::Bounds meshBounds;
+        for (const scene::Primitive& prim : scene.meshes[m].primitives) meshBounds.extend(prim.bounds);
         for (int mirrored = 0; mirrored < 2; ++mirrored) {
             const auto& placements = perMesh[m][mirrored];
             if (placements.empty()) continue;
+            const std::uint32_t groupIndex = static_cast<std::uint32_t>(groups_.size());
+            InstanceGroup& group = groups_.emplace_back();
             const std::uint32_t first = static_cast<std::uint32_t>(instances.size());
-            for (const auto& p : placements) instances.push_back(makeInstance(p.model, p.node, p.instance));
+            for (std::size_t i = 0; i < placements.size(); ++i) {
+                const Placement& p = placements[i];
+                instances.push_back(makeInstance(p.model, p.node, p.instance));
+                const scene::Bounds world = transformBounds(meshBounds, p.model);
+                bounds_.extend(world);
+                nodeBounds[p.node].extend(world);
+                // A chunk never spans two nodes, so culling and LOD can treat it as a whole.
+                if (group.chunks.empty() || group.chunks.back().node != p.node ||
+                    group.chunks.back().count == kChunkSize)
+                    group.chunks.push_back({first + static_cast<std::uint32_t>(i), 0, p.node, {}});
+                group.chunks.back().count++;
+                group.chunks.back().bounds.extend(world);
+            }
+            group.instanceCount = static_cast<std::uint32_t>(placements.size());
 
             for (std::size_t pi = 0; pi < scene.meshes[m].primitives.size(); ++pi) {
                 const scene::Primitive& prim = scene.meshes[m].primitives[pi];
@@ -116,6 +175,7 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
                 const scene::Material& material = validMaterial ? scene.materials[prim.material] : fallback;
                 DrawBatch batch;
                 batch.indexCount = static_cast<std::uint32_t>(prim.indices.size());
+                batch.group = groupIndex;
                 batch.material = validMaterial ? static_cast<std::uint32_t>(prim.material) : defaultMaterial;
                 batch.mirrored = mirrored != 0;
                 batch.doubleSided = material.doubleSided;
@@ -125,26 +185,26 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
                 // Geometry offsets are filled in once the shared buffers are laid out.
                 batch.vertexOffset = static_cast<std::int32_t>(m);
                 batch.firstIndex = static_cast<std::uint32_t>(pi);
-                for (const auto& p : placements) {
-                    const scene::Bounds world = transformBounds(prim.bounds, p.model);
-                    bounds_.extend(world);
-                    stats_.triangles += prim.indices.size() / 3;
-                }
+                stats_.triangles += prim.indices.size() / 3 * placements.size();
                 if (material.alphaMode == scene::AlphaMode::Blend) {
                     for (std::size_t i = 0; i < placements.size(); ++i) {
                         DrawBatch single = batch;
-                        single.firstInstance = first + static_cast<std::uint32_t>(i);
-                        single.instanceCount = 1;
+                        single.blendInstance = first + static_cast<std::uint32_t>(i);
+                        single.blendNode = placements[i].node;
                         single.sortCenter = transformBounds(prim.bounds, placements[i].model).center();
                         blend_.push_back(single);
                     }
                 } else {
-                    batch.firstInstance = first;
-                    batch.instanceCount = static_cast<std::uint32_t>(placements.size());
                     opaque_.push_back(batch);
                 }
             }
         }
+    }
+    for (std::size_t n = 0; n < scene.nodes.size(); ++n) {
+        const scene::Node& node = scene.nodes[n];
+        if (node.lodFar < 0 || node.lodFar >= static_cast<int>(scene.nodes.size()) || !drawn[n]) continue;
+        lodSwitches_.push_back({static_cast<std::uint32_t>(n), static_cast<std::uint32_t>(node.lodFar),
+                                node.lodDistance, nodeBounds[n]});
     }
 }
 

@@ -2,10 +2,13 @@
 //
 // All vertices share one vertex buffer and all indices one index buffer. Every drawn instance
 // (a node, or one EXT_mesh_gpu_instancing instance of a node) is one entry of the instance
-// storage buffer; instances of the same mesh are contiguous, so each mesh primitive is drawn
-// with one instanced call whatever the number of instances (twice when some of its instances
-// are mirrored, since mirroring flips the winding). Blended primitives are the exception: they
-// are drawn one instance at a time, sorted back to front each frame.
+// storage buffer. Instances of the same mesh (and the same winding: mirroring flips it) form an
+// InstanceGroup, cut into chunks of consecutive instances with their own world bounds. Each
+// frame the renderer culls the chunks, picks each node's level of detail, and writes the
+// surviving instance indices into a per-frame list; every primitive of a group is then one
+// instanced draw over its part of that list. Draw calls therefore follow the number of mesh
+// primitives, never the number of instances. Blended primitives are drawn one instance at a
+// time, sorted back to front.
 #pragma once
 
 #include "render/gpu_types.h"
@@ -22,13 +25,35 @@ struct DrawBatch {
     std::uint32_t indexCount = 0;
     std::uint32_t firstIndex = 0;
     std::int32_t vertexOffset = 0;
-    std::uint32_t firstInstance = 0;
-    std::uint32_t instanceCount = 0;
+    std::uint32_t group = 0;         // the InstanceGroup drawn
+    std::uint32_t blendInstance = 0; // blended draws: the one instance (index into the buffer)
+    std::uint32_t blendNode = 0;     //   and its node
     std::uint32_t material = 0;  // index into GpuScene's material sets (the default is last)
     std::uint32_t flags = 0;     // kFlag* of gpu_types.h
     bool mirrored = false;
     bool doubleSided = false;
     glm::vec3 sortCenter{0.0f};  // world-space centre, for blended draws
+};
+
+// Consecutive instances of one node, culled as a unit.
+struct InstanceChunk {
+    std::uint32_t first = 0;  // index into the instance buffer
+    std::uint32_t count = 0;
+    std::uint32_t node = 0;
+    scene::Bounds bounds;     // world space
+};
+
+struct InstanceGroup {
+    std::vector<InstanceChunk> chunks;
+    std::uint32_t instanceCount = 0;
+};
+
+// A node with a far stand-in (scene::Node::lodFar).
+struct LodSwitch {
+    std::uint32_t node = 0;
+    std::uint32_t far = 0;
+    float distance = 0.0f;
+    scene::Bounds bounds;  // world bounds of the near node's instances
 };
 
 struct GpuSceneStats {
@@ -43,8 +68,15 @@ public:
     // `materialLayout` is the renderer's set-1 layout (material uniforms + five textures).
     GpuScene(vk::Context& context, const scene::Scene& scene, VkDescriptorSetLayout materialLayout);
 
+    static constexpr std::uint32_t kChunkSize = 1024;
+
     const std::vector<DrawBatch>& opaqueBatches() const { return opaque_; }  // OPAQUE and MASK
     const std::vector<DrawBatch>& blendBatches() const { return blend_; }
+    const std::vector<InstanceGroup>& groups() const { return groups_; }
+    const std::vector<LodSwitch>& lodSwitches() const { return lodSwitches_; }
+    // Nodes drawn only as some node's far stand-in.
+    const std::vector<char>& isLodProxy() const { return isLodProxy_; }
+    std::size_t nodeCount() const { return isLodProxy_.size(); }
     VkBuffer vertexBuffer() const { return vertices_.get(); }
     VkBuffer indexBuffer() const { return indices_.get(); }
     VkBuffer instanceBuffer() const { return instances_.get(); }
@@ -69,6 +101,9 @@ private:
     std::vector<VkDescriptorSet> materialSets_;
     std::vector<DrawBatch> opaque_;
     std::vector<DrawBatch> blend_;
+    std::vector<InstanceGroup> groups_;
+    std::vector<LodSwitch> lodSwitches_;
+    std::vector<char> isLodProxy_;
     // Per mesh primitive, its place in the shared buffers.
     struct PrimitiveRange {
         std::uint32_t firstIndex, indexCount;

@@ -57,7 +57,9 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
         context_,
         {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT},
          {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT},
-         {2, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT}},
+         {2, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT},
+         {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT},
+         {4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT}},
         "frame set layout");
     std::vector<vk::LayoutBinding> materialBindings{{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}};
     for (std::uint32_t b = 1; b <= 5; ++b)
@@ -156,14 +158,26 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
 
 void Renderer::setScene(const scene::Scene& scene) {
     scene_ = std::make_unique<GpuScene>(context_, scene, materialLayout_.get());
+    createVisibleLists();
     allocateFrameSets();
+}
+
+void Renderer::createVisibleLists() {
+    // Room for every instance once, plus one entry per blended draw.
+    const VkDeviceSize entries = std::max<VkDeviceSize>(scene_->stats().instances + scene_->blendBatches().size(), 1);
+    const VkDeviceSize alignment = context_.properties().limits.minStorageBufferOffsetAlignment;
+    shadowListOffset_ = (entries * sizeof(std::uint32_t) + alignment - 1) / alignment * alignment;
+    for (std::uint32_t i = 0; i < FrameRing::kFramesInFlight; ++i) {
+        visibleLists_[i] = vk::Buffer(context_, {shadowListOffset_ * 2, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
+                                                 vk::MemoryUsage::Upload, "visible instances " + std::to_string(i)});
+    }
 }
 
 void Renderer::allocateFrameSets() {
     // Fresh sets per scene: a set still used by a frame in flight must not be rewritten.
     const VkDescriptorPoolSize sizes[] = {
         {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, FrameRing::kFramesInFlight},
-        {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, FrameRing::kFramesInFlight},
+        {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 3 * FrameRing::kFramesInFlight},
         {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, FrameRing::kFramesInFlight}};
     VkDescriptorPoolCreateInfo poolInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
     poolInfo.maxSets = FrameRing::kFramesInFlight;
@@ -184,6 +198,8 @@ void Renderer::allocateFrameSets() {
             .buffer(0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, frameUniforms_[i].get())
             .buffer(1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, scene_->instanceBuffer())
             .image(2, shadowMap_.view(), shadowSampler_.get())
+            .buffer(3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, visibleLists_[i].get(), 0, shadowListOffset_)
+            .buffer(4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, visibleLists_[i].get(), shadowListOffset_, shadowListOffset_)
             .update(context_.device(), frameSets_[i]);
     }
 }
@@ -215,11 +231,39 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     FrameStats stats;
     stats.instances = scene_->stats().instances;
     stats.triangles = scene_->stats().triangles;
+    selectVisible(frame, camera, viewProj, uniforms.lightViewProj, stats);
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 0, 1,
                             &frameSets_[frame.slot], 0, nullptr);
     if (shadows) recordShadowPass(cmd, stats);
-    recordMainPass(cmd, frame, camera, stats);
+    recordMainPass(cmd, stats);
     return stats;
+}
+
+void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm::mat4& viewProj,
+                             const glm::mat4& lightViewProj, FrameStats& stats) {
+    selectLevelsOfDetail(*scene_, camera.eye, nodeDrawn_);
+    cameraList_.clear();
+    shadowList_.clear();
+    collectVisibleInstances(*scene_, nodeDrawn_, Frustum::fromViewProjection(viewProj), cameraList_, cameraRanges_);
+    collectVisibleInstances(*scene_, nodeDrawn_, Frustum::fromViewProjection(lightViewProj), shadowList_,
+                            shadowRanges_);
+
+    // Blended draws: farthest first; each gets its own entry in the camera list.
+    blendDraws_.clear();
+    for (const DrawBatch& batch : scene_->blendBatches()) {
+        if (!nodeDrawn_[batch.blendNode]) continue;
+        const glm::vec3 offset = batch.sortCenter - camera.eye;
+        blendDraws_.push_back({&batch, glm::dot(offset, offset)});
+    }
+    std::stable_sort(blendDraws_.begin(), blendDraws_.end(),
+                     [](const BlendDraw& a, const BlendDraw& b) { return a.distance2 > b.distance2; });
+    blendFirst_ = static_cast<std::uint32_t>(cameraList_.size());
+    for (const BlendDraw& draw : blendDraws_) cameraList_.push_back(draw.batch->blendInstance);
+
+    stats.visibleInstances = cameraList_.size();
+    vk::Buffer& lists = visibleLists_[frame.slot];
+    lists.write(cameraList_.data(), cameraList_.size() * sizeof(std::uint32_t));
+    lists.write(shadowList_.data(), shadowList_.size() * sizeof(std::uint32_t), shadowListOffset_);
 }
 
 void Renderer::recordShadowPass(VkCommandBuffer cmd, FrameStats& stats) {
@@ -251,6 +295,8 @@ void Renderer::recordShadowPass(VkCommandBuffer cmd, FrameStats& stats) {
                           masked ? shadowMaskPipeline_.get() : shadowPipeline_.get());
         for (const DrawBatch& batch : scene_->opaqueBatches()) {
             if (((batch.flags & kFlagAlphaMask) != 0) != masked) continue;
+            const InstanceRange range = shadowRanges_[batch.group];
+            if (range.count == 0) continue;
             if (masked) {
                 const VkDescriptorSet set = scene_->materialSet(batch.material);
                 vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 1, 1, &set, 0,
@@ -259,8 +305,7 @@ void Renderer::recordShadowPass(VkCommandBuffer cmd, FrameStats& stats) {
             const DrawConstants constants{batch.flags};
             vkCmdPushConstants(cmd, pipelineLayout_.get(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT,
                                0, sizeof(constants), &constants);
-            vkCmdDrawIndexed(cmd, batch.indexCount, batch.instanceCount, batch.firstIndex, batch.vertexOffset,
-                             batch.firstInstance);
+            vkCmdDrawIndexed(cmd, batch.indexCount, range.count, batch.firstIndex, batch.vertexOffset, range.first);
             ++stats.shadowDrawCalls;
         }
     }
@@ -270,7 +315,7 @@ void Renderer::recordShadowPass(VkCommandBuffer cmd, FrameStats& stats) {
                                      VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT});
 }
 
-void Renderer::drawBatch(VkCommandBuffer cmd, const DrawBatch& batch, bool bindMaterial) {
+void Renderer::drawBatch(VkCommandBuffer cmd, const DrawBatch& batch, InstanceRange instances, bool bindMaterial) {
     if (bindMaterial) {
         const VkDescriptorSet set = scene_->materialSet(batch.material);
         vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 1, 1, &set, 0, nullptr);
@@ -281,11 +326,10 @@ void Renderer::drawBatch(VkCommandBuffer cmd, const DrawBatch& batch, bool bindM
     const DrawConstants constants{batch.flags};
     vkCmdPushConstants(cmd, pipelineLayout_.get(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
                        sizeof(constants), &constants);
-    vkCmdDrawIndexed(cmd, batch.indexCount, batch.instanceCount, batch.firstIndex, batch.vertexOffset,
-                     batch.firstInstance);
+    vkCmdDrawIndexed(cmd, batch.indexCount, instances.count, batch.firstIndex, batch.vertexOffset, instances.first);
 }
 
-void Renderer::recordMainPass(VkCommandBuffer cmd, const Frame&, const Camera& camera, FrameStats& stats) {
+void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
     // The previous frame's copy out of these targets must finish before they are overwritten.
     const vk::ImageTransition toAttachment{VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
                                            VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, VK_ACCESS_2_NONE,
@@ -329,21 +373,19 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, const Frame&, const Camera& c
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, opaquePipeline_.get());
     std::uint32_t boundMaterial = UINT32_MAX;
     for (const DrawBatch& batch : scene_->opaqueBatches()) {
-        drawBatch(cmd, batch, batch.material != boundMaterial);
+        const InstanceRange range = cameraRanges_[batch.group];
+        if (range.count == 0) continue;
+        drawBatch(cmd, batch, range, batch.material != boundMaterial);
         boundMaterial = batch.material;
         ++stats.drawCalls;
     }
 
-    if (!scene_->blendBatches().empty()) {
-        sortedBlend_ = scene_->blendBatches();
-        const glm::vec3 eye = camera.eye;
-        std::stable_sort(sortedBlend_.begin(), sortedBlend_.end(), [&](const DrawBatch& a, const DrawBatch& b) {
-            return glm::dot(a.sortCenter - eye, a.sortCenter - eye) > glm::dot(b.sortCenter - eye, b.sortCenter - eye);
-        });
+    if (!blendDraws_.empty()) {
         vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, blendPipeline_.get());
         boundMaterial = UINT32_MAX;
-        for (const DrawBatch& batch : sortedBlend_) {
-            drawBatch(cmd, batch, batch.material != boundMaterial);
+        for (std::size_t i = 0; i < blendDraws_.size(); ++i) {
+            const DrawBatch& batch = *blendDraws_[i].batch;
+            drawBatch(cmd, batch, {blendFirst_ + static_cast<std::uint32_t>(i), 1}, batch.material != boundMaterial);
             boundMaterial = batch.material;
             ++stats.drawCalls;
         }

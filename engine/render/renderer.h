@@ -17,6 +17,7 @@
 #include "render/frame_ring.h"
 #include "render/gpu_scene.h"
 #include "render/lighting.h"
+#include "render/visibility.h"
 #include "vk/pipeline.h"
 #include "vk/resources.h"
 
@@ -28,8 +29,9 @@ namespace ct::render {
 struct FrameStats {
     std::uint32_t drawCalls = 0;        // main pass mesh draws (sky excluded)
     std::uint32_t shadowDrawCalls = 0;
-    std::uint64_t instances = 0;
-    std::uint64_t triangles = 0;
+    std::uint64_t instances = 0;         // in the scene
+    std::uint64_t visibleInstances = 0;  // drawn this frame by the camera, after culling and LOD
+    std::uint64_t triangles = 0;         // in the scene, all instances at full detail
 };
 
 struct RendererOptions {
@@ -59,9 +61,13 @@ private:
     void createTargets();
     void createPipelines(const std::filesystem::path& shaderDir);
     void allocateFrameSets();
+    void createVisibleLists();
+    // Fills the camera and shadow instance lists for this frame and uploads them.
+    void selectVisible(const Frame& frame, const Camera& camera, const glm::mat4& viewProj,
+                       const glm::mat4& lightViewProj, FrameStats& stats);
     void recordShadowPass(VkCommandBuffer cmd, FrameStats& stats);
-    void recordMainPass(VkCommandBuffer cmd, const Frame& frame, const Camera& camera, FrameStats& stats);
-    void drawBatch(VkCommandBuffer cmd, const DrawBatch& batch, bool bindMaterial);
+    void recordMainPass(VkCommandBuffer cmd, FrameStats& stats);
+    void drawBatch(VkCommandBuffer cmd, const DrawBatch& batch, InstanceRange instances, bool bindMaterial);
 
     vk::Context& context_;
     VkExtent2D extent_;
@@ -83,7 +89,20 @@ private:
     vk::Unique<VkDescriptorPool> framePool_;
     std::array<VkDescriptorSet, FrameRing::kFramesInFlight> frameSets_{};
     std::unique_ptr<GpuScene> scene_;
-    std::vector<DrawBatch> sortedBlend_;
+    // Per frame in flight: the camera's visible instances, then (at shadowListOffset_) the sun's.
+    std::array<vk::Buffer, FrameRing::kFramesInFlight> visibleLists_;
+    VkDeviceSize shadowListOffset_ = 0;
+    std::vector<char> nodeDrawn_;
+    std::vector<std::uint32_t> cameraList_;
+    std::vector<std::uint32_t> shadowList_;
+    std::vector<InstanceRange> cameraRanges_;
+    std::vector<InstanceRange> shadowRanges_;
+    struct BlendDraw {
+        const DrawBatch* batch;
+        float distance2;
+    };
+    std::vector<BlendDraw> blendDraws_;
+    std::uint32_t blendFirst_ = 0;  // where the blended draws' entries start in the camera list
 };
 
 }  // namespace ct::render

@@ -129,6 +129,12 @@ struct Node {
     // EXT_mesh_gpu_instancing: per-instance transforms relative to the node. Empty means the
     // node draws its mesh once at `world`.
     std::vector<glm::mat4> instances;
+    // Level of detail: beyond `lodDistance` metres from the eye (to the nearest point of this
+    // node's bounds) the node is drawn as node `lodFar` instead, a cheaper stand-in (a solar
+    // row as one strip instead of its panels). A node named as some node's lodFar is drawn only
+    // in that role.
+    int lodFar = -1;
+    float lodDistance = 0.0f;
 };
 
 // A camera placed in the scene: the node's world transform applied to a glTF camera.

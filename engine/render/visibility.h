@@ -1,0 +1,36 @@
+// Per-frame visibility: which instances to draw this frame. Each node's level of detail is
+// chosen by its distance from the eye, then whole instance chunks are culled against a
+// frustum, and the surviving instance indices are listed group by group. The renderer hands
+// the list to the vertex shader, which reads instances[list[gl_InstanceIndex]].
+#pragma once
+
+#include "render/gpu_scene.h"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace ct::render {
+
+struct Frustum {
+    std::array<glm::vec4, 6> planes{};  // inside: dot(plane.xyz, p) + plane.w >= 0
+
+    // From a Vulkan view-projection (depth 0..1).
+    static Frustum fromViewProjection(const glm::mat4& viewProj);
+    bool intersects(const scene::Bounds& bounds) const;
+};
+
+// 1 for every node drawn at its own level of detail this frame; LOD stand-ins get 1 only
+// where their near node is beyond its switch distance from `eye`.
+void selectLevelsOfDetail(const GpuScene& scene, const glm::vec3& eye, std::vector<char>& nodeDrawn);
+
+struct InstanceRange {
+    std::uint32_t first = 0;  // into the visible list
+    std::uint32_t count = 0;
+};
+
+// Appends the visible instances of every group to `list`; ranges[g] says where group g's are.
+void collectVisibleInstances(const GpuScene& scene, const std::vector<char>& nodeDrawn, const Frustum& frustum,
+                             std::vector<std::uint32_t>& list, std::vector<InstanceRange>& ranges);
+
+}  // namespace ct::render

@@ -1,0 +1,80 @@
+// Per-frame visibility: frustum culling of instance chunks and per-node level of detail, with
+// draw calls still one per primitive.
+#include "render_harness.h"
+
+#include <catch2/catch.hpp>
+
+using ct::test::RenderHarness;
+
+TEST_CASE("objects behind the camera are culled: no draws, only sky", "[render][culling]") {
+    RenderHarness harness(64, 64);
+    ct::scene::LoadResult loaded = ct::scene::loadGltf(ct::test::testData("lit_cube.gltf"));
+    REQUIRE(loaded.ok());
+    ct::render::Camera away;
+    away.eye = {0.0f, 0.0f, 5.0f};
+    away.target = {0.0f, 0.0f, 10.0f};
+    const auto frame = harness.render(*loaded.scene, away);
+    CHECK(frame.stats.drawCalls == 0);
+    CHECK(frame.stats.visibleInstances == 0);
+    CHECK(frame.nodeAt(32, 32) == -1);
+    CHECK(harness.context().validationCounts().total() == 0);
+}
+
+TEST_CASE("instance chunks outside the view are culled, draws stay one per primitive", "[render][culling]") {
+    RenderHarness harness(128, 128);
+    ct::scene::LoadResult loaded = ct::scene::loadGltf(ct::test::testData("instanced_100k.gltf"));
+    REQUIRE(loaded.ok());
+    // West of the 400 m x 250 m grid, looking east into it with a 50 m far plane: only the
+    // chunks (2.5 rows of 400 instances each) near the camera's z can be in view.
+    ct::render::Camera corner;
+    corner.eye = {-215.0f, 5.0f, -120.0f};
+    corner.target = {-160.0f, 0.0f, -120.0f};
+    corner.zfar = 50.0f;
+    const auto frame = harness.render(*loaded.scene, corner);
+    CHECK(frame.stats.instances == 100000);
+    CHECK(frame.stats.visibleInstances > 0);
+    CHECK(frame.stats.visibleInstances < 30000);
+    CHECK(frame.stats.drawCalls == 1);
+    CHECK(harness.context().validationCounts().total() == 0);
+}
+
+TEST_CASE("a node beyond its LOD distance is drawn as its far stand-in", "[render][lod]") {
+    RenderHarness harness(64, 64);
+    ct::scene::LoadResult loaded = ct::scene::loadGltf(ct::test::testData("lit_cube.gltf"));
+    REQUIRE(loaded.ok());
+    ct::scene::Scene& scene = *loaded.scene;
+    const int nearNode = 0;
+    REQUIRE(scene.nodes[nearNode].mesh >= 0);
+    // The stand-in: the same cube in blue, hanging outside the displayed hierarchy.
+    ct::scene::Material blue = scene.materials.at(0);
+    blue.baseColorFactor = {0.0f, 0.0f, 1.0f, 1.0f};
+    scene.materials.push_back(blue);
+    ct::scene::Mesh farMesh = scene.meshes[scene.nodes[nearNode].mesh];
+    for (auto& prim : farMesh.primitives) prim.material = static_cast<int>(scene.materials.size()) - 1;
+    scene.meshes.push_back(farMesh);
+    ct::scene::Node farNode = scene.nodes[nearNode];
+    farNode.name = "cube_far";
+    farNode.mesh = static_cast<int>(scene.meshes.size()) - 1;
+    farNode.parent = -1;
+    farNode.children.clear();
+    scene.nodes.push_back(farNode);
+    const int farIndex = static_cast<int>(scene.nodes.size()) - 1;
+    scene.nodes[nearNode].lodFar = farIndex;
+    scene.nodes[nearNode].lodDistance = 20.0f;
+
+    ct::render::Camera camera;
+    camera.target = {0.0f, 0.0f, 0.0f};
+    camera.eye = {0.0f, 1.0f, 6.0f};
+    camera.zfar = 200.0f;
+    const auto close = harness.render(scene, camera);
+    CHECK(close.nodeAt(32, 32) == nearNode);
+    CHECK(ct::test::normalizedColor(close.pixel(32, 32)).r > 0.9f);
+
+    camera.eye = {0.0f, 5.0f, 60.0f};
+    camera.yfov = 0.08f;  // a telephoto view, so the far cube still fills the centre
+    const auto far = harness.render(scene, camera);
+    CHECK(far.nodeAt(32, 32) == farIndex);
+    CHECK(ct::test::normalizedColor(far.pixel(32, 32)).b > 0.9f);
+    CHECK(far.stats.drawCalls == close.stats.drawCalls);
+    CHECK(harness.context().validationCounts().total() == 0);
+}
