@@ -2,13 +2,9 @@
 
 #include "exit_codes.h"
 #include "render/data_dir.h"
-#include "render/image_file.h"
-#include "render/offscreen_capture.h"
+#include "scene_output.h"
 #include "scene/load_gltf.h"
 
-#ifdef CT_HAVE_WINDOW
-#include "window/viewer.h"
-#endif
 
 #include <cstdio>
 #include <filesystem>
@@ -27,17 +23,6 @@ std::optional<glm::vec3> parseVec3(const std::string& text) {
     in >> std::ws;
     if (!in.eof() || !std::isfinite(v.x) || !std::isfinite(v.y) || !std::isfinite(v.z)) return std::nullopt;
     return v;
-}
-
-bool parsePixel(const std::string& text, unsigned& x, unsigned& y) {
-    std::istringstream in(text);
-    char comma = 0;
-    long long px = -1;
-    long long py = -1;
-    if (!(in >> px >> comma >> py) || comma != ',' || px < 0 || py < 0) return false;
-    x = static_cast<unsigned>(px);
-    y = static_cast<unsigned>(py);
-    return true;
 }
 
 int badInput(const std::string& message) {
@@ -59,10 +44,7 @@ void addViewCommand(CLI::App& app, ViewOptions& o) {
     eye->needs(target);
     target->needs(eye);
     camera->excludes(eye)->excludes(target);
-    view->add_option("--sun-elevation", o.sunElevation, "Sun elevation above the horizon, degrees")
-        ->check(CLI::Range(-90.0f, 90.0f));
-    view->add_option("--sun-azimuth", o.sunAzimuth, "Sun azimuth clockwise from north (-Z), degrees");
-    view->add_flag("--no-shadows", o.noShadows, "Turn off the sun's shadow map");
+    addLightingOptions(*view, o.lighting);
     view->add_option("--pick", o.pick, "Headless: print the node under pixel x,y of the rendered image");
     view->add_option("--frames", o.frames, "Window: close after N frames (0: when the window is closed)")
         ->check(CLI::NonNegativeNumber);
@@ -102,65 +84,15 @@ int runView(const GlobalOptions& global, const ViewOptions& o) {
         camera = render::frameBounds(scene.bounds, aspect);
     }
 
-    render::Lighting lighting;
-    lighting.sunDirection = render::sunDirectionFromAngles(o.sunElevation, o.sunAzimuth);
-    lighting.shadows = !o.noShadows;
-
-    std::string out = o.out;
-#ifdef CT_HAVE_WINDOW
-    if (out.empty() && window::displayAvailable()) {
-        window::ViewerOptions viewer;
-        viewer.title = "Campus Twin - " + std::filesystem::path(o.file).filename().string();
-        viewer.width = o.width;
-        viewer.height = o.height;
-        viewer.validate = global.validate;
-        viewer.device = global.device;
-        viewer.maxFrames = o.frames;
-        const window::ViewerResult result = window::runViewer(scene, camera, lighting, viewer);
-        if (global.validate && result.validation.total() > 0) {
-            std::fprintf(stderr, "campus-twin: %d validation error(s), %d warning(s)\n", result.validation.errors,
-                         result.validation.warnings);
-            return kExitFailure;
-        }
-        return kExitOk;
-    }
-#endif
-    if (out.empty()) {
-        // No display: render headless instead of failing, so the command is useful anywhere.
-        out = (std::filesystem::path("out") / std::filesystem::path(o.file).stem()).string() + ".png";
-        std::fprintf(stderr, "No display found: rendering headless instead of opening a window.\n");
-    }
-
-    vk::Context context({.validation = global.validate, .deviceIndex = global.device});
-    render::Renderer renderer(context, render::shaderDir(), {.extent = {o.width, o.height}});
-    renderer.setScene(scene);
-    render::OffscreenCapture capture(context, renderer);
-    const render::CapturedFrame frame = capture.render(camera, lighting);
-    const std::string error = render::writePng(out, {frame.width, frame.height, frame.rgba});
-    if (!error.empty()) return badInput(error);
-    std::printf("%s\n", std::filesystem::absolute(out).string().c_str());
-    std::fprintf(stderr, "%ux%u, %u draw calls (%u in the shadow pass), %llu instances, %llu triangles\n", frame.width,
-                 frame.height, frame.stats.drawCalls, frame.stats.shadowDrawCalls,
-                 static_cast<unsigned long long>(frame.stats.instances),
-                 static_cast<unsigned long long>(frame.stats.triangles));
-    if (!o.pick.empty()) {
-        unsigned x = 0;
-        unsigned y = 0;
-        if (!parsePixel(o.pick, x, y) || x >= frame.width || y >= frame.height)
-            return badInput("--pick " + o.pick + ": expected a pixel x,y inside the image");
-        const int node = frame.nodeAt(x, y);
-        if (node < 0)
-            std::printf("pick %u,%u: nothing\n", x, y);
-        else
-            std::printf("pick %u,%u: node %d \"%s\" instance %d\n", x, y, node, scene.nodes[node].name.c_str(),
-                        frame.instanceAt(x, y));
-    }
-    if (global.validate && context.validationCounts().total() > 0) {
-        std::fprintf(stderr, "campus-twin: %d validation error(s), %d warning(s)\n", context.validationCounts().errors,
-                     context.validationCounts().warnings);
-        return kExitFailure;
-    }
-    return kExitOk;
+    OutputOptions output;
+    output.out = o.out;
+    output.defaultName = std::filesystem::path(o.file).stem().string();
+    output.title = "Campus Twin - " + std::filesystem::path(o.file).filename().string();
+    output.width = o.width;
+    output.height = o.height;
+    output.pick = o.pick;
+    output.frames = o.frames;
+    return showScene(global, scene, camera, makeLighting(o.lighting), output);
 }
 
 }  // namespace ct::app

@@ -1,17 +1,14 @@
 // `campus-twin view FILE`: shows any glTF file, in a window or rendered headless to a PNG.
 #pragma once
 
+#include "options.h"
+
 #include <CLI/CLI.hpp>
 
 #include <optional>
 #include <string>
 
 namespace ct::app {
-
-struct GlobalOptions {
-    bool validate = false;
-    int device = -1;
-};
 
 struct ViewOptions {
     std::string file;
@@ -21,9 +18,7 @@ struct ViewOptions {
     std::string camera;
     std::string eye;     // "x,y,z"
     std::string target;  // "x,y,z"
-    float sunElevation = 50.0f;
-    float sunAzimuth = 135.0f;
-    bool noShadows = false;
+    LightingOptions lighting;
     std::string pick;    // "x,y": print the node under that pixel
     int frames = 0;      // window: close after this many frames (0: run until closed)
 };

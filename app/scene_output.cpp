@@ -1,0 +1,112 @@
+#include "scene_output.h"
+
+#include "exit_codes.h"
+#include "render/data_dir.h"
+#include "render/image_file.h"
+#include "render/offscreen_capture.h"
+
+#ifdef CT_HAVE_WINDOW
+#include "window/viewer.h"
+#endif
+
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
+
+namespace ct::app {
+
+namespace {
+
+bool parsePixel(const std::string& text, unsigned& x, unsigned& y) {
+    std::istringstream in(text);
+    char comma = 0;
+    long long px = -1;
+    long long py = -1;
+    if (!(in >> px >> comma >> py) || comma != ',' || px < 0 || py < 0) return false;
+    x = static_cast<unsigned>(px);
+    y = static_cast<unsigned>(py);
+    return true;
+}
+
+int reportValidation(const vk::ValidationCounts& counts) {
+    if (counts.total() == 0) return kExitOk;
+    std::fprintf(stderr, "campus-twin: %d validation error(s), %d warning(s)\n", counts.errors, counts.warnings);
+    return kExitFailure;
+}
+
+}  // namespace
+
+void addLightingOptions(CLI::App& command, LightingOptions& o) {
+    command.add_option("--sun-elevation", o.sunElevation, "Sun elevation above the horizon, degrees")
+        ->check(CLI::Range(-90.0f, 90.0f));
+    command.add_option("--sun-azimuth", o.sunAzimuth, "Sun azimuth clockwise from north (-Z), degrees");
+    command.add_flag("--no-shadows", o.noShadows, "Turn off the sun's shadow map");
+}
+
+render::Lighting makeLighting(const LightingOptions& o) {
+    render::Lighting lighting;
+    lighting.sunDirection = render::sunDirectionFromAngles(o.sunElevation, o.sunAzimuth);
+    lighting.shadows = !o.noShadows;
+    return lighting;
+}
+
+int showScene(const GlobalOptions& global, const scene::Scene& scene, const render::Camera& camera,
+              const render::Lighting& lighting, const OutputOptions& o) {
+    unsigned pickX = 0;
+    unsigned pickY = 0;
+    if (!o.pick.empty() && (!parsePixel(o.pick, pickX, pickY) || pickX >= o.width || pickY >= o.height)) {
+        std::fprintf(stderr, "campus-twin: --pick %s: expected a pixel x,y inside the %ux%u image\n", o.pick.c_str(),
+                     o.width, o.height);
+        return kExitBadInput;
+    }
+    std::string out = o.out;
+#ifdef CT_HAVE_WINDOW
+    if (out.empty() && window::displayAvailable()) {
+        window::ViewerOptions viewer;
+        viewer.title = o.title;
+        viewer.width = o.width;
+        viewer.height = o.height;
+        viewer.validate = global.validate;
+        viewer.device = global.device;
+        viewer.maxFrames = o.frames;
+        const window::ViewerResult result = window::runViewer(scene, camera, lighting, viewer);
+        return global.validate ? reportValidation(result.validation) : kExitOk;
+    }
+#endif
+    if (out.empty()) {
+        // No display: render headless instead of failing, so the command is useful anywhere.
+        out = (std::filesystem::path("out") / o.defaultName).string() + ".png";
+        std::fprintf(stderr, "No display found: rendering headless instead of opening a window.\n");
+    }
+
+    vk::Context context({.validation = global.validate, .deviceIndex = global.device});
+    render::Renderer renderer(context, render::shaderDir(), {.extent = {o.width, o.height}});
+    renderer.setScene(scene);
+    render::OffscreenCapture capture(context, renderer);
+    const render::CapturedFrame frame = capture.render(camera, lighting);
+    if (const std::string error = render::writePng(out, {frame.width, frame.height, frame.rgba}); !error.empty()) {
+        std::fprintf(stderr, "campus-twin: %s\n", error.c_str());
+        return kExitBadInput;
+    }
+    std::printf("%s\n", std::filesystem::absolute(out).string().c_str());
+    std::fprintf(stderr, "%ux%u, %u draw calls (%u in the shadow pass), %llu of %llu instances drawn, %llu triangles\n",
+                 frame.width, frame.height, frame.stats.drawCalls, frame.stats.shadowDrawCalls,
+                 static_cast<unsigned long long>(frame.stats.visibleInstances),
+                 static_cast<unsigned long long>(frame.stats.instances),
+                 static_cast<unsigned long long>(frame.stats.triangles));
+    if (!o.pick.empty()) {
+        const int node = frame.nodeAt(pickX, pickY);
+        if (node < 0) {
+            std::printf("pick %u,%u: nothing\n", pickX, pickY);
+        } else {
+            const int instance = frame.instanceAt(pickX, pickY);
+            const std::string what = o.describePick ? o.describePick(node, instance)
+                                                    : "node " + std::to_string(node) + " \"" + scene.nodes[node].name +
+                                                          "\" instance " + std::to_string(instance);
+            std::printf("pick %u,%u: %s\n", pickX, pickY, what.c_str());
+        }
+    }
+    return global.validate ? reportValidation(context.validationCounts()) : kExitOk;
+}
+
+}  // namespace ct::app
