@@ -1,0 +1,47 @@
+# Runs ct_assetgen into OUT_DIR and checks every file it writes equals the committed copy in
+# COMMITTED_DIR, and that COMMITTED_DIR holds no model the generator no longer writes.
+#   cmake -DASSETGEN=... -DOUT_DIR=... -DCOMMITTED_DIR=... -P regenerate_and_compare.cmake
+cmake_minimum_required(VERSION 3.25)  # script mode starts with old policies; IN_LIST needs new ones
+foreach(var ASSETGEN OUT_DIR COMMITTED_DIR)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "regenerate_and_compare.cmake: ${var} is not set")
+  endif()
+endforeach()
+
+# A fresh folder, so a file left over from an older generator cannot pass for a new one.
+file(REMOVE_RECURSE "${OUT_DIR}")
+execute_process(COMMAND "${ASSETGEN}" "${OUT_DIR}" RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "ct_assetgen failed (${rc}): ${err}")
+endif()
+
+set(fix "regenerate them with `ct_assetgen assets/campus` (build target ct_assetgen) and commit the result")
+file(GLOB generated RELATIVE "${OUT_DIR}" "${OUT_DIR}/*")
+if(NOT generated)
+  message(FATAL_ERROR "ct_assetgen wrote nothing into ${OUT_DIR}")
+endif()
+set(problems "")
+foreach(name IN LISTS generated)
+  if(NOT EXISTS "${COMMITTED_DIR}/${name}")
+    list(APPEND problems "${name}: written by the generator but missing from assets/campus/")
+    continue()
+  endif()
+  file(SHA256 "${OUT_DIR}/${name}" fresh)
+  file(SHA256 "${COMMITTED_DIR}/${name}" committed)
+  if(NOT fresh STREQUAL committed)
+    list(APPEND problems "${name}: differs from the generator's output (${OUT_DIR}/${name})")
+  endif()
+endforeach()
+file(GLOB committed_models RELATIVE "${COMMITTED_DIR}" "${COMMITTED_DIR}/*.gltf" "${COMMITTED_DIR}/*.bin")
+foreach(name IN LISTS committed_models)
+  if(NOT name IN_LIST generated)
+    list(APPEND problems "${name}: in assets/campus/ but no longer written by the generator")
+  endif()
+endforeach()
+
+list(LENGTH generated count)
+if(problems)
+  list(JOIN problems "\n  " report)
+  message(FATAL_ERROR "assets/campus/ is out of date:\n  ${report}\n${fix}")
+endif()
+message(STATUS "${count} generated files match assets/campus/")
