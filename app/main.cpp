@@ -1,6 +1,9 @@
 // campus-twin: the one executable and the composition root. Parses the command line and wires
 // the engine (and, as they arrive, the twin and the UI) together for each subcommand.
 #include "exit_codes.h"
+#include "plan_command.h"
+#include "render_command.h"
+#include "simulate_command.h"
 #include "view_command.h"
 
 #include "vk/check.h"
@@ -19,6 +22,12 @@ int main(int argc, char** argv) {
         ->check(CLI::NonNegativeNumber);
     ct::app::ViewOptions view;
     ct::app::addViewCommand(app, view);
+    ct::app::RenderOptions render;
+    ct::app::addRenderCommand(app, render);
+    ct::app::SimulateOptions simulate;
+    ct::app::addSimulateCommand(app, simulate);
+    ct::app::PlanOptions plan;
+    ct::app::addPlanCommand(app, plan);
 
     try {
         app.parse(argc, argv);
@@ -33,6 +42,9 @@ int main(int argc, char** argv) {
 
     try {
         if (app.got_subcommand("view")) return ct::app::runView(global, view);
+        if (app.got_subcommand("render")) return ct::app::runRender(global, render);
+        if (app.got_subcommand("simulate")) return ct::app::runSimulate(simulate);
+        if (app.got_subcommand("plan")) return ct::app::runPlan(plan);
     } catch (const ct::vk::VulkanError& e) {
         std::fprintf(stderr, "campus-twin: Vulkan error: %s\n", e.what());
         return ct::app::kExitFailure;

@@ -1,0 +1,195 @@
+#include "campus_scene.h"
+
+#include "scene/load_gltf.h"
+#include "scene/scene_composer.h"
+#include "twin/scenario_loader.h"
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+namespace ct::app {
+
+namespace {
+
+glm::mat4 placement(const twin::Vec2& position, double rotation_deg) {
+    const glm::mat4 translate = glm::translate(glm::mat4(1.0f), glm::vec3(position.x, 0.0, position.z));
+    return glm::rotate(translate, glm::radians(static_cast<float>(rotation_deg)), glm::vec3(0, 1, 0));
+}
+
+// A model's node world matrix (the loader resolves them), or identity if absent.
+glm::mat4 modelNodeWorld(const scene::Scene& model, int node) {
+    return node >= 0 ? model.nodes[node].world : glm::mat4(1.0f);
+}
+
+class CampusBuilder {
+public:
+    CampusBuilder(const twin::Scenario& scenario, const CampusOptions& options) : scenario_(scenario), options_(options) {}
+
+    // Loads a model once; an error names the model file and the scenario key that uses it.
+    std::optional<scene::ModelHandle> model(const std::string& key) {
+        if (auto it = handles_.find(key); it != handles_.end()) return it->second;
+        const std::filesystem::path path = twin::resolveModelPath(scenario_, key);
+        scene::LoadResult loaded = scene::loadGltf(path);
+        if (!loaded.ok()) {
+            error_ = loaded.error + " (model \"" + key + "\" of " + scenario_.sourcePath + ")";
+            return std::nullopt;
+        }
+        const scene::ModelHandle handle = composer_.addModel(*loaded.scene);
+        handles_.emplace(key, handle);
+        return handle;
+    }
+
+    bool place(const std::string& key, const std::string& entity, const glm::mat4& where) {
+        const auto handle = model(key);
+        if (!handle) return false;
+        roots_[entity] = composer_.place(*handle, where, entity);
+        return true;
+    }
+
+    bool placeSolarFarm(const twin::SolarFarm& farm, std::size_t& panels) {
+        const auto handle = model(farm.model);
+        if (!handle) return false;
+        const scene::Scene& row = composer_.model(*handle);
+        const int panelNode = composer_.findModelNode(*handle, "panel");
+        const int stripNode = composer_.findModelNode(*handle, "row_strip");
+        if (panelNode < 0 || row.nodes[panelNode].mesh < 0 || stripNode < 0 || row.nodes[stripNode].mesh < 0) {
+            error_ = twin::resolveModelPath(scenario_, farm.model).string() +
+                     ": a solar row model needs nodes \"panel\" and \"row_strip\" with meshes (model \"" + farm.model +
+                     "\" of " + scenario_.sourcePath + ")";
+            return false;
+        }
+        const int panelMesh = composer_.meshIndex(*handle, row.nodes[panelNode].mesh);
+        const int stripMesh = composer_.meshIndex(*handle, row.nodes[stripNode].mesh);
+        scene::Bounds stripBounds;
+        for (const auto& prim : row.meshes[row.nodes[stripNode].mesh].primitives) stripBounds.extend(prim.bounds);
+        const float rowLength = static_cast<float>(farm.panelsPerRow * farm.panelPitch_m);
+        const float stripScale = rowLength / std::max(stripBounds.size().z, 1e-3f);
+
+        const glm::mat4 farmPlacement = placement(farm.position, farm.rotation_deg);
+        scene::Node root;
+        root.name = farm.id;
+        root.local = farmPlacement;
+        const int rootIndex = composer_.addNode(std::move(root));
+        roots_[farm.id] = rootIndex;
+        // Trackers turn about the row axis (z, north-south); the panel model's own placement
+        // (its height on the post) comes after.
+        const glm::mat4 tilt =
+            glm::rotate(glm::mat4(1.0f), glm::radians(static_cast<float>(options_.trackerTilt_deg)), glm::vec3(0, 0, 1));
+        const glm::mat4 panelBase = tilt * modelNodeWorld(row, panelNode);
+        const glm::mat4 stripBase =
+            tilt * glm::scale(glm::mat4(1.0f), glm::vec3(1.0f, 1.0f, stripScale)) * modelNodeWorld(row, stripNode);
+        char name[32];
+        for (int r = 0; r < farm.rows; ++r) {
+            const float x = static_cast<float>((r - 0.5 * (farm.rows - 1)) * farm.rowPitch_m);
+            const glm::mat4 rowPlacement = glm::translate(glm::mat4(1.0f), glm::vec3(x, 0.0f, 0.0f));
+            std::snprintf(name, sizeof name, "/row_%04d", r + 1);
+            scene::Node strip;
+            strip.name = farm.id + name + "/strip";
+            strip.mesh = stripMesh;
+            // Stand-ins hang outside the hierarchy, so their placement is complete in itself.
+            strip.local = farmPlacement * rowPlacement * stripBase;
+            const int stripIndex = composer_.addNode(std::move(strip));
+            scene::Node panelsNode;
+            panelsNode.name = farm.id + name;
+            panelsNode.mesh = panelMesh;
+            panelsNode.local = rowPlacement;
+            panelsNode.lodFar = stripIndex;
+            panelsNode.lodDistance = options_.solarRowLodDistance_m;
+            panelsNode.instances.reserve(farm.panelsPerRow);
+            for (int p = 0; p < farm.panelsPerRow; ++p) {
+                const float z = static_cast<float>((p - 0.5 * (farm.panelsPerRow - 1)) * farm.panelPitch_m);
+                panelsNode.instances.push_back(glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, 0.0f, z)) * panelBase);
+            }
+            panels += panelsNode.instances.size();
+            composer_.addNode(std::move(panelsNode), rootIndex);
+        }
+        return true;
+    }
+
+    scene::Scene finish() { return composer_.finish(); }
+    std::map<std::string, int>& roots() { return roots_; }
+    const std::string& error() const { return error_; }
+
+private:
+    const twin::Scenario& scenario_;
+    CampusOptions options_;
+    scene::SceneComposer composer_;
+    std::map<std::string, scene::ModelHandle> handles_;
+    std::map<std::string, int> roots_;
+    std::string error_;
+};
+
+}  // namespace
+
+CampusResult composeCampus(const twin::Scenario& scenario, int phase, const CampusOptions& options) {
+    CampusBuilder builder(scenario, options);
+    CampusScene campus;
+    auto fail = [&]() { return CampusResult{std::nullopt, builder.error()}; };
+
+    if (!scenario.terrainModel.empty() && !builder.place(scenario.terrainModel, "terrain", glm::mat4(1.0f))) return fail();
+    for (const twin::Building* b : twin::buildingsAtPhase(scenario, phase)) {
+        if (!builder.place(b->model, b->id, placement(b->position, b->rotation_deg))) return fail();
+        campus.buildingCount++;
+    }
+    for (const twin::SolarFarm* farm : twin::solarFarmsAtPhase(scenario, phase))
+        if (!builder.placeSolarFarm(*farm, campus.panelCount)) return fail();
+    for (const twin::Turbine* turbine : twin::turbinesAtPhase(scenario, phase)) {
+        const twin::TurbineType& type = scenario.turbineTypes.at(turbine->type);
+        // Rotors face the prevailing wind: the model's rotor faces north (-z) unturned.
+        const double yaw = -scenario.climate.prevailingWind_deg;
+        if (!builder.place(type.model, turbine->id, placement(turbine->position, yaw))) return fail();
+        campus.turbineCount++;
+    }
+    if (twin::gasPlantAtPhase(scenario, phase) &&
+        !builder.place(scenario.gasPlant.model, scenario.gasPlant.id,
+                       placement(scenario.gasPlant.position, scenario.gasPlant.rotation_deg)))
+        return fail();
+    if (!scenario.substation.model.empty() &&
+        !builder.place(scenario.substation.model, scenario.substation.id,
+                       placement(scenario.substation.position, scenario.substation.rotation_deg)))
+        return fail();
+    for (const twin::Battery* battery : twin::batteriesAtPhase(scenario, phase))
+        if (!builder.place(battery->model, battery->id, placement(battery->position, battery->rotation_deg))) return fail();
+
+    campus.entityRoots = builder.roots();
+    campus.scene = builder.finish();
+    campus.scene.sourcePath = scenario.sourcePath;
+
+    // Every binding of an entity built by this phase must name a node that exists.
+    std::set<std::string> names;
+    for (const scene::Node& node : campus.scene.nodes) names.insert(node.name);
+    for (std::size_t i = 0; i < scenario.bindings.size(); ++i) {
+        const twin::Binding& binding = scenario.bindings[i];
+        const std::string entity = binding.entity.substr(0, binding.entity.find('/'));
+        if (!campus.entityRoots.count(entity)) continue;  // not built yet at this phase
+        if (!names.count(binding.node))
+            return {std::nullopt, scenario.sourcePath + ": /bindings/" + std::to_string(i) + "/node: no node \"" +
+                                      binding.node + "\" in the composed campus (entity \"" + binding.entity + "\")"};
+    }
+    return {std::move(campus), {}};
+}
+
+std::string entityOfNode(const scene::Scene& scene, int node) {
+    if (node < 0 || node >= static_cast<int>(scene.nodes.size())) return {};
+    const std::string& name = scene.nodes[node].name;
+    return name.substr(0, name.find('/'));
+}
+
+std::optional<render::Camera> scenarioCamera(const twin::Scenario& scenario, const std::string& name,
+                                             const scene::Bounds& bounds) {
+    for (const twin::Camera& c : scenario.cameras) {
+        if (c.name != name) continue;
+        render::Camera camera;
+        camera.eye = glm::vec3(c.eye[0], c.eye[1], c.eye[2]);
+        camera.target = glm::vec3(c.target[0], c.target[1], c.target[2]);
+        camera.yfov = glm::radians(static_cast<float>(c.fov_deg));
+        render::fitDepthRange(camera, bounds);
+        return camera;
+    }
+    return std::nullopt;
+}
+
+}  // namespace ct::app

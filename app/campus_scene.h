@@ -1,0 +1,49 @@
+// The campus as built at one phase: every placed entity of the scenario (buildings, solar
+// farms, turbines, gas plant, substation, batteries, terrain) composed into one renderable
+// scene. Each entity's root node is named by its entity id and its model's nodes
+// "<entity id>/<model node name>", which is what the scenario's bindings point at.
+//
+// Solar farms are not one model copy but rows built here: each row is one node whose panel
+// instances (EXT_mesh_gpu_instancing-style) stand along it, with the model's merged row strip
+// as its far level of detail, so a 240,000-panel campus costs per frame about what its pixels
+// cost.
+#pragma once
+
+#include "render/camera.h"
+#include "scene/scene.h"
+#include "twin/scenario.h"
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace ct::app {
+
+struct CampusOptions {
+    double trackerTilt_deg = 0.0;       // panels' rotation about the rows' axis (+: facing west)
+    float solarRowLodDistance_m = 350.0f;
+};
+
+struct CampusScene {
+    scene::Scene scene;
+    std::map<std::string, int> entityRoots;  // entity id -> its root node
+    int buildingCount = 0;
+    std::size_t panelCount = 0;
+    int turbineCount = 0;
+};
+
+struct CampusResult {
+    std::optional<CampusScene> campus;
+    std::string error;  // one line: the file, the place, the problem
+};
+
+CampusResult composeCampus(const twin::Scenario& scenario, int phase, const CampusOptions& options = {});
+
+// The entity a node belongs to: its name up to the first '/'.
+std::string entityOfNode(const scene::Scene& scene, int node);
+
+// A named camera of the scenario, with depth range fitted to the scene; nullopt if unknown.
+std::optional<render::Camera> scenarioCamera(const twin::Scenario& scenario, const std::string& name,
+                                             const scene::Bounds& bounds);
+
+}  // namespace ct::app

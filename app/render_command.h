@@ -1,0 +1,29 @@
+// `campus-twin render --scenario F --phase N --camera NAME [--out x.png]`: the campus as built at
+// a phase, in a window or rendered headless.
+#pragma once
+
+#include "options.h"
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace ct::app {
+
+struct RenderOptions {
+    std::string scenario;
+    int phase = 0;  // 0: the last phase
+    std::string camera = "overview";
+    std::string out;
+    unsigned width = 1920;
+    unsigned height = 1080;
+    double trackerTilt_deg = 0.0;
+    LightingOptions lighting;
+    std::string pick;
+    int frames = 0;
+};
+
+void addRenderCommand(CLI::App& app, RenderOptions& options);
+int runRender(const GlobalOptions& global, const RenderOptions& options);
+
+}  // namespace ct::app
