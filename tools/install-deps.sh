@@ -11,6 +11,12 @@ packages=(
   xvfb xauth imagemagick
 )
 
+# The Khronos glTF validator runs on Node.js (tools/gltf-validate); use the machine's own if it
+# has one, else Debian's.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
+
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
