@@ -24,7 +24,7 @@ std::vector<PhasePlan> planPhases(const twin::Scenario& scenario, std::uint64_t 
         }
         if (twin::gasPlantAtPhase(scenario, phase.number))
             plan.firmSupply_mw += scenario.gasPlant.units * scenario.gasPlant.unitCapacity_mw;
-        plan.firmSupply_mw += scenario.substation.gridImportLimit_mw;
+        plan.firmSupply_mw += scenario.substation.importLimitAt(phase.number);
         for (const twin::Battery* battery : twin::batteriesAtPhase(scenario, phase.number))
             plan.firmSupply_mw += battery->power_mw;
 

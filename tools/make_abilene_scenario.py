@@ -148,9 +148,11 @@ GAS = {"id": "gas", "model": "gas_plant", "position_m": [830, 210], "rotation_de
                 "application, Jan 2025). Min load, ramp, start time and CO2 (0.5 to 0.6 t/MWh for simple "
                 "cycle) are typical values, not published ones."}
 SUBSTATION = {"id": "substation", "model": "substation", "position_m": [830, -230], "rotation_deg": 0,
-              "grid_import_limit_mw": 200, "grid_co2_t_per_mwh": 0.37,
-              "notes": "Lancium's 200 MW substation into ERCOT; planned to grow about 5x, which makes the import "
-                       "limit a planning lever. 0.37 t/MWh is about the ERCOT average grid intensity."}
+              "grid_import_limit_mw": 200, "grid_import_limit_by_phase_mw": [200, 1000, 1000, 1000],
+              "grid_co2_t_per_mwh": 0.37,
+              "notes": "Lancium's 200 MW substation into ERCOT; planned to grow about 5x (campus-facts.md): "
+                       "200 MW for Phase 1, the 5x growth (1,000 MW) assumed in place from Phase 2 on. The import "
+                       "limit is a planning lever. 0.37 t/MWh is about the ERCOT average grid intensity."}
 BATTERIES = [
     {"id": f"bess-{i + 1:02d}", "model": "battery", "position_m": [x, 300], "rotation_deg": 0, "phase": 3,
      "power_mw": 100, "energy_mwh": 400, "round_trip_efficiency": 0.88, "initial_soc": 0.8}

@@ -264,7 +264,9 @@ PowerDispatcher makePowerDispatcher(const Scenario& scenario, int phase, Dispatc
     std::vector<Battery> batteries;
     for (const Battery& b : scenario.batteries)
         if (b.phase <= phase) batteries.push_back(b);
-    return PowerDispatcher(gas, scenario.substation, std::move(batteries), options);
+    Substation substation = scenario.substation;
+    substation.gridImportLimit_mw = substation.importLimitAt(phase);
+    return PowerDispatcher(gas, substation, std::move(batteries), options);
 }
 
 }  // namespace ct::twin

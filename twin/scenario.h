@@ -117,7 +117,15 @@ struct Substation {
     Vec2 position;
     double rotation_deg = 0.0;
     double gridImportLimit_mw = 200.0;
+    // The substation's growth: one limit per phase (optional). Empty: gridImportLimit_mw always.
+    std::vector<double> gridImportLimitByPhase_mw;
     double gridCo2_tPerMwh = 0.37;
+
+    double importLimitAt(int phase) const {
+        if (phase >= 1 && phase <= static_cast<int>(gridImportLimitByPhase_mw.size()))
+            return gridImportLimitByPhase_mw[phase - 1];
+        return gridImportLimit_mw;
+    }
 };
 
 struct Battery {

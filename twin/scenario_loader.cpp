@@ -354,6 +354,10 @@ private:
         sub.position = position(r);
         sub.rotation_deg = r.numberOr("rotation_deg", kRotation_deg, sub.rotation_deg);
         sub.gridImportLimit_mw = r.number("grid_import_limit_mw", {0, 100000});
+        if (const auto byPhase = r.optional("grid_import_limit_by_phase_mw")) {
+            for (const JsonNode& limit : byPhase->elements(s_.phases.size()))
+                sub.gridImportLimitByPhase_mw.push_back(limit.number({0, 100000}));
+        }
         sub.gridCo2_tPerMwh = r.numberOr("grid_co2_t_per_mwh", kCo2_tPerMwh, sub.gridCo2_tPerMwh);
         r.skipText("notes");
         r.finish();

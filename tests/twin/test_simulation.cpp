@@ -36,7 +36,7 @@ TEST_CASE("every step of a year at 15-minute steps balances to 1e-6 MW", "[twin]
         REQUIRE(std::isfinite(k.facility_mw));
         worst = std::max(worst, std::abs(imbalance(k)));
         REQUIRE(k.loadShed_mw >= -1e-9);
-        REQUIRE(k.grid_mw <= s.substation.gridImportLimit_mw + 1e-6);
+        REQUIRE(k.grid_mw <= s.substation.importLimitAt(4) + 1e-6);
         shedEnergy += k.loadShed_mw * 0.25;
         solarEnergy += k.solar_mw * 0.25;
         windEnergy += k.wind_mw * 0.25;
@@ -124,4 +124,17 @@ TEST_CASE("warmer cooler inlet air raises the building's cooling power", "[twin]
     const BuildingSnapshot& reference = ambient.advance().buildings[0];
     CHECK(after.cooling_mw > reference.cooling_mw);
     CHECK(after.pue > reference.pue);
+}
+
+TEST_CASE("the grid import limit follows the substation's growth by phase", "[twin][simulation]") {
+    const Scenario& s = abilene();
+    REQUIRE(s.substation.gridImportLimitByPhase_mw.size() == s.phases.size());
+    CHECK(s.substation.importLimitAt(1) == Approx(200.0));
+    CHECK(s.substation.importLimitAt(2) == Approx(1000.0));
+    // Phase 2 draws more than the Phase 1 substation could give, never more than the grown one.
+    Simulation sim(s, {.start = *parseIsoUtc("2026-07-15T00:00"), .step_s = 60.0, .phase = 2});
+    double maxGrid = 0.0;
+    for (int i = 0; i < 120; ++i) maxGrid = std::max(maxGrid, sim.advance().campus.grid_mw);
+    CHECK(maxGrid > 200.0);
+    CHECK(maxGrid <= 1000.0 + 1e-6);
 }
