@@ -192,8 +192,9 @@ def cameras(blds, farms):
     x1, z1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
     cx, cz = (x0 + x1) / 2, (z0 + z1) / 2
     radius = math.hypot(x1 - x0, z1 - z0) / 2
-    distance = radius / math.sin(math.radians(45 / 2)) * 0.8  # a little tighter than the bounding sphere
-    d = [1.0, 1.1, 1.0]  # from the south-east, about 38 degrees up
+    # Tighter than the bounding sphere: a 16:9 view is wider than it is tall.
+    distance = radius / math.sin(math.radians(45 / 2)) * 0.62
+    d = [0.8, 0.85, 1.2]  # from the south-south-east, about 31 degrees up
     n = math.sqrt(sum(v * v for v in d))
     eye = [round(cx + distance * d[0] / n), round(distance * d[1] / n), round(cz + distance * d[2] / n)]
     solar_a = farms[0]["position_m"]

@@ -18,6 +18,6 @@ ctest --test-dir build --output-on-failure -j"$jobs"
 
 cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DCT_SANITIZE=ON -DCT_WARNINGS_AS_ERRORS=ON \
       -DCT_BUILD_BENCH=OFF -DCT_BUILD_WINDOW=OFF
-cmake --build build-sanitize -j"$jobs" --target campus-twin ct_test_scene
+cmake --build build-sanitize -j"$jobs" --target campus-twin ct_test_scene ct_test_twin
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-sanitize --output-on-failure -L "bad-input|scene"
+  ctest --test-dir build-sanitize --output-on-failure -j"$jobs" -L "bad-input|scene|twin"
