@@ -20,6 +20,9 @@ layout(set = 0, binding = 0) uniform FrameUniforms {
     vec4 groundColor;    // rgb
     vec4 params;         // x: exposure, y: shadow map texel size, z: shadow normal offset (m),
                          // w: sky (ambient) intensity
+    vec4 overlayGrid;    // ground overlay: originX, originZ, cellSize, enabled
+    vec4 overlayRange;   // min, max, opacity, contour step (0: none)
+    vec4 overlayInfo;    // nx, nz, colour map index, value offset
 } frame;
 
 layout(std430, set = 0, binding = 1) readonly buffer InstanceBuffer {
@@ -35,6 +38,15 @@ layout(std430, set = 0, binding = 3) readonly buffer CameraVisibleInstances {
 };
 layout(std430, set = 0, binding = 4) readonly buffer ShadowVisibleInstances {
     uint shadowVisible[];
+};
+
+// The ground overlay's values (one float per cell) and the colour-map lookup table (256 linear
+// RGB entries per map; engine/render/colormap.cpp).
+layout(std430, set = 0, binding = 5) readonly buffer OverlayValues {
+    float overlayValues[];
+};
+layout(std430, set = 0, binding = 6) readonly buffer ColormapTable {
+    vec4 colormapTable[];
 };
 
 layout(push_constant) uniform DrawConstants {

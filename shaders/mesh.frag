@@ -2,6 +2,7 @@
 #include "common.glsl"
 #include "lighting.glsl"
 #include "material.glsl"
+#include "overlay.glsl"
 
 layout(location = 0) in vec3 inWorldPosition;
 layout(location = 1) in vec3 inNormal;
@@ -90,6 +91,6 @@ void main() {
     color += (diffuseColor * skyIrradiance(n) + ambientSpecular) * occlusion * frame.params.w;
     color += material.emissive.rgb * texture(emissiveTexture, uvSet(material.texCoordsMore.x)).rgb;
 
-    outColor = vec4(tonemap(color), baseColor.a);
+    outColor = vec4(applyOverlay(tonemap(color), inWorldPosition), baseColor.a);
     outIds = inIds;
 }

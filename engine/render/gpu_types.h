@@ -26,6 +26,9 @@ struct GpuFrameUniforms {
     glm::vec4 skyHorizon;
     glm::vec4 groundColor;
     glm::vec4 params;
+    glm::vec4 overlayGrid;   // originX, originZ, cellSize, enabled (1/0)
+    glm::vec4 overlayRange;  // min, max, opacity, contour step (0: none)
+    glm::vec4 overlayInfo;   // nx, nz, colour map index, value offset
 };
 
 struct GpuMaterial {

@@ -59,7 +59,9 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
          {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT},
          {2, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT},
          {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT},
-         {4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT}},
+         {4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT},
+         {5, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
+         {6, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}},
         "frame set layout");
     std::vector<vk::LayoutBinding> materialBindings{{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}};
     for (std::uint32_t b = 1; b <= 5; ++b)
@@ -73,7 +75,25 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
         frameUniforms_[i] = vk::Buffer(context_, {sizeof(GpuFrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
                                                   vk::MemoryUsage::Upload, "frame uniforms " + std::to_string(i)});
     }
+    const std::vector<glm::vec4> table = colormapTable();
+    colormapTable_ = vk::Buffer(context_, {table.size() * sizeof(glm::vec4),
+                                           VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                                           vk::MemoryUsage::DeviceLocal, "colour map table"});
+    emptyOverlay_ = vk::Buffer(context_, {16, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                                          vk::MemoryUsage::DeviceLocal, "empty overlay"});
+    vk::Uploader uploader(context_);
+    const float zeros[4] = {0, 0, 0, 0};
+    uploader.toBuffer(colormapTable_, 0, table.data(), table.size() * sizeof(glm::vec4));
+    uploader.toBuffer(emptyOverlay_, 0, zeros, sizeof zeros);
+    uploader.submit();
     setScene(scene::Scene{});
+}
+
+void Renderer::setGroundOverlay(const GroundOverlay& overlay) {
+    overlay_ = overlay;
+    const VkBuffer wanted = overlay.enabled && overlay.values ? overlay.values : emptyOverlay_.get();
+    // Descriptor sets in use by frames in flight must not change: point fresh ones at the buffer.
+    if (wanted != overlayBound_) allocateFrameSets();
 }
 
 void Renderer::createTargets() {
@@ -177,7 +197,7 @@ void Renderer::allocateFrameSets() {
     // Fresh sets per scene: a set still used by a frame in flight must not be rewritten.
     const VkDescriptorPoolSize sizes[] = {
         {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, FrameRing::kFramesInFlight},
-        {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 3 * FrameRing::kFramesInFlight},
+        {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 5 * FrameRing::kFramesInFlight},
         {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, FrameRing::kFramesInFlight}};
     VkDescriptorPoolCreateInfo poolInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
     poolInfo.maxSets = FrameRing::kFramesInFlight;
@@ -193,6 +213,7 @@ void Renderer::allocateFrameSets() {
     allocInfo.descriptorSetCount = FrameRing::kFramesInFlight;
     allocInfo.pSetLayouts = layouts.data();
     VK_CHECK(vkAllocateDescriptorSets(context_.device(), &allocInfo, frameSets_.data()));
+    overlayBound_ = overlay_.enabled && overlay_.values ? overlay_.values : emptyOverlay_.get();
     for (std::uint32_t i = 0; i < FrameRing::kFramesInFlight; ++i) {
         vk::DescriptorWriter()
             .buffer(0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, frameUniforms_[i].get())
@@ -200,6 +221,8 @@ void Renderer::allocateFrameSets() {
             .image(2, shadowMap_.view(), shadowSampler_.get())
             .buffer(3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, visibleLists_[i].get(), 0, shadowListOffset_)
             .buffer(4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, visibleLists_[i].get(), shadowListOffset_, shadowListOffset_)
+            .buffer(5, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, overlayBound_)
+            .buffer(6, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, colormapTable_.get())
             .update(context_.device(), frameSets_[i]);
     }
 }
@@ -226,6 +249,12 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     const float shadowExtent = glm::length(bounds.size());
     uniforms.params = glm::vec4(lighting.exposure, 1.0f / static_cast<float>(shadowMapSize_),
                                 1.5f * shadowExtent / static_cast<float>(shadowMapSize_), lighting.skyIntensity);
+    const bool overlayOn = overlay_.enabled && overlay_.values && overlay_.nx > 0 && overlay_.nz > 0 &&
+                           overlayBound_ == overlay_.values;
+    uniforms.overlayGrid = glm::vec4(overlay_.originX, overlay_.originZ, overlay_.cellSize, overlayOn ? 1.0f : 0.0f);
+    uniforms.overlayRange = glm::vec4(overlay_.rangeMin, overlay_.rangeMax, overlay_.opacity, overlay_.contourStep);
+    uniforms.overlayInfo = glm::vec4(static_cast<float>(overlay_.nx), static_cast<float>(overlay_.nz),
+                                     static_cast<float>(overlay_.colormap), overlay_.valueOffset);
     frameUniforms_[frame.slot].write(&uniforms, sizeof(uniforms));
 
     FrameStats stats;

@@ -15,6 +15,7 @@
 
 #include "render/camera.h"
 #include "render/frame_ring.h"
+#include "render/ground_overlay.h"
 #include "render/gpu_scene.h"
 #include "render/lighting.h"
 #include "render/visibility.h"
@@ -50,6 +51,9 @@ public:
     void setScene(const scene::Scene& scene);
     const GpuScene* gpuScene() const { return scene_.get(); }
     void resize(VkExtent2D extent);
+    // The ground overlay (heat map); the values buffer must outlive its use by frames in flight.
+    void setGroundOverlay(const GroundOverlay& overlay);
+    const GroundOverlay& groundOverlay() const { return overlay_; }
     VkExtent2D extent() const { return extent_; }
 
     FrameStats record(const Frame& frame, const Camera& camera, const Lighting& lighting);
@@ -89,6 +93,10 @@ private:
     vk::Unique<VkDescriptorPool> framePool_;
     std::array<VkDescriptorSet, FrameRing::kFramesInFlight> frameSets_{};
     std::unique_ptr<GpuScene> scene_;
+    GroundOverlay overlay_;
+    VkBuffer overlayBound_ = VK_NULL_HANDLE;  // the values buffer the frame sets point at
+    vk::Buffer colormapTable_;
+    vk::Buffer emptyOverlay_;  // bound while there is no overlay
     // Per frame in flight: the camera's visible instances, then (at shadowListOffset_) the sun's.
     std::array<vk::Buffer, FrameRing::kFramesInFlight> visibleLists_;
     VkDeviceSize shadowListOffset_ = 0;
