@@ -1,5 +1,5 @@
 #version 450
-// Passes 2 and 3 of a field step: diffusion as a separable Gaussian blur, along x (axis 0) then
+// Passes 3 and 4 of a field step: diffusion as a separable Gaussian blur, along x (axis 0) then
 // z (axis 1). Taps outside the grid read 0, as in the CPU reference.
 #include "field_common.glsl"
 
@@ -18,11 +18,15 @@ layout(push_constant) uniform Push {
 void main() {
     const ivec2 cell = ivec2(gl_GlobalInvocationID.xy);
     if (!fieldInside(cell, push.size)) return;
-    const ivec2 step = push.axis == 0 ? ivec2(1, 0) : ivec2(0, 1);
+    // The taps that fall inside the grid, found once so the loop has no per-tap test; summed in
+    // ascending order from 0, as the CPU does.
+    const int along = push.axis == 0 ? cell.x : cell.y;
+    const int length = push.axis == 0 ? push.size.x : push.size.y;
+    const int stride = push.axis == 0 ? 1 : push.size.x;
+    const int first = max(-push.radius, -along);
+    const int last = min(push.radius, length - 1 - along);
+    int index = cell.y * push.size.x + cell.x + first * stride;
     float sum = 0.0;
-    for (int k = -push.radius; k <= push.radius; ++k) {
-        const ivec2 tap = cell + k * step;
-        if (fieldInside(tap, push.size)) sum += weights[k + push.radius] * source[tap.y * push.size.x + tap.x];
-    }
+    for (int k = first; k <= last; ++k, index += stride) sum += weights[k + push.radius] * source[index];
     destination[cell.y * push.size.x + cell.x] = sum;
 }

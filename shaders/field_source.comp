@@ -1,5 +1,5 @@
 #version 450
-// Pass 4 of a field step: heat sources and relaxation to ambient, integrated exactly over dt
+// Pass 1 of a field step: heat sources and relaxation to ambient, integrated exactly over dt
 // for a constant rate q: theta = theta decay + q gain.
 layout(local_size_x = 16, local_size_y = 16) in;
 

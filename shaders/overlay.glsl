@@ -27,11 +27,14 @@ vec3 applyOverlay(vec3 color, vec3 worldPosition) {
     float t = clamp((value - frame.overlayRange.x) / max(frame.overlayRange.y - frame.overlayRange.x, 1e-6), 0.0, 1.0);
     int map = int(frame.overlayInfo.z);
     vec3 mapped = colormapTable[map * 256 + int(t * 255.0 + 0.5)].rgb;
-    vec3 result = mix(color, mapped, frame.overlayRange.z);
+    // Ambient air stays see-through: the layer fades in over the bottom tenth of the range, so
+    // only what is warmer than ambient is coloured.
+    float presence = smoothstep(0.0, 0.1, t);
+    vec3 result = mix(color, mapped, frame.overlayRange.z * presence);
     if (frame.overlayRange.w > 0.0) {
         float distance = abs(fract(level - 0.5) - 0.5) / width;
         float line = 1.0 - clamp(distance - 0.5, 0.0, 1.0);
-        result = mix(result, vec3(0.01), 0.75 * line);
+        result = mix(result, vec3(0.01), 0.5 * line * presence);
     }
     return mix(color, result, inside);
 }

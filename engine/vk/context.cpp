@@ -208,6 +208,9 @@ void Context::createDevice() {
     VkPhysicalDeviceVulkan13Features features13{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_3_FEATURES};
     features13.dynamicRendering = VK_TRUE;
     features13.synchronization2 = VK_TRUE;
+    // Required of every Vulkan 1.3 device; glslc's vulkan1.3 target writes compute workgroup
+    // sizes as LocalSizeId, which is only valid with it enabled.
+    features13.maintenance4 = VK_TRUE;
     VkPhysicalDeviceVulkan12Features features12{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_FEATURES};
     features12.timelineSemaphore = VK_TRUE;
     features12.pNext = &features13;

@@ -124,6 +124,20 @@ Unique<VkPipeline> buildGraphicsPipeline(Context& context, const GraphicsPipelin
     return context.own(pipeline, vkDestroyPipeline);
 }
 
+Unique<VkPipeline> buildComputePipeline(Context& context, VkPipelineLayout layout, VkShaderModule shader,
+                                        const std::string& name) {
+    VkComputePipelineCreateInfo info{VK_STRUCTURE_TYPE_COMPUTE_PIPELINE_CREATE_INFO};
+    info.stage = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO};
+    info.stage.stage = VK_SHADER_STAGE_COMPUTE_BIT;
+    info.stage.module = shader;
+    info.stage.pName = "main";
+    info.layout = layout;
+    VkPipeline pipeline = VK_NULL_HANDLE;
+    VK_CHECK(vkCreateComputePipelines(context.device(), VK_NULL_HANDLE, 1, &info, nullptr, &pipeline));
+    context.setName(pipeline, VK_OBJECT_TYPE_PIPELINE, name);
+    return context.own(pipeline, vkDestroyPipeline);
+}
+
 Unique<VkDescriptorSetLayout> makeSetLayout(Context& context, const std::vector<LayoutBinding>& bindings,
                                             const std::string& name) {
     std::vector<VkDescriptorSetLayoutBinding> vkBindings;
@@ -139,8 +153,9 @@ Unique<VkDescriptorSetLayout> makeSetLayout(Context& context, const std::vector<
 
 Unique<VkPipelineLayout> makePipelineLayout(Context& context,
                                             const std::vector<VkDescriptorSetLayout>& sets,
-                                            std::uint32_t pushConstantBytes, const std::string& name) {
-    VkPushConstantRange range{VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, pushConstantBytes};
+                                            std::uint32_t pushConstantBytes, const std::string& name,
+                                            VkShaderStageFlags pushConstantStages) {
+    VkPushConstantRange range{pushConstantStages, 0, pushConstantBytes};
     VkPipelineLayoutCreateInfo info{VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO};
     info.setLayoutCount = static_cast<std::uint32_t>(sets.size());
     info.pSetLayouts = sets.data();

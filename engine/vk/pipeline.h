@@ -39,6 +39,10 @@ struct GraphicsPipelineDesc {
 
 Unique<VkPipeline> buildGraphicsPipeline(Context& context, const GraphicsPipelineDesc& desc);
 
+// A compute pipeline: one shader (entry point "main") and its layout.
+Unique<VkPipeline> buildComputePipeline(Context& context, VkPipelineLayout layout, VkShaderModule shader,
+                                        const std::string& name);
+
 struct LayoutBinding {
     std::uint32_t binding;
     VkDescriptorType type;
@@ -50,7 +54,9 @@ Unique<VkDescriptorSetLayout> makeSetLayout(Context& context, const std::vector<
                                             const std::string& name);
 Unique<VkPipelineLayout> makePipelineLayout(Context& context,
                                             const std::vector<VkDescriptorSetLayout>& sets,
-                                            std::uint32_t pushConstantBytes, const std::string& name);
+                                            std::uint32_t pushConstantBytes, const std::string& name,
+                                            VkShaderStageFlags pushConstantStages = VK_SHADER_STAGE_VERTEX_BIT |
+                                                                                    VK_SHADER_STAGE_FRAGMENT_BIT);
 
 // Accumulates descriptor writes for one set and applies them in one vkUpdateDescriptorSets.
 class DescriptorWriter {

@@ -1,0 +1,157 @@
+#include "heatmap_command.h"
+
+#include "exit_codes.h"
+#include "render/colormap.h"
+#include "render/image_file.h"
+#include "twin/scenario_loader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace ct::app {
+
+namespace {
+
+int badInput(const std::string& message) {
+    std::fprintf(stderr, "campus-twin heatmap: %s\n", message.c_str());
+    return kExitBadInput;
+}
+
+}  // namespace
+
+void addCoupledFieldOptions(CLI::App& command, CoupledFieldOptions& o) {
+    command.add_option("--time", o.time, "Time of the field, ISO 8601 UTC (default 2026-07-15T21:00, 16:00 local)");
+    command.add_option("--backend", o.backend, "Where the field is computed: gpu (Vulkan compute) or cpu (reference)")
+        ->check(CLI::IsMember({"gpu", "cpu"}));
+    command.add_option("--spinup-hours", o.spinupHours, "Hours simulated before --time so the field develops")
+        ->check(CLI::Range(0.0, 48.0));
+    command.add_option("--field-step", o.step_s, "Simulation and field step, seconds")->check(CLI::Range(1.0, 600.0));
+    command.add_option("--seed", o.seed, "Seed of the weather and load processes");
+    command.add_option("--preset", o.preset, "Weather preset (" + twin::presetNames() + ", or none)");
+}
+
+std::unique_ptr<CoupledField> runCoupledField(const twin::Scenario& scenario, const CampusScene& campus, int phase,
+                                             const CoupledFieldOptions& o, vk::Context* gpu) {
+    const auto time = twin::parseIsoUtc(o.time);
+    if (!time) {
+        std::fprintf(stderr, "campus-twin: --time %s: not an ISO 8601 time (YYYY-MM-DDTHH:MM)\n", o.time.c_str());
+        return nullptr;
+    }
+    twin::WeatherPreset preset = twin::WeatherPreset::None;
+    if (o.preset != "none") {
+        const auto parsed = twin::parseWeatherPreset(o.preset);
+        if (!parsed) {
+            std::fprintf(stderr, "campus-twin: --preset %s: unknown preset (%s, none)\n", o.preset.c_str(),
+                         twin::presetNames().c_str());
+            return nullptr;
+        }
+        preset = *parsed;
+    }
+    auto run = std::make_unique<CoupledField>();
+    const long long steps = std::llround(o.spinupHours * 3600.0 / o.step_s);
+    run->simulation = std::make_unique<twin::Simulation>(
+        scenario, twin::SimulationOptions{.start = *time - static_cast<twin::UtcSeconds>(steps * o.step_s),
+                                          .step_s = o.step_s,
+                                          .phase = phase,
+                                          .seed = o.seed,
+                                          .preset = preset});
+    HeatCouplingOptions coupling;
+    coupling.backend = o.backend == "cpu" ? FieldBackend::Cpu : FieldBackend::Gpu;
+    run->coupling = std::make_unique<HeatCoupling>(scenario, campus, coupling, gpu);
+    for (long long i = 0; i < steps; ++i) {
+        run->coupling->step(*run->simulation, o.step_s);
+        run->simulation->advance();
+    }
+    return run;
+}
+
+void addHeatmapCommand(CLI::App& app, HeatmapOptions& o) {
+    CLI::App* cmd = app.add_subcommand("heatmap", "The campus air-temperature field at a time, as PNG or CSV");
+    cmd->add_option("--scenario", o.scenario, "Scenario file (JSON, see docs/scenario.md)")->required();
+    cmd->add_option("--phase", o.field.phase, "Expansion phase 1..N (default: the last)")->check(CLI::PositiveNumber);
+    cmd->add_option("--out", o.out, "field.png (colour map, north up) or field.csv (degrees C per cell)")->required();
+    cmd->add_option("--colormap", o.colormap, "viridis, inferno or turbo (PNG)")
+        ->check(CLI::IsMember({"viridis", "inferno", "turbo"}));
+    cmd->add_option("--range", o.range, "Colour range lo,hi in degrees C (PNG; default: ambient to the hottest cell)");
+    addCoupledFieldOptions(*cmd, o.field);
+}
+
+int runHeatmap(const GlobalOptions& global, const HeatmapOptions& o) {
+    const std::string extension = std::filesystem::path(o.out).extension().string();
+    if (extension != ".png" && extension != ".csv") return badInput("--out " + o.out + ": expected a .png or .csv file");
+    double rangeLo = 0.0;
+    double rangeHi = 0.0;
+    const bool fixedRange = !o.range.empty();
+    if (fixedRange) {
+        std::istringstream in(o.range);
+        char comma = 0;
+        if (!(in >> rangeLo >> comma >> rangeHi) || comma != ',' || !(rangeHi > rangeLo))
+            return badInput("--range " + o.range + ": expected lo,hi with lo < hi");
+    }
+    const twin::ScenarioResult loaded = twin::loadScenario(o.scenario);
+    if (!loaded.ok()) {
+        std::fprintf(stderr, "%s\n", loaded.error.c_str());
+        return kExitBadInput;
+    }
+    const twin::Scenario& scenario = *loaded.scenario;
+    const int phases = static_cast<int>(scenario.phases.size());
+    const int phase = o.field.phase == 0 ? phases : o.field.phase;
+    if (phase > phases) return badInput("--phase " + std::to_string(phase) + ": the scenario has phases 1.." + std::to_string(phases));
+    CampusResult composed = composeCampus(scenario, phase);
+    if (!composed.campus) {
+        std::fprintf(stderr, "%s\n", composed.error.c_str());
+        return kExitBadInput;
+    }
+    std::unique_ptr<vk::Context> context;
+    if (o.field.backend == "gpu") context = std::make_unique<vk::Context>(vk::ContextOptions{.validation = global.validate, .deviceIndex = global.device});
+    const auto run = runCoupledField(scenario, *composed.campus, phase, o.field, context.get());
+    if (!run) return kExitBadInput;
+
+    const twin::HeatFieldGrid& grid = run->coupling->grid();
+    const double ambient = run->simulation->current().weather.ambient_c;
+    const std::vector<float> excess = run->coupling->excess();
+    const float hottest = *std::max_element(excess.begin(), excess.end());
+    std::fprintf(stderr, "%s at %s: ambient %.1f C, hottest cell +%.2f K, %zu cooler banks, %dx%d cells of %.1f m\n",
+                 scenario.phases[phase - 1].name.c_str(), twin::formatIsoUtc(run->simulation->current().time).c_str(),
+                 ambient, hottest, run->coupling->bankCount(), grid.nx, grid.nz, grid.cellSize_m);
+    if (extension == ".csv") {
+        std::ofstream csv(o.out, std::ios::binary);
+        if (!csv) return badInput(o.out + ": cannot open for writing");
+        csv << "# campus air temperature, degrees C; time " << twin::formatIsoUtc(run->simulation->current().time)
+            << "\n# origin_x_m=" << grid.originX_m << " origin_z_m=" << grid.originZ_m << " cell_size_m=" << grid.cellSize_m
+            << " nx=" << grid.nx << " nz=" << grid.nz << " ambient_c=" << ambient
+            << "\n# one row per grid row from north (z = origin_z) to south; cells west to east\n";
+        char value[32];
+        for (int j = 0; j < grid.nz; ++j) {
+            for (int i = 0; i < grid.nx; ++i) {
+                std::snprintf(value, sizeof value, "%s%.3f", i ? "," : "", ambient + excess[static_cast<std::size_t>(j) * grid.nx + i]);
+                csv << value;
+            }
+            csv << '\n';
+        }
+        if (!csv) return badInput(o.out + ": write failed");
+    } else {
+        if (!fixedRange) {
+            rangeLo = ambient;
+            rangeHi = ambient + std::max(hottest, 0.5f);
+        }
+        const render::Colormap map = *render::parseColormap(o.colormap);
+        render::RgbaImage image{static_cast<std::uint32_t>(grid.nx), static_cast<std::uint32_t>(grid.nz), {}};
+        image.rgba.reserve(excess.size() * 4);
+        for (float e : excess) {
+            const glm::vec3 c = render::colormapColor(map, static_cast<float>((ambient + e - rangeLo) / (rangeHi - rangeLo)));
+            image.rgba.insert(image.rgba.end(), {static_cast<std::uint8_t>(c.r * 255.0f + 0.5f),
+                                                 static_cast<std::uint8_t>(c.g * 255.0f + 0.5f),
+                                                 static_cast<std::uint8_t>(c.b * 255.0f + 0.5f), 255});
+        }
+        if (const std::string error = render::writePng(o.out, image); !error.empty()) return badInput(error);
+    }
+    std::printf("%s\n", std::filesystem::absolute(o.out).string().c_str());
+    if (global.validate && context && context->validationCounts().total() > 0) return kExitFailure;
+    return kExitOk;
+}
+
+}  // namespace ct::app

@@ -1,0 +1,42 @@
+# `campus-twin simulate --heat-field` shows the coupling (issue: GPU heat maps): with the wind
+# blowing from the Build-out onto Phase 1, bldg-01's cooler inlet air and the campus PUE are
+# higher than with the wind reversed.
+function(last_row file header_out values_out)
+  file(STRINGS ${file} lines)
+  list(GET lines 0 header)
+  list(GET lines -1 last)
+  string(REPLACE "," ";" header "${header}")
+  string(REPLACE "," ";" last "${last}")
+  set(${header_out} "${header}" PARENT_SCOPE)
+  set(${values_out} "${last}" PARENT_SCOPE)
+endfunction()
+
+foreach(case buildout reversed)
+  if(case STREQUAL "buildout")
+    set(weather ${WEATHER}/steady_from_buildout.csv)
+  else()
+    set(weather ${WEATHER}/steady_reversed.csv)
+  endif()
+  execute_process(COMMAND ${EXE} simulate --scenario ${SCENARIO} --start 2026-07-15T18:00 --hours 1.5 --step 60
+                          --phase 4 --weather ${weather} --heat-field cpu --out ${OUT}/coupling_${case}.csv
+                  RESULT_VARIABLE result)
+  if(NOT result EQUAL 0)
+    message(FATAL_ERROR "simulate --heat-field cpu failed: ${result}")
+  endif()
+  last_row(${OUT}/coupling_${case}.csv header values)
+  list(FIND header "bldg-01_inlet_c" inlet_column)
+  list(FIND header "bldg-01_pue" pue_column)
+  if(inlet_column LESS 0)
+    message(FATAL_ERROR "no bldg-01_inlet_c column")
+  endif()
+  list(GET values ${inlet_column} inlet_${case})
+  list(GET values ${pue_column} pue_${case})
+endforeach()
+message(STATUS "bldg-01 inlet: ${inlet_buildout} C with wind from the build-out, ${inlet_reversed} C reversed; "
+               "bldg-01 PUE ${pue_buildout} vs ${pue_reversed}")
+if(NOT inlet_buildout GREATER inlet_reversed)
+  message(FATAL_ERROR "bldg-01 inlet not warmer downwind of the build-out: ${inlet_buildout} vs ${inlet_reversed}")
+endif()
+if(NOT pue_buildout GREATER pue_reversed)
+  message(FATAL_ERROR "bldg-01 PUE not higher downwind: ${pue_buildout} vs ${pue_reversed}")
+endif()
