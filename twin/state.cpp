@@ -21,7 +21,8 @@ const char* buildingStateName(BuildingState state) {
 std::vector<Quantity> StateSnapshot::quantities() const {
     std::vector<Quantity> out;
     auto add = [&](const std::string& entity, const char* name, double value, const char* unit) {
-        out.push_back({entity, name, value, unit, Provenance::Simulated});
+        const bool wasMeasured = measured.count({entity, name}) > 0;
+        out.push_back({entity, name, value, unit, wasMeasured ? Provenance::Measured : Provenance::Simulated});
     };
     add("campus", "it_power", campus.it_mw, "MW");
     add("campus", "facility_power", campus.facility_mw, "MW");

@@ -9,7 +9,9 @@
 #include "twin/solar_position.h"
 #include "twin/weather.h"
 
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ct::twin {
@@ -90,9 +92,12 @@ struct StateSnapshot {
     std::vector<BuildingSnapshot> buildings;
     std::vector<TurbineSnapshot> turbines;
     std::vector<SolarFarmSnapshot> solarFarms;
+    // (entity, quantity) pairs whose value came from a measurement (telemetry); the rest is
+    // simulated. Filled by the telemetry overlay, empty for the bare simulation.
+    std::set<std::pair<std::string, std::string>> measured;
 
     // The same state as a flat list of quantities keyed by entity id, with units and
-    // provenance: what labels, inspectors and telemetry overlays consume.
+    // provenance: what labels, inspectors and KPI output consume.
     std::vector<Quantity> quantities() const;
 };
 

@@ -1,0 +1,92 @@
+// The MQTT side of telemetry, over libmosquitto's threaded client (mosquitto_loop_start): the
+// network runs on libmosquitto's own thread, which reconnects by itself with exponential
+// backoff (mosquitto_reconnect_delay_set) after the broker goes away.
+//
+// MqttSubscriber subscribes to every topic of a binding file (again after each reconnect: the
+// session is clean) and hands each message to the Ingest. MqttPublisher sends; `publish` and
+// the load test use it.
+//
+//   MqttSubscriber sub(binding.mqtt, ingest, bad);
+//   if (auto e = sub.start("127.0.0.1", 1883, binding.topicFilters()); !e.empty()) fail(e);
+#pragma once
+
+#include "twin/telemetry/bad_data.h"
+#include "twin/telemetry/binding_file.h"
+#include "twin/telemetry/ingest.h"
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct mosquitto;
+struct mosquitto_message;
+
+namespace ct::twin::telemetry {
+
+struct BrokerAddress {
+    std::string host = "127.0.0.1";
+    int port = 1883;
+};
+// "host:port" or "host" (port 1883); nullopt with a reason in `problem` otherwise.
+std::optional<BrokerAddress> parseBrokerAddress(const std::string& text, std::string& problem);
+
+// One connection; owns its libmosquitto handle and network thread.
+class MqttConnection {
+public:
+    explicit MqttConnection(const MqttSettings& settings);
+    virtual ~MqttConnection();
+    MqttConnection(const MqttConnection&) = delete;
+    MqttConnection& operator=(const MqttConnection&) = delete;
+
+    // Starts connecting in the background; an error only for what can never work (bad TLS files).
+    std::string start(const BrokerAddress& broker);
+    bool connected() const { return connected_.load(); }
+    bool waitConnected(double timeout_s) const;
+    std::uint64_t connects() const { return connects_.load(); }  // successful connects so far
+
+protected:
+    virtual void onConnected() {}
+    virtual void onMessage(const mosquitto_message&) {}
+    virtual void onDisconnected(int /*reason*/) {}
+    mosquitto* handle() const { return mosq_; }
+    const MqttSettings& settings() const { return settings_; }
+
+private:
+    static void connectCallback(mosquitto*, void* self, int rc);
+    static void disconnectCallback(mosquitto*, void* self, int rc);
+    static void messageCallback(mosquitto*, void* self, const mosquitto_message* message);
+
+    MqttSettings settings_;
+    mosquitto* mosq_ = nullptr;
+    bool looping_ = false;
+    std::atomic<bool> connected_{false};
+    std::atomic<std::uint64_t> connects_{0};
+};
+
+class MqttSubscriber : public MqttConnection {
+public:
+    MqttSubscriber(const BindingFile& binding, Ingest& ingest, BadDataLog& bad);
+    std::uint64_t messages() const { return messages_.load(); }
+
+private:
+    void onConnected() override;
+    void onMessage(const mosquitto_message& message) override;
+    void onDisconnected(int reason) override;
+
+    std::vector<std::string> filters_;
+    Ingest& ingest_;
+    BadDataLog& bad_;
+    std::atomic<std::uint64_t> messages_{0};
+};
+
+class MqttPublisher : public MqttConnection {
+public:
+    explicit MqttPublisher(const MqttSettings& settings) : MqttConnection(settings) {}
+    // False when libmosquitto refused it (not connected at QoS 0, queue full).
+    bool publish(const std::string& topic, std::string_view payload, int qos, bool retain = false);
+};
+
+}  // namespace ct::twin::telemetry
