@@ -1,9 +1,12 @@
 // campus-twin: the one executable and the composition root. Parses the command line and wires
 // the engine (and, as they arrive, the twin and the UI) together for each subcommand.
 #include "exit_codes.h"
+#include "heatmap_command.h"
 #include "plan_command.h"
 #include "render_command.h"
 #include "simulate_command.h"
+#include "telemetry_command.h"
+#include "tour_command.h"
 #include "view_command.h"
 
 #include "vk/check.h"
@@ -26,8 +29,16 @@ int main(int argc, char** argv) {
     ct::app::addRenderCommand(app, render);
     ct::app::SimulateOptions simulate;
     ct::app::addSimulateCommand(app, simulate);
+    ct::app::HeatmapOptions heatmap;
+    ct::app::addHeatmapCommand(app, heatmap);
     ct::app::PlanOptions plan;
     ct::app::addPlanCommand(app, plan);
+    ct::app::TourOptions tour;
+    ct::app::addTourCommand(app, tour);
+    ct::app::PublishOptions publish;
+    ct::app::addPublishCommand(app, publish);
+    ct::app::MonitorOptions monitor;
+    ct::app::addMonitorCommand(app, monitor);
 
     try {
         app.parse(argc, argv);
@@ -44,7 +55,11 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("view")) return ct::app::runView(global, view);
         if (app.got_subcommand("render")) return ct::app::runRender(global, render);
         if (app.got_subcommand("simulate")) return ct::app::runSimulate(simulate);
+        if (app.got_subcommand("heatmap")) return ct::app::runHeatmap(global, heatmap);
         if (app.got_subcommand("plan")) return ct::app::runPlan(plan);
+        if (app.got_subcommand("tour")) return ct::app::runTour(global, tour);
+        if (app.got_subcommand("publish")) return ct::app::runPublish(publish);
+        if (app.got_subcommand("monitor")) return ct::app::runMonitor(monitor);
     } catch (const ct::vk::VulkanError& e) {
         std::fprintf(stderr, "campus-twin: Vulkan error: %s\n", e.what());
         return ct::app::kExitFailure;

@@ -5,6 +5,11 @@
 #include "scene_output.h"
 #include "twin/scenario_loader.h"
 
+#ifdef CT_HAVE_UI
+#include "campus_window.h"
+#include "window/viewer.h"
+#endif
+
 #include <chrono>
 #include <cstdio>
 
@@ -24,6 +29,15 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
     addLightingOptions(*cmd, o.lighting);
     cmd->add_option("--pick", o.pick, "Headless: print the entity under pixel x,y");
     cmd->add_option("--frames", o.frames, "Window: close after N frames")->check(CLI::NonNegativeNumber);
+    cmd->add_option("--layer", o.layer, "Draw a data layer: heatmap (the campus air temperature at --time)")
+        ->check(CLI::IsMember({"heatmap"}));
+    cmd->add_option("--colormap", o.colormap, "Heat map colour map: viridis, inferno or turbo")
+        ->check(CLI::IsMember({"viridis", "inferno", "turbo"}));
+    addCoupledFieldOptions(*cmd, o.field);
+    cmd->add_option("--ui-scale", o.uiScale, "Window: scale of the panels' text, x the monitor's content scale")
+        ->check(CLI::Range(0.5f, 4.0f));
+    cmd->add_flag("--presentation", o.presentation, "Window: fullscreen, panels hidden, the tour looping");
+    cmd->add_option("--tour", o.tour, "Window: tour file to play (T key; default scenarios/abilene_tour.json)");
 }
 
 int runRender(const GlobalOptions& global, const RenderOptions& o) {
@@ -39,6 +53,24 @@ int runRender(const GlobalOptions& global, const RenderOptions& o) {
         std::fprintf(stderr, "campus-twin render: --phase %d: %s has phases 1..%d\n", phase, o.scenario.c_str(), phases);
         return kExitBadInput;
     }
+#ifdef CT_HAVE_UI
+    // No --out and a display: the live campus with its panels.
+    if (o.out.empty() && o.pick.empty() && window::displayAvailable()) {
+        CampusWindowLaunch launch;
+        launch.title = "Campus Twin - " + scenario.name;
+        launch.width = o.width;
+        launch.height = o.height;
+        launch.frames = o.frames;
+        launch.phase = phase;
+        launch.camera = o.camera;
+        launch.uiScale = o.uiScale;
+        launch.presentation = o.presentation;
+        launch.tourFile = o.tour;
+        launch.heatmap = o.layer == "heatmap";
+        launch.colormap = o.colormap;
+        return openCampusWindow(global, scenario, launch);
+    }
+#endif
     const auto started = std::chrono::steady_clock::now();
     CampusResult composed = composeCampus(scenario, phase, {.trackerTilt_deg = o.trackerTilt_deg});
     if (!composed.campus) {
@@ -71,7 +103,28 @@ int runRender(const GlobalOptions& global, const RenderOptions& o) {
         return "entity \"" + entityOfNode(campus.scene, node) + "\" node \"" + campus.scene.nodes[node].name +
                "\" instance " + std::to_string(instance);
     };
-    return showScene(global, campus.scene, *camera, makeLighting(o.lighting), output);
+    render::Lighting lighting = makeLighting(o.lighting);
+    if (o.layer == "heatmap") {
+        // The field lives on the renderer's device; the window gets it with the UI, so for now the
+        // heat map renders headless.
+        output.needsHeadless = true;
+        output.prepareRenderer = [&](vk::Context& context, render::Renderer& renderer) -> std::shared_ptr<void> {
+            // The overlay draws the field where it is computed: on this device.
+            CoupledFieldOptions onGpu = o.field;
+            onGpu.backend = "gpu";
+            std::shared_ptr<CoupledField> run = runCoupledField(scenario, campus, phase, onGpu, &context);
+            if (!run) throw std::runtime_error("the heat map could not be computed");
+            const double ambient = run->simulation->current().weather.ambient_c;
+            render::GroundOverlay overlay = run->coupling->overlay(ambient, ambient, ambient + 6.0);
+            overlay.colormap = *render::parseColormap(o.colormap);
+            renderer.setGroundOverlay(overlay);
+            std::fprintf(stderr, "heat map at %s: ambient %.1f C, colour range %.1f .. %.1f C\n",
+                         twin::formatIsoUtc(run->simulation->current().time).c_str(), ambient, overlay.rangeMin,
+                         overlay.rangeMax);
+            return run;
+        };
+    }
+    return showScene(global, campus.scene, *camera, lighting, output);
 }
 
 }  // namespace ct::app

@@ -2,6 +2,7 @@
 // a phase, in a window or rendered headless.
 #pragma once
 
+#include "heatmap_command.h"
 #include "options.h"
 
 #include <CLI/CLI.hpp>
@@ -21,6 +22,12 @@ struct RenderOptions {
     LightingOptions lighting;
     std::string pick;
     int frames = 0;
+    float uiScale = 1.0f;       // window: UI scale on top of the monitor's content scale
+    bool presentation = false;  // window: fullscreen, panels hidden, the tour looping
+    std::string tour;           // window: the tour to play (default: scenarios/abilene_tour.json)
+    std::string layer;  // "heatmap": the coupled air-temperature field drawn on the campus
+    std::string colormap = "inferno";
+    CoupledFieldOptions field;
 };
 
 void addRenderCommand(CLI::App& app, RenderOptions& options);

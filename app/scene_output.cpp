@@ -61,7 +61,7 @@ int showScene(const GlobalOptions& global, const scene::Scene& scene, const rend
     }
     std::string out = o.out;
 #ifdef CT_HAVE_WINDOW
-    if (out.empty() && window::displayAvailable()) {
+    if (out.empty() && window::displayAvailable() && !o.needsHeadless) {
         window::ViewerOptions viewer;
         viewer.title = o.title;
         viewer.width = o.width;
@@ -82,6 +82,7 @@ int showScene(const GlobalOptions& global, const scene::Scene& scene, const rend
     vk::Context context({.validation = global.validate, .deviceIndex = global.device});
     render::Renderer renderer(context, render::shaderDir(), {.extent = {o.width, o.height}});
     renderer.setScene(scene);
+    const std::shared_ptr<void> prepared = o.prepareRenderer ? o.prepareRenderer(context, renderer) : nullptr;
     render::OffscreenCapture capture(context, renderer);
     const render::CapturedFrame frame = capture.render(camera, lighting);
     if (const std::string error = render::writePng(out, {frame.width, frame.height, frame.rgba}); !error.empty()) {

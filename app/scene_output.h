@@ -5,12 +5,15 @@
 
 #include "render/camera.h"
 #include "render/lighting.h"
+#include "render/renderer.h"
 #include "scene/scene.h"
+#include "vk/context.h"
 #include "options.h"
 
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <memory>
 #include <string>
 
 namespace ct::app {
@@ -25,6 +28,10 @@ struct OutputOptions {
     int frames = 0;
     // Describes the node under a picked pixel; by default its name.
     std::function<std::string(int node, int instance)> describePick;
+    // Headless: called once the renderer exists, on its device (e.g. to compute a heat map and
+    // set it as the ground overlay); what it returns is kept alive until the frame is written.
+    std::function<std::shared_ptr<void>(vk::Context&, render::Renderer&)> prepareRenderer;
+    bool needsHeadless = false;  // the prepared content exists only headless (no window yet)
 };
 
 void addLightingOptions(CLI::App& command, LightingOptions& options);

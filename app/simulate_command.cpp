@@ -1,6 +1,8 @@
 #include "simulate_command.h"
 
+#include "campus_scene.h"
 #include "exit_codes.h"
+#include "heat_coupling.h"
 #include "twin/scenario_loader.h"
 #include "twin/simulation.h"
 
@@ -44,7 +46,8 @@ void writeHeader(std::ostream& out, const twin::Scenario& scenario) {
            "solar_mw,wind_mw,gas_mw,grid_mw,battery_mw,it_mw,cooling_mw,facility_mw,pue,load_shed_mw,"
            "curtailed_mw,renewable_share,co2_t_per_h";
     for (const twin::Building& b : scenario.buildings)
-        out << ',' << b.id << "_it_mw," << b.id << "_supply_c," << b.id << "_return_c";
+        out << ',' << b.id << "_it_mw," << b.id << "_supply_c," << b.id << "_return_c," << b.id << "_inlet_c," << b.id
+            << "_pue";
     out << '\n';
 }
 
@@ -73,6 +76,11 @@ void writeRow(std::ostream& out, const twin::StateSnapshot& s) {
         put(b.it_mw, 4);
         put(b.supply_c, 3);
         put(b.return_c, 3);
+        // The mean air the building's coolers draw in: ambient unless the heat field is coupled.
+        double inlet = 0.0;
+        for (double t : b.bankInlet_c) inlet += t;
+        put(b.bankInlet_c.empty() ? 0.0 : inlet / static_cast<double>(b.bankInlet_c.size()), 3);
+        put(b.pue, 5);
     }
     out << '\n';
 }
@@ -91,6 +99,10 @@ void addSimulateCommand(CLI::App& app, SimulateOptions& o) {
     cmd->add_option("--preset", o.preset, "Weather preset: " + twin::presetNames());
     cmd->add_option("--weather", o.weather, "Weather CSV (time,temperature_c,wind_speed_ms,wind_direction_deg,ghi_wm2)");
     cmd->add_option("--out", o.out, "CSV output file (default: standard output)");
+    cmd->add_option("--heat-field", o.heatField,
+                    "Couple the campus air field (heat map) to the cooling: off, cpu or gpu. Coolers then breathe "
+                    "the air their neighbours warmed")
+        ->check(CLI::IsMember({"off", "cpu", "gpu"}));
 }
 
 int runSimulate(const SimulateOptions& o) {
@@ -134,11 +146,33 @@ int runSimulate(const SimulateOptions& o) {
     }
     std::ostream& out = o.out.empty() ? std::cout : file;
     const long long steps = static_cast<long long>(std::llround(o.hours * 3600.0 / o.step_s));
+    const std::optional<int> phase = options.phase;
     twin::Simulation simulation(scenario, std::move(options));
+
+    // With the heat field on, the coolers of every building built by the run's end breathe the
+    // field's air; the field is stepped with the twin.
+    std::optional<CampusScene> campus;
+    std::unique_ptr<vk::Context> gpu;
+    std::unique_ptr<HeatCoupling> coupling;
+    if (o.heatField != "off") {
+        const twin::UtcSeconds end = simulation.current().time + static_cast<twin::UtcSeconds>(o.hours * 3600.0);
+        const int builtBy = phase ? *phase : std::max(1, twin::phaseEnergisedAt(scenario, end));
+        CampusResult composed = composeCampus(scenario, builtBy);
+        if (!composed.campus) {
+            std::fprintf(stderr, "%s\n", composed.error.c_str());
+            return kExitBadInput;
+        }
+        campus = std::move(*composed.campus);
+        HeatCouplingOptions heat;
+        heat.backend = o.heatField == "gpu" ? FieldBackend::Gpu : FieldBackend::Cpu;
+        if (heat.backend == FieldBackend::Gpu) gpu = std::make_unique<vk::Context>(vk::ContextOptions{.quiet = true});
+        coupling = std::make_unique<HeatCoupling>(scenario, *campus, heat, gpu.get());
+    }
     writeHeader(out, scenario);
     Progress progress(steps);
     writeRow(out, simulation.current());
     for (long long i = 1; i <= steps; ++i) {
+        if (coupling) coupling->step(simulation, o.step_s);
         writeRow(out, simulation.advance());
         progress.update(i);
     }

@@ -20,6 +20,7 @@ struct SimulateOptions {
     std::string preset;
     std::string weather;
     std::string out;  // empty: standard output
+    std::string heatField = "off";  // off, cpu or gpu: couple the campus air field to the cooling
 };
 
 void addSimulateCommand(CLI::App& app, SimulateOptions& options);

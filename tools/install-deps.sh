@@ -8,7 +8,8 @@ packages=(
   libvulkan-dev mesa-vulkan-drivers vulkan-validationlayers vulkan-tools glslc
   libglfw3-dev libglm-dev libimgui-dev libtinygltf-dev libstb-dev nlohmann-json3-dev
   libcli11-dev libfmt-dev catch2 libbenchmark-dev
-  xvfb xauth imagemagick
+  libmosquitto-dev mosquitto libsqlite3-dev
+  xvfb xauth imagemagick ffmpeg fonts-dejavu-core
 )
 
 # The Khronos glTF validator runs on Node.js (tools/gltf-validate); use the machine's own if it

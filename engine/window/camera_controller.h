@@ -34,6 +34,8 @@ public:
     CameraMode mode() const { return mode_; }
     void setMode(CameraMode mode) { mode_ = mode; }
     void toggleFly() { mode_ = mode_ == CameraMode::Fly ? CameraMode::Orbit : CameraMode::Fly; }
+    // Takes a camera set from outside (a bookmark flight, a tour); gestures continue from it.
+    void setCamera(const render::Camera& camera) { camera_ = camera; }
 
     // Turns the eye around the target by a drag of `pixels` (x: around up, y: over the top).
     void orbit(glm::vec2 pixels);

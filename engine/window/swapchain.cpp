@@ -176,4 +176,12 @@ SwapchainStatus Swapchain::present(const Acquired& image) {
     return SwapchainStatus::Ok;
 }
 
+std::vector<VkImageView> Swapchain::views() const {
+    std::vector<VkImageView> out;
+    out.reserve(views_.size());
+    for (const auto& view : views_)
+        out.push_back(view.get());
+    return out;
+}
+
 }  // namespace ct::window

@@ -59,6 +59,8 @@ public:
     VkPresentModeKHR presentMode() const { return presentMode_; }
     std::uint32_t imageCount() const { return static_cast<std::uint32_t>(images_.size()); }
     int builds() const { return builds_; }  // 1 + the number of recreations
+    // The image views (index = Acquired::imageIndex), for passes that render into the images.
+    std::vector<VkImageView> views() const;
 
 private:
     void build(VkExtent2D requested);

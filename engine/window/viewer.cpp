@@ -84,7 +84,9 @@ bool sameExtent(VkExtent2D a, VkExtent2D b) { return a.width == b.width && a.hei
 // Copies the renderer's finished colour image (TRANSFER_SRC_OPTIMAL) into the acquired swapchain
 // image and leaves that ready to present. Blit rather than copy: the two formats may differ in
 // channel order (RGBA vs BGRA), which a blit converts.
-void recordBlitToSwapchain(VkCommandBuffer cmd, const vk::Image& color, VkImage target, VkExtent2D targetExtent) {
+// With an overlay hook, the image passes through COLOR_ATTACHMENT_OPTIMAL for it first.
+void recordBlitToSwapchain(VkCommandBuffer cmd, const vk::Image& color, VkImage target, VkExtent2D targetExtent,
+                           std::uint32_t imageIndex, const ViewerHooks::RecordOverlay& overlay) {
     // The acquire semaphore's wait covers the blit stage, so the layout change can start there.
     vk::transition(cmd, target, VK_IMAGE_ASPECT_COLOR_BIT,
                    {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_2_BLIT_BIT,
@@ -107,16 +109,35 @@ void recordBlitToSwapchain(VkCommandBuffer cmd, const vk::Image& color, VkImage 
     blit.filter = VK_FILTER_NEAREST;  // same size: an exact copy
     vkCmdBlitImage2(cmd, &blit);
 
-    // Presentation needs no destination stage: the render-finished semaphore orders it.
+    if (!overlay) {
+        // Presentation needs no destination stage: the render-finished semaphore orders it.
+        vk::transition(cmd, target, VK_IMAGE_ASPECT_COLOR_BIT,
+                       {VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR,
+                        VK_PIPELINE_STAGE_2_BLIT_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_NONE,
+                        VK_ACCESS_2_NONE});
+        return;
+    }
+    // An overlay (the UI) draws over the copied frame as a colour attachment, then presents.
     vk::transition(cmd, target, VK_IMAGE_ASPECT_COLOR_BIT,
-                   {VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, VK_PIPELINE_STAGE_2_BLIT_BIT,
-                    VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE});
+                   {VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                    VK_PIPELINE_STAGE_2_BLIT_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                    VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                    VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT});
+    overlay(cmd, imageIndex, target, targetExtent);
+    vk::transition(cmd, target, VK_IMAGE_ASPECT_COLOR_BIT,
+                   {VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR,
+                    VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT, VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
+                    VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE});
 }
 
-void reportPick(const scene::Scene& scene, const PickResult& pick, ViewerResult& result) {
+void reportPick(const scene::Scene& scene, const PickResult& pick, ViewerResult& result, const ViewerHooks& hooks) {
     ++result.picks;
     result.lastPickedNode = pick.node;
     result.lastPickedInstance = pick.instance;
+    if (hooks.onPick) {
+        hooks.onPick(pick.node, pick.instance);
+        return;  // the application shows the answer its own way
+    }
     if (pick.node < 0 || pick.node >= static_cast<int>(scene.nodes.size())) {
         std::printf("picked nothing at %u,%u\n", pick.x, pick.y);
     } else {
@@ -150,6 +171,33 @@ private:
     Clock::time_point since_ = Clock::now();
 };
 
+SwapchainInfo swapchainInfo(const Swapchain& swapchain) {
+    return {swapchain.format(), swapchain.imageCount(), swapchain.views(), swapchain.extent()};
+}
+
+bool sameCamera(const render::Camera& a, const render::Camera& b) {
+    return a.eye == b.eye && a.target == b.target && a.up == b.up && a.yfov == b.yfov && a.znear == b.znear &&
+           a.zfar == b.zfar && a.orthographic == b.orthographic;
+}
+
+// Calls the shutdown hook on every way out of runViewer (an exception included), after the
+// device is idle and before any of the viewer's Vulkan objects go.
+class ShutdownGuard {
+public:
+    ShutdownGuard(vk::Context& context, const ViewerHooks& hooks) : context_(context), hooks_(hooks) {}
+    ~ShutdownGuard() {
+        if (!hooks_.onShutdown) return;
+        context_.waitIdle();
+        hooks_.onShutdown();
+    }
+    ShutdownGuard(const ShutdownGuard&) = delete;
+    ShutdownGuard& operator=(const ShutdownGuard&) = delete;
+
+private:
+    vk::Context& context_;
+    const ViewerHooks& hooks_;
+};
+
 }  // namespace
 
 bool displayAvailable() {
@@ -181,6 +229,12 @@ ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialC
     CameraController controller(scene, initialCamera);
     WindowInput input(window.get(), controller);
     FpsTitle title(window.get(), options.title);
+    const ViewerHooks& hooks = options.hooks;
+    input.setCaptureQueries(hooks.wantsMouse, hooks.wantsKeyboard);
+    // After WindowInput: a UI that installs GLFW callbacks chains to the camera's.
+    if (hooks.onInit) hooks.onInit(window.get(), context, renderer, swapchainInfo(swapchain));
+    const ShutdownGuard shutdown(context, hooks);
+    render::Lighting light = lighting;
 
     ViewerResult result;
     bool stale = false;  // the swapchain no longer matches the surface
@@ -199,12 +253,23 @@ ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialC
             renderer.resize(swapchain.extent());
             builtFor = size;
             stale = false;
+            if (hooks.onSwapchainRecreated) hooks.onSwapchainRecreated(swapchainInfo(swapchain));
         }
 
         const auto now = std::chrono::steady_clock::now();
-        input.update(std::chrono::duration<float>(now - lastFrame).count());
+        const float dt = std::chrono::duration<float>(now - lastFrame).count();
+        input.update(dt);
         lastFrame = now;
         if (const auto click = input.takeClick()) picker.request(click->x, click->y);
+        bool closeAfter = false;
+        if (hooks.beforeFrame) {
+            FrameControl control{dt, result.framesPresented, controller.camera(), light, std::nullopt, false};
+            hooks.beforeFrame(control, renderer);
+            if (!sameCamera(control.camera, controller.camera())) controller.setCamera(control.camera);
+            light = control.lighting;
+            if (control.pick) picker.request(control.pick->x, control.pick->y);
+            closeAfter = control.close;
+        }
 
         render::Frame& frame = ring.begin();
         const Acquired image = swapchain.acquire(frame.slot);
@@ -213,9 +278,10 @@ ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialC
             stale = true;
             continue;
         }
-        renderer.record(frame, controller.camera(), lighting);
+        renderer.record(frame, controller.camera(), light);
         picker.record(frame.cmd, renderer.idImage());
-        recordBlitToSwapchain(frame.cmd, renderer.colorImage(), image.image, swapchain.extent());
+        recordBlitToSwapchain(frame.cmd, renderer.colorImage(), image.image, swapchain.extent(), image.imageIndex,
+                              hooks.recordOverlay);
         const vk::Wait acquired{image.acquiredSemaphore, VK_PIPELINE_STAGE_2_BLIT_BIT};
         ring.submit(frame, {&acquired, 1}, {&image.renderFinishedSemaphore, 1});
         picker.submitted(frame.submittedValue);
@@ -227,7 +293,8 @@ ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialC
         }
         if (presented != SwapchainStatus::Ok || image.status != SwapchainStatus::Ok) stale = true;
 
-        if (const auto pick = picker.poll()) reportPick(scene, *pick, result);
+        if (const auto pick = picker.poll()) reportPick(scene, *pick, result, hooks);
+        if (closeAfter) break;
         if (result.framesPresented == options.pickAtFrame) picker.request(options.pickX, options.pickY);
         if (result.framesPresented == options.resizeAtFrame)
             glfwSetWindowSize(window.get(), static_cast<int>(options.resizeWidth),
@@ -236,7 +303,7 @@ ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialC
     }
 
     context.waitIdle();
-    if (const auto pick = picker.poll()) reportPick(scene, *pick, result);
+    if (const auto pick = picker.poll()) reportPick(scene, *pick, result, hooks);
     result.swapchainBuilds = swapchain.builds();
     result.validation = context.validationCounts();
     result.finalWidth = renderer.extent().width;

@@ -7,6 +7,12 @@
 //   C: cycle the scene's glTF cameras     left click: print the picked node
 //
 // GLFW needs a display: never call this on a headless path (check displayAvailable() first).
+//
+// ViewerHooks let an application (the campus UI) live inside the loop without the engine knowing
+// it: it is told when the window and swapchain exist, may change camera, light, scene and
+// overlay before each frame, records its own drawing over the blitted image, hears about picks,
+// and can claim the mouse and keyboard so the camera ignores input it consumed. With no hooks
+// set the viewer behaves exactly as before.
 #pragma once
 
 #include "render/camera.h"
@@ -14,13 +20,58 @@
 #include "scene/scene.h"
 #include "vk/context.h"
 
+#include <glm/glm.hpp>
+
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
+#include <vector>
+
+struct GLFWwindow;
+
+namespace ct::render {
+class Renderer;
+}
 
 namespace ct::window {
 
 // True when an X11 or Wayland display is named in the environment.
 bool displayAvailable();
+
+// What the swapchain looks like, for hooks that draw into its images.
+struct SwapchainInfo {
+    VkFormat format = VK_FORMAT_UNDEFINED;
+    std::uint32_t minImageCount = 2;
+    std::vector<VkImageView> views;  // one per swapchain image, index = Acquired::imageIndex
+    VkExtent2D extent{};
+};
+
+// One frame as the hooks see it before it is recorded.
+struct FrameControl {
+    double dt = 0.0;          // wall-clock seconds since the previous frame
+    int framesPresented = 0;  // so far
+    render::Camera camera;    // in: the camera controller's; out: what to draw (adopted by the controller)
+    render::Lighting lighting;  // in: last frame's; out: this frame's
+    std::optional<glm::uvec2> pick;  // out: read the node id under this framebuffer pixel (-> onPick)
+    bool close = false;              // out: end the loop after this frame
+};
+
+struct ViewerHooks {
+    std::function<void(GLFWwindow*, vk::Context&, render::Renderer&, const SwapchainInfo&)> onInit;
+    std::function<void(const SwapchainInfo&)> onSwapchainRecreated;
+    // May call renderer.setScene / setGroundOverlay: the previous frame's resources stay alive
+    // through the context's deletion queue.
+    std::function<void(FrameControl&, render::Renderer&)> beforeFrame;
+    // After the blit; `image` is in COLOR_ATTACHMENT_OPTIMAL and must be left so.
+    using RecordOverlay = std::function<void(VkCommandBuffer, std::uint32_t imageIndex, VkImage image, VkExtent2D extent)>;
+    RecordOverlay recordOverlay;
+    std::function<void(int node, int instance)> onPick;  // node -1: nothing there
+    std::function<bool()> wantsMouse;     // true: the camera and picking ignore the mouse
+    std::function<bool()> wantsKeyboard;  // true: the camera ignores the keys
+    // Before any Vulkan object of the viewer is destroyed (the device is idle).
+    std::function<void()> onShutdown;
+};
 
 struct ViewerOptions {
     std::string title = "Campus Twin";
@@ -38,6 +89,7 @@ struct ViewerOptions {
     int pickAtFrame = -1;
     std::uint32_t pickX = 0;
     std::uint32_t pickY = 0;
+    ViewerHooks hooks;
 };
 
 struct ViewerResult {

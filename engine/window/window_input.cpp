@@ -40,8 +40,14 @@ WindowInput::~WindowInput() {
     glfwSetWindowUserPointer(window_, nullptr);
 }
 
+void WindowInput::setCaptureQueries(std::function<bool()> mouse, std::function<bool()> keyboard) {
+    mouseCaptured_ = std::move(mouse);
+    keyboardCaptured_ = std::move(keyboard);
+}
+
 void WindowInput::update(float seconds) {
     if (controller_.mode() != CameraMode::Fly && !right_) return;
+    if (keyboardCaptured()) return;  // typing into a text field must not fly the camera
     auto held = [this](int key) { return glfwGetKey(window_, key) == GLFW_PRESS ? 1.0f : 0.0f; };
     const glm::vec3 direction{held(GLFW_KEY_D) - held(GLFW_KEY_A), held(GLFW_KEY_E) - held(GLFW_KEY_Q),
                               held(GLFW_KEY_W) - held(GLFW_KEY_S)};
@@ -79,6 +85,8 @@ void WindowInput::cursorMoved(glm::dvec2 position) {
 }
 
 void WindowInput::buttonChanged(int button, bool pressed) {
+    // A press on a panel belongs to the panel; releases always count, so no button sticks.
+    if (pressed && mouseCaptured()) return;
     if (button == GLFW_MOUSE_BUTTON_LEFT) {
         if (pressed) {
             pressedAt_ = cursor_;
@@ -134,11 +142,12 @@ void WindowInput::onButton(GLFWwindow* window, int button, int action, int) {
 }
 
 void WindowInput::onScroll(GLFWwindow* window, double, double dy) {
+    if (self(window).mouseCaptured()) return;
     self(window).controller_.dolly(static_cast<float>(dy));
 }
 
 void WindowInput::onKey(GLFWwindow* window, int key, int, int action, int) {
-    if (action == GLFW_PRESS) self(window).keyPressed(key);
+    if (action == GLFW_PRESS && !self(window).keyboardCaptured()) self(window).keyPressed(key);
 }
 
 }  // namespace ct::window

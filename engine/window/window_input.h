@@ -11,6 +11,7 @@
 #include <glm/glm.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 struct GLFWwindow;
@@ -24,6 +25,10 @@ public:
     ~WindowInput();
     WindowInput(const WindowInput&) = delete;
     WindowInput& operator=(const WindowInput&) = delete;
+
+    // Input another layer (a UI) has consumed: while `mouse()` is true the camera and picking
+    // ignore the mouse, while `keyboard()` is true they ignore the keys. Either may be empty.
+    void setCaptureQueries(std::function<bool()> mouse, std::function<bool()> keyboard);
 
     // Applies the held movement keys for a frame that took `seconds`.
     void update(float seconds);
@@ -43,6 +48,8 @@ private:
     void buttonChanged(int button, bool pressed);
     void keyPressed(int key);
     float aspect() const;
+    bool mouseCaptured() const { return mouseCaptured_ && mouseCaptured_(); }
+    bool keyboardCaptured() const { return keyboardCaptured_ && keyboardCaptured_(); }
 
     GLFWwindow* window_;
     CameraController& controller_;
@@ -54,6 +61,8 @@ private:
     bool dragged_ = false;  // the left button moved far enough since its press to not be a click
     bool resized_ = false;
     std::optional<glm::uvec2> click_;
+    std::function<bool()> mouseCaptured_;
+    std::function<bool()> keyboardCaptured_;
 };
 
 }  // namespace ct::window

@@ -1,0 +1,196 @@
+#include "campus_session.h"
+
+#include "twin/civil_time.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace ct::app {
+
+namespace {
+
+ui::CameraPose poseOfCamera(const render::Camera& camera) {
+    return {camera.eye, camera.target, glm::degrees(camera.yfov)};
+}
+
+render::Camera cameraOfPose(const ui::CameraPose& pose, const scene::Bounds& bounds) {
+    render::Camera camera;
+    camera.eye = pose.eye;
+    camera.target = pose.target;
+    camera.yfov = glm::radians(pose.fov_deg);
+    render::fitDepthRange(camera, bounds);
+    return camera;
+}
+
+twin::UtcSeconds startTime(const std::string& start) {
+    if (const auto t = twin::parseIsoUtc(start)) return *t;
+    throw std::invalid_argument("start " + start + ": expected an ISO date and time");
+}
+
+constexpr double kFlight_s = 2.0;
+
+}  // namespace
+
+CampusSession::CampusSession(LiveCampus& live, SessionOptions options)
+    : live_(live), options_(std::move(options)), phases_(live.scenario()),
+      clock_(startTime(options_.start), options_.speed),
+      bookmarks_(ui::CameraBookmarks::fromScenario(live.scenario())) {
+    if (options_.phase > 0) phases_.showThrough(options_.phase);
+    if (options_.tour) tour_.emplace(*options_.tour);
+    std::string error;
+    campus_ = live_.campusShowing(shownPhases(), error);
+    if (!campus_) throw std::runtime_error(error);
+    phaseRevision_ = phases_.revision();
+    restartRevision_ = clock_.restartRevision();
+    restartTwin();
+}
+
+render::Camera CampusSession::startCamera(float aspect) const {
+    if (const auto camera = scenarioCamera(live_.scenario(), options_.camera, campus_->scene.bounds)) return *camera;
+    return render::frameBounds(campus_->scene.bounds, aspect);
+}
+
+std::vector<bool> CampusSession::shownPhases() const {
+    std::vector<bool> shown;
+    for (int p = 1; p <= phases_.phaseCount(); ++p)
+        shown.push_back(phases_.phaseShown(p));
+    return shown;
+}
+
+void CampusSession::restartTwin() {
+    TwinSettings settings;
+    settings.start = static_cast<twin::UtcSeconds>(clock_.now());
+    settings.step_s = options_.step_s;
+    settings.preset = clock_.weatherPreset();
+    settings.gridOutage = clock_.gridOutage();
+    for (int p = 1; p <= phases_.phaseCount(); ++p)
+        settings.phaseStates.push_back(phases_.phaseState(p));
+    live_.restart(settings);
+    history_.clear();
+    history_.record(live_.state());
+}
+
+const CampusScene* CampusSession::update(double dt, render::Camera& camera) {
+    applyTour(dt, camera);
+    if (flight_) {
+        flightTime_ += dt;
+        camera = cameraOfPose(flight_->at(flightTime_), campus_->scene.bounds);
+        if (flight_->finished(flightTime_)) flight_.reset();
+    }
+    pose_ = poseOfCamera(camera);
+
+    const CampusScene* changed = nullptr;
+    if (phases_.revision() != phaseRevision_) {
+        std::string error;
+        const CampusScene* campus = live_.campusShowing(shownPhases(), error);
+        if (!campus) throw std::runtime_error(error);
+        if (campus != campus_) changed = campus;
+        campus_ = campus;
+    }
+    clock_.tick(dt);
+    if (phases_.revision() != phaseRevision_ || clock_.restartRevision() != restartRevision_) {
+        phaseRevision_ = phases_.revision();
+        restartRevision_ = clock_.restartRevision();
+        restartTwin();
+    }
+    twin::Simulation& sim = live_.simulation();
+    // Bounded work per frame: at 100,000x the twin may fall behind the clock; if it falls more
+    // than a day behind, it starts afresh at the clock rather than crawling after it.
+    if (clock_.now() - static_cast<double>(sim.current().time) > twin::kSecondsPerDay) {
+        restartTwin();
+        return changed;
+    }
+    for (int i = 0; i < 240 && static_cast<double>(sim.current().time) + sim.step_s() <= clock_.now(); ++i) {
+        if (beforeStep_) beforeStep_(sim, sim.step_s());
+        sim.advance();
+        history_.record(sim.current());
+    }
+    return changed;
+}
+
+void CampusSession::applyTour(double dt, render::Camera& camera) {
+    if (!tour_ || !tourPlaying_) {
+        caption_.clear();
+        captionAlpha_ = 0.0f;
+        return;
+    }
+    tourTime_ += dt;
+    const ui::TourFrame f = tour_->looped(tourTime_);
+    camera = cameraOfPose(f.camera, campus_->scene.bounds);
+    flight_.reset();
+    caption_ = f.caption;
+    captionAlpha_ = f.captionAlpha;
+    if (f.stop == tourStop_) return;
+    // A new stop: its phase, time, preset and layers apply once, then the clock runs on.
+    tourStop_ = f.stop;
+    const ui::TourStop& stop = *f.active;
+    phases_.showThrough(stop.phase > 0 ? stop.phase : phases_.phaseCount());
+    clock_.applyPreset(stop.preset.empty() ? "none" : stop.preset);
+    clock_.jumpTo(static_cast<twin::UtcSeconds>(f.simTime));
+    clock_.setSpeed(std::max(ui::TimeControl::kMinSpeed, stop.timeSpeed));
+    clock_.play();
+    if (const auto it = stop.layers.find("heatmap"); it != stop.layers.end()) layers_.heatmap = it->second;
+}
+
+void CampusSession::stepTour(int stops) {
+    if (!tour_) return;
+    const int count = static_cast<int>(tour_->tour().stops.size());
+    const int current = std::max(tourStop_, 0);
+    const int next = ((current + stops) % count + count) % count;
+    tourTime_ = tour_->stopStart(next);
+    tourStop_ = -1;  // re-apply the stop's settings
+    tourPlaying_ = true;
+}
+
+void CampusSession::picked(int node) {
+    if (node < 0 || node >= static_cast<int>(campus_->scene.nodes.size())) return;
+    const std::string entity = entityOfNode(campus_->scene, node);
+    for (const twin::Building& b : live_.scenario().buildings)
+        if (b.id == entity) {
+            selected_ = entity;
+            return;
+        }
+}
+
+bool CampusSession::jumpToLocal(const std::string& date, double hourOfDay) {
+    return clock_.jumpToLocal(live_.scenario().site, date, hourOfDay);
+}
+
+void CampusSession::flyTo(const std::string& viewName) {
+    const ui::Bookmark* mark = bookmarks_.find(viewName);
+    if (!mark) return;
+    tourPlaying_ = false;
+    flight_.emplace(pose_, mark->pose, kFlight_s);
+    flightTime_ = 0.0;
+}
+
+void CampusSession::saveView(const std::string& name) { bookmarks_.save(name, pose_); }
+
+void CampusSession::setTourPlaying(bool playing) {
+    tourPlaying_ = playing && tour_.has_value();
+    if (tourPlaying_) {
+        tourTime_ = 0.0;
+        tourStop_ = -1;
+    }
+}
+
+void CampusSession::setPresentation(bool on) {
+    presentation_ = on;
+    // Presentation runs unattended: the tour loops while it is on.
+    setTourPlaying(on);
+}
+
+ui::CampusView CampusSession::view(bool heatmapAvailable, float legendMin_c, float legendMax_c) const {
+    ui::CampusView v{live_.scenario(), live_.state(), phases_, clock_, history_, bookmarks_, layers_};
+    v.heatmapAvailable = heatmapAvailable;
+    v.legendMin_c = legendMin_c;
+    v.legendMax_c = legendMax_c;
+    v.selected = selected_;
+    v.caption = caption_;
+    v.captionAlpha = captionAlpha_;
+    v.tourPlaying = tourPlaying_;
+    v.presentation = presentation_;
+    return v;
+}
+
+}  // namespace ct::app

@@ -1,0 +1,274 @@
+#include "campus_window.h"
+
+#include "exit_codes.h"
+#include "render/renderer.h"
+#include "ui/cameras_panel.h"
+#include "ui/caption_raster.h"
+#include "ui/dashboard_panel.h"
+#include "ui/imgui_layer.h"
+#include "ui/inspector_panel.h"
+#include "ui/layers_panel.h"
+#include "ui/phases_panel.h"
+#include "ui/presentation_overlay.h"
+#include "ui/time_panel.h"
+#include "ui/ui_settings.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <cstdio>
+#include <exception>
+
+namespace ct::app {
+
+namespace {
+
+// First-run layout (ImGui's ini file keeps the user's afterwards): the controls down the left
+// edge, the readouts down the right, in font-size units so every scale gets the same layout.
+struct Placement {
+    float x, y, w, h;  // font sizes; x < 0 counts from the right edge
+};
+
+void placeFirstTime(const Placement& p) {
+    const float f = ImGui::GetFontSize();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    const float x = p.x >= 0.0f ? p.x * f : screen.x + p.x * f;
+    ImGui::SetNextWindowPos({x, p.y * f}, ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize({p.w * f, p.h * f}, ImGuiCond_FirstUseEver);
+}
+
+}  // namespace
+
+CampusWindow::CampusWindow(LiveCampus& live, CampusWindowOptions options)
+    : options_(std::move(options)), session_(live, options_.session) {
+    panels_.push_back(std::make_unique<ui::PhasesPanel>());
+    panels_.push_back(std::make_unique<ui::TimePanel>());
+    panels_.push_back(std::make_unique<ui::LayersPanel>());
+    panels_.push_back(std::make_unique<ui::DashboardPanel>());
+    panels_.push_back(std::make_unique<ui::InspectorPanel>());
+    panels_.push_back(std::make_unique<ui::CamerasPanel>());
+    overlay_ = std::make_unique<ui::PresentationOverlay>();
+    if (options_.persistSettings) {
+        const ui::UiSettings settings = ui::loadUiSettings(ui::settingsFile());
+        ui::LayerSettings layers = session_.layers();
+        if (const auto map = render::parseColormap(settings.colormap)) layers.colormap = *map;
+        session_.setLayers(layers);
+        session_.setSpeed(settings.speed);
+        session_.loadUserViews(settings.userViews);
+    }
+}
+
+CampusWindow::~CampusWindow() = default;
+
+window::ViewerHooks CampusWindow::hooks() {
+    window::ViewerHooks h;
+    h.onInit = [this](GLFWwindow* w, vk::Context& c, render::Renderer& r, const window::SwapchainInfo& i) {
+        init(w, c, r, i);
+    };
+    h.onSwapchainRecreated = [this](const window::SwapchainInfo& info) { layer_->swapchainRecreated(info); };
+    h.beforeFrame = [this](window::FrameControl& frame, render::Renderer& renderer) { beforeFrame(frame, renderer); };
+    h.recordOverlay = [this](VkCommandBuffer cmd, std::uint32_t index, VkImage, VkExtent2D extent) {
+        layer_->record(cmd, index, extent);
+    };
+    h.onPick = [this](int node, int) {
+        const std::string before = session_.selected();
+        session_.picked(node);
+        if (session_.selected() != before) std::fprintf(stderr, "selected %s\n", session_.selected().c_str());
+    };
+    h.wantsMouse = [this] { return layer_ && layer_->wantsMouse(); };
+    h.wantsKeyboard = [this] { return layer_ && layer_->wantsKeyboard(); };
+    h.onShutdown = [this] { shutdown(); };
+    return h;
+}
+
+window::ViewerResult CampusWindow::run(window::ViewerOptions viewer) {
+    viewer.hooks = hooks();
+    const float aspect = static_cast<float>(viewer.width) / static_cast<float>(std::max(viewer.height, 1u));
+    return window::runViewer(session_.campus().scene, session_.startCamera(aspect), session_.lighting(), viewer);
+}
+
+void CampusWindow::init(GLFWwindow* window, vk::Context& context, render::Renderer&,
+                        const window::SwapchainInfo& info) {
+    window_ = window;
+    context_ = &context;
+    float contentScale = 1.0f;
+    float unused = 1.0f;
+    glfwGetWindowContentScale(window, &contentScale, &unused);
+    ui::ImGuiLayerOptions layer;
+    layer.scale = options_.uiScale * std::max(contentScale, 1.0f);
+    layer.fontFile = ui::defaultCaptionFont();
+    if (options_.persistSettings) {
+        std::error_code error;
+        std::filesystem::create_directories(ui::configDir(), error);
+        layer.iniFile = ui::imguiIniFile();
+    }
+    layer_ = std::make_unique<ui::ImGuiLayer>(window, context, info, layer);
+    if (options_.presentation) {
+        setFullscreen(true);
+        session_.setPresentation(true);
+    }
+}
+
+void CampusWindow::shutdown() {
+    if (options_.persistSettings) {
+        ui::UiSettings settings;
+        settings.colormap = render::colormapName(session_.layers().colormap);
+        settings.speed = session_.clock().speed();
+        settings.userViews = session_.bookmarks().userViewsToJson();
+        if (const std::string error = ui::saveUiSettings(ui::settingsFile(), settings); !error.empty())
+            std::fprintf(stderr, "campus-twin: settings not saved: %s\n", error.c_str());
+    }
+    heat_.reset();
+    layer_.reset();  // the device is idle: the viewer waited before calling this
+}
+
+void CampusWindow::setFullscreen(bool on) {
+    if (on == fullscreen_ || !window_) return;
+    if (on) {
+        GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+        const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+        if (!mode) return;
+        glfwGetWindowPos(window_, &windowedPos_[0], &windowedPos_[1]);
+        glfwGetWindowSize(window_, &windowedSize_[0], &windowedSize_[1]);
+        glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+    } else {
+        glfwSetWindowMonitor(window_, nullptr, windowedPos_[0], windowedPos_[1], windowedSize_[0], windowedSize_[1],
+                             GLFW_DONT_CARE);
+    }
+    fullscreen_ = on;
+}
+
+void CampusWindow::handleShortcuts() {
+    if (ImGui::GetIO().WantCaptureKeyboard) return;  // typing into a field
+    const bool touring = session_.tourPlaying();
+    if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) setFullscreen(!fullscreen_);
+    if (ImGui::IsKeyPressed(GLFW_KEY_P, false)) {
+        const bool on = !session_.presentation();
+        session_.setPresentation(on);
+        setFullscreen(on);
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) && session_.presentation()) {
+        session_.setPresentation(false);
+        setFullscreen(false);
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_H, false)) panelsHidden_ = !panelsHidden_;
+    if (ImGui::IsKeyPressed(GLFW_KEY_T, false)) session_.setTourPlaying(!touring);
+    if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) session_.togglePlay();
+    if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT, false)) touring ? session_.stepTour(1) : session_.faster();
+    if (ImGui::IsKeyPressed(GLFW_KEY_LEFT, false)) touring ? session_.stepTour(-1) : session_.slower();
+    if (ImGui::IsKeyPressed(GLFW_KEY_UP, false)) session_.faster();
+    if (ImGui::IsKeyPressed(GLFW_KEY_DOWN, false)) session_.slower();
+}
+
+void CampusWindow::updateHeatmap(render::Renderer& renderer, const CampusScene* rebuilt) {
+    const ui::LayerSettings& layers = session_.layers();
+    if (rebuilt) heat_.reset();  // the banks moved with the buildings
+    if (layers.heatmap && !heat_ && !heatFailed_) {
+        try {
+            HeatCouplingOptions heat;
+            heat.cells = options_.heatmapCells;
+            heat_ = std::make_unique<HeatCoupling>(session_.scenario(), session_.campus(), heat, context_);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "campus-twin: the heat map is unavailable: %s\n", e.what());
+            heatFailed_ = true;
+        }
+    }
+    if (!layers.heatmap) heat_.reset();
+    if (heat_)
+        session_.setBeforeStep([this](twin::Simulation& sim, double dt) { heat_->step(sim, dt); });
+    else
+        session_.setBeforeStep({});
+
+    const double ambient = session_.state().weather.ambient_c;
+    legendMin_c_ = static_cast<float>(layers.autoRange ? ambient : layers.rangeMin_c);
+    legendMax_c_ = static_cast<float>(layers.autoRange ? ambient + layers.autoSpan_k : layers.rangeMax_c);
+    if (!heat_) {
+        if (renderer.groundOverlay().enabled) renderer.setGroundOverlay({});
+        return;
+    }
+    render::GroundOverlay overlay = heat_->overlay(ambient, legendMin_c_, legendMax_c_);
+    overlay.colormap = layers.colormap;
+    overlay.opacity = layers.opacity;
+    overlay.contourStep = layers.contours ? layers.contourStep_k : 0.0f;
+    renderer.setGroundOverlay(overlay);
+}
+
+void CampusWindow::beforeFrame(window::FrameControl& frame, render::Renderer& renderer) {
+    layer_->newFrame();
+    handleShortcuts();
+    const CampusScene* rebuilt = session_.update(frame.dt, frame.camera);
+    if (rebuilt) renderer.setScene(rebuilt->scene);
+    updateHeatmap(renderer, rebuilt);
+    frame.lighting = session_.lighting();
+    drawUi();
+    layer_->endFrame();
+}
+
+void CampusWindow::drawUi() {
+    const ui::CampusView view = session_.view(!heatFailed_, legendMin_c_, legendMax_c_);
+    if (session_.presentation() || session_.tourPlaying()) overlay_->drawCaption(view);
+    if (session_.presentation()) {
+        overlay_->drawKpiStrip(view);
+        return;
+    }
+    if (panelsHidden_) return;
+    static const Placement places[] = {
+        {0.8f, 0.8f, 30.0f, 23.0f},     // phases
+        {0.8f, 24.6f, 30.0f, 17.0f},    // time
+        {0.8f, 42.4f, 30.0f, 17.0f},    // layers
+        {-31.0f, 0.8f, 30.2f, 26.0f},   // campus
+        {-31.0f, 27.6f, 30.2f, 38.0f},  // inspector
+        {31.6f, 0.8f, 22.0f, 17.0f},    // cameras
+    };
+    for (std::size_t i = 0; i < panels_.size(); ++i) {
+        if (i < std::size(places)) placeFirstTime(places[i]);
+        panels_[i]->draw(view, session_);
+    }
+}
+
+int openCampusWindow(const GlobalOptions& global, twin::Scenario scenario, const CampusWindowLaunch& launch) {
+    CampusWindowOptions options;
+    options.session.phase = launch.phase;
+    options.session.camera = launch.camera;
+    options.uiScale = launch.uiScale;
+    options.presentation = launch.presentation;
+    std::filesystem::path tourFile = launch.tourFile;
+    if (tourFile.empty() && !scenario.sourcePath.empty()) {
+        // The shipped tour sits beside the shipped scenario.
+        const auto beside = std::filesystem::path(scenario.sourcePath).parent_path() / "abilene_tour.json";
+        if (std::filesystem::exists(beside)) tourFile = beside;
+    }
+    if (!tourFile.empty()) {
+        ui::TourResult tour = ui::loadTour(tourFile, scenario);
+        if (!tour.tour) {
+            std::fprintf(stderr, "%s\n", tour.error.c_str());
+            if (!launch.tourFile.empty()) return kExitBadInput;  // asked for by name: a real error
+        } else {
+            options.session.tour = std::move(*tour.tour);
+        }
+    }
+    LiveCampus live(std::move(scenario));
+    CampusWindow window(live, options);
+    ui::LayerSettings layers = window.session().layers();
+    layers.heatmap = launch.heatmap || layers.heatmap;
+    if (const auto map = render::parseColormap(launch.colormap)) layers.colormap = *map;
+    window.session().setLayers(layers);
+
+    window::ViewerOptions viewer;
+    viewer.title = launch.title;
+    viewer.width = launch.width;
+    viewer.height = launch.height;
+    viewer.validate = global.validate;
+    viewer.device = global.device;
+    viewer.maxFrames = launch.frames;
+    const window::ViewerResult result = window.run(viewer);
+    if (global.validate && result.validation.total() > 0) {
+        std::fprintf(stderr, "campus-twin: %d validation error(s), %d warning(s)\n", result.validation.errors,
+                     result.validation.warnings);
+        return kExitFailure;
+    }
+    return kExitOk;
+}
+
+}  // namespace ct::app

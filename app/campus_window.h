@@ -1,0 +1,96 @@
+// CampusWindow: the live campus in the GLFW viewer with the Dear ImGui panels. It owns the
+// window-side pieces (the ImGui layer, the panels, the heat map on the window's GPU, the
+// keyboard shortcuts, fullscreen, persisted settings) and turns them into window::ViewerHooks;
+// the twin side is a CampusSession.
+//
+//   LiveCampus live(std::move(scenario));
+//   CampusWindow window(live, {.session = {.phase = 4}, .uiScale = 2.0f});
+//   window.run(viewerOptions);      // returns when the window closes
+//
+// Shortcuts: F11 fullscreen, P presentation, H hide panels, Space play/pause, Left/Right slower/
+// faster (during a tour: previous/next stop), T tour, Esc leave presentation.
+#pragma once
+
+#include "campus_session.h"
+#include "heat_coupling.h"
+#include "options.h"
+#include "window/viewer.h"
+
+#include <filesystem>
+#include <memory>
+
+namespace ct::ui {
+class ImGuiLayer;
+class Panel;
+class PresentationOverlay;
+}  // namespace ct::ui
+
+namespace ct::app {
+
+struct CampusWindowOptions {
+    SessionOptions session;
+    float uiScale = 1.0f;          // x the monitor's content scale
+    bool presentation = false;     // start fullscreen, panels hidden, the tour looping
+    bool persistSettings = true;   // read and write settings.json and imgui.ini
+    int heatmapCells = 256;        // per side of the GPU air field
+};
+
+class CampusWindow {
+public:
+    CampusWindow(LiveCampus& live, CampusWindowOptions options);
+    ~CampusWindow();
+    CampusWindow(const CampusWindow&) = delete;
+    CampusWindow& operator=(const CampusWindow&) = delete;
+
+    CampusSession& session() { return session_; }
+    // The hooks for window::runViewer, bound to this object.
+    window::ViewerHooks hooks();
+    // runViewer over the session's campus with these hooks (and the caller's options).
+    window::ViewerResult run(window::ViewerOptions viewer);
+
+private:
+    void init(GLFWwindow* window, vk::Context& context, render::Renderer& renderer, const window::SwapchainInfo& info);
+    void beforeFrame(window::FrameControl& frame, render::Renderer& renderer);
+    void handleShortcuts();
+    void drawUi();
+    void updateHeatmap(render::Renderer& renderer, const CampusScene* rebuilt);
+    void setFullscreen(bool on);
+    void shutdown();
+
+    CampusWindowOptions options_;
+    CampusSession session_;
+    GLFWwindow* window_ = nullptr;
+    vk::Context* context_ = nullptr;
+    std::unique_ptr<ui::ImGuiLayer> layer_;
+    std::vector<std::unique_ptr<ui::Panel>> panels_;
+    std::unique_ptr<ui::PresentationOverlay> overlay_;
+    bool panelsHidden_ = false;
+    bool fullscreen_ = false;
+    int windowedPos_[2] = {0, 0};
+    int windowedSize_[2] = {1280, 720};
+    // The heat map: created on first use on the window's device; rebuilt with the campus.
+    std::unique_ptr<HeatCoupling> heat_;
+    bool heatFailed_ = false;
+    float legendMin_c_ = 0.0f;
+    float legendMax_c_ = 1.0f;
+};
+
+// What `campus-twin render` without --out passes on to the window.
+struct CampusWindowLaunch {
+    std::string title = "Campus Twin";
+    unsigned width = 1920;
+    unsigned height = 1080;
+    int frames = 0;  // > 0: close after this many frames
+    int phase = 0;
+    std::string camera = "overview";
+    float uiScale = 1.0f;
+    bool presentation = false;
+    std::string tourFile;  // empty: scenarios/abilene_tour.json beside the scenario, if there
+    bool heatmap = false;
+    std::string colormap;  // empty: the saved setting
+};
+
+// Opens the window on the live campus; returns the process exit code.
+int openCampusWindow(const GlobalOptions& global, twin::Scenario scenario, const CampusWindowLaunch& launch);
+
+}  // namespace ct::app

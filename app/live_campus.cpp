@@ -1,0 +1,130 @@
+#include "live_campus.h"
+
+#include "twin/solar_position.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace ct::app {
+
+namespace {
+
+twin::Scenario withoutGrid(twin::Scenario scenario) {
+    scenario.substation.gridImportLimit_mw = 0.0;
+    std::fill(scenario.substation.gridImportLimitByPhase_mw.begin(),
+              scenario.substation.gridImportLimitByPhase_mw.end(), 0.0);
+    return scenario;
+}
+
+// Stops a node and its subtree from drawing, keeping the node (and every index) in place.
+void hideSubtree(scene::Scene& scene, int node) {
+    scene::Node& n = scene.nodes[static_cast<std::size_t>(node)];
+    n.mesh = -1;
+    n.instances.clear();
+    n.lodFar = -1;
+    for (const int child : n.children)
+        hideSubtree(scene, child);
+}
+
+// Phase dates rewritten so the twin's own date rule yields `states` at any time.
+twin::Scenario staged(twin::Scenario scenario, const std::vector<twin::BuildingState>& states) {
+    const std::string always = "1970-01-01";
+    const std::string never = "9999-12-31";
+    for (std::size_t i = 0; i < scenario.phases.size() && i < states.size(); ++i) {
+        twin::Phase& phase = scenario.phases[i];
+        phase.constructionStart = states[i] == twin::BuildingState::NotBuilt ? never : always;
+        phase.energised = states[i] == twin::BuildingState::Energised ? always : never;
+    }
+    return scenario;
+}
+
+std::string keyOf(const std::vector<bool>& shown) {
+    std::string key;
+    for (const bool s : shown)
+        key += s ? '1' : '0';
+    return key;
+}
+
+}  // namespace
+
+render::Lighting sunLighting(const twin::Site& site, double t) {
+    const twin::SolarPosition sun =
+        twin::solarPosition(twin::solarPositionInputFor(site, static_cast<twin::UtcSeconds>(t)));
+    render::Lighting lighting;
+    const double kLowest_deg = 4.0;
+    lighting.sunDirection = render::sunDirectionFromAngles(static_cast<float>(std::max(sun.elevation_deg, kLowest_deg)),
+                                                           static_cast<float>(sun.azimuth_deg));
+    if (sun.elevation_deg < kLowest_deg) {
+        // Dusk to night: fade over the sun's last degrees and the first ten below the horizon.
+        const float night = static_cast<float>(std::clamp((kLowest_deg - sun.elevation_deg) / 14.0, 0.0, 1.0));
+        lighting.sunIntensity *= 1.0f - 0.85f * night;
+        lighting.skyIntensity *= 1.0f - 0.6f * night;
+        lighting.skyZenith = glm::mix(lighting.skyZenith, glm::vec3(0.03f, 0.05f, 0.12f), night);
+        lighting.skyHorizon = glm::mix(lighting.skyHorizon, glm::vec3(0.35f, 0.25f, 0.3f), night);
+        lighting.shadows = night < 1.0f;
+    }
+    return lighting;
+}
+
+LiveCampus::LiveCampus(twin::Scenario scenario, CampusOptions options)
+    : scenario_(std::move(scenario)), outage_(withoutGrid(scenario_)), options_(options) {
+    restart({});
+}
+
+const CampusScene* LiveCampus::campusThrough(int phase, std::string& error) {
+    std::vector<bool> shown(scenario_.phases.size(), false);
+    for (int p = 1; p <= phase && p <= static_cast<int>(shown.size()); ++p)
+        shown[static_cast<std::size_t>(p - 1)] = true;
+    return campusShowing(shown, error);
+}
+
+const CampusScene* LiveCampus::campusShowing(const std::vector<bool>& shownPhases, std::string& error) {
+    const std::string key = keyOf(shownPhases);
+    if (const auto it = cache_.find(key); it != cache_.end()) return it->second.get();
+    int highest = 0;
+    for (std::size_t i = 0; i < shownPhases.size(); ++i)
+        if (shownPhases[i]) highest = static_cast<int>(i) + 1;
+    // composeCampus has no "phase 0": an empty campus still shows the land, farms and plant of
+    // phase 1, with every building hidden.
+    CampusResult composed = composeCampus(scenario_, std::max(highest, 1), options_);
+    if (!composed.campus) {
+        error = composed.error;
+        return nullptr;
+    }
+    CampusScene& campus = *composed.campus;
+    for (const twin::Building& b : scenario_.buildings) {
+        const bool shown = b.phase >= 1 && b.phase <= static_cast<int>(shownPhases.size()) &&
+                           shownPhases[static_cast<std::size_t>(b.phase - 1)];
+        const auto root = campus.entityRoots.find(b.id);
+        if (shown || root == campus.entityRoots.end()) continue;
+        hideSubtree(campus.scene, root->second);
+        --campus.buildingCount;
+    }
+    return cache_.emplace(key, std::make_unique<CampusScene>(std::move(campus))).first->second.get();
+}
+
+void LiveCampus::restart(const TwinSettings& settings) {
+    settings_ = settings;
+    twin::SimulationOptions options;
+    options.start = settings.start;
+    options.step_s = std::clamp(settings.step_s, 1.0, 3600.0);
+    if (settings.phase > 0 && settings.phaseStates.empty()) options.phase = settings.phase;
+    options.preset = settings.preset;
+    options.seed = settings.seed;
+    const twin::Scenario& base = settings.gridOutage ? outage_ : scenario_;
+    if (settings.phaseStates.empty()) {
+        sim_ = std::make_unique<twin::Simulation>(base, options);
+        return;
+    }
+    sim_.reset();  // it refers to staged_
+    staged_ = staged(base, settings.phaseStates);
+    sim_ = std::make_unique<twin::Simulation>(staged_, options);
+}
+
+const twin::StateSnapshot& LiveCampus::advanceTo(double t, int maxSteps) {
+    for (int i = 0; i < maxSteps && static_cast<double>(sim_->current().time) + sim_->step_s() <= t; ++i)
+        sim_->advance();
+    return sim_->current();
+}
+
+}  // namespace ct::app

@@ -1,0 +1,74 @@
+// LiveCampus: the running twin behind the window and the tour exporter. Owns the scenario, the
+// composed campus for each set of visible phases (composed once, then cached: composing the
+// 240,000-panel build-out takes seconds), the simulation, and the mapping from twin state to
+// render inputs (the sun of the simulated instant as the renderer's light).
+//
+//   LiveCampus live(std::move(scenario));
+//   const CampusScene* campus = live.campusThrough(4, error);
+//   live.restart({.start = t, .step_s = 60});
+//   live.advanceTo(t + 3600);                  // steps the twin forward to that instant
+//   renderer.record(frame, camera, live.lighting());
+#pragma once
+
+#include "campus_scene.h"
+#include "render/lighting.h"
+#include "twin/simulation.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ct::app {
+
+struct TwinSettings {
+    twin::UtcSeconds start = 0;
+    double step_s = 60.0;
+    int phase = 0;  // energise phases 1..phase; 0: from the phase dates
+    twin::WeatherPreset preset = twin::WeatherPreset::None;
+    bool gridOutage = false;  // every grid import limit zero
+    std::uint64_t seed = 1;
+    // Per phase (index phase-1): the state the window's phase panel gives it, whatever the date
+    // (so phases 1, 2 and 4 without 3 is possible). Empty: the scenario's dates or `phase`.
+    std::vector<twin::BuildingState> phaseStates;
+};
+
+// The renderer's light for the sun at `t` over the site. Below the horizon the sun is held just
+// above it and dimmed, so night frames stay readable instead of black.
+render::Lighting sunLighting(const twin::Site& site, double t);
+
+class LiveCampus {
+public:
+    explicit LiveCampus(twin::Scenario scenario, CampusOptions options = {});
+    LiveCampus(const LiveCampus&) = delete;  // the simulation refers to scenario_
+    LiveCampus& operator=(const LiveCampus&) = delete;
+
+    const twin::Scenario& scenario() const { return scenario_; }
+
+    // The campus as built through `phase` (1..N); nullptr with `error` set if a model is bad.
+    const CampusScene* campusThrough(int phase, std::string& error);
+    // Only the phases shown (index phase-1): composed through the highest, with the buildings of
+    // hidden phases drawing nothing, so node indices match campusThrough(highest).
+    const CampusScene* campusShowing(const std::vector<bool>& shownPhases, std::string& error);
+
+    void restart(const TwinSettings& settings);
+    const TwinSettings& settings() const { return settings_; }
+    // Steps the twin until its time reaches t (at most maxSteps steps: a frame never stalls).
+    const twin::StateSnapshot& advanceTo(double t, int maxSteps = 240);
+    const twin::StateSnapshot& state() const { return sim_->current(); }
+    // The running simulation, for couplings that act between steps (the heat map).
+    twin::Simulation& simulation() { return *sim_; }
+    // The sun of the twin's current instant.
+    render::Lighting lighting() const { return sunLighting(scenario_.site, static_cast<double>(state().time)); }
+
+private:
+    twin::Scenario scenario_;
+    twin::Scenario outage_;  // the same campus without grid import, for the grid-outage preset
+    twin::Scenario staged_;  // scenario_ or outage_ with phase dates set from settings_.phaseStates
+    CampusOptions options_;
+    std::map<std::string, std::unique_ptr<CampusScene>> cache_;  // key: the shown phases, "1101"
+    TwinSettings settings_;
+    std::unique_ptr<twin::Simulation> sim_;
+};
+
+}  // namespace ct::app

@@ -1,0 +1,174 @@
+#include "tour_command.h"
+
+#include "exit_codes.h"
+#include "live_campus.h"
+#include "render/data_dir.h"
+#include "render/image_file.h"
+#include "render/offscreen_capture.h"
+#include "twin/scenario_loader.h"
+#include "ui/caption_raster.h"
+#include "ui/tour_player.h"
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+namespace ct::app {
+
+namespace {
+
+// ffmpeg reading raw RGBA frames on its standard input. pclose in the destructor, so an
+// exception mid-tour still ends the encoder.
+class FfmpegPipe {
+public:
+    FfmpegPipe(const std::string& out, unsigned width, unsigned height, unsigned fps) {
+        const std::string command = "ffmpeg -loglevel error -y -f rawvideo -pix_fmt rgba -s " + std::to_string(width) +
+                                    "x" + std::to_string(height) + " -r " + std::to_string(fps) +
+                                    " -i - -c:v libx264 -preset medium -pix_fmt yuv420p -movflags +faststart '" + out +
+                                    "'";
+        pipe_ = popen(command.c_str(), "w");
+    }
+    ~FfmpegPipe() {
+        if (pipe_) pclose(pipe_);
+    }
+    FfmpegPipe(const FfmpegPipe&) = delete;
+    FfmpegPipe& operator=(const FfmpegPipe&) = delete;
+
+    bool ok() const { return pipe_ != nullptr; }
+    bool write(const std::vector<std::uint8_t>& rgba) {
+        return std::fwrite(rgba.data(), 1, rgba.size(), pipe_) == rgba.size();
+    }
+    int close() {
+        const int status = pclose(pipe_);
+        pipe_ = nullptr;
+        return status;
+    }
+
+private:
+    FILE* pipe_ = nullptr;
+};
+
+// Redrawn only when the percentage changes, so a log of the run stays short.
+void progress(int done, int total) {
+    const int width = 40;
+    if (done != total && done * 100 / total == (done - 1) * 100 / total) return;
+    const int filled = total ? done * width / total : width;
+    std::fprintf(stderr, "\rtour [%s%s] %3d%%  frame %d/%d", std::string(static_cast<std::size_t>(filled), '#').c_str(),
+                 std::string(static_cast<std::size_t>(width - filled), ' ').c_str(), total ? done * 100 / total : 100,
+                 done, total);
+    if (done == total) std::fprintf(stderr, "\n");
+}
+
+render::Camera cameraOf(const ui::CameraPose& pose, const scene::Bounds& bounds) {
+    render::Camera camera;
+    camera.eye = pose.eye;
+    camera.target = pose.target;
+    camera.yfov = glm::radians(pose.fov_deg);
+    render::fitDepthRange(camera, bounds);
+    return camera;
+}
+
+}  // namespace
+
+void addTourCommand(CLI::App& app, TourOptions& o) {
+    CLI::App* cmd = app.add_subcommand("tour", "Render a camera tour of the campus headless, to MP4 and/or PNG frames");
+    cmd->add_option("--scenario", o.scenario, "Scenario file (JSON, see docs/scenario.md)")->required();
+    cmd->add_option("--tour", o.tour, "Tour file (JSON, see docs/tours.md)")->required();
+    cmd->add_option("--out", o.out, "MP4 to write through ffmpeg");
+    cmd->add_option("--frames-dir", o.framesDir, "Also write each frame as DIR/frame_00000.png ..");
+    cmd->add_option("--width", o.width, "Frame width")->check(CLI::Range(16u, 7680u));
+    cmd->add_option("--height", o.height, "Frame height")->check(CLI::Range(16u, 4320u));
+    cmd->add_option("--fps", o.fps, "Frames per second")->check(CLI::Range(1u, 240u));
+    cmd->add_option("--max-seconds", o.maxSeconds, "Render only the first S seconds of the tour")
+        ->check(CLI::PositiveNumber);
+}
+
+int runTour(const GlobalOptions& global, const TourOptions& o) {
+    if (o.out.empty() && o.framesDir.empty()) {
+        std::fprintf(stderr, "campus-twin tour: give --out tour.mp4, --frames-dir DIR, or both\n");
+        return kExitBadInput;
+    }
+    if (!o.out.empty() && (o.width % 2 || o.height % 2)) {
+        std::fprintf(stderr, "campus-twin tour: H.264 (yuv420p) needs an even width and height, not %ux%u\n", o.width,
+                     o.height);
+        return kExitBadInput;
+    }
+    twin::ScenarioResult loaded = twin::loadScenario(o.scenario);
+    if (!loaded.ok()) {
+        std::fprintf(stderr, "%s\n", loaded.error.c_str());
+        return kExitBadInput;
+    }
+    const ui::TourResult tour = ui::loadTour(o.tour, *loaded.scenario);
+    if (!tour.tour) {
+        std::fprintf(stderr, "%s\n", tour.error.c_str());
+        return kExitBadInput;
+    }
+    const ui::TourPlayer player(*tour.tour);
+    LiveCampus live(std::move(*loaded.scenario));
+    const ui::CaptionRaster captions(ui::defaultCaptionFont());
+
+    const double seconds = o.maxSeconds > 0.0 ? std::min(o.maxSeconds, player.duration()) : player.duration();
+    const int frames = std::max(1, static_cast<int>(std::lround(seconds * o.fps)));
+    if (!o.framesDir.empty()) std::filesystem::create_directories(o.framesDir);
+    std::unique_ptr<FfmpegPipe> ffmpeg;
+    if (!o.out.empty()) {
+        if (const auto parent = std::filesystem::path(o.out).parent_path(); !parent.empty())
+            std::filesystem::create_directories(parent);
+        ffmpeg = std::make_unique<FfmpegPipe>(o.out, o.width, o.height, o.fps);
+        if (!ffmpeg->ok()) {
+            std::fprintf(stderr, "campus-twin tour: cannot start ffmpeg (install it: apt-get install ffmpeg)\n");
+            return kExitFailure;
+        }
+    }
+    std::fprintf(stderr, "%s: %zu stops, %.1f s; rendering %d frames at %ux%u, %u fps\n", tour.tour->name.c_str(),
+                 tour.tour->stops.size(), player.duration(), frames, o.width, o.height, o.fps);
+
+    vk::Context context({.validation = global.validate, .deviceIndex = global.device});
+    render::Renderer renderer(context, render::shaderDir(), {.extent = {o.width, o.height}});
+    render::OffscreenCapture capture(context, renderer);
+    const CampusScene* shown = nullptr;
+    for (int i = 0; i < frames; ++i) {
+        const ui::TourFrame f = player.at(static_cast<double>(i) / o.fps);
+        const int phase = f.active->phase > 0 ? f.active->phase : static_cast<int>(live.scenario().phases.size());
+        std::string error;
+        const CampusScene* campus = live.campusThrough(phase, error);
+        if (!campus) {
+            std::fprintf(stderr, "\n%s\n", error.c_str());
+            return kExitBadInput;
+        }
+        if (campus != shown) renderer.setScene(campus->scene);
+        shown = campus;
+        render::CapturedFrame frame =
+            capture.render(cameraOf(f.camera, campus->scene.bounds), sunLighting(live.scenario().site, f.simTime));
+        captions.draw(frame.rgba, frame.width, frame.height, f.caption, f.captionAlpha);
+        if (!o.framesDir.empty()) {
+            char name[32];
+            std::snprintf(name, sizeof(name), "frame_%05d.png", i);
+            const std::string path = (std::filesystem::path(o.framesDir) / name).string();
+            if (const std::string e = render::writePng(path, {frame.width, frame.height, frame.rgba}); !e.empty()) {
+                std::fprintf(stderr, "\ncampus-twin tour: %s\n", e.c_str());
+                return kExitBadInput;
+            }
+        }
+        if (ffmpeg && !ffmpeg->write(frame.rgba)) {
+            std::fprintf(stderr, "\ncampus-twin tour: ffmpeg stopped reading frames\n");
+            return kExitFailure;
+        }
+        progress(i + 1, frames);
+    }
+    if (ffmpeg && ffmpeg->close() != 0) {
+        std::fprintf(stderr, "campus-twin tour: ffmpeg failed writing %s\n", o.out.c_str());
+        return kExitFailure;
+    }
+    if (!o.out.empty()) std::printf("%s\n", std::filesystem::absolute(o.out).string().c_str());
+    if (!o.framesDir.empty()) std::printf("%s\n", std::filesystem::absolute(o.framesDir).string().c_str());
+    const vk::ValidationCounts counts = context.validationCounts();
+    if (global.validate && counts.total() > 0) {
+        std::fprintf(stderr, "campus-twin: %d validation error(s), %d warning(s)\n", counts.errors, counts.warnings);
+        return kExitFailure;
+    }
+    return kExitOk;
+}
+
+}  // namespace ct::app

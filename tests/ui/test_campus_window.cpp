@@ -1,0 +1,126 @@
+// The campus window end to end under Xvfb (tag [xvfb]; skipped without a display): opens the
+// campus at phase 4, hides phase 4 through the same command the phases panel issues, and checks
+// through the id image that the pixels where phase 4's buildings stood no longer show them.
+#include "campus_window.h"
+#include "twin/scenario_loader.h"
+
+#include <catch2/catch.hpp>
+
+#include <deque>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace {
+
+// Where a building shows on screen: the centre of its roof-level bounds, projected.
+std::optional<glm::uvec2> buildingPixel(const ct::app::CampusScene& campus, const std::string& id,
+                                        const ct::render::Camera& camera, glm::uvec2 size) {
+    ct::scene::Bounds bounds;
+    for (const auto& node : campus.scene.nodes) {
+        if (node.mesh < 0 || node.name.rfind(id + "/", 0) != 0) continue;
+        for (const auto& prim : campus.scene.meshes[static_cast<std::size_t>(node.mesh)].primitives)
+            for (int c = 0; c < 8; ++c) {
+                const glm::vec3 p{c & 1 ? prim.bounds.max.x : prim.bounds.min.x,
+                                  c & 2 ? prim.bounds.max.y : prim.bounds.min.y,
+                                  c & 4 ? prim.bounds.max.z : prim.bounds.min.z};
+                bounds.extend(glm::vec3(node.world * glm::vec4(p, 1.0f)));
+            }
+    }
+    if (bounds.empty()) return std::nullopt;
+    const float aspect = static_cast<float>(size.x) / static_cast<float>(size.y);
+    const glm::vec4 clip = camera.projection(aspect) * camera.view() * glm::vec4(bounds.center(), 1.0f);
+    if (clip.w <= 0.0f) return std::nullopt;
+    const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+    if (std::abs(ndc.x) > 0.95f || std::abs(ndc.y) > 0.95f) return std::nullopt;
+    // Vulkan clip space: y already points down (the projection flips it).
+    return glm::uvec2((ndc * 0.5f + 0.5f) * glm::vec2(size));
+}
+
+}  // namespace
+
+TEST_CASE("hiding a phase in the campus window removes its buildings from the frame", "[window][xvfb]") {
+    if (!ct::window::displayAvailable()) {
+        WARN("no DISPLAY: this test runs as campus_window_under_xvfb");
+        return;
+    }
+    auto loaded = ct::twin::loadScenario(CT_SCENARIO_DIR "/abilene.json");
+    REQUIRE(loaded.ok());
+    std::vector<std::string> phase4;
+    for (const auto& b : loaded.scenario->buildings)
+        if (b.phase == 4) phase4.push_back(b.id);
+    REQUIRE(!phase4.empty());
+
+    ct::app::LiveCampus live(std::move(*loaded.scenario));
+    ct::app::CampusWindow window(live, {.session = {.phase = 4}, .persistSettings = false});
+    ct::app::CampusSession& session = window.session();
+
+    const glm::uvec2 size{960, 540};
+    constexpr int kHideAt = 4 * 10 + 2;  // after the first round of picks
+    std::deque<std::string> asked;       // the building each pick in flight aimed at
+    int before = 0;                      // picks that hit their phase-4 building while shown
+    int after = 0;                       // ... after the phase was hidden (must stay 0)
+    int answeredAfter = 0;
+    bool hidden = false;
+    std::size_t next = 0;
+    // Pixels found while phase 4 stands (its hidden nodes have no meshes to locate afterwards).
+    std::map<std::string, glm::uvec2> pixels;
+
+    ct::window::ViewerHooks hooks = window.hooks();
+    auto beforeFrame = hooks.beforeFrame;
+    hooks.beforeFrame = [&](ct::window::FrameControl& frame, ct::render::Renderer& renderer) {
+        if (frame.framesPresented == kHideAt) {
+            session.setPhaseShown(4, false);  // what the phases panel's checkbox calls
+            hidden = true;
+            next = 0;
+        }
+        beforeFrame(frame, renderer);
+        // One pick every fourth frame (one is in flight at a time), cycling through phase 4.
+        if (frame.framesPresented % 4 != 0 || !asked.empty()) return;
+        if (frame.framesPresented > kHideAt && frame.framesPresented < kHideAt + 4) return;  // let the scene switch
+        const std::string& id = phase4[next++ % phase4.size()];
+        if (!hidden)
+            if (const auto pixel = buildingPixel(session.campus(), id, frame.camera, size)) pixels[id] = *pixel;
+        if (const auto it = pixels.find(id); it != pixels.end()) {
+            frame.pick = it->second;
+            asked.push_back(hidden ? "after:" + id : id);
+        }
+    };
+    auto onPick = hooks.onPick;
+    hooks.onPick = [&](int node, int instance) {
+        onPick(node, instance);
+        if (asked.empty()) return;
+        std::string id = asked.front();
+        asked.pop_front();
+        const bool afterHide = id.rfind("after:", 0) == 0;
+        if (afterHide) id = id.substr(6);
+        const std::string entity = node >= 0 ? ct::app::entityOfNode(session.campus().scene, node) : "";
+        if (afterHide) {
+            ++answeredAfter;
+            if (entity == id) ++after;
+        } else if (entity == id) {
+            ++before;
+        }
+    };
+
+    ct::window::ViewerOptions viewer;
+    viewer.title = "test_campus_window";
+    viewer.width = size.x;
+    viewer.height = size.y;
+    viewer.validate = true;
+    viewer.maxFrames = kHideAt + 4 * 12;
+    viewer.hooks = hooks;
+    const auto camera = session.startCamera(static_cast<float>(size.x) / static_cast<float>(size.y));
+    const auto result = ct::window::runViewer(session.campus().scene, camera, session.lighting(), viewer);
+
+    REQUIRE(result.framesPresented == viewer.maxFrames);
+    CHECK(result.validation.total() == 0);
+    CHECK_FALSE(session.phases().phaseShown(4));
+    INFO("phase-4 buildings hit while shown: " << before << "; answered after hiding: " << answeredAfter);
+    CHECK(before > 0);          // the pixels did show phase 4
+    CHECK(answeredAfter > 0);   // and were looked at again
+    CHECK(after == 0);          // where nothing of phase 4 stands any more
+    // The twin followed: no phase-4 building carries load.
+    for (std::size_t i = 0; i < live.scenario().buildings.size(); ++i)
+        if (live.scenario().buildings[i].phase == 4) CHECK(session.state().buildings[i].it_mw == 0.0);
+}

@@ -1,0 +1,75 @@
+// What the panels see and what they may ask for. Panels read a CampusView (the twin's state and
+// the UI models, all const) and act only through CampusCommands, which the application
+// implements; so a panel never touches Vulkan or the simulation, and a test can drive the
+// window through exactly the calls a click would make.
+#pragma once
+
+#include "render/colormap.h"
+#include "twin/scenario.h"
+#include "twin/state.h"
+#include "ui/camera_bookmarks.h"
+#include "ui/kpi_history.h"
+#include "ui/phase_model.h"
+#include "ui/time_control.h"
+
+#include <string>
+
+namespace ct::ui {
+
+// The heat-map layer as the layers panel sets it.
+struct LayerSettings {
+    bool heatmap = false;
+    render::Colormap colormap = render::Colormap::Inferno;
+    bool autoRange = true;       // ambient .. ambient + autoSpan_k
+    float autoSpan_k = 6.0f;
+    float rangeMin_c = 20.0f;    // used when !autoRange
+    float rangeMax_c = 45.0f;
+    float opacity = 0.65f;
+    bool contours = true;
+    float contourStep_k = 0.5f;
+};
+
+struct CampusView {
+    const twin::Scenario& scenario;
+    const twin::StateSnapshot& state;
+    const PhaseModel& phases;
+    const TimeControl& clock;
+    const KpiHistory& history;
+    const CameraBookmarks& bookmarks;
+    const LayerSettings& layers;
+    bool heatmapAvailable = false;  // false: no GPU field on this device (the toggle is disabled)
+    float legendMin_c = 0.0f;       // the colour range in use, for the legend
+    float legendMax_c = 1.0f;
+    std::string selected;           // building id, empty: none
+    std::string caption;            // tour caption now showing
+    float captionAlpha = 0.0f;
+    bool tourPlaying = false;
+    bool presentation = false;
+};
+
+class CampusCommands {
+public:
+    virtual ~CampusCommands() = default;
+
+    // Phases
+    virtual void setPhaseShown(int phase, bool shown) = 0;
+    virtual void showThrough(int phase) = 0;
+    virtual void setAsOf(twin::UtcSeconds t) = 0;
+    // Time
+    virtual void setPlaying(bool playing) = 0;
+    virtual void setSpeed(double speed) = 0;
+    virtual bool jumpToLocal(const std::string& date, double hourOfDay) = 0;
+    virtual void applyPreset(const std::string& name) = 0;
+    // Layers
+    virtual void setLayers(const LayerSettings& layers) = 0;
+    // Selection and cameras
+    virtual void select(const std::string& buildingId) = 0;
+    virtual void flyTo(const std::string& viewName) = 0;
+    virtual void saveView(const std::string& name) = 0;
+    virtual void removeView(const std::string& name) = 0;
+    // Tour and presentation
+    virtual void setTourPlaying(bool playing) = 0;
+    virtual void setPresentation(bool on) = 0;
+};
+
+}  // namespace ct::ui

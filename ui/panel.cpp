@@ -1,0 +1,26 @@
+#include "ui/panel.h"
+
+#include "twin/civil_time.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace ct::ui {
+
+std::string formatMw(double mw) {
+    char text[32];
+    std::snprintf(text, sizeof text, std::abs(mw) < 10.0 ? "%.2f MW" : "%.1f MW", mw);
+    return text;
+}
+
+std::string formatLocal(const twin::Site& site, double utcSeconds, const char* pattern) {
+    const twin::CivilTime c = twin::toLocal(site, static_cast<twin::UtcSeconds>(std::floor(utcSeconds)));
+    char text[48];
+    if (std::string(pattern) == "%H:%M")
+        std::snprintf(text, sizeof text, "%02d:%02d", c.hour, c.minute);
+    else
+        std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, c.hour, c.minute);
+    return text;
+}
+
+}  // namespace ct::ui
