@@ -26,7 +26,8 @@ glm::mat4 modelNodeWorld(const scene::Scene& model, int node) {
 
 class CampusBuilder {
 public:
-    CampusBuilder(const twin::Scenario& scenario, const CampusOptions& options) : scenario_(scenario), options_(options) {}
+    CampusBuilder(const twin::Scenario& scenario, const CampusOptions& options)
+        : scenario_(scenario), options_(options) {}
 
     // Loads a model once; an error names the model file and the scenario key that uses it.
     std::optional<scene::ModelHandle> model(const std::string& key) {
@@ -64,7 +65,8 @@ public:
         const int panelMesh = composer_.meshIndex(*handle, row.nodes[panelNode].mesh);
         const int stripMesh = composer_.meshIndex(*handle, row.nodes[stripNode].mesh);
         scene::Bounds stripBounds;
-        for (const auto& prim : row.meshes[row.nodes[stripNode].mesh].primitives) stripBounds.extend(prim.bounds);
+        for (const auto& prim : row.meshes[row.nodes[stripNode].mesh].primitives)
+            stripBounds.extend(prim.bounds);
         const float rowLength = static_cast<float>(farm.panelsPerRow * farm.panelPitch_m);
         const float stripScale = rowLength / std::max(stripBounds.size().z, 1e-3f);
 
@@ -76,8 +78,8 @@ public:
         roots_[farm.id] = rootIndex;
         // Trackers turn about the row axis (z, north-south); the panel model's own placement
         // (its height on the post) comes after.
-        const glm::mat4 tilt =
-            glm::rotate(glm::mat4(1.0f), glm::radians(static_cast<float>(options_.trackerTilt_deg)), glm::vec3(0, 0, 1));
+        const glm::mat4 tilt = glm::rotate(glm::mat4(1.0f), glm::radians(static_cast<float>(options_.trackerTilt_deg)),
+                                           glm::vec3(0, 0, 1));
         const glm::mat4 panelBase = tilt * modelNodeWorld(row, panelNode);
         const glm::mat4 stripBase =
             tilt * glm::scale(glm::mat4(1.0f), glm::vec3(1.0f, 1.0f, stripScale)) * modelNodeWorld(row, stripNode);
@@ -129,7 +131,8 @@ CampusResult composeCampus(const twin::Scenario& scenario, int phase, const Camp
     CampusScene campus;
     auto fail = [&]() { return CampusResult{std::nullopt, builder.error()}; };
 
-    if (!scenario.terrainModel.empty() && !builder.place(scenario.terrainModel, "terrain", glm::mat4(1.0f))) return fail();
+    if (!scenario.terrainModel.empty() && !builder.place(scenario.terrainModel, "terrain", glm::mat4(1.0f)))
+        return fail();
     for (const twin::Building* b : twin::buildingsAtPhase(scenario, phase)) {
         if (!builder.place(b->model, b->id, placement(b->position, b->rotation_deg))) return fail();
         campus.buildingCount++;
@@ -152,7 +155,8 @@ CampusResult composeCampus(const twin::Scenario& scenario, int phase, const Camp
                        placement(scenario.substation.position, scenario.substation.rotation_deg)))
         return fail();
     for (const twin::Battery* battery : twin::batteriesAtPhase(scenario, phase))
-        if (!builder.place(battery->model, battery->id, placement(battery->position, battery->rotation_deg))) return fail();
+        if (!builder.place(battery->model, battery->id, placement(battery->position, battery->rotation_deg)))
+            return fail();
 
     campus.entityRoots = builder.roots();
     campus.scene = builder.finish();
@@ -160,7 +164,8 @@ CampusResult composeCampus(const twin::Scenario& scenario, int phase, const Camp
 
     // Every binding of an entity built by this phase must name a node that exists.
     std::set<std::string> names;
-    for (const scene::Node& node : campus.scene.nodes) names.insert(node.name);
+    for (const scene::Node& node : campus.scene.nodes)
+        names.insert(node.name);
     for (std::size_t i = 0; i < scenario.bindings.size(); ++i) {
         const twin::Binding& binding = scenario.bindings[i];
         const std::string entity = binding.entity.substr(0, binding.entity.find('/'));

@@ -20,7 +20,7 @@
 namespace ct::app {
 
 struct CampusOptions {
-    double trackerTilt_deg = 0.0;       // panels' rotation about the rows' axis (+: facing west)
+    double trackerTilt_deg = 0.0;  // panels' rotation about the rows' axis (+: facing west)
     float solarRowLodDistance_m = 350.0f;
 };
 

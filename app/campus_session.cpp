@@ -32,7 +32,9 @@ constexpr double kFlight_s = 2.0;
 }  // namespace
 
 CampusSession::CampusSession(LiveCampus& live, SessionOptions options)
-    : live_(live), options_(std::move(options)), phases_(live.scenario()),
+    : live_(live),
+      options_(std::move(options)),
+      phases_(live.scenario()),
       clock_(startTime(options_.start), options_.speed),
       bookmarks_(ui::CameraBookmarks::fromScenario(live.scenario())) {
     if (options_.phase > 0) phases_.showThrough(options_.phase);
@@ -164,7 +166,9 @@ void CampusSession::flyTo(const std::string& viewName) {
     flightTime_ = 0.0;
 }
 
-void CampusSession::saveView(const std::string& name) { bookmarks_.save(name, pose_); }
+void CampusSession::saveView(const std::string& name) {
+    bookmarks_.save(name, pose_);
+}
 
 void CampusSession::setTourPlaying(bool playing) {
     tourPlaying_ = playing && tour_.has_value();

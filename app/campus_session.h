@@ -21,12 +21,12 @@
 namespace ct::app {
 
 struct SessionOptions {
-    int phase = 0;                  // phases 1..phase shown; 0: all
+    int phase = 0;  // phases 1..phase shown; 0: all
     std::string camera = "overview";
     std::string start = "2026-07-15T18:00";  // ISO UTC: 13:00 on a July day in Abilene
     double speed = 60.0;
-    double step_s = 60.0;           // the twin's step
-    std::optional<ui::Tour> tour;   // played when playTour() or presentation mode asks
+    double step_s = 60.0;          // the twin's step
+    std::optional<ui::Tour> tour;  // played when playTour() or presentation mode asks
 };
 
 class CampusSession : public ui::CampusCommands {

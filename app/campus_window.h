@@ -29,10 +29,10 @@ namespace ct::app {
 
 struct CampusWindowOptions {
     SessionOptions session;
-    float uiScale = 1.0f;          // x the monitor's content scale
-    bool presentation = false;     // start fullscreen, panels hidden, the tour looping
-    bool persistSettings = true;   // read and write settings.json and imgui.ini
-    int heatmapCells = 256;        // per side of the GPU air field
+    float uiScale = 1.0f;         // x the monitor's content scale
+    bool presentation = false;    // start fullscreen, panels hidden, the tour looping
+    bool persistSettings = true;  // read and write settings.json and imgui.ini
+    int heatmapCells = 256;       // per side of the GPU air field
 };
 
 class CampusWindow {

@@ -31,8 +31,8 @@ public:
         const twin::HeatFieldGrid& g = field_.grid();
         std::vector<float> out;
         for (const glm::vec2& c : cells)
-            out.push_back(static_cast<float>(field_.sample(g.originX_m + (c.x + 0.5) * g.cellSize_m,
-                                                           g.originZ_m + (c.y + 0.5) * g.cellSize_m)));
+            out.push_back(static_cast<float>(
+                field_.sample(g.originX_m + (c.x + 0.5) * g.cellSize_m, g.originZ_m + (c.y + 0.5) * g.cellSize_m)));
         return out;
     }
     std::vector<float> excess() override { return field_.excess(); }
@@ -90,7 +90,8 @@ HeatCoupling::HeatCoupling(const twin::Scenario& scenario, const CampusScene& ca
     : scenario_(scenario), options_(options), grid_(campusGrid(scenario, campus, options.cells, options.margin_m)) {
     // Where each cooler bank stands: the composed campus's node "<building>/cooler_bank_NN".
     std::map<std::string, int> byName;
-    for (std::size_t n = 0; n < campus.scene.nodes.size(); ++n) byName[campus.scene.nodes[n].name] = static_cast<int>(n);
+    for (std::size_t n = 0; n < campus.scene.nodes.size(); ++n)
+        byName[campus.scene.nodes[n].name] = static_cast<int>(n);
     banks_.resize(scenario.buildings.size());
     inlets_.resize(scenario.buildings.size());
     for (std::size_t i = 0; i < scenario.buildings.size(); ++i) {
@@ -104,7 +105,8 @@ HeatCoupling::HeatCoupling(const twin::Scenario& scenario, const CampusScene& ca
             glm::vec3 centre(node.world[3]);
             if (node.mesh >= 0) {
                 scene::Bounds local;
-                for (const auto& prim : campus.scene.meshes[node.mesh].primitives) local.extend(prim.bounds);
+                for (const auto& prim : campus.scene.meshes[node.mesh].primitives)
+                    local.extend(prim.bounds);
                 if (!local.empty()) centre = glm::vec3(node.world * glm::vec4(local.center(), 1.0f));
             }
             banks_[i].emplace_back(centre.x, centre.z);
@@ -122,7 +124,8 @@ HeatCoupling::~HeatCoupling() = default;
 
 std::size_t HeatCoupling::bankCount() const {
     std::size_t count = 0;
-    for (const auto& banks : banks_) count += banks.size();
+    for (const auto& banks : banks_)
+        count += banks.size();
     return count;
 }
 
@@ -136,15 +139,15 @@ void HeatCoupling::step(twin::Simulation& simulation, double dt_s) {
             sources.push_back({banks_[i][k].x, banks_[i][k].y, b.bankHeat_mw[k] * 1e6});
     }
     const std::vector<float> rate = twin::heatSourceRate(grid_, options_.physics, sources);
-    solver_->step(twin::makeHeatFieldStep(grid_, options_.physics, state.weather.wind10m_ms, state.weather.windFrom_deg,
-                                          dt_s),
-                  rate);
+    solver_->step(
+        twin::makeHeatFieldStep(grid_, options_.physics, state.weather.wind10m_ms, state.weather.windFrom_deg, dt_s),
+        rate);
 
     // Read back only what the twin needs: the air each bank draws in, upwind of it.
     const double from = glm::radians(state.weather.windFrom_deg);
     const glm::vec2 downwind(static_cast<float>(-std::sin(from)), static_cast<float>(std::cos(from)));
-    const glm::vec2 upwindOffset = state.weather.wind10m_ms > 0.2 ? -downwind * static_cast<float>(options_.inletUpwind_m)
-                                                                  : glm::vec2(0.0f);
+    const glm::vec2 upwindOffset =
+        state.weather.wind10m_ms > 0.2 ? -downwind * static_cast<float>(options_.inletUpwind_m) : glm::vec2(0.0f);
     std::vector<glm::vec2> cells;
     for (const auto& banks : banks_)
         for (const glm::vec2& bank : banks) {
@@ -156,12 +159,15 @@ void HeatCoupling::step(twin::Simulation& simulation, double dt_s) {
     std::size_t at = 0;
     for (std::size_t i = 0; i < banks_.size(); ++i) {
         inlets_[i].clear();
-        for (std::size_t k = 0; k < banks_[i].size(); ++k) inlets_[i].push_back(state.weather.ambient_c + excess.at(at++));
+        for (std::size_t k = 0; k < banks_[i].size(); ++k)
+            inlets_[i].push_back(state.weather.ambient_c + excess.at(at++));
         if (!inlets_[i].empty()) simulation.setCoolerInletAir(i, inlets_[i]);
     }
 }
 
-std::vector<float> HeatCoupling::excess() const { return solver_->excess(); }
+std::vector<float> HeatCoupling::excess() const {
+    return solver_->excess();
+}
 
 render::GroundOverlay HeatCoupling::overlay(double ambient_c, double rangeMin_c, double rangeMax_c) const {
     render::GroundOverlay overlay;

@@ -23,8 +23,8 @@ enum class FieldBackend { Gpu, Cpu };
 
 struct HeatCouplingOptions {
     FieldBackend backend = FieldBackend::Gpu;
-    int cells = 512;                 // per side
-    double margin_m = 700.0;         // beyond the outermost buildings
+    int cells = 512;          // per side
+    double margin_m = 700.0;  // beyond the outermost buildings
     // A cooler draws its air from beside and upwind of it while its exhaust rises: the inlet is
     // sampled this far upwind of the bank, so a bank does not breathe its own exhaust.
     double inletUpwind_m = 25.0;

@@ -34,7 +34,7 @@ void addCoupledFieldOptions(CLI::App& command, CoupledFieldOptions& o) {
 }
 
 std::unique_ptr<CoupledField> runCoupledField(const twin::Scenario& scenario, const CampusScene& campus, int phase,
-                                             const CoupledFieldOptions& o, vk::Context* gpu) {
+                                              const CoupledFieldOptions& o, vk::Context* gpu) {
     const auto time = twin::parseIsoUtc(o.time);
     if (!time) {
         std::fprintf(stderr, "campus-twin: --time %s: not an ISO 8601 time (YYYY-MM-DDTHH:MM)\n", o.time.c_str());
@@ -81,7 +81,8 @@ void addHeatmapCommand(CLI::App& app, HeatmapOptions& o) {
 
 int runHeatmap(const GlobalOptions& global, const HeatmapOptions& o) {
     const std::string extension = std::filesystem::path(o.out).extension().string();
-    if (extension != ".png" && extension != ".csv") return badInput("--out " + o.out + ": expected a .png or .csv file");
+    if (extension != ".png" && extension != ".csv")
+        return badInput("--out " + o.out + ": expected a .png or .csv file");
     double rangeLo = 0.0;
     double rangeHi = 0.0;
     const bool fixedRange = !o.range.empty();
@@ -99,14 +100,17 @@ int runHeatmap(const GlobalOptions& global, const HeatmapOptions& o) {
     const twin::Scenario& scenario = *loaded.scenario;
     const int phases = static_cast<int>(scenario.phases.size());
     const int phase = o.field.phase == 0 ? phases : o.field.phase;
-    if (phase > phases) return badInput("--phase " + std::to_string(phase) + ": the scenario has phases 1.." + std::to_string(phases));
+    if (phase > phases)
+        return badInput("--phase " + std::to_string(phase) + ": the scenario has phases 1.." + std::to_string(phases));
     CampusResult composed = composeCampus(scenario, phase);
     if (!composed.campus) {
         std::fprintf(stderr, "%s\n", composed.error.c_str());
         return kExitBadInput;
     }
     std::unique_ptr<vk::Context> context;
-    if (o.field.backend == "gpu") context = std::make_unique<vk::Context>(vk::ContextOptions{.validation = global.validate, .deviceIndex = global.device});
+    if (o.field.backend == "gpu")
+        context = std::make_unique<vk::Context>(
+            vk::ContextOptions{.validation = global.validate, .deviceIndex = global.device});
     const auto run = runCoupledField(scenario, *composed.campus, phase, o.field, context.get());
     if (!run) return kExitBadInput;
 
@@ -121,13 +125,14 @@ int runHeatmap(const GlobalOptions& global, const HeatmapOptions& o) {
         std::ofstream csv(o.out, std::ios::binary);
         if (!csv) return badInput(o.out + ": cannot open for writing");
         csv << "# campus air temperature, degrees C; time " << twin::formatIsoUtc(run->simulation->current().time)
-            << "\n# origin_x_m=" << grid.originX_m << " origin_z_m=" << grid.originZ_m << " cell_size_m=" << grid.cellSize_m
-            << " nx=" << grid.nx << " nz=" << grid.nz << " ambient_c=" << ambient
+            << "\n# origin_x_m=" << grid.originX_m << " origin_z_m=" << grid.originZ_m
+            << " cell_size_m=" << grid.cellSize_m << " nx=" << grid.nx << " nz=" << grid.nz << " ambient_c=" << ambient
             << "\n# one row per grid row from north (z = origin_z) to south; cells west to east\n";
         char value[32];
         for (int j = 0; j < grid.nz; ++j) {
             for (int i = 0; i < grid.nx; ++i) {
-                std::snprintf(value, sizeof value, "%s%.3f", i ? "," : "", ambient + excess[static_cast<std::size_t>(j) * grid.nx + i]);
+                std::snprintf(value, sizeof value, "%s%.3f", i ? "," : "",
+                              ambient + excess[static_cast<std::size_t>(j) * grid.nx + i]);
                 csv << value;
             }
             csv << '\n';
@@ -142,7 +147,8 @@ int runHeatmap(const GlobalOptions& global, const HeatmapOptions& o) {
         render::RgbaImage image{static_cast<std::uint32_t>(grid.nx), static_cast<std::uint32_t>(grid.nz), {}};
         image.rgba.reserve(excess.size() * 4);
         for (float e : excess) {
-            const glm::vec3 c = render::colormapColor(map, static_cast<float>((ambient + e - rangeLo) / (rangeHi - rangeLo)));
+            const glm::vec3 c =
+                render::colormapColor(map, static_cast<float>((ambient + e - rangeLo) / (rangeHi - rangeLo)));
             image.rgba.insert(image.rgba.end(), {static_cast<std::uint8_t>(c.r * 255.0f + 0.5f),
                                                  static_cast<std::uint8_t>(c.g * 255.0f + 0.5f),
                                                  static_cast<std::uint8_t>(c.b * 255.0f + 0.5f), 255});

@@ -34,7 +34,7 @@ struct CoupledField {
 
 // Returns nullptr after printing a one-line error for bad options.
 std::unique_ptr<CoupledField> runCoupledField(const twin::Scenario& scenario, const CampusScene& campus, int phase,
-                                             const CoupledFieldOptions& options, vk::Context* gpu);
+                                              const CoupledFieldOptions& options, vk::Context* gpu);
 
 struct HeatmapOptions {
     std::string scenario;

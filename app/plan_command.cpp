@@ -63,20 +63,22 @@ int runPlan(const PlanOptions& o) {
         return kExitBadInput;
     }
     const std::vector<PhasePlan> plans = planPhases(*loaded.scenario, o.seed);
-    std::printf("Summer design day (44 C, clear): peak facility power against firm supply (gas + grid import + batteries)\n");
+    std::printf(
+        "Summer design day (44 C, clear): peak facility power against firm supply (gas + grid import + batteries)\n");
     std::printf("%-6s %-12s %9s %12s %16s %8s %14s %11s %15s  %s\n", "phase", "name", "buildings", "IT MW",
                 "peak facility MW", "PUE", "firm supply MW", "margin MW", "max shed MW", "verdict");
     for (const PhasePlan& p : plans)
-        std::printf("%-6d %-12s %9d %12.1f %16.1f %8.3f %14.1f %11.1f %15.1f  %s\n", p.phase, p.name.c_str(), p.buildings,
-                    p.itCapacity_mw, p.peakFacility_mw, p.peakPue, p.firmSupply_mw, p.margin_mw, p.maxLoadShed_mw,
-                    p.verdict.c_str());
+        std::printf("%-6d %-12s %9d %12.1f %16.1f %8.3f %14.1f %11.1f %15.1f  %s\n", p.phase, p.name.c_str(),
+                    p.buildings, p.itCapacity_mw, p.peakFacility_mw, p.peakPue, p.firmSupply_mw, p.margin_mw,
+                    p.maxLoadShed_mw, p.verdict.c_str());
     if (!o.out.empty()) {
         std::ofstream csv(o.out, std::ios::binary);
         if (!csv) {
             std::fprintf(stderr, "campus-twin plan: %s: cannot open for writing\n", o.out.c_str());
             return kExitBadInput;
         }
-        csv << "phase,name,buildings,it_capacity_mw,peak_facility_mw,peak_pue,firm_supply_mw,margin_mw,max_load_shed_mw,verdict\n";
+        csv << "phase,name,buildings,it_capacity_mw,peak_facility_mw,peak_pue,firm_supply_mw,margin_mw,max_load_shed_"
+               "mw,verdict\n";
         char line[512];
         for (const PhasePlan& p : plans) {
             std::snprintf(line, sizeof line, "%d,%s,%d,%.3f,%.3f,%.4f,%.3f,%.3f,%.3f,%s\n", p.phase, p.name.c_str(),

@@ -25,12 +25,12 @@ struct PhasePlan {
     std::string name;
     int buildings = 0;
     double itCapacity_mw = 0.0;
-    double peakFacility_mw = 0.0;   // summer design day, 1-minute steps
-    double peakPue = 0.0;           // at the peak
-    double firmSupply_mw = 0.0;     // gas + grid import limit + battery power
-    double margin_mw = 0.0;         // firm supply - peak
-    double maxLoadShed_mw = 0.0;    // from the day's dispatch, renewables included
-    std::string verdict;            // "holds", "tight" (margin under 10 %), "short"
+    double peakFacility_mw = 0.0;  // summer design day, 1-minute steps
+    double peakPue = 0.0;          // at the peak
+    double firmSupply_mw = 0.0;    // gas + grid import limit + battery power
+    double margin_mw = 0.0;        // firm supply - peak
+    double maxLoadShed_mw = 0.0;   // from the day's dispatch, renewables included
+    std::string verdict;           // "holds", "tight" (margin under 10 %), "short"
 };
 
 std::vector<PhasePlan> planPhases(const twin::Scenario& scenario, std::uint64_t seed);

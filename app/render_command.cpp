@@ -50,7 +50,8 @@ int runRender(const GlobalOptions& global, const RenderOptions& o) {
     const int phases = static_cast<int>(scenario.phases.size());
     const int phase = o.phase == 0 ? phases : o.phase;
     if (phase > phases) {
-        std::fprintf(stderr, "campus-twin render: --phase %d: %s has phases 1..%d\n", phase, o.scenario.c_str(), phases);
+        std::fprintf(stderr, "campus-twin render: --phase %d: %s has phases 1..%d\n", phase, o.scenario.c_str(),
+                     phases);
         return kExitBadInput;
     }
 #ifdef CT_HAVE_UI
@@ -86,7 +87,8 @@ int runRender(const GlobalOptions& global, const RenderOptions& o) {
     const auto camera = scenarioCamera(scenario, o.camera, campus.scene.bounds);
     if (!camera) {
         std::string names;
-        for (const twin::Camera& c : scenario.cameras) names += (names.empty() ? "" : ", ") + c.name;
+        for (const twin::Camera& c : scenario.cameras)
+            names += (names.empty() ? "" : ", ") + c.name;
         std::fprintf(stderr, "campus-twin render: --camera %s: no such camera in %s (it has: %s)\n", o.camera.c_str(),
                      o.scenario.c_str(), names.c_str());
         return kExitBadInput;

@@ -3,12 +3,12 @@
 // `render` and later commands behave alike.
 #pragma once
 
+#include "options.h"
 #include "render/camera.h"
 #include "render/lighting.h"
 #include "render/renderer.h"
 #include "scene/scene.h"
 #include "vk/context.h"
-#include "options.h"
 
 #include <CLI/CLI.hpp>
 
@@ -19,12 +19,12 @@
 namespace ct::app {
 
 struct OutputOptions {
-    std::string out;         // PNG path; empty: window, or out/<defaultName>.png without a display
+    std::string out;  // PNG path; empty: window, or out/<defaultName>.png without a display
     std::string defaultName;
     std::string title;
     unsigned width = 1280;
     unsigned height = 720;
-    std::string pick;        // "x,y"
+    std::string pick;  // "x,y"
     int frames = 0;
     // Describes the node under a picked pixel; by default its name.
     std::function<std::string(int node, int instance)> describePick;

@@ -78,7 +78,8 @@ void writeRow(std::ostream& out, const twin::StateSnapshot& s) {
         put(b.return_c, 3);
         // The mean air the building's coolers draw in: ambient unless the heat field is coupled.
         double inlet = 0.0;
-        for (double t : b.bankInlet_c) inlet += t;
+        for (double t : b.bankInlet_c)
+            inlet += t;
         put(b.bankInlet_c.empty() ? 0.0 : inlet / static_cast<double>(b.bankInlet_c.size()), 3);
         put(b.pue, 5);
     }
@@ -97,7 +98,8 @@ void addSimulateCommand(CLI::App& app, SimulateOptions& o) {
         ->check(CLI::PositiveNumber);
     cmd->add_option("--seed", o.seed, "Seed of the weather and load processes (same seed, same output)");
     cmd->add_option("--preset", o.preset, "Weather preset: " + twin::presetNames());
-    cmd->add_option("--weather", o.weather, "Weather CSV (time,temperature_c,wind_speed_ms,wind_direction_deg,ghi_wm2)");
+    cmd->add_option("--weather", o.weather,
+                    "Weather CSV (time,temperature_c,wind_speed_ms,wind_direction_deg,ghi_wm2)");
     cmd->add_option("--out", o.out, "CSV output file (default: standard output)");
     cmd->add_option("--heat-field", o.heatField,
                     "Couple the campus air field (heat map) to the cooling: off, cpu or gpu. Coolers then breathe "
@@ -126,7 +128,8 @@ int runSimulate(const SimulateOptions& o) {
     }
     if (!o.preset.empty()) {
         const auto preset = twin::parseWeatherPreset(o.preset);
-        if (!preset) return badInput("simulate", "--preset " + o.preset + ": unknown preset (" + twin::presetNames() + ")");
+        if (!preset)
+            return badInput("simulate", "--preset " + o.preset + ": unknown preset (" + twin::presetNames() + ")");
         options.preset = *preset;
     }
     if (!o.weather.empty()) {

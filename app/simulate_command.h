@@ -19,7 +19,7 @@ struct SimulateOptions {
     std::uint64_t seed = 1;
     std::string preset;
     std::string weather;
-    std::string out;  // empty: standard output
+    std::string out;                // empty: standard output
     std::string heatField = "off";  // off, cpu or gpu: couple the campus air field to the cooling
 };
 

@@ -8,8 +8,8 @@
 #include "twin/telemetry/measured_source.h"
 #include "twin/telemetry/mqtt_client.h"
 
-#include <chrono>
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -40,8 +40,9 @@ public:
     Pacer(double step_s, double speed) : step_s_(step_s), speed_(speed), start_(std::chrono::steady_clock::now()) {}
     void waitForStep(long long i) const {
         if (speed_ <= 0.0) return;
-        std::this_thread::sleep_until(start_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                                   std::chrono::duration<double>(static_cast<double>(i) * step_s_ / speed_)));
+        std::this_thread::sleep_until(start_ +
+                                      std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                          std::chrono::duration<double>(static_cast<double>(i) * step_s_ / speed_)));
     }
 
 private:
@@ -143,7 +144,8 @@ int runMonitor(const MonitorOptions& o) {
     const twin::ScenarioResult loaded = twin::loadScenario(o.scenario);
     if (!loaded.ok()) return std::fprintf(stderr, "%s\n", loaded.error.c_str()), kExitBadInput;
     const twin::Scenario& scenario = *loaded.scenario;
-    if (o.broker.empty() && o.replay.empty()) return badInput("monitor", "give --broker host:port or --replay file.csv");
+    if (o.broker.empty() && o.replay.empty())
+        return badInput("monitor", "give --broker host:port or --replay file.csv");
     twin::SimulationOptions options{.step_s = o.step_s, .seed = o.seed};
     if (o.phase > 0) options.phase = o.phase;
     // Every quantity the campus can have: with all phases built, each building has its cooler banks.
@@ -154,7 +156,8 @@ int runMonitor(const MonitorOptions& o) {
     if (!binding.binding) return std::fprintf(stderr, "%s\n", binding.error.c_str()), kExitBadInput;
     const tel::BindingFile& b = *binding.binding;
     if (!o.broker.empty() && !b.hasTopics()) return badInput("monitor", o.telemetry + ": binds no topic for --broker");
-    if (!o.replay.empty() && !b.hasCsvColumns()) return badInput("monitor", o.telemetry + ": binds no csv_column for --replay");
+    if (!o.replay.empty() && !b.hasCsvColumns())
+        return badInput("monitor", o.telemetry + ": binds no csv_column for --replay");
 
     // Columns: every bound quantity whose name is known now, then --watch.
     std::vector<std::pair<std::string, std::string>> columns;
@@ -163,7 +166,9 @@ int runMonitor(const MonitorOptions& o) {
     for (const std::string& w : o.watch) {
         const std::size_t slash = w.rfind('/');
         bool found = false;
-        for (const twin::Quantity& q : known) found = found || (slash != std::string::npos && q.entity == w.substr(0, slash) && q.name == w.substr(slash + 1));
+        for (const twin::Quantity& q : known)
+            found = found ||
+                    (slash != std::string::npos && q.entity == w.substr(0, slash) && q.name == w.substr(slash + 1));
         if (!found) return badInput("monitor", "--watch " + w + ": no such entity/quantity");
         columns.emplace_back(w.substr(0, slash), w.substr(slash + 1));
     }
@@ -205,7 +210,8 @@ int runMonitor(const MonitorOptions& o) {
     }
     std::ostream& out = o.out.empty() ? std::cout : file;
     out << "time,measured_count";
-    for (const auto& [entity, name] : columns) out << ',' << entity << '/' << name << ',' << entity << '/' << name << "_provenance";
+    for (const auto& [entity, name] : columns)
+        out << ',' << entity << '/' << name << ',' << entity << '/' << name << "_provenance";
     out << '\n';
 
     twin::Simulation simulation(scenario, options);

@@ -30,10 +30,10 @@ struct MonitorOptions {
     std::string broker;
     std::string replay;
     std::string historian;
-    std::string start;      // default: now (broker), the replay's first row (replay)
+    std::string start;  // default: now (broker), the replay's first row (replay)
     double hours = 1.0;
     double step_s = 60.0;
-    double speed = -1.0;    // default: 1 with a broker (live), 0 for a replay (no waiting)
+    double speed = -1.0;  // default: 1 with a broker (live), 0 for a replay (no waiting)
     double retention_h = 0.0;
     int phase = 0;
     std::uint64_t seed = 1;

@@ -2,9 +2,8 @@
 
 #include "exit_codes.h"
 #include "render/data_dir.h"
-#include "scene_output.h"
 #include "scene/load_gltf.h"
-
+#include "scene_output.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -33,7 +32,8 @@ int badInput(const std::string& message) {
 }  // namespace
 
 void addViewCommand(CLI::App& app, ViewOptions& o) {
-    CLI::App* view = app.add_subcommand("view", "Show a glTF 2.0 file (.gltf or .glb) in a window, or render it to a PNG");
+    CLI::App* view =
+        app.add_subcommand("view", "Show a glTF 2.0 file (.gltf or .glb) in a window, or render it to a PNG");
     view->add_option("file", o.file, "The glTF file")->required();
     view->add_option("--out", o.out, "Render headless (no window system) and write this PNG");
     view->add_option("--width", o.width, "Image or window width in pixels")->check(CLI::Range(16u, 16384u));
@@ -57,7 +57,8 @@ int runView(const GlobalOptions& global, const ViewOptions& o) {
         return kExitBadInput;
     }
     const scene::Scene& scene = *loaded.scene;
-    for (const auto& warning : scene.warnings) std::fprintf(stderr, "warning: %s: %s\n", o.file.c_str(), warning.c_str());
+    for (const auto& warning : scene.warnings)
+        std::fprintf(stderr, "warning: %s: %s\n", o.file.c_str(), warning.c_str());
 
     const float aspect = static_cast<float>(o.width) / static_cast<float>(o.height);
     render::Camera camera;

@@ -28,8 +28,7 @@ void campusFrame(benchmark::State& state) {
     ct::vk::Context context({.quiet = true});
     ct::render::Renderer renderer(context, ct::render::shaderDir(), {.extent = {1920, 1080}});
     renderer.setScene(composed.campus->scene);
-    const double loadSeconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - composeStart).count();
+    const double loadSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - composeStart).count();
     const auto camera = ct::app::scenarioCamera(*loaded.scenario, "overview", composed.campus->scene.bounds);
     ct::render::FrameRing frames(context);
     const ct::render::Lighting lighting;
@@ -40,7 +39,8 @@ void campusFrame(benchmark::State& state) {
         return stats;
     };
     ct::render::FrameStats stats = renderOne();
-    for (auto _ : state) stats = renderOne();
+    for (auto _ : state)
+        stats = renderOne();
     state.counters["load_and_upload_s"] = loadSeconds;
     state.counters["draw_calls"] = stats.drawCalls;
     state.counters["instances"] = static_cast<double>(stats.instances);
@@ -50,5 +50,10 @@ void campusFrame(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK(campusFrame)->DenseRange(1, 4)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(1.0)->Repetitions(3)
+BENCHMARK(campusFrame)
+    ->DenseRange(1, 4)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->MinTime(1.0)
+    ->Repetitions(3)
     ->ReportAggregatesOnly(true);

@@ -30,7 +30,8 @@ ct::scene::Scene gridOfCubes(int count) {
             prim.vertices.push_back(vertex);
             prim.bounds.extend(vertex.position);
         }
-        for (std::uint32_t index : {0u, 1u, 3u, 0u, 3u, 2u}) prim.indices.push_back(base + index);
+        for (std::uint32_t index : {0u, 1u, 3u, 0u, 3u, 2u})
+            prim.indices.push_back(base + index);
     }
     ct::scene::Material material;
     material.baseColorFactor = {0.9f, 0.5f, 0.1f, 1.0f};
@@ -72,7 +73,8 @@ void frameTime(benchmark::State& state) {
         return stats;
     };
     ct::render::FrameStats stats = renderOne();  // warm-up: first-use costs (pipelines, caches)
-    for (auto _ : state) stats = renderOne();
+    for (auto _ : state)
+        stats = renderOne();
     state.counters["draw_calls"] = stats.drawCalls;
     state.counters["shadow_draws"] = stats.shadowDrawCalls;
     state.counters["instances"] = static_cast<double>(stats.instances);
@@ -89,5 +91,10 @@ void frameArguments(benchmark::internal::Benchmark* b) {
 
 }  // namespace
 
-BENCHMARK(frameTime)->Apply(frameArguments)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(1.0)
-    ->Repetitions(3)->ReportAggregatesOnly(true);
+BENCHMARK(frameTime)
+    ->Apply(frameArguments)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->MinTime(1.0)
+    ->Repetitions(3)
+    ->ReportAggregatesOnly(true);

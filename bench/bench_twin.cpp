@@ -14,13 +14,15 @@ void simulateBuildOut(benchmark::State& state) {
         return;
     }
     const int phase = static_cast<int>(loaded.scenario->phases.size());
-    ct::twin::Simulation simulation(*loaded.scenario,
-                                    {.start = *ct::twin::parseIsoUtc("2026-07-15T00:00"), .step_s = 1.0, .phase = phase});
+    ct::twin::Simulation simulation(
+        *loaded.scenario, {.start = *ct::twin::parseIsoUtc("2026-07-15T00:00"), .step_s = 1.0, .phase = phase});
     const int stepsPerIteration = 3600;  // one simulated hour
     for (auto _ : state) {
-        for (int i = 0; i < stepsPerIteration; ++i) benchmark::DoNotOptimize(simulation.advance().campus.facility_mw);
+        for (int i = 0; i < stepsPerIteration; ++i)
+            benchmark::DoNotOptimize(simulation.advance().campus.facility_mw);
     }
-    state.counters["sim_hours_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["sim_hours_per_s"] =
+        benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
     state.counters["buildings"] = static_cast<double>(loaded.scenario->buildings.size());
     state.counters["turbines"] = static_cast<double>(loaded.scenario->turbines.size());
 }

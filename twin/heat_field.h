@@ -36,9 +36,9 @@ struct HeatFieldGrid {
 };
 
 struct HeatFieldPhysics {
-    double diffusivity_m2s = 30.0;     // K: turbulent (eddy) diffusivity near the ground
-    double mixingHeight_m = 50.0;      // H: depth of air the coolers' heat mixes into
-    double relaxationTime_s = 900.0;   // tau; <= 0 turns relaxation off
+    double diffusivity_m2s = 30.0;    // K: turbulent (eddy) diffusivity near the ground
+    double mixingHeight_m = 50.0;     // H: depth of air the coolers' heat mixes into
+    double relaxationTime_s = 900.0;  // tau; <= 0 turns relaxation off
     double airDensity_kgm3 = 1.2;
     double airHeatCapacity_JkgK = 1005.0;
 };
@@ -55,7 +55,7 @@ struct HeatFieldStep {
     double shiftZ_cells = 0.0;
     std::vector<float> kernel;  // odd length, centre tap in the middle, sums to 1
     double decay = 1.0;
-    double gain_s = 0.0;        // multiplies q (K/s)
+    double gain_s = 0.0;  // multiplies q (K/s)
 };
 
 // Wind from `windFrom_deg` (clockwise from north) at `speed_ms` blows towards the opposite

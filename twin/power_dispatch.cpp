@@ -67,8 +67,8 @@ void PowerDispatcher::warmStart(const DispatchInput& first) {
     if (starting == 0) return;
     // Each unit starts at its share of what the grid and renewables leave, within its range.
     const double deficit = nonNegative(first.demand_mw) - renewables - substation_.gridImportLimit_mw;
-    const double share = std::clamp(deficit / static_cast<double>(starting), gas_.minLoadFraction * gas_.unitCapacity_mw,
-                                    gas_.unitCapacity_mw);
+    const double share = std::clamp(deficit / static_cast<double>(starting),
+                                    gas_.minLoadFraction * gas_.unitCapacity_mw, gas_.unitCapacity_mw);
     for (GasUnitState& u : units_) {
         if (u.status != GasUnitStatus::Starting) continue;
         u.status = GasUnitStatus::Online;

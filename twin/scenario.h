@@ -17,14 +17,14 @@ struct Site {
     double latitude_deg = 0.0;
     double longitude_deg = 0.0;  // east positive
     double elevation_m = 0.0;
-    std::string timeZone;        // IANA name, e.g. "America/Chicago"
+    std::string timeZone;              // IANA name, e.g. "America/Chicago"
     double standardUtcOffset_h = 0.0;  // e.g. -6
     bool usDaylightSaving = true;      // US rules: +1 h from 2nd Sunday of March to 1st Sunday of November
 };
 
 struct Phase {
-    int number = 0;          // 1-based, in order
-    std::string name;        // "Phase 1", "Build-out"
+    int number = 0;                 // 1-based, in order
+    std::string name;               // "Phase 1", "Build-out"
     std::string constructionStart;  // ISO date YYYY-MM-DD
     std::string energised;          // ISO date: buildings of this phase carry load from here
 };
@@ -42,20 +42,20 @@ struct Camera {
 };
 
 struct Building {
-    std::string id;      // entity id, e.g. "bldg-01"
-    std::string model;   // key into Scenario::models
+    std::string id;     // entity id, e.g. "bldg-01"
+    std::string model;  // key into Scenario::models
     Vec2 position;
     double rotation_deg = 0.0;  // about +y, counter-clockwise seen from above
     int phase = 1;
     double itCapacity_mw = 100.0;
     int racks = 694;
-    int coolerBanks = 16;       // rooftop dry-cooler banks; nodes cooler_bank_01.. in the model
+    int coolerBanks = 16;  // rooftop dry-cooler banks; nodes cooler_bank_01.. in the model
 };
 
 struct SolarFarm {
     std::string id;
-    std::string model;   // the panel/row model
-    Vec2 position;       // centre of the field
+    std::string model;  // the panel/row model
+    Vec2 position;      // centre of the field
     double rotation_deg = 0.0;
     int phase = 1;
     double capacityDc_mw = 100.0;
@@ -63,8 +63,8 @@ struct SolarFarm {
     int rows = 100;
     int panelsPerRow = 100;
     double rowPitch_m = 6.0;
-    double panelPitch_m = 1.1;   // along a row
-    double panelWatts = 550.0;   // Pdc0 of one panel
+    double panelPitch_m = 1.1;  // along a row
+    double panelWatts = 550.0;  // Pdc0 of one panel
     double trackerLimit_deg = 60.0;
     double gamma_perC = -0.0035;
     double systemLosses_pct = 14.08;
@@ -78,8 +78,8 @@ struct PowerCurvePoint {
 };
 
 struct TurbineType {
-    std::string id;      // "ge_1_5mw"
-    std::string model;   // key into Scenario::models
+    std::string id;     // "ge_1_5mw"
+    std::string model;  // key into Scenario::models
     double rated_mw = 1.5;
     double hubHeight_m = 80.0;
     double rotorDiameter_m = 77.0;
@@ -91,8 +91,8 @@ struct TurbineType {
 };
 
 struct Turbine {
-    std::string id;      // "wtg-01"
-    std::string type;    // key into Scenario::turbineTypes
+    std::string id;    // "wtg-01"
+    std::string type;  // key into Scenario::turbineTypes
     Vec2 position;
     int phase = 1;
 };
@@ -144,22 +144,22 @@ struct Climate {
     std::array<double, 12> monthlyHigh_c{};  // mean daily high, January first
     std::array<double, 12> monthlyLow_c{};
     std::array<double, 12> relativeHumidity_pct{};
-    std::array<double, 12> cloudiness{};     // mean fraction of clear-sky irradiance lost, 0..1
-    double meanWind_ms = 7.0;                // at 10 m
+    std::array<double, 12> cloudiness{};  // mean fraction of clear-sky irradiance lost, 0..1
+    double meanWind_ms = 7.0;             // at 10 m
     double weibullShape = 2.0;
-    double prevailingWind_deg = 180.0;       // direction the wind comes from, clockwise from north
-    double shearExponent = 0.14;             // power-law wind shear
+    double prevailingWind_deg = 180.0;  // direction the wind comes from, clockwise from north
+    double shearExponent = 0.14;        // power-law wind shear
 };
 
 struct Cooling {
-    double supplySetpoint_c = 32.0;      // coolant to the racks
-    double designDeltaT_c = 10.0;        // return minus supply at full load
-    double dryCoolerApproach_c = 6.0;    // coolant leaving the dry coolers minus inlet air, at design
-    double fanPowerFraction = 0.015;     // fan power at design, as a fraction of heat rejected
+    double supplySetpoint_c = 32.0;    // coolant to the racks
+    double designDeltaT_c = 10.0;      // return minus supply at full load
+    double dryCoolerApproach_c = 6.0;  // coolant leaving the dry coolers minus inlet air, at design
+    double fanPowerFraction = 0.015;   // fan power at design, as a fraction of heat rejected
     double pumpPowerFraction = 0.01;
     double trimChillerThreshold_c = 35.0;  // inlet air above which trim chillers start
     double trimChillerCop = 4.0;
-    double throttleSupply_c = 40.0;      // coolant supply above which IT throttles
+    double throttleSupply_c = 40.0;           // coolant supply above which IT throttles
     double electricalLosses_fraction = 0.03;  // distribution, UPS, transformers
 };
 

@@ -42,7 +42,9 @@ int phaseEnergisedAt(const Scenario& scenario, UtcSeconds t) {
 }
 
 Simulation::Simulation(const Scenario& scenario, SimulationOptions options)
-    : scenario_(scenario), options_(std::move(options)), supplyPhase_(initialSupplyPhase(scenario, options_)),
+    : scenario_(scenario),
+      options_(std::move(options)),
+      supplyPhase_(initialSupplyPhase(scenario, options_)),
       dispatcher_(makePowerDispatcher(scenario, supplyPhase_)) {
     if (!(options_.step_s >= 1.0 && options_.step_s <= 3600.0))
         throw std::invalid_argument("the step must be between 1 s and 3600 s, not " + std::to_string(options_.step_s));
@@ -139,7 +141,8 @@ void Simulation::compute(UtcSeconds t) {
         b.heatRejected_mw = cooling.heatRejected_mw;
         b.bankHeat_mw = cooling.bankHeat_mw;
         b.throttling = cooling.throttling;
-        b.powerHeadroom_mw = b.state == BuildingState::Energised ? std::max(0.0, building.itCapacity_mw - b.it_mw) : 0.0;
+        b.powerHeadroom_mw =
+            b.state == BuildingState::Energised ? std::max(0.0, building.itCapacity_mw - b.it_mw) : 0.0;
         b.thermalHeadroom_c = scenario_.cooling.throttleSupply_c - cooling.supply_c;
         previousSupply_c_[i] = cooling.supply_c;
         k.it_mw += b.it_mw;

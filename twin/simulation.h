@@ -17,12 +17,12 @@ namespace ct::twin {
 
 struct SimulationOptions {
     UtcSeconds start = 0;
-    double step_s = 60.0;          // 1 s .. 3600 s
-    std::optional<int> phase;      // buildings of phases <= N energised; default: from the phase dates
+    double step_s = 60.0;      // 1 s .. 3600 s
+    std::optional<int> phase;  // buildings of phases <= N energised; default: from the phase dates
     std::uint64_t seed = 1;
     WeatherPreset preset = WeatherPreset::None;
     std::shared_ptr<WeatherSource> weather;  // a recorded weather file instead of the climate model
-    double deltaT_s = 69.0;        // TT - UT for the solar position (2026 value)
+    double deltaT_s = 69.0;                  // TT - UT for the solar position (2026 value)
 };
 
 class Simulation : public DataSource {

@@ -4,17 +4,23 @@ namespace ct::twin {
 
 const char* provenanceName(Provenance provenance) {
     switch (provenance) {
-        case Provenance::Measured: return "measured";
-        case Provenance::Assumed: return "assumed";
-        default: return "simulated";
+        case Provenance::Measured:
+            return "measured";
+        case Provenance::Assumed:
+            return "assumed";
+        default:
+            return "simulated";
     }
 }
 
 const char* buildingStateName(BuildingState state) {
     switch (state) {
-        case BuildingState::UnderConstruction: return "under construction";
-        case BuildingState::Energised: return "energised";
-        default: return "not built";
+        case BuildingState::UnderConstruction:
+            return "under construction";
+        case BuildingState::Energised:
+            return "energised";
+        default:
+            return "not built";
     }
 }
 

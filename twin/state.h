@@ -20,10 +20,10 @@ enum class Provenance { Simulated, Measured, Assumed };
 const char* provenanceName(Provenance provenance);
 
 struct Quantity {
-    std::string entity;   // "bldg-01", "wtg-07", "campus"
-    std::string name;     // "it_power"
+    std::string entity;  // "bldg-01", "wtg-07", "campus"
+    std::string name;    // "it_power"
     double value = 0.0;
-    std::string unit;     // "MW"
+    std::string unit;  // "MW"
     Provenance provenance = Provenance::Simulated;
 };
 
@@ -33,16 +33,16 @@ struct BuildingSnapshot {
     std::string id;
     BuildingState state = BuildingState::NotBuilt;
     double it_mw = 0.0;
-    double cooling_mw = 0.0;        // fans + pumps + chillers
-    double facility_mw = 0.0;       // IT + cooling + electrical losses
-    double pue = 0.0;               // 0 while the building carries no IT load
-    double supply_c = 0.0;          // coolant to the racks
+    double cooling_mw = 0.0;   // fans + pumps + chillers
+    double facility_mw = 0.0;  // IT + cooling + electrical losses
+    double pue = 0.0;          // 0 while the building carries no IT load
+    double supply_c = 0.0;     // coolant to the racks
     double return_c = 0.0;
     double heatRejected_mw = 0.0;
-    std::vector<double> bankHeat_mw;   // per cooler bank: the heat map's sources
-    std::vector<double> bankInlet_c;   // per cooler bank: the air drawn in
-    double powerHeadroom_mw = 0.0;     // IT capacity not in use
-    double thermalHeadroom_c = 0.0;    // throttle threshold minus supply temperature
+    std::vector<double> bankHeat_mw;  // per cooler bank: the heat map's sources
+    std::vector<double> bankInlet_c;  // per cooler bank: the air drawn in
+    double powerHeadroom_mw = 0.0;    // IT capacity not in use
+    double thermalHeadroom_c = 0.0;   // throttle threshold minus supply temperature
     bool throttling = false;
 };
 
@@ -67,20 +67,20 @@ struct CampusKpis {
     double it_mw = 0.0;
     double cooling_mw = 0.0;
     double losses_mw = 0.0;
-    double facility_mw = 0.0;   // demand: IT + cooling + losses
+    double facility_mw = 0.0;  // demand: IT + cooling + losses
     double pue = 0.0;
-    double solar_mw = 0.0;      // taken (after curtailment)
+    double solar_mw = 0.0;  // taken (after curtailment)
     double wind_mw = 0.0;
     double curtailed_mw = 0.0;
     double gas_mw = 0.0;
     int gasUnitsOnline = 0;
     double grid_mw = 0.0;
-    double battery_mw = 0.0;    // + discharging, - charging
+    double battery_mw = 0.0;  // + discharging, - charging
     double batteryStored_mwh = 0.0;
     double loadShed_mw = 0.0;
     double renewableShare = 0.0;  // of the energy served this step
     double co2_tPerH = 0.0;
-    double water_m3PerH = 0.0;    // closed-loop cooling: no evaporation, so make-up only
+    double water_m3PerH = 0.0;  // closed-loop cooling: no evaporation, so make-up only
 };
 
 struct StateSnapshot {

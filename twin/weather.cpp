@@ -30,7 +30,9 @@ double weibullQuantile(double u, double mean, double shape) {
     return scale * std::pow(-std::log(1.0 - u), 1.0 / shape);
 }
 
-double normalCdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
+double normalCdf(double z) {
+    return 0.5 * std::erfc(-z / std::sqrt(2.0));
+}
 
 }  // namespace
 
@@ -44,15 +46,22 @@ std::optional<WeatherPreset> parseWeatherPreset(const std::string& name) {
 
 const char* presetName(WeatherPreset preset) {
     switch (preset) {
-        case WeatherPreset::SummerDesignDay: return "summer-design-day";
-        case WeatherPreset::HeatWave: return "heat-wave";
-        case WeatherPreset::Freeze: return "freeze";
-        case WeatherPreset::WindLull: return "wind-lull";
-        default: return "none";
+        case WeatherPreset::SummerDesignDay:
+            return "summer-design-day";
+        case WeatherPreset::HeatWave:
+            return "heat-wave";
+        case WeatherPreset::Freeze:
+            return "freeze";
+        case WeatherPreset::WindLull:
+            return "wind-lull";
+        default:
+            return "none";
     }
 }
 
-std::string presetNames() { return "summer-design-day, heat-wave, freeze, wind-lull"; }
+std::string presetNames() {
+    return "summer-design-day, heat-wave, freeze, wind-lull";
+}
 
 DailyRange normalDailyRange(const Climate& climate, const CivilTime& local) {
     return {monthlyValue(climate.monthlyHigh_c, local), monthlyValue(climate.monthlyLow_c, local)};
@@ -61,7 +70,9 @@ DailyRange normalDailyRange(const Climate& climate, const CivilTime& local) {
 ClimateWeather::ClimateWeather(const Site& site, const Climate& climate, std::uint64_t seed, WeatherPreset preset)
     : site_(site), climate_(climate), preset_(preset), random_(seed) {}
 
-double ClimateWeather::gaussian() { return normal_(random_); }
+double ClimateWeather::gaussian() {
+    return normal_(random_);
+}
 
 double ClimateWeather::relax(double value, double shock, double dt_s, double tau_s) {
     const double keep = std::exp(-std::max(dt_s, 0.0) / tau_s);
@@ -131,7 +142,8 @@ WeatherSample ClimateWeather::sample(UtcSeconds t, double dt_s) {
         out.cloudiness = 1.0 / (1.0 + std::exp(-logit));
     }
     // Relative humidity falls as the air warms through the day.
-    out.relativeHumidity_pct = std::clamp(monthlyValue(climate_.relativeHumidity_pct, local) - 15.0 * phase, 5.0, 100.0);
+    out.relativeHumidity_pct =
+        std::clamp(monthlyValue(climate_.relativeHumidity_pct, local) - 15.0 * phase, 5.0, 100.0);
     return out;
 }
 
@@ -203,7 +215,8 @@ WeatherFileResult loadWeatherFile(const std::filesystem::path& path) {
     }
     const std::vector<std::string> header = splitCsv(line);
     std::map<std::string, std::size_t> column;
-    for (std::size_t i = 0; i < header.size(); ++i) column[header[i]] = i;
+    for (std::size_t i = 0; i < header.size(); ++i)
+        column[header[i]] = i;
     for (const char* required : {"time", "temperature_c", "wind_speed_ms", "wind_direction_deg", "ghi_wm2"}) {
         if (!column.count(required)) {
             result.error = name + ":1: missing column \"" + required +
@@ -229,8 +242,8 @@ WeatherFileResult loadWeatherFile(const std::filesystem::path& path) {
         const std::vector<std::string> fields = splitCsv(line);
         const std::string where = name + ":" + std::to_string(lineNumber) + ": ";
         if (fields.size() != header.size()) {
-            result.error = where + std::to_string(fields.size()) + " fields, the header has " +
-                           std::to_string(header.size());
+            result.error =
+                where + std::to_string(fields.size()) + " fields, the header has " + std::to_string(header.size());
             return result;
         }
         const auto time = parseIsoUtc(fields[column["time"]]);

@@ -20,9 +20,9 @@ namespace ct::twin {
 struct WeatherSample {
     double ambient_c = 20.0;
     double relativeHumidity_pct = 50.0;
-    double wind10m_ms = 5.0;     // at 10 m above ground
-    double windFrom_deg = 180.0; // where the wind comes from, clockwise from north
-    double cloudiness = 0.0;     // fraction of clear-sky irradiance lost, 0..1
+    double wind10m_ms = 5.0;        // at 10 m above ground
+    double windFrom_deg = 180.0;    // where the wind comes from, clockwise from north
+    double cloudiness = 0.0;        // fraction of clear-sky irradiance lost, 0..1
     std::optional<double> ghi_wm2;  // measured global horizontal irradiance, when recorded
 };
 
@@ -43,7 +43,8 @@ std::string presetNames();
 
 class ClimateWeather : public WeatherSource {
 public:
-    ClimateWeather(const Site& site, const Climate& climate, std::uint64_t seed, WeatherPreset preset = WeatherPreset::None);
+    ClimateWeather(const Site& site, const Climate& climate, std::uint64_t seed,
+                   WeatherPreset preset = WeatherPreset::None);
     WeatherSample sample(UtcSeconds t, double dt_s) override;
 
 private:

@@ -20,9 +20,9 @@ namespace ct::ui {
 struct LayerSettings {
     bool heatmap = false;
     render::Colormap colormap = render::Colormap::Inferno;
-    bool autoRange = true;       // ambient .. ambient + autoSpan_k
+    bool autoRange = true;  // ambient .. ambient + autoSpan_k
     float autoSpan_k = 6.0f;
-    float rangeMin_c = 20.0f;    // used when !autoRange
+    float rangeMin_c = 20.0f;  // used when !autoRange
     float rangeMax_c = 45.0f;
     float opacity = 0.65f;
     bool contours = true;
@@ -40,8 +40,8 @@ struct CampusView {
     bool heatmapAvailable = false;  // false: no GPU field on this device (the toggle is disabled)
     float legendMin_c = 0.0f;       // the colour range in use, for the legend
     float legendMax_c = 1.0f;
-    std::string selected;           // building id, empty: none
-    std::string caption;            // tour caption now showing
+    std::string selected;  // building id, empty: none
+    std::string caption;   // tour caption now showing
     float captionAlpha = 0.0f;
     bool tourPlaying = false;
     bool presentation = false;

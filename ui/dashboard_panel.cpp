@@ -30,7 +30,8 @@ std::vector<double> phaseHeadroom(const twin::Scenario& scenario, const twin::St
     std::vector<double> headroom(scenario.phases.size(), 0.0);
     for (std::size_t i = 0; i < scenario.buildings.size() && i < state.buildings.size(); ++i) {
         const int p = scenario.buildings[i].phase;
-        if (p >= 1 && p <= static_cast<int>(headroom.size()) && state.buildings[i].state == twin::BuildingState::Energised)
+        if (p >= 1 && p <= static_cast<int>(headroom.size()) &&
+            state.buildings[i].state == twin::BuildingState::Energised)
             headroom[static_cast<std::size_t>(p - 1)] += state.buildings[i].powerHeadroom_mw;
     }
     return headroom;

@@ -2,9 +2,9 @@
 
 #include "vk/check.h"
 
-#include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_vulkan.h>
+#include <imgui.h>
 
 #include <array>
 #include <cmath>
@@ -14,7 +14,9 @@ namespace ct::ui {
 
 namespace {
 
-float toLinear(float c) { return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f); }
+float toLinear(float c) {
+    return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
+}
 
 bool isSrgb(VkFormat format) {
     return format == VK_FORMAT_B8G8R8A8_SRGB || format == VK_FORMAT_R8G8B8A8_SRGB ||
@@ -92,13 +94,19 @@ void applyStyle(float scale, bool linearise) {
 
 }  // namespace
 
-ImVec4 srgbToLinear(ImVec4 color) { return {toLinear(color.x), toLinear(color.y), toLinear(color.z), color.w}; }
+ImVec4 srgbToLinear(ImVec4 color) {
+    return {toLinear(color.x), toLinear(color.y), toLinear(color.z), color.w};
+}
 
-ImU32 srgbToLinearU32(ImVec4 color) { return ImGui::ColorConvertFloat4ToU32(srgbToLinear(color)); }
+ImU32 srgbToLinearU32(ImVec4 color) {
+    return ImGui::ColorConvertFloat4ToU32(srgbToLinear(color));
+}
 
 ImGuiLayer::ImGuiLayer(GLFWwindow* window, vk::Context& context, const window::SwapchainInfo& swapchain,
                        const ImGuiLayerOptions& options)
-    : context_(context), scale_(options.scale), srgbTarget_(isSrgb(swapchain.format)),
+    : context_(context),
+      scale_(options.scale),
+      srgbTarget_(isSrgb(swapchain.format)),
       iniFile_(options.iniFile.string()) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -185,8 +193,12 @@ void ImGuiLayer::record(VkCommandBuffer cmd, std::uint32_t imageIndex, VkExtent2
     vkCmdEndRenderPass(cmd);
 }
 
-bool ImGuiLayer::wantsMouse() const { return ImGui::GetIO().WantCaptureMouse; }
+bool ImGuiLayer::wantsMouse() const {
+    return ImGui::GetIO().WantCaptureMouse;
+}
 
-bool ImGuiLayer::wantsKeyboard() const { return ImGui::GetIO().WantCaptureKeyboard; }
+bool ImGuiLayer::wantsKeyboard() const {
+    return ImGui::GetIO().WantCaptureKeyboard;
+}
 
 }  // namespace ct::ui

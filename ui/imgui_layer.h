@@ -25,10 +25,10 @@ struct GLFWwindow;
 namespace ct::ui {
 
 struct ImGuiLayerOptions {
-    float scale = 1.0f;                 // fonts and sizes: --ui-scale x the monitor's content scale
-    std::filesystem::path fontFile;     // TrueType; empty: ImGui's built-in bitmap font
-    float fontPixels = 15.0f;           // at scale 1
-    std::filesystem::path iniFile;      // window positions; empty: none kept
+    float scale = 1.0f;              // fonts and sizes: --ui-scale x the monitor's content scale
+    std::filesystem::path fontFile;  // TrueType; empty: ImGui's built-in bitmap font
+    float fontPixels = 15.0f;        // at scale 1
+    std::filesystem::path iniFile;   // window positions; empty: none kept
 };
 
 // ImGui colours are sRGB-encoded values; an sRGB target encodes again, so convert first.

@@ -49,9 +49,9 @@ void InspectorPanel::draw(const CampusView& view, CampusCommands& commands) {
     const std::size_t index = static_cast<std::size_t>(building - view.scenario.buildings.begin());
     ImGui::Text("%s", building->id.c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled("phase %d, %s", building->phase,
-                        index < view.state.buildings.size() ? twin::buildingStateName(view.state.buildings[index].state)
-                                                            : "?");
+    ImGui::TextDisabled(
+        "phase %d, %s", building->phase,
+        index < view.state.buildings.size() ? twin::buildingStateName(view.state.buildings[index].state) : "?");
     ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 2.0f);
     if (ImGui::SmallButton("close")) commands.select("");
     if (index >= view.state.buildings.size()) {

@@ -13,17 +13,23 @@ namespace {
 
 const char* stateLabel(twin::BuildingState state) {
     switch (state) {
-        case twin::BuildingState::Energised: return "energised";
-        case twin::BuildingState::UnderConstruction: return "under construction";
-        default: return "not built";
+        case twin::BuildingState::Energised:
+            return "energised";
+        case twin::BuildingState::UnderConstruction:
+            return "under construction";
+        default:
+            return "not built";
     }
 }
 
 ImVec4 stateColor(twin::BuildingState state) {
     switch (state) {
-        case twin::BuildingState::Energised: return {0.45f, 0.85f, 0.45f, 1.0f};
-        case twin::BuildingState::UnderConstruction: return {0.95f, 0.75f, 0.30f, 1.0f};
-        default: return {0.6f, 0.6f, 0.6f, 1.0f};
+        case twin::BuildingState::Energised:
+            return {0.45f, 0.85f, 0.45f, 1.0f};
+        case twin::BuildingState::UnderConstruction:
+            return {0.95f, 0.75f, 0.30f, 1.0f};
+        default:
+            return {0.6f, 0.6f, 0.6f, 1.0f};
     }
 }
 
@@ -67,7 +73,8 @@ void PhasesPanel::draw(const CampusView& view, CampusCommands& commands) {
                 ++buildings;
                 mw += b.itCapacity_mw;
             }
-        ImGui::TextDisabled("  construction %s, energised %s", phase.constructionStart.c_str(), phase.energised.c_str());
+        ImGui::TextDisabled("  construction %s, energised %s", phase.constructionStart.c_str(),
+                            phase.energised.c_str());
         ImGui::TextDisabled("  %d building%s, %.0f MW IT", buildings, buildings == 1 ? "" : "s", mw);
         ImGui::PopID();
     }
@@ -78,8 +85,8 @@ void PhasesPanel::draw(const CampusView& view, CampusCommands& commands) {
         asOfDay_ = static_cast<int>((*phases.asOf() - first) / twin::kSecondsPerDay);
     else if (asOfDay_ < 0)
         asOfDay_ = days;
-    const std::string label = twin::formatIsoUtc(first + static_cast<twin::UtcSeconds>(asOfDay_) * twin::kSecondsPerDay)
-                                  .substr(0, 10);
+    const std::string label =
+        twin::formatIsoUtc(first + static_cast<twin::UtcSeconds>(asOfDay_) * twin::kSecondsPerDay).substr(0, 10);
     ImGui::TextUnformatted("As of date");
     ImGui::SetNextItemWidth(-1.0f);
     if (ImGui::SliderInt("##asof", &asOfDay_, 0, days, label.c_str()))

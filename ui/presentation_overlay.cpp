@@ -26,8 +26,7 @@ void PresentationOverlay::drawCaption(const CampusView& view) {
     ImGui::SetNextWindowSize({width, 0.0f});
     ImGui::SetNextWindowBgAlpha(0.55f * view.captionAlpha);
     ImGui::PushStyleVar(ImGuiStyleVar_Alpha, view.captionAlpha);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
-                        {ImGui::GetFontSize() * 1.2f, ImGui::GetFontSize() * 0.8f});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ImGui::GetFontSize() * 1.2f, ImGui::GetFontSize() * 0.8f});
     if (ImGui::Begin("##caption", nullptr, kBare)) {
         // Captions are larger than panel text: read from across a room.
         ImGui::SetWindowFontScale(1.6f);

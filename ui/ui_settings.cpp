@@ -6,7 +6,8 @@
 namespace ct::ui {
 
 std::filesystem::path configDir() {
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "campus-twin";
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
+        return std::filesystem::path(xdg) / "campus-twin";
     if (const char* home = std::getenv("HOME"); home && *home)
         return std::filesystem::path(home) / ".config" / "campus-twin";
     return ".campus-twin";
@@ -29,7 +30,8 @@ std::string saveUiSettings(const std::filesystem::path& file, const UiSettings& 
     std::error_code error;
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), error);
     if (error) return file.parent_path().string() + ": " + error.message();
-    const nlohmann::json json{{"colormap", settings.colormap}, {"speed", settings.speed}, {"views", settings.userViews}};
+    const nlohmann::json json{
+        {"colormap", settings.colormap}, {"speed", settings.speed}, {"views", settings.userViews}};
     std::ofstream out(file);
     out << json.dump(2) << "\n";
     if (!out) return file.string() + ": cannot write";

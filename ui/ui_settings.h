@@ -23,8 +23,12 @@ struct UiSettings {
 
 // $XDG_CONFIG_HOME/campus-twin, else $HOME/.config/campus-twin, else ./.campus-twin.
 std::filesystem::path configDir();
-inline std::filesystem::path settingsFile() { return configDir() / "settings.json"; }
-inline std::filesystem::path imguiIniFile() { return configDir() / "imgui.ini"; }
+inline std::filesystem::path settingsFile() {
+    return configDir() / "settings.json";
+}
+inline std::filesystem::path imguiIniFile() {
+    return configDir() / "imgui.ini";
+}
 
 UiSettings loadUiSettings(const std::filesystem::path& file);  // defaults where missing
 // Creates the folder; returns an error message, empty on success.

@@ -36,8 +36,7 @@ void fitDepthRange(Camera& camera, const scene::Bounds& bounds) {
     camera.znear = std::max(centerDepth - radius * 1.05f, camera.zfar * 1e-4f);
 }
 
-Camera frameBounds(const scene::Bounds& bounds, float aspect, std::optional<glm::vec3> direction,
-                   float yfov) {
+Camera frameBounds(const scene::Bounds& bounds, float aspect, std::optional<glm::vec3> direction, float yfov) {
     Camera camera;
     camera.yfov = yfov;
     if (bounds.empty()) return camera;
@@ -75,9 +74,8 @@ Camera cameraFromScene(const scene::Scene& scene, int placedCameraIndex) {
     const glm::vec3 forward = glm::normalize(glm::vec3(world * glm::vec4(0, 0, -1, 0)));
     camera.up = glm::normalize(glm::vec3(world * glm::vec4(0, 1, 0, 0)));
     // Keep the target at the scene's depth so orbiting from this view feels natural.
-    const float depth = scene.bounds.empty()
-                            ? 1.0f
-                            : std::max(glm::dot(scene.bounds.center() - camera.eye, forward), 1e-2f);
+    const float depth =
+        scene.bounds.empty() ? 1.0f : std::max(glm::dot(scene.bounds.center() - camera.eye, forward), 1e-2f);
     camera.target = camera.eye + forward * depth;
     camera.orthographic = !source.perspective;
     camera.yfov = source.yfov;
@@ -88,8 +86,7 @@ Camera cameraFromScene(const scene::Scene& scene, int placedCameraIndex) {
     if (camera.zfar <= camera.znear) {
         const float reach = scene.bounds.empty()
                                 ? 1000.0f
-                                : glm::length(scene.bounds.center() - camera.eye) +
-                                      glm::length(scene.bounds.size());
+                                : glm::length(scene.bounds.center() - camera.eye) + glm::length(scene.bounds.size());
         camera.zfar = std::max(reach * 1.1f, camera.znear * 10.0f);
     }
     return camera;

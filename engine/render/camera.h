@@ -28,8 +28,8 @@ struct Camera {
 
 // Frames `bounds` from a pleasant three-quarter view (or along `direction`, pointing from the
 // target to the eye) so that the whole box is inside the view at the given aspect.
-Camera frameBounds(const scene::Bounds& bounds, float aspect,
-                   std::optional<glm::vec3> direction = std::nullopt, float yfov = 0.8f);
+Camera frameBounds(const scene::Bounds& bounds, float aspect, std::optional<glm::vec3> direction = std::nullopt,
+                   float yfov = 0.8f);
 
 // The glTF camera placed by scene.placedCameras[index]; near/far planes fitted to the scene
 // where the file leaves them open.

@@ -35,19 +35,25 @@ constexpr Poly kTurbo = {glm::vec3(0.13572138f, 0.09140261f, 0.10667330f),
 
 glm::vec3 evaluate(const Poly& c, float t) {
     glm::vec3 v = c[6];
-    for (int i = 5; i >= 0; --i) v = c[i] + t * v;  // Horner
+    for (int i = 5; i >= 0; --i)
+        v = c[i] + t * v;  // Horner
     return glm::clamp(v, 0.0f, 1.0f);
 }
 
-float srgbToLinear(float c) { return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f); }
+float srgbToLinear(float c) {
+    return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
+}
 
 }  // namespace
 
 const char* colormapName(Colormap map) {
     switch (map) {
-        case Colormap::Inferno: return "inferno";
-        case Colormap::Turbo: return "turbo";
-        default: return "viridis";
+        case Colormap::Inferno:
+            return "inferno";
+        case Colormap::Turbo:
+            return "turbo";
+        default:
+            return "viridis";
     }
 }
 
@@ -61,9 +67,12 @@ std::optional<Colormap> parseColormap(const std::string& name) {
 glm::vec3 colormapColor(Colormap map, float t) {
     t = std::clamp(t, 0.0f, 1.0f);
     switch (map) {
-        case Colormap::Inferno: return evaluate(kInferno, t);
-        case Colormap::Turbo: return evaluate(kTurbo, t);
-        default: return evaluate(kViridis, t);
+        case Colormap::Inferno:
+            return evaluate(kInferno, t);
+        case Colormap::Turbo:
+            return evaluate(kTurbo, t);
+        default:
+            return evaluate(kViridis, t);
     }
 }
 

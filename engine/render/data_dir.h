@@ -8,6 +8,8 @@
 namespace ct::render {
 
 std::filesystem::path dataDir();
-inline std::filesystem::path shaderDir() { return dataDir() / "shaders"; }
+inline std::filesystem::path shaderDir() {
+    return dataDir() / "shaders";
+}
 
 }  // namespace ct::render

@@ -34,8 +34,7 @@ Frame& FrameRing::begin() {
     return frame;
 }
 
-std::uint64_t FrameRing::submit(Frame& frame, std::span<const vk::Wait> waits,
-                                std::span<const VkSemaphore> signals) {
+std::uint64_t FrameRing::submit(Frame& frame, std::span<const vk::Wait> waits, std::span<const VkSemaphore> signals) {
     VK_CHECK(vkEndCommandBuffer(frame.cmd));
     frame.submittedValue = context_.submit(frame.cmd, waits, signals);
     return frame.submittedValue;

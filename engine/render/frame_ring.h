@@ -27,8 +27,7 @@ public:
     // Waits until the next frame's previous use has completed, then starts recording into it.
     Frame& begin();
     // Ends recording and submits; returns the timeline value of the submission.
-    std::uint64_t submit(Frame& frame, std::span<const vk::Wait> waits = {},
-                         std::span<const VkSemaphore> signals = {});
+    std::uint64_t submit(Frame& frame, std::span<const vk::Wait> waits = {}, std::span<const VkSemaphore> signals = {});
 
 private:
     vk::Context& context_;

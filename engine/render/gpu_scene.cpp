@@ -28,18 +28,24 @@ GpuInstance makeInstance(const glm::mat4& model, std::uint32_t node, std::uint32
     GpuInstance gpu{};
     gpu.model = model;
     const glm::mat3 normal = glm::transpose(glm::inverse(glm::mat3(model)));
-    for (int c = 0; c < 3; ++c) gpu.normalMatrix[c] = glm::vec4(normal[c], 0.0f);
+    for (int c = 0; c < 3; ++c)
+        gpu.normalMatrix[c] = glm::vec4(normal[c], 0.0f);
     gpu.ids = glm::uvec4(node + 1, instance, 0, 0);
     return gpu;
 }
 
-VkFilter toVk(scene::Filter f) { return f == scene::Filter::Nearest ? VK_FILTER_NEAREST : VK_FILTER_LINEAR; }
+VkFilter toVk(scene::Filter f) {
+    return f == scene::Filter::Nearest ? VK_FILTER_NEAREST : VK_FILTER_LINEAR;
+}
 
 VkSamplerAddressMode toVk(scene::Wrap w) {
     switch (w) {
-        case scene::Wrap::ClampToEdge: return VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
-        case scene::Wrap::MirroredRepeat: return VK_SAMPLER_ADDRESS_MODE_MIRRORED_REPEAT;
-        default: return VK_SAMPLER_ADDRESS_MODE_REPEAT;
+        case scene::Wrap::ClampToEdge:
+            return VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+        case scene::Wrap::MirroredRepeat:
+            return VK_SAMPLER_ADDRESS_MODE_MIRRORED_REPEAT;
+        default:
+            return VK_SAMPLER_ADDRESS_MODE_REPEAT;
     }
 }
 
@@ -90,7 +96,8 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
         stack.pop_back();
         if (node < 0 || node >= static_cast<int>(scene.nodes.size()) || drawn[node]) continue;
         drawn[node] = 1;
-        for (int child : scene.nodes[node].children) stack.push_back(child);
+        for (int child : scene.nodes[node].children)
+            stack.push_back(child);
     }
     isLodProxy_.assign(scene.nodes.size(), 0);
     for (const scene::Node& node : scene.nodes)
@@ -145,7 +152,8 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
     const std::uint32_t defaultMaterial = static_cast<std::uint32_t>(scene.materials.size());
     for (std::size_t m = 0; m < scene.meshes.size(); ++m) {
         scene::Bounds meshBounds;
-        for (const scene::Primitive& prim : scene.meshes[m].primitives) meshBounds.extend(prim.bounds);
+        for (const scene::Primitive& prim : scene.meshes[m].primitives)
+            meshBounds.extend(prim.bounds);
         for (int mirrored = 0; mirrored < 2; ++mirrored) {
             const auto& placements = perMesh[m][mirrored];
             if (placements.empty()) continue;
@@ -203,8 +211,8 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
     for (std::size_t n = 0; n < scene.nodes.size(); ++n) {
         const scene::Node& node = scene.nodes[n];
         if (node.lodFar < 0 || node.lodFar >= static_cast<int>(scene.nodes.size()) || !drawn[n]) continue;
-        lodSwitches_.push_back({static_cast<std::uint32_t>(n), static_cast<std::uint32_t>(node.lodFar),
-                                node.lodDistance, nodeBounds[n]});
+        lodSwitches_.push_back(
+            {static_cast<std::uint32_t>(n), static_cast<std::uint32_t>(node.lodFar), node.lodDistance, nodeBounds[n]});
     }
 }
 
@@ -242,8 +250,7 @@ void GpuScene::uploadGeometry(const scene::Scene& scene, vk::Uploader& uploader)
     uploader.toBuffer(indices_, 0, indices.data(), indexBytes);
 }
 
-void GpuScene::uploadMaterials(const scene::Scene& scene, vk::Uploader& uploader,
-                               VkDescriptorSetLayout layout) {
+void GpuScene::uploadMaterials(const scene::Scene& scene, vk::Uploader& uploader, VkDescriptorSetLayout layout) {
     // Images are created per (image, colour space): colour textures are sRGB, data linear.
     std::map<std::pair<int, bool>, std::size_t> imageSlots;
     auto createImage = [&](int width, int height, const void* texels, bool srgb, const std::string& name) {
@@ -274,8 +281,8 @@ void GpuScene::uploadMaterials(const scene::Scene& scene, vk::Uploader& uploader
         VkSamplerCreateInfo info{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
         info.magFilter = toVk(s.magFilter);
         info.minFilter = toVk(s.minFilter);
-        info.mipmapMode = s.mipmapMode == scene::MipmapMode::Nearest ? VK_SAMPLER_MIPMAP_MODE_NEAREST
-                                                                      : VK_SAMPLER_MIPMAP_MODE_LINEAR;
+        info.mipmapMode =
+            s.mipmapMode == scene::MipmapMode::Nearest ? VK_SAMPLER_MIPMAP_MODE_NEAREST : VK_SAMPLER_MIPMAP_MODE_LINEAR;
         info.addressModeU = toVk(s.wrapS);
         info.addressModeV = toVk(s.wrapT);
         info.addressModeW = VK_SAMPLER_ADDRESS_MODE_REPEAT;
@@ -306,10 +313,12 @@ void GpuScene::uploadMaterials(const scene::Scene& scene, vk::Uploader& uploader
                     const auto key = std::make_pair(texture.image, srgb);
                     auto it = imageSlots.find(key);
                     if (it == imageSlots.end())
-                        it = imageSlots.emplace(key, createImage(image.width, image.height, image.rgba8.data(), srgb,
-                                                                 "image " + std::to_string(texture.image) + " " + image.name))
+                        it = imageSlots
+                                 .emplace(key, createImage(image.width, image.height, image.rgba8.data(), srgb,
+                                                           "image " + std::to_string(texture.image) + " " + image.name))
                                  .first;
-                    const bool validSampler = texture.sampler >= 0 && texture.sampler < static_cast<int>(sceneSamplers.size());
+                    const bool validSampler =
+                        texture.sampler >= 0 && texture.sampler < static_cast<int>(sceneSamplers.size());
                     return {images_[it->second].view(), validSampler ? sceneSamplers[texture.sampler] : defaultSampler};
                 }
             }
@@ -323,9 +332,9 @@ void GpuScene::uploadMaterials(const scene::Scene& scene, vk::Uploader& uploader
     const VkDeviceSize alignment = context_.properties().limits.minUniformBufferOffsetAlignment;
     const VkDeviceSize stride = (sizeof(GpuMaterial) + alignment - 1) / alignment * alignment;
     std::vector<std::uint8_t> uniformBytes(stride * materials.size());
-    materialUniforms_ = vk::Buffer(context_, {uniformBytes.size(),
-                                              VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                                              vk::MemoryUsage::DeviceLocal, "material uniforms"});
+    materialUniforms_ = vk::Buffer(
+        context_, {uniformBytes.size(), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                   vk::MemoryUsage::DeviceLocal, "material uniforms"});
 
     const std::uint32_t setCount = static_cast<std::uint32_t>(materials.size());
     const VkDescriptorPoolSize poolSizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, setCount},

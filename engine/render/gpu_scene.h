@@ -25,11 +25,11 @@ struct DrawBatch {
     std::uint32_t indexCount = 0;
     std::uint32_t firstIndex = 0;
     std::int32_t vertexOffset = 0;
-    std::uint32_t group = 0;         // the InstanceGroup drawn
-    std::uint32_t blendInstance = 0; // blended draws: the one instance (index into the buffer)
-    std::uint32_t blendNode = 0;     //   and its node
-    std::uint32_t material = 0;  // index into GpuScene's material sets (the default is last)
-    std::uint32_t flags = 0;     // kFlag* of gpu_types.h
+    std::uint32_t group = 0;          // the InstanceGroup drawn
+    std::uint32_t blendInstance = 0;  // blended draws: the one instance (index into the buffer)
+    std::uint32_t blendNode = 0;      //   and its node
+    std::uint32_t material = 0;       // index into GpuScene's material sets (the default is last)
+    std::uint32_t flags = 0;          // kFlag* of gpu_types.h
     bool mirrored = false;
     bool doubleSided = false;
     glm::vec3 sortCenter{0.0f};  // world-space centre, for blended draws
@@ -40,7 +40,7 @@ struct InstanceChunk {
     std::uint32_t first = 0;  // index into the instance buffer
     std::uint32_t count = 0;
     std::uint32_t node = 0;
-    scene::Bounds bounds;     // world space
+    scene::Bounds bounds;  // world space
 };
 
 struct InstanceGroup {
@@ -58,7 +58,7 @@ struct LodSwitch {
 
 struct GpuSceneStats {
     std::uint64_t vertices = 0;
-    std::uint64_t triangles = 0;    // per instance, summed over instances
+    std::uint64_t triangles = 0;  // per instance, summed over instances
     std::uint64_t instances = 0;
     std::uint32_t textures = 0;
 };

@@ -25,8 +25,8 @@ CapturedFrame OffscreenCapture::render(const Camera& camera, const Lighting& lig
     const VkExtent2D extent = renderer_.extent();
     const VkDeviceSize pixels = static_cast<VkDeviceSize>(extent.width) * extent.height;
     if (!colorReadback_ || colorReadback_.size() != pixels * 4) {
-        colorReadback_ = vk::Buffer(context_, {pixels * 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT, vk::MemoryUsage::Readback,
-                                               "color readback"});
+        colorReadback_ = vk::Buffer(
+            context_, {pixels * 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT, vk::MemoryUsage::Readback, "color readback"});
         idReadback_ = vk::Buffer(context_, {pixels * sizeof(glm::uvec2), VK_BUFFER_USAGE_TRANSFER_DST_BIT,
                                             vk::MemoryUsage::Readback, "id readback"});
     }

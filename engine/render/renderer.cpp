@@ -20,7 +20,8 @@ VkRenderingAttachmentInfo attachment(VkImageView view, VkImageLayout layout, VkC
 }
 
 void setViewport(VkCommandBuffer cmd, VkExtent2D extent) {
-    const VkViewport viewport{0.0f, 0.0f, static_cast<float>(extent.width), static_cast<float>(extent.height), 0.0f, 1.0f};
+    const VkViewport viewport{0.0f, 0.0f, static_cast<float>(extent.width), static_cast<float>(extent.height),
+                              0.0f, 1.0f};
     const VkRect2D scissor{{0, 0}, extent};
     vkCmdSetViewport(cmd, 0, 1, &viewport);
     vkCmdSetScissor(cmd, 0, 1, &scissor);
@@ -31,14 +32,18 @@ void setViewport(VkCommandBuffer cmd, VkExtent2D extent) {
 Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir, const RendererOptions& options)
     : context_(context), extent_(options.extent), shadowMapSize_(options.shadowMapSize) {
     createTargets();
-    shadowMap_ = vk::Image(context_, {{shadowMapSize_, shadowMapSize_}, kDepthFormat,
-                                      VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT, 1,
-                                      VK_IMAGE_ASPECT_DEPTH_BIT, "sun shadow map"});
+    shadowMap_ = vk::Image(context_, {{shadowMapSize_, shadowMapSize_},
+                                      kDepthFormat,
+                                      VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
+                                      1,
+                                      VK_IMAGE_ASPECT_DEPTH_BIT,
+                                      "sun shadow map"});
     // Every frame's shadow pass starts from (and returns to) SHADER_READ_ONLY.
     context_.runOnce([&](VkCommandBuffer cmd) {
-        vk::transition(cmd, shadowMap_, {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
-                                         VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE,
-                                         VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT});
+        vk::transition(
+            cmd, shadowMap_,
+            {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_PIPELINE_STAGE_2_NONE,
+             VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT});
     });
     VkSamplerCreateInfo samplerInfo{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
     samplerInfo.magFilter = VK_FILTER_LINEAR;
@@ -63,7 +68,8 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
          {5, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
          {6, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}},
         "frame set layout");
-    std::vector<vk::LayoutBinding> materialBindings{{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}};
+    std::vector<vk::LayoutBinding> materialBindings{
+        {0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}};
     for (std::uint32_t b = 1; b <= 5; ++b)
         materialBindings.push_back({b, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT});
     materialLayout_ = vk::makeSetLayout(context_, materialBindings, "material set layout");
@@ -97,11 +103,12 @@ void Renderer::setGroundOverlay(const GroundOverlay& overlay) {
 }
 
 void Renderer::createTargets() {
-    color_ = vk::Image(context_, {extent_, kColorFormat,
-                                  VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT, 1,
-                                  VK_IMAGE_ASPECT_COLOR_BIT, "color target"});
-    ids_ = vk::Image(context_, {extent_, kIdFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
-                                1, VK_IMAGE_ASPECT_COLOR_BIT, "id target"});
+    color_ = vk::Image(context_,
+                       {extent_, kColorFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT, 1,
+                        VK_IMAGE_ASPECT_COLOR_BIT, "color target"});
+    ids_ =
+        vk::Image(context_, {extent_, kIdFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
+                             1, VK_IMAGE_ASPECT_COLOR_BIT, "id target"});
     depth_ = vk::Image(context_, {extent_, kDepthFormat, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT, 1,
                                   VK_IMAGE_ASPECT_DEPTH_BIT, "depth target"});
 }
@@ -121,7 +128,8 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     auto skyVert = vk::loadShader(context_, shaderDir, "sky.vert");
     auto skyFrag = vk::loadShader(context_, shaderDir, "sky.frag");
 
-    const std::vector<VkVertexInputBindingDescription> bindings{{0, sizeof(scene::Vertex), VK_VERTEX_INPUT_RATE_VERTEX}};
+    const std::vector<VkVertexInputBindingDescription> bindings{
+        {0, sizeof(scene::Vertex), VK_VERTEX_INPUT_RATE_VERTEX}};
     const std::vector<VkVertexInputAttributeDescription> attributes{
         {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(scene::Vertex, position)},
         {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(scene::Vertex, normal)},
@@ -195,10 +203,9 @@ void Renderer::createVisibleLists() {
 
 void Renderer::allocateFrameSets() {
     // Fresh sets per scene: a set still used by a frame in flight must not be rewritten.
-    const VkDescriptorPoolSize sizes[] = {
-        {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, FrameRing::kFramesInFlight},
-        {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 5 * FrameRing::kFramesInFlight},
-        {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, FrameRing::kFramesInFlight}};
+    const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, FrameRing::kFramesInFlight},
+                                          {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 5 * FrameRing::kFramesInFlight},
+                                          {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, FrameRing::kFramesInFlight}};
     VkDescriptorPoolCreateInfo poolInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
     poolInfo.maxSets = FrameRing::kFramesInFlight;
     poolInfo.poolSizeCount = 3;
@@ -249,8 +256,8 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     const float shadowExtent = glm::length(bounds.size());
     uniforms.params = glm::vec4(lighting.exposure, 1.0f / static_cast<float>(shadowMapSize_),
                                 1.5f * shadowExtent / static_cast<float>(shadowMapSize_), lighting.skyIntensity);
-    const bool overlayOn = overlay_.enabled && overlay_.values && overlay_.nx > 0 && overlay_.nz > 0 &&
-                           overlayBound_ == overlay_.values;
+    const bool overlayOn =
+        overlay_.enabled && overlay_.values && overlay_.nx > 0 && overlay_.nz > 0 && overlayBound_ == overlay_.values;
     uniforms.overlayGrid = glm::vec4(overlay_.originX, overlay_.originZ, overlay_.cellSize, overlayOn ? 1.0f : 0.0f);
     uniforms.overlayRange = glm::vec4(overlay_.rangeMin, overlay_.rangeMax, overlay_.opacity, overlay_.contourStep);
     uniforms.overlayInfo = glm::vec4(static_cast<float>(overlay_.nx), static_cast<float>(overlay_.nz),
@@ -261,8 +268,8 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     stats.instances = scene_->stats().instances;
     stats.triangles = scene_->stats().triangles;
     selectVisible(frame, camera, viewProj, uniforms.lightViewProj, stats);
-    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 0, 1,
-                            &frameSets_[frame.slot], 0, nullptr);
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 0, 1, &frameSets_[frame.slot],
+                            0, nullptr);
     if (shadows) recordShadowPass(cmd, stats);
     recordMainPass(cmd, stats);
     return stats;
@@ -287,7 +294,8 @@ void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm
     std::stable_sort(blendDraws_.begin(), blendDraws_.end(),
                      [](const BlendDraw& a, const BlendDraw& b) { return a.distance2 > b.distance2; });
     blendFirst_ = static_cast<std::uint32_t>(cameraList_.size());
-    for (const BlendDraw& draw : blendDraws_) cameraList_.push_back(draw.batch->blendInstance);
+    for (const BlendDraw& draw : blendDraws_)
+        cameraList_.push_back(draw.batch->blendInstance);
 
     stats.visibleInstances = cameraList_.size();
     vk::Buffer& lists = visibleLists_[frame.slot];
@@ -296,10 +304,11 @@ void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm
 }
 
 void Renderer::recordShadowPass(VkCommandBuffer cmd, FrameStats& stats) {
-    vk::transition(cmd, shadowMap_, {VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
-                                     VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_NONE,
-                                     VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
-                                     VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT});
+    vk::transition(cmd, shadowMap_,
+                   {VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
+                    VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_NONE,
+                    VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+                    VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT});
     VkClearValue clear{};
     clear.depthStencil = {1.0f, 0};
     VkRenderingAttachmentInfo depth = attachment(shadowMap_.view(), VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, clear);
@@ -332,16 +341,17 @@ void Renderer::recordShadowPass(VkCommandBuffer cmd, FrameStats& stats) {
                                         nullptr);
             }
             const DrawConstants constants{batch.flags};
-            vkCmdPushConstants(cmd, pipelineLayout_.get(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT,
-                               0, sizeof(constants), &constants);
+            vkCmdPushConstants(cmd, pipelineLayout_.get(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
+                               sizeof(constants), &constants);
             vkCmdDrawIndexed(cmd, batch.indexCount, range.count, batch.firstIndex, batch.vertexOffset, range.first);
             ++stats.shadowDrawCalls;
         }
     }
     vkCmdEndRendering(cmd);
-    vk::transition(cmd, shadowMap_, {VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
-                                     VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT, VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT,
-                                     VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT});
+    vk::transition(cmd, shadowMap_,
+                   {VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
+                    VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT, VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT,
+                    VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT});
 }
 
 void Renderer::drawBatch(VkCommandBuffer cmd, const DrawBatch& batch, InstanceRange instances, bool bindMaterial) {
@@ -360,16 +370,20 @@ void Renderer::drawBatch(VkCommandBuffer cmd, const DrawBatch& batch, InstanceRa
 
 void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
     // The previous frame's copy out of these targets must finish before they are overwritten.
-    const vk::ImageTransition toAttachment{VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
-                                           VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, VK_ACCESS_2_NONE,
-                                           VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
-                                           VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT};
+    const vk::ImageTransition toAttachment{
+        VK_IMAGE_LAYOUT_UNDEFINED,
+        VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+        VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
+        VK_ACCESS_2_NONE,
+        VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+        VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT};
     vk::transition(cmd, color_, toAttachment);
     vk::transition(cmd, ids_, toAttachment);
-    vk::transition(cmd, depth_, {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
-                                 VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT, VK_ACCESS_2_NONE,
-                                 VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
-                                 VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT});
+    vk::transition(cmd, depth_,
+                   {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
+                    VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT, VK_ACCESS_2_NONE,
+                    VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+                    VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT});
 
     VkClearValue colorClear{};
     VkClearValue idClear{};
@@ -421,9 +435,11 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
     }
     vkCmdEndRendering(cmd);
 
-    const vk::ImageTransition toTransfer{VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+    const vk::ImageTransition toTransfer{VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                                         VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
                                          VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
-                                         VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
+                                         VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
+                                         VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
                                          VK_ACCESS_2_TRANSFER_READ_BIT};
     vk::transition(cmd, color_, toTransfer);
     vk::transition(cmd, ids_, toTransfer);

@@ -15,8 +15,8 @@
 
 #include "render/camera.h"
 #include "render/frame_ring.h"
-#include "render/ground_overlay.h"
 #include "render/gpu_scene.h"
+#include "render/ground_overlay.h"
 #include "render/lighting.h"
 #include "render/visibility.h"
 #include "vk/pipeline.h"
@@ -28,7 +28,7 @@
 namespace ct::render {
 
 struct FrameStats {
-    std::uint32_t drawCalls = 0;        // main pass mesh draws (sky excluded)
+    std::uint32_t drawCalls = 0;  // main pass mesh draws (sky excluded)
     std::uint32_t shadowDrawCalls = 0;
     std::uint64_t instances = 0;         // in the scene
     std::uint64_t visibleInstances = 0;  // drawn this frame by the camera, after culling and LOD

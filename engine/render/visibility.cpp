@@ -10,7 +10,8 @@ Frustum Frustum::fromViewProjection(const glm::mat4& m) {
     f.planes = {row(3) + row(0), row(3) - row(0), row(3) + row(1), row(3) - row(1),
                 row(2),  // Vulkan clip space: 0 <= z
                 row(3) - row(2)};
-    for (glm::vec4& plane : f.planes) plane /= std::max(glm::length(glm::vec3(plane)), 1e-20f);
+    for (glm::vec4& plane : f.planes)
+        plane /= std::max(glm::length(glm::vec3(plane)), 1e-20f);
     return f;
 }
 
@@ -28,7 +29,8 @@ bool Frustum::intersects(const scene::Bounds& b) const {
 void selectLevelsOfDetail(const GpuScene& scene, const glm::vec3& eye, std::vector<char>& nodeDrawn) {
     const std::vector<char>& proxy = scene.isLodProxy();
     nodeDrawn.resize(proxy.size());
-    for (std::size_t n = 0; n < proxy.size(); ++n) nodeDrawn[n] = !proxy[n];
+    for (std::size_t n = 0; n < proxy.size(); ++n)
+        nodeDrawn[n] = !proxy[n];
     for (const LodSwitch& lod : scene.lodSwitches()) {
         const glm::vec3 nearest = glm::clamp(eye, lod.bounds.min, lod.bounds.max);
         const bool far = glm::length(nearest - eye) > lod.distance;
@@ -45,7 +47,8 @@ void collectVisibleInstances(const GpuScene& scene, const std::vector<char>& nod
         ranges[g].first = static_cast<std::uint32_t>(list.size());
         for (const InstanceChunk& chunk : groups[g].chunks) {
             if (!nodeDrawn[chunk.node] || !frustum.intersects(chunk.bounds)) continue;
-            for (std::uint32_t i = 0; i < chunk.count; ++i) list.push_back(chunk.first + i);
+            for (std::uint32_t i = 0; i < chunk.count; ++i)
+                list.push_back(chunk.first + i);
         }
         ranges[g].count = static_cast<std::uint32_t>(list.size()) - ranges[g].first;
     }

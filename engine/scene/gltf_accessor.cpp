@@ -7,27 +7,40 @@ namespace ct::scene::gltf {
 int componentSize(int componentType) {
     switch (componentType) {
         case TINYGLTF_COMPONENT_TYPE_BYTE:
-        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE: return 1;
+        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE:
+            return 1;
         case TINYGLTF_COMPONENT_TYPE_SHORT:
-        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT: return 2;
+        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT:
+            return 2;
         case TINYGLTF_COMPONENT_TYPE_INT:
         case TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT:
-        case TINYGLTF_COMPONENT_TYPE_FLOAT: return 4;
-        case TINYGLTF_COMPONENT_TYPE_DOUBLE: return 8;
-        default: return 0;
+        case TINYGLTF_COMPONENT_TYPE_FLOAT:
+            return 4;
+        case TINYGLTF_COMPONENT_TYPE_DOUBLE:
+            return 8;
+        default:
+            return 0;
     }
 }
 
 int componentCount(int type) {
     switch (type) {
-        case TINYGLTF_TYPE_SCALAR: return 1;
-        case TINYGLTF_TYPE_VEC2: return 2;
-        case TINYGLTF_TYPE_VEC3: return 3;
-        case TINYGLTF_TYPE_VEC4: return 4;
-        case TINYGLTF_TYPE_MAT2: return 4;
-        case TINYGLTF_TYPE_MAT3: return 9;
-        case TINYGLTF_TYPE_MAT4: return 16;
-        default: return 0;
+        case TINYGLTF_TYPE_SCALAR:
+            return 1;
+        case TINYGLTF_TYPE_VEC2:
+            return 2;
+        case TINYGLTF_TYPE_VEC3:
+            return 3;
+        case TINYGLTF_TYPE_VEC4:
+            return 4;
+        case TINYGLTF_TYPE_MAT2:
+            return 4;
+        case TINYGLTF_TYPE_MAT3:
+            return 9;
+        case TINYGLTF_TYPE_MAT4:
+            return 16;
+        default:
+            return 0;
     }
 }
 
@@ -42,8 +55,10 @@ T load(const unsigned char* p) {
 
 float decodeFloat(const unsigned char* p, int componentType, bool normalized) {
     switch (componentType) {
-        case TINYGLTF_COMPONENT_TYPE_FLOAT: return load<float>(p);
-        case TINYGLTF_COMPONENT_TYPE_DOUBLE: return static_cast<float>(load<double>(p));
+        case TINYGLTF_COMPONENT_TYPE_FLOAT:
+            return load<float>(p);
+        case TINYGLTF_COMPONENT_TYPE_DOUBLE:
+            return static_cast<float>(load<double>(p));
         case TINYGLTF_COMPONENT_TYPE_BYTE: {
             const float v = load<std::int8_t>(p);
             return normalized ? glm::max(v / 127.0f, -1.0f) : v;
@@ -68,16 +83,21 @@ float decodeFloat(const unsigned char* p, int componentType, bool normalized) {
             const auto v = static_cast<float>(load<std::uint32_t>(p));
             return normalized ? v / 4294967295.0f : v;
         }
-        default: return 0.0f;
+        default:
+            return 0.0f;
     }
 }
 
 std::uint32_t decodeIndex(const unsigned char* p, int componentType) {
     switch (componentType) {
-        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE: return load<std::uint8_t>(p);
-        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT: return load<std::uint16_t>(p);
-        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT: return load<std::uint32_t>(p);
-        default: return 0;
+        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE:
+            return load<std::uint8_t>(p);
+        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT:
+            return load<std::uint16_t>(p);
+        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT:
+            return load<std::uint32_t>(p);
+        default:
+            return 0;
     }
 }
 
@@ -90,8 +110,8 @@ const unsigned char* viewStart(const tinygltf::Model& model, int view) {
 // receives the element index and its bytes.
 template <class Write>
 void forEachElement(const tinygltf::Model& model, const tinygltf::Accessor& a, Write write) {
-    const std::size_t elementSize = static_cast<std::size_t>(componentSize(a.componentType)) *
-                                    static_cast<std::size_t>(componentCount(a.type));
+    const std::size_t elementSize =
+        static_cast<std::size_t>(componentSize(a.componentType)) * static_cast<std::size_t>(componentCount(a.type));
     if (a.bufferView >= 0) {
         const auto& bv = model.bufferViews[static_cast<std::size_t>(a.bufferView)];
         const std::size_t stride = bv.byteStride != 0 ? bv.byteStride : elementSize;
@@ -132,9 +152,7 @@ std::vector<float> readFloats(const tinygltf::Model& model, int accessor) {
 std::vector<std::uint32_t> readIndices(const tinygltf::Model& model, int accessor) {
     const auto& a = model.accessors[static_cast<std::size_t>(accessor)];
     std::vector<std::uint32_t> out(a.count, 0u);
-    forEachElement(model, a, [&](std::size_t i, const unsigned char* p) {
-        out[i] = decodeIndex(p, a.componentType);
-    });
+    forEachElement(model, a, [&](std::size_t i, const unsigned char* p) { out[i] = decodeIndex(p, a.componentType); });
     return out;
 }
 

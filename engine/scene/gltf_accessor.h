@@ -17,8 +17,8 @@
 
 namespace ct::scene::gltf {
 
-int componentSize(int componentType);      // bytes; 0 for an unknown type
-int componentCount(int type);              // 1 for SCALAR ... 16 for MAT4; 0 for unknown
+int componentSize(int componentType);  // bytes; 0 for an unknown type
+int componentCount(int type);          // 1 for SCALAR ... 16 for MAT4; 0 for unknown
 
 // All components of an accessor as floats, count * componentCount(type) of them, sparse
 // substitutions applied.

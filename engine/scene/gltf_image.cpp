@@ -18,8 +18,8 @@ bool fail(ImageDecodeContext& ctx, int index, const std::string& what) {
 
 }  // namespace
 
-bool decodeImageRgba8(tinygltf::Image* image, int index, std::string* /*err*/, std::string* /*warn*/,
-                      int /*reqWidth*/, int /*reqHeight*/, const unsigned char* bytes, int size, void* user) {
+bool decodeImageRgba8(tinygltf::Image* image, int index, std::string* /*err*/, std::string* /*warn*/, int /*reqWidth*/,
+                      int /*reqHeight*/, const unsigned char* bytes, int size, void* user) {
     auto& ctx = *static_cast<ImageDecodeContext*>(user);
     if (image->bufferView >= 0) {
         const auto& views = ctx.model->bufferViews;
@@ -49,8 +49,8 @@ bool decodeImageRgba8(tinygltf::Image* image, int index, std::string* /*err*/, s
     int h = 0;
     int channels = 0;
     if (stbi_info_from_memory(bytes, size, &w, &h, &channels) == 0) {
-        return fail(ctx, index, std::string("cannot decode image \"") + image->name + "\" (" +
-                                    stbi_failure_reason() + ")");
+        return fail(ctx, index,
+                    std::string("cannot decode image \"") + image->name + "\" (" + stbi_failure_reason() + ")");
     }
     if (w < 1 || h < 1 || std::int64_t{w} * h > kMaxPixels) {
         return fail(ctx, index, "image size " + std::to_string(w) + "x" + std::to_string(h) + " is not supported");
@@ -62,8 +62,8 @@ bool decodeImageRgba8(tinygltf::Image* image, int index, std::string* /*err*/, s
                            : static_cast<void*>(stbi_load_from_memory(bytes, size, &w, &h, &channels, 0));
     if (pixels == nullptr || channels < 1 || channels > 4) {
         stbi_image_free(pixels);
-        return fail(ctx, index, std::string("cannot decode image \"") + image->name + "\" (" +
-                                    stbi_failure_reason() + ")");
+        return fail(ctx, index,
+                    std::string("cannot decode image \"") + image->name + "\" (" + stbi_failure_reason() + ")");
     }
     const std::size_t count = static_cast<std::size_t>(w) * static_cast<std::size_t>(h);
     const auto n = static_cast<std::size_t>(channels);

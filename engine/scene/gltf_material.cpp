@@ -16,9 +16,12 @@ constexpr int kMirroredRepeat = 33648;
 
 Wrap toWrap(int mode) {
     switch (mode) {
-        case kClampToEdge: return Wrap::ClampToEdge;
-        case kMirroredRepeat: return Wrap::MirroredRepeat;
-        default: return Wrap::Repeat;
+        case kClampToEdge:
+            return Wrap::ClampToEdge;
+        case kMirroredRepeat:
+            return Wrap::MirroredRepeat;
+        default:
+            return Wrap::Repeat;
     }
 }
 
@@ -26,13 +29,32 @@ Sampler toSampler(const tinygltf::Sampler& in) {
     Sampler s;
     s.magFilter = in.magFilter == kNearest ? Filter::Nearest : Filter::Linear;
     switch (in.minFilter) {
-        case kNearest: s.minFilter = Filter::Nearest; s.mipmapMode = MipmapMode::None; break;
-        case kLinear: s.minFilter = Filter::Linear; s.mipmapMode = MipmapMode::None; break;
-        case kNearestMipmapNearest: s.minFilter = Filter::Nearest; s.mipmapMode = MipmapMode::Nearest; break;
-        case kLinearMipmapNearest: s.minFilter = Filter::Linear; s.mipmapMode = MipmapMode::Nearest; break;
-        case kNearestMipmapLinear: s.minFilter = Filter::Nearest; s.mipmapMode = MipmapMode::Linear; break;
-        case kLinearMipmapLinear: s.minFilter = Filter::Linear; s.mipmapMode = MipmapMode::Linear; break;
-        default: break;  // unset: the renderer's choice, trilinear
+        case kNearest:
+            s.minFilter = Filter::Nearest;
+            s.mipmapMode = MipmapMode::None;
+            break;
+        case kLinear:
+            s.minFilter = Filter::Linear;
+            s.mipmapMode = MipmapMode::None;
+            break;
+        case kNearestMipmapNearest:
+            s.minFilter = Filter::Nearest;
+            s.mipmapMode = MipmapMode::Nearest;
+            break;
+        case kLinearMipmapNearest:
+            s.minFilter = Filter::Linear;
+            s.mipmapMode = MipmapMode::Nearest;
+            break;
+        case kNearestMipmapLinear:
+            s.minFilter = Filter::Nearest;
+            s.mipmapMode = MipmapMode::Linear;
+            break;
+        case kLinearMipmapLinear:
+            s.minFilter = Filter::Linear;
+            s.mipmapMode = MipmapMode::Linear;
+            break;
+        default:
+            break;  // unset: the renderer's choice, trilinear
     }
     s.wrapS = toWrap(in.wrapS);
     s.wrapT = toWrap(in.wrapT);
@@ -58,14 +80,13 @@ TextureRef toRef(const Scene& scene, int texture, int texCoord, const std::strin
     if (texCoord == 0 || texCoord == 1) {
         ref.texCoord = texCoord;
     } else {
-        warnings.add("texcoord", "only TEXCOORD_0 and TEXCOORD_1 are supported; using TEXCOORD_0 (first: " +
-                                     where + ")");
+        warnings.add("texcoord",
+                     "only TEXCOORD_0 and TEXCOORD_1 are supported; using TEXCOORD_0 (first: " + where + ")");
     }
     return ref;
 }
 
-Material toMaterial(const Scene& scene, const tinygltf::Material& in, const std::string& where,
-                    Warnings& warnings) {
+Material toMaterial(const Scene& scene, const tinygltf::Material& in, const std::string& where, Warnings& warnings) {
     Material m;
     m.name = in.name;
     const auto& pbr = in.pbrMetallicRoughness;
@@ -76,13 +97,14 @@ Material toMaterial(const Scene& scene, const tinygltf::Material& in, const std:
     m.normalScale = static_cast<float>(in.normalTexture.scale);
     m.occlusionStrength = static_cast<float>(in.occlusionTexture.strength);
     m.baseColorTexture = toRef(scene, pbr.baseColorTexture.index, pbr.baseColorTexture.texCoord, where, warnings);
-    m.metallicRoughnessTexture = toRef(scene, pbr.metallicRoughnessTexture.index,
-                                       pbr.metallicRoughnessTexture.texCoord, where, warnings);
+    m.metallicRoughnessTexture =
+        toRef(scene, pbr.metallicRoughnessTexture.index, pbr.metallicRoughnessTexture.texCoord, where, warnings);
     m.normalTexture = toRef(scene, in.normalTexture.index, in.normalTexture.texCoord, where, warnings);
     m.occlusionTexture = toRef(scene, in.occlusionTexture.index, in.occlusionTexture.texCoord, where, warnings);
     m.emissiveTexture = toRef(scene, in.emissiveTexture.index, in.emissiveTexture.texCoord, where, warnings);
-    m.alphaMode = in.alphaMode == "MASK" ? AlphaMode::Mask : in.alphaMode == "BLEND" ? AlphaMode::Blend
-                                                                                     : AlphaMode::Opaque;
+    m.alphaMode = in.alphaMode == "MASK"    ? AlphaMode::Mask
+                  : in.alphaMode == "BLEND" ? AlphaMode::Blend
+                                            : AlphaMode::Opaque;
     m.alphaCutoff = static_cast<float>(in.alphaCutoff);
     m.doubleSided = in.doubleSided;
     auto strength = in.extensions.find("KHR_materials_emissive_strength");

@@ -2,15 +2,17 @@
 #include "scene/gltf_accessor.h"
 #include "scene/gltf_convert.h"
 
+#include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/quaternion.hpp>
 #include <glm/gtc/type_ptr.hpp>
-#include <glm/gtc/matrix_transform.hpp>
 
 namespace ct::scene::gltf {
 
 namespace {
 
-std::string nodeName(std::size_t i) { return "nodes[" + std::to_string(i) + "]"; }
+std::string nodeName(std::size_t i) {
+    return "nodes[" + std::to_string(i) + "]";
+}
 
 glm::mat4 localMatrix(const tinygltf::Node& n) {
     if (n.matrix.size() == 16) {
@@ -157,8 +159,8 @@ std::string convertNodes(const tinygltf::Model& model, Scene& scene) {
         }
         walk(scene, static_cast<int>(i), [&](int n) {
             Node& node = scene.nodes[static_cast<std::size_t>(n)];
-            node.world = node.parent < 0 ? node.local
-                                         : scene.nodes[static_cast<std::size_t>(node.parent)].world * node.local;
+            node.world =
+                node.parent < 0 ? node.local : scene.nodes[static_cast<std::size_t>(node.parent)].world * node.local;
             resolved[static_cast<std::size_t>(n)] = true;
         });
     }

@@ -19,8 +19,8 @@ bool inRange(int index, std::size_t size) {
 }
 
 // `index` may be -1 (absent); anything else must name an element.
-std::string checkRef(const std::string& where, std::string_view field, int index,
-                     std::string_view array, std::size_t size) {
+std::string checkRef(const std::string& where, std::string_view field, int index, std::string_view array,
+                     std::size_t size) {
     if (index == -1 || inRange(index, size)) {
         return {};
     }
@@ -30,28 +30,45 @@ std::string checkRef(const std::string& where, std::string_view field, int index
 
 const char* typeName(int type) {
     switch (type) {
-        case TINYGLTF_TYPE_SCALAR: return "SCALAR";
-        case TINYGLTF_TYPE_VEC2: return "VEC2";
-        case TINYGLTF_TYPE_VEC3: return "VEC3";
-        case TINYGLTF_TYPE_VEC4: return "VEC4";
-        case TINYGLTF_TYPE_MAT2: return "MAT2";
-        case TINYGLTF_TYPE_MAT3: return "MAT3";
-        case TINYGLTF_TYPE_MAT4: return "MAT4";
-        default: return "unknown type";
+        case TINYGLTF_TYPE_SCALAR:
+            return "SCALAR";
+        case TINYGLTF_TYPE_VEC2:
+            return "VEC2";
+        case TINYGLTF_TYPE_VEC3:
+            return "VEC3";
+        case TINYGLTF_TYPE_VEC4:
+            return "VEC4";
+        case TINYGLTF_TYPE_MAT2:
+            return "MAT2";
+        case TINYGLTF_TYPE_MAT3:
+            return "MAT3";
+        case TINYGLTF_TYPE_MAT4:
+            return "MAT4";
+        default:
+            return "unknown type";
     }
 }
 
 const char* componentName(int componentType) {
     switch (componentType) {
-        case TINYGLTF_COMPONENT_TYPE_BYTE: return "BYTE";
-        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE: return "UNSIGNED_BYTE";
-        case TINYGLTF_COMPONENT_TYPE_SHORT: return "SHORT";
-        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT: return "UNSIGNED_SHORT";
-        case TINYGLTF_COMPONENT_TYPE_INT: return "INT";
-        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT: return "UNSIGNED_INT";
-        case TINYGLTF_COMPONENT_TYPE_FLOAT: return "FLOAT";
-        case TINYGLTF_COMPONENT_TYPE_DOUBLE: return "DOUBLE";
-        default: return "unknown component type";
+        case TINYGLTF_COMPONENT_TYPE_BYTE:
+            return "BYTE";
+        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE:
+            return "UNSIGNED_BYTE";
+        case TINYGLTF_COMPONENT_TYPE_SHORT:
+            return "SHORT";
+        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT:
+            return "UNSIGNED_SHORT";
+        case TINYGLTF_COMPONENT_TYPE_INT:
+            return "INT";
+        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT:
+            return "UNSIGNED_INT";
+        case TINYGLTF_COMPONENT_TYPE_FLOAT:
+            return "FLOAT";
+        case TINYGLTF_COMPONENT_TYPE_DOUBLE:
+            return "DOUBLE";
+        default:
+            return "unknown component type";
     }
 }
 
@@ -78,9 +95,9 @@ std::string checkBufferViews(const tinygltf::Model& model) {
             return where + ": byteLength is 0";
         }
         if (!fits(bv.byteOffset, bv.byteLength, bufferSize)) {
-            return where + ": " + std::to_string(bv.byteLength) + " bytes at offset " +
-                   std::to_string(bv.byteOffset) + " run past " + at("buffers", static_cast<std::size_t>(bv.buffer)) +
-                   " (" + std::to_string(bufferSize) + " bytes)";
+            return where + ": " + std::to_string(bv.byteLength) + " bytes at offset " + std::to_string(bv.byteOffset) +
+                   " run past " + at("buffers", static_cast<std::size_t>(bv.buffer)) + " (" +
+                   std::to_string(bufferSize) + " bytes)";
         }
     }
     return {};
@@ -121,8 +138,8 @@ std::string checkSparse(const tinygltf::Model& model, const tinygltf::Accessor& 
     if (!fits(static_cast<std::size_t>(s.values.byteOffset), count * elemSize, vv.byteLength)) {
         return where + ": " + std::to_string(count) + " sparse values of " + std::to_string(elemSize) +
                " bytes at offset " + std::to_string(s.values.byteOffset) + " run past " +
-               at("bufferViews", static_cast<std::size_t>(s.values.bufferView)) + " (" +
-               std::to_string(vv.byteLength) + " bytes)";
+               at("bufferViews", static_cast<std::size_t>(s.values.bufferView)) + " (" + std::to_string(vv.byteLength) +
+               " bytes)";
     }
     const unsigned char* p = model.buffers[static_cast<std::size_t>(iv.buffer)].data.data() + iv.byteOffset +
                              static_cast<std::size_t>(s.indices.byteOffset);
@@ -170,7 +187,8 @@ std::string checkAccessors(const tinygltf::Model& model) {
             const auto& bv = model.bufferViews[static_cast<std::size_t>(a.bufferView)];
             if (bv.byteStride != 0 && bv.byteStride < elemSize) {
                 return where + ": elements of " + std::to_string(elemSize) + " bytes do not fit byteStride " +
-                       std::to_string(bv.byteStride) + " of " + at("bufferViews", static_cast<std::size_t>(a.bufferView));
+                       std::to_string(bv.byteStride) + " of " +
+                       at("bufferViews", static_cast<std::size_t>(a.bufferView));
             }
             const std::size_t stride = bv.byteStride != 0 ? bv.byteStride : elemSize;
             const std::size_t span = stride * (a.count - 1) + elemSize;
@@ -201,12 +219,9 @@ struct AttributeRule {
 std::string checkAttribute(const tinygltf::Model& model, const std::string& where, const std::string& name,
                            int accessor) {
     static const AttributeRule rules[] = {
-        {"POSITION", {TINYGLTF_TYPE_VEC3}, false},
-        {"NORMAL", {TINYGLTF_TYPE_VEC3}, false},
-        {"TANGENT", {TINYGLTF_TYPE_VEC4}, false},
-        {"TEXCOORD_0", {TINYGLTF_TYPE_VEC2}, false},
-        {"TEXCOORD_1", {TINYGLTF_TYPE_VEC2}, false},
-        {"COLOR_0", {TINYGLTF_TYPE_VEC3, TINYGLTF_TYPE_VEC4}, false},
+        {"POSITION", {TINYGLTF_TYPE_VEC3}, false},   {"NORMAL", {TINYGLTF_TYPE_VEC3}, false},
+        {"TANGENT", {TINYGLTF_TYPE_VEC4}, false},    {"TEXCOORD_0", {TINYGLTF_TYPE_VEC2}, false},
+        {"TEXCOORD_1", {TINYGLTF_TYPE_VEC2}, false}, {"COLOR_0", {TINYGLTF_TYPE_VEC3, TINYGLTF_TYPE_VEC4}, false},
     };
     const auto& a = model.accessors[static_cast<std::size_t>(accessor)];
     for (const auto& rule : rules) {
@@ -357,8 +372,7 @@ std::string checkInstancing(const tinygltf::Model& model, const tinygltf::Node& 
                                  a.componentType == TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT;
         if (a.type != wantType || !componentOk) {
             return place + ": " + name + " (" + at("accessors", static_cast<std::size_t>(accessor)) + ") is " +
-                   typeName(a.type) + " of " + componentName(a.componentType) + "; expected " +
-                   typeName(wantType);
+                   typeName(a.type) + " of " + componentName(a.componentType) + "; expected " + typeName(wantType);
         }
         if (count != 0 && a.count != count) {
             return place + ": " + name + " has " + std::to_string(a.count) + " elements, other attributes " +

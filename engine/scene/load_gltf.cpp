@@ -5,8 +5,8 @@
 #include "scene/gltf_image.h"
 #include "scene/gltf_validate.h"
 
-#include <nlohmann/json.hpp>
 #include <tiny_gltf.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
@@ -239,8 +239,7 @@ LoadResult loadGltf(const std::filesystem::path& path) {
     const auto size = static_cast<unsigned int>(bytes.size());
     const bool parsed = binary ? parser.LoadBinaryFromMemory(&model, &err, &warn, bytes.data(), size, baseDir)
                                : parser.LoadASCIIFromString(&model, &err, &warn,
-                                                            reinterpret_cast<const char*>(bytes.data()), size,
-                                                            baseDir);
+                                                            reinterpret_cast<const char*>(bytes.data()), size, baseDir);
     if (!images.error.empty()) {
         return fail(images.error);
     }

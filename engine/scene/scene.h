@@ -113,8 +113,8 @@ struct Camera {
     float yfov = 0.8f;         // radians, perspective
     float aspectRatio = 0.0f;  // 0: use the viewport's
     float znear = 0.1f;
-    float zfar = 0.0f;         // 0: infinite (perspective)
-    float xmag = 1.0f;         // orthographic half extents
+    float zfar = 0.0f;  // 0: infinite (perspective)
+    float xmag = 1.0f;  // orthographic half extents
     float ymag = 1.0f;
 };
 

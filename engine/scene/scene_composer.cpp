@@ -30,7 +30,8 @@ ModelHandle SceneComposer::addModel(const Scene& model) {
     auto shift = [](int index, int offset) { return index >= 0 ? index + offset : index; };
 
     for (Mesh mesh : model.meshes) {
-        for (Primitive& prim : mesh.primitives) prim.material = shift(prim.material, materialOffset);
+        for (Primitive& prim : mesh.primitives)
+            prim.material = shift(prim.material, materialOffset);
         scene_.meshes.push_back(std::move(mesh));
     }
     for (Material material : model.materials) {
@@ -46,7 +47,8 @@ ModelHandle SceneComposer::addModel(const Scene& model) {
     }
     scene_.samplers.insert(scene_.samplers.end(), model.samplers.begin(), model.samplers.end());
     scene_.images.insert(scene_.images.end(), model.images.begin(), model.images.end());
-    for (const std::string& warning : model.warnings) scene_.warnings.push_back(warning);
+    for (const std::string& warning : model.warnings)
+        scene_.warnings.push_back(warning);
     models_.push_back(std::move(entry));
     return {static_cast<int>(models_.size()) - 1};
 }
@@ -94,7 +96,8 @@ int SceneComposer::place(ModelHandle handle, const glm::mat4& placement, const s
         for (auto it = source.children.rbegin(); it != source.children.rend(); ++it)
             stack.push_back({*it, index});
     }
-    for (const auto& [node, far] : lodLinks) scene_.nodes[node].lodFar = far < static_cast<int>(copied.size()) ? copied[far] : -1;
+    for (const auto& [node, far] : lodLinks)
+        scene_.nodes[node].lodFar = far < static_cast<int>(copied.size()) ? copied[far] : -1;
     return rootIndex;
 }
 
@@ -133,20 +136,23 @@ void resolveWorldTransforms(Scene& scene) {
         visited[index] = 1;
         Node& node = scene.nodes[index];
         node.world = node.parent >= 0 ? scene.nodes[node.parent].world * node.local : node.local;
-        for (int child : node.children) stack.push_back(child);
+        for (int child : node.children)
+            stack.push_back(child);
     }
     scene.bounds = Bounds{};
     for (const Node& node : scene.nodes) {
         if (node.mesh < 0 || node.mesh >= static_cast<int>(scene.meshes.size())) continue;
         Bounds meshBounds;
-        for (const Primitive& prim : scene.meshes[node.mesh].primitives) meshBounds.extend(prim.bounds);
+        for (const Primitive& prim : scene.meshes[node.mesh].primitives)
+            meshBounds.extend(prim.bounds);
         if (node.instances.empty()) {
             scene.bounds.extend(transformBounds(meshBounds, node.world));
         } else {
             // Instances: the mesh bounds swept over the instance origins is close enough and
             // avoids eight corners per panel.
             Bounds origins;
-            for (const glm::mat4& instance : node.instances) origins.extend(glm::vec3(node.world * instance[3]));
+            for (const glm::mat4& instance : node.instances)
+                origins.extend(glm::vec3(node.world * instance[3]));
             const float reach = glm::length(meshBounds.size());
             scene.bounds.extend(origins.min - glm::vec3(reach));
             scene.bounds.extend(origins.max + glm::vec3(reach));

@@ -25,13 +25,17 @@ Allocation& Allocation::operator=(Allocation&& other) noexcept {
     return *this;
 }
 
-VkDeviceMemory Allocation::memory() const { return block_ ? block_->memory() : VK_NULL_HANDLE; }
+VkDeviceMemory Allocation::memory() const {
+    return block_ ? block_->memory() : VK_NULL_HANDLE;
+}
 
 void* Allocation::mapped() const {
     return block_ && block_->mapped() ? block_->mapped() + offset_ : nullptr;
 }
 
-bool Allocation::hostCoherent() const { return block_ && block_->hostCoherent(); }
+bool Allocation::hostCoherent() const {
+    return block_ && block_->hostCoherent();
+}
 
 void Allocation::reset() {
     if (!block_) return;
@@ -39,10 +43,9 @@ void Allocation::reset() {
     block_ = nullptr;
 }
 
-MemoryBlock::MemoryBlock(VkDevice device, std::uint32_t memoryType, ResourceKind kind,
-                         VkDeviceSize size, bool hostVisible, bool hostCoherent)
-    : device_(device), memoryType_(memoryType), kind_(kind), size_(size),
-      hostCoherent_(hostCoherent) {
+MemoryBlock::MemoryBlock(VkDevice device, std::uint32_t memoryType, ResourceKind kind, VkDeviceSize size,
+                         bool hostVisible, bool hostCoherent)
+    : device_(device), memoryType_(memoryType), kind_(kind), size_(size), hostCoherent_(hostCoherent) {
     VkMemoryAllocateInfo info{VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
     info.allocationSize = size;
     info.memoryTypeIndex = memoryType;
@@ -96,8 +99,7 @@ void MemoryBlock::free(VkDeviceSize offset, VkDeviceSize size) {
     }
 }
 
-Allocator::Allocator(VkPhysicalDevice physicalDevice, VkDevice device, DeletionQueue& queue,
-                     VkDeviceSize blockSize)
+Allocator::Allocator(VkPhysicalDevice physicalDevice, VkDevice device, DeletionQueue& queue, VkDeviceSize blockSize)
     : device_(device), queue_(queue), blockSize_(blockSize) {
     vkGetPhysicalDeviceMemoryProperties(physicalDevice, &properties_);
 }
@@ -134,8 +136,7 @@ std::uint32_t Allocator::chooseMemoryType(std::uint32_t typeBits, MemoryUsage us
     return static_cast<std::uint32_t>(type);
 }
 
-Allocation Allocator::allocate(const VkMemoryRequirements& requirements, MemoryUsage usage,
-                               ResourceKind kind) {
+Allocation Allocator::allocate(const VkMemoryRequirements& requirements, MemoryUsage usage, ResourceKind kind) {
     const std::uint32_t type = chooseMemoryType(requirements.memoryTypeBits, usage);
     Allocation allocation;
     allocation.queue_ = &queue_;
@@ -151,9 +152,9 @@ Allocation Allocator::allocate(const VkMemoryRequirements& requirements, MemoryU
     }
     const VkMemoryPropertyFlags flags = properties_.memoryTypes[type].propertyFlags;
     const VkDeviceSize size = std::max(blockSize_, alignUp(requirements.size, 1 << 20));
-    blocks_.push_back(std::make_unique<MemoryBlock>(
-        device_, type, kind, size, (flags & VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT) != 0,
-        (flags & VK_MEMORY_PROPERTY_HOST_COHERENT_BIT) != 0));
+    blocks_.push_back(std::make_unique<MemoryBlock>(device_, type, kind, size,
+                                                    (flags & VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT) != 0,
+                                                    (flags & VK_MEMORY_PROPERTY_HOST_COHERENT_BIT) != 0));
     allocation.block_ = blocks_.back().get();
     allocation.offset_ = blocks_.back()->tryAllocate(requirements.size, requirements.alignment);
     return allocation;

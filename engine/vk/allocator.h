@@ -74,8 +74,7 @@ public:
     Allocator(const Allocator&) = delete;
     Allocator& operator=(const Allocator&) = delete;
 
-    Allocation allocate(const VkMemoryRequirements& requirements, MemoryUsage usage,
-                        ResourceKind kind);
+    Allocation allocate(const VkMemoryRequirements& requirements, MemoryUsage usage, ResourceKind kind);
     AllocatorStats stats() const;
 
 private:
@@ -91,8 +90,8 @@ private:
 // A block: one VkDeviceMemory and a first-fit free list that coalesces on free.
 class MemoryBlock {
 public:
-    MemoryBlock(VkDevice device, std::uint32_t memoryType, ResourceKind kind, VkDeviceSize size,
-                bool hostVisible, bool hostCoherent);
+    MemoryBlock(VkDevice device, std::uint32_t memoryType, ResourceKind kind, VkDeviceSize size, bool hostVisible,
+                bool hostCoherent);
     ~MemoryBlock();
     MemoryBlock(const MemoryBlock&) = delete;
     MemoryBlock& operator=(const MemoryBlock&) = delete;

@@ -39,8 +39,7 @@ const char* resultName(VkResult result) {
 
 VulkanError::VulkanError(const char* call, VkResult result, const char* file, int line)
     : std::runtime_error(std::string(call) + " failed with " + resultName(result) + " (" +
-                         std::to_string(static_cast<int>(result)) + ") at " + file + ":" +
-                         std::to_string(line)),
+                         std::to_string(static_cast<int>(result)) + ") at " + file + ":" + std::to_string(line)),
       result_(result) {}
 
 }  // namespace ct::vk

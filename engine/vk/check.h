@@ -23,9 +23,8 @@ private:
 
 }  // namespace ct::vk
 
-#define VK_CHECK(call)                                                                    \
-    do {                                                                                  \
-        const VkResult vk_check_result_ = (call);                                         \
-        if (vk_check_result_ != VK_SUCCESS)                                               \
-            throw ::ct::vk::VulkanError(#call, vk_check_result_, __FILE__, __LINE__);     \
+#define VK_CHECK(call)                                                                                                \
+    do {                                                                                                              \
+        const VkResult vk_check_result_ = (call);                                                                     \
+        if (vk_check_result_ != VK_SUCCESS) throw ::ct::vk::VulkanError(#call, vk_check_result_, __FILE__, __LINE__); \
     } while (false)

@@ -15,8 +15,7 @@ constexpr const char* kValidationLayer = "VK_LAYER_KHRONOS_validation";
 
 VKAPI_ATTR VkBool32 VKAPI_CALL onDebugMessage(VkDebugUtilsMessageSeverityFlagBitsEXT severity,
                                               VkDebugUtilsMessageTypeFlagsEXT,
-                                              const VkDebugUtilsMessengerCallbackDataEXT* data,
-                                              void* user) {
+                                              const VkDebugUtilsMessengerCallbackDataEXT* data, void* user) {
     auto* counters = static_cast<Context::Counters*>(user);
     const bool error = severity & VK_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT;
     (error ? counters->errors : counters->warnings).fetch_add(1);
@@ -36,11 +35,16 @@ bool hasLayer(const char* name) {
 
 int typeRank(VkPhysicalDeviceType type) {
     switch (type) {
-        case VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU: return 4;
-        case VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU: return 3;
-        case VK_PHYSICAL_DEVICE_TYPE_VIRTUAL_GPU: return 2;
-        case VK_PHYSICAL_DEVICE_TYPE_CPU: return 1;
-        default: return 0;
+        case VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU:
+            return 4;
+        case VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU:
+            return 3;
+        case VK_PHYSICAL_DEVICE_TYPE_VIRTUAL_GPU:
+            return 2;
+        case VK_PHYSICAL_DEVICE_TYPE_CPU:
+            return 1;
+        default:
+            return 0;
     }
 }
 
@@ -48,11 +52,16 @@ int typeRank(VkPhysicalDeviceType type) {
 
 const char* deviceTypeName(VkPhysicalDeviceType type) {
     switch (type) {
-        case VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU: return "discrete GPU";
-        case VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU: return "integrated GPU";
-        case VK_PHYSICAL_DEVICE_TYPE_VIRTUAL_GPU: return "virtual GPU";
-        case VK_PHYSICAL_DEVICE_TYPE_CPU: return "CPU";
-        default: return "other";
+        case VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU:
+            return "discrete GPU";
+        case VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU:
+            return "integrated GPU";
+        case VK_PHYSICAL_DEVICE_TYPE_VIRTUAL_GPU:
+            return "virtual GPU";
+        case VK_PHYSICAL_DEVICE_TYPE_CPU:
+            return "CPU";
+        default:
+            return "other";
     }
 }
 
@@ -90,13 +99,13 @@ void Context::createInstance(const ContextOptions& options) {
     std::uint32_t loaderVersion = VK_API_VERSION_1_0;
     vkEnumerateInstanceVersion(&loaderVersion);
     if (loaderVersion < VK_API_VERSION_1_3)
-        throw std::runtime_error("the Vulkan loader supports only version " +
-                                 std::to_string(VK_API_VERSION_MAJOR(loaderVersion)) + "." +
-                                 std::to_string(VK_API_VERSION_MINOR(loaderVersion)) +
-                                 "; Campus Twin needs Vulkan 1.3");
+        throw std::runtime_error(
+            "the Vulkan loader supports only version " + std::to_string(VK_API_VERSION_MAJOR(loaderVersion)) + "." +
+            std::to_string(VK_API_VERSION_MINOR(loaderVersion)) + "; Campus Twin needs Vulkan 1.3");
 
     std::vector<const char*> extensions;
-    for (const auto& name : options.instanceExtensions) extensions.push_back(name.c_str());
+    for (const auto& name : options.instanceExtensions)
+        extensions.push_back(name.c_str());
     std::vector<const char*> layers;
     if (validation_) {
         if (!hasLayer(kValidationLayer))
@@ -113,10 +122,9 @@ void Context::createInstance(const ContextOptions& options) {
     app.pEngineName = "Campus Twin";
     app.apiVersion = VK_API_VERSION_1_3;
 
-    VkDebugUtilsMessengerCreateInfoEXT messengerInfo{
-        VK_STRUCTURE_TYPE_DEBUG_UTILS_MESSENGER_CREATE_INFO_EXT};
-    messengerInfo.messageSeverity = VK_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT |
-                                    VK_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT;
+    VkDebugUtilsMessengerCreateInfoEXT messengerInfo{VK_STRUCTURE_TYPE_DEBUG_UTILS_MESSENGER_CREATE_INFO_EXT};
+    messengerInfo.messageSeverity =
+        VK_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT | VK_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT;
     messengerInfo.messageType = VK_DEBUG_UTILS_MESSAGE_TYPE_GENERAL_BIT_EXT |
                                 VK_DEBUG_UTILS_MESSAGE_TYPE_VALIDATION_BIT_EXT |
                                 VK_DEBUG_UTILS_MESSAGE_TYPE_PERFORMANCE_BIT_EXT;
@@ -176,13 +184,11 @@ void Context::choosePhysicalDevice(const ContextOptions& options) {
     int chosen = -1;
     if (options.deviceIndex >= 0) {
         if (options.deviceIndex >= static_cast<int>(count))
-            throw std::runtime_error("--device " + std::to_string(options.deviceIndex) +
-                                     ": only " + std::to_string(count) +
-                                     " Vulkan device(s) present");
+            throw std::runtime_error("--device " + std::to_string(options.deviceIndex) + ": only " +
+                                     std::to_string(count) + " Vulkan device(s) present");
         if (!devices_[options.deviceIndex].suitable)
             throw std::runtime_error("--device " + std::to_string(options.deviceIndex) + " (" +
-                                     devices_[options.deviceIndex].name +
-                                     ") lacks Vulkan 1.3 or a suitable queue");
+                                     devices_[options.deviceIndex].name + ") lacks Vulkan 1.3 or a suitable queue");
         chosen = options.deviceIndex;
     } else {
         for (std::uint32_t i = 0; i < count; ++i) {
@@ -221,8 +227,7 @@ void Context::createDevice() {
     features.features.samplerAnisotropy = supported.samplerAnisotropy;
     features.features.depthClamp = supported.depthClamp;
     // The blend pipeline blends colour but must leave the integer picking target untouched.
-    if (!supported.independentBlend)
-        throw std::runtime_error(chosen_.name + " lacks the independentBlend feature");
+    if (!supported.independentBlend) throw std::runtime_error(chosen_.name + " lacks the independentBlend feature");
     features.features.independentBlend = VK_TRUE;
 
     std::vector<const char*> extensions;
@@ -251,8 +256,7 @@ void Context::createDevice() {
 }
 
 std::uint64_t Context::submit(VkCommandBuffer commandBuffer, std::span<const Wait> waits,
-                              std::span<const VkSemaphore> signals,
-                              VkPipelineStageFlags2 signalStages) {
+                              std::span<const VkSemaphore> signals, VkPipelineStageFlags2 signalStages) {
     std::vector<VkSemaphoreSubmitInfo> waitInfos;
     for (const auto& wait : waits) {
         VkSemaphoreSubmitInfo info{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
@@ -303,7 +307,9 @@ void Context::waitFor(std::uint64_t timelineValue) const {
     VK_CHECK(vkWaitSemaphores(device_, &info, UINT64_MAX));
 }
 
-void Context::collectGarbage() { deletionQueue_.collect(completedValue()); }
+void Context::collectGarbage() {
+    deletionQueue_.collect(completedValue());
+}
 
 void Context::waitIdle() {
     VK_CHECK(vkDeviceWaitIdle(device_));

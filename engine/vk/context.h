@@ -26,7 +26,7 @@ namespace ct::vk {
 
 struct ContextOptions {
     bool validation = false;
-    int deviceIndex = -1;  // -1: best by type (discrete > integrated > virtual > CPU)
+    int deviceIndex = -1;                         // -1: best by type (discrete > integrated > virtual > CPU)
     std::vector<std::string> instanceExtensions;  // e.g. what GLFW needs for a surface
     // Set for windowed use: creates the surface once the instance exists; the chosen device
     // must then be able to present to it, and VK_KHR_swapchain is enabled.

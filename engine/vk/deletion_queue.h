@@ -14,9 +14,7 @@ namespace ct::vk {
 
 class DeletionQueue {
 public:
-    void retire(std::function<void()> destroy) {
-        entries_.push_back({lastSubmitted_, std::move(destroy)});
-    }
+    void retire(std::function<void()> destroy) { entries_.push_back({lastSubmitted_, std::move(destroy)}); }
     void noteSubmitted(std::uint64_t timelineValue) { lastSubmitted_ = timelineValue; }
     void collect(std::uint64_t completedValue) {
         while (!entries_.empty() && entries_.front().after <= completedValue) {

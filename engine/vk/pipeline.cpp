@@ -7,8 +7,7 @@
 
 namespace ct::vk {
 
-Unique<VkShaderModule> loadShader(Context& context, const std::filesystem::path& dir,
-                                  const std::string& name) {
+Unique<VkShaderModule> loadShader(Context& context, const std::filesystem::path& dir, const std::string& name) {
     const std::filesystem::path path = dir / (name + ".spv");
     std::ifstream file(path, std::ios::binary | std::ios::ate);
     if (!file) throw std::runtime_error(path.string() + ": shader not found (is the data directory complete?)");
@@ -73,10 +72,9 @@ Unique<VkPipeline> buildGraphicsPipeline(Context& context, const GraphicsPipelin
     std::vector<VkFormat> colorFormats;
     for (const auto& attachment : desc.colorAttachments) {
         VkPipelineColorBlendAttachmentState blend{};
-        blend.colorWriteMask = attachment.writeEnabled
-                                   ? VK_COLOR_COMPONENT_R_BIT | VK_COLOR_COMPONENT_G_BIT |
-                                         VK_COLOR_COMPONENT_B_BIT | VK_COLOR_COMPONENT_A_BIT
-                                   : 0;
+        blend.colorWriteMask = attachment.writeEnabled ? VK_COLOR_COMPONENT_R_BIT | VK_COLOR_COMPONENT_G_BIT |
+                                                             VK_COLOR_COMPONENT_B_BIT | VK_COLOR_COMPONENT_A_BIT
+                                                       : 0;
         if (attachment.blend) {
             blend.blendEnable = VK_TRUE;
             blend.srcColorBlendFactor = VK_BLEND_FACTOR_SRC_ALPHA;
@@ -141,7 +139,8 @@ Unique<VkPipeline> buildComputePipeline(Context& context, VkPipelineLayout layou
 Unique<VkDescriptorSetLayout> makeSetLayout(Context& context, const std::vector<LayoutBinding>& bindings,
                                             const std::string& name) {
     std::vector<VkDescriptorSetLayoutBinding> vkBindings;
-    for (const auto& b : bindings) vkBindings.push_back({b.binding, b.type, b.count, b.stages, nullptr});
+    for (const auto& b : bindings)
+        vkBindings.push_back({b.binding, b.type, b.count, b.stages, nullptr});
     VkDescriptorSetLayoutCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
     info.bindingCount = static_cast<std::uint32_t>(vkBindings.size());
     info.pBindings = vkBindings.data();
@@ -151,8 +150,7 @@ Unique<VkDescriptorSetLayout> makeSetLayout(Context& context, const std::vector<
     return context.own(layout, vkDestroyDescriptorSetLayout);
 }
 
-Unique<VkPipelineLayout> makePipelineLayout(Context& context,
-                                            const std::vector<VkDescriptorSetLayout>& sets,
+Unique<VkPipelineLayout> makePipelineLayout(Context& context, const std::vector<VkDescriptorSetLayout>& sets,
                                             std::uint32_t pushConstantBytes, const std::string& name,
                                             VkShaderStageFlags pushConstantStages) {
     VkPushConstantRange range{pushConstantStages, 0, pushConstantBytes};
@@ -167,14 +165,14 @@ Unique<VkPipelineLayout> makePipelineLayout(Context& context,
     return context.own(layout, vkDestroyPipelineLayout);
 }
 
-DescriptorWriter& DescriptorWriter::buffer(std::uint32_t binding, VkDescriptorType type,
-                                           VkBuffer buffer, VkDeviceSize offset, VkDeviceSize range) {
+DescriptorWriter& DescriptorWriter::buffer(std::uint32_t binding, VkDescriptorType type, VkBuffer buffer,
+                                           VkDeviceSize offset, VkDeviceSize range) {
     entries_.push_back({binding, type, {buffer, offset, range}, {}});
     return *this;
 }
 
-DescriptorWriter& DescriptorWriter::image(std::uint32_t binding, VkImageView view,
-                                          VkSampler sampler, VkImageLayout layout) {
+DescriptorWriter& DescriptorWriter::image(std::uint32_t binding, VkImageView view, VkSampler sampler,
+                                          VkImageLayout layout) {
     entries_.push_back({binding, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, {}, {sampler, view, layout}});
     return *this;
 }

@@ -13,12 +13,11 @@
 namespace ct::vk {
 
 // Loads `<dir>/<name>.spv`; throws naming the file if it is missing or not SPIR-V.
-Unique<VkShaderModule> loadShader(Context& context, const std::filesystem::path& dir,
-                                  const std::string& name);
+Unique<VkShaderModule> loadShader(Context& context, const std::filesystem::path& dir, const std::string& name);
 
 struct ColorAttachmentDesc {
     VkFormat format = VK_FORMAT_UNDEFINED;
-    bool blend = false;       // premultiplied-free "over": src*a + dst*(1-a)
+    bool blend = false;  // premultiplied-free "over": src*a + dst*(1-a)
     bool writeEnabled = true;
 };
 
@@ -52,8 +51,7 @@ struct LayoutBinding {
 
 Unique<VkDescriptorSetLayout> makeSetLayout(Context& context, const std::vector<LayoutBinding>& bindings,
                                             const std::string& name);
-Unique<VkPipelineLayout> makePipelineLayout(Context& context,
-                                            const std::vector<VkDescriptorSetLayout>& sets,
+Unique<VkPipelineLayout> makePipelineLayout(Context& context, const std::vector<VkDescriptorSetLayout>& sets,
                                             std::uint32_t pushConstantBytes, const std::string& name,
                                             VkShaderStageFlags pushConstantStages = VK_SHADER_STAGE_VERTEX_BIT |
                                                                                     VK_SHADER_STAGE_FRAGMENT_BIT);
@@ -61,8 +59,8 @@ Unique<VkPipelineLayout> makePipelineLayout(Context& context,
 // Accumulates descriptor writes for one set and applies them in one vkUpdateDescriptorSets.
 class DescriptorWriter {
 public:
-    DescriptorWriter& buffer(std::uint32_t binding, VkDescriptorType type, VkBuffer buffer,
-                             VkDeviceSize offset = 0, VkDeviceSize range = VK_WHOLE_SIZE);
+    DescriptorWriter& buffer(std::uint32_t binding, VkDescriptorType type, VkBuffer buffer, VkDeviceSize offset = 0,
+                             VkDeviceSize range = VK_WHOLE_SIZE);
     DescriptorWriter& image(std::uint32_t binding, VkImageView view, VkSampler sampler,
                             VkImageLayout layout = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL);
     void update(VkDevice device, VkDescriptorSet set);

@@ -78,8 +78,7 @@ Image::Image(Context& context, const ImageDesc& desc)
     context.setName(view, VK_OBJECT_TYPE_IMAGE_VIEW, desc.name + " view");
 }
 
-void transition(VkCommandBuffer cmd, VkImage image, VkImageAspectFlags aspect,
-                const ImageTransition& t) {
+void transition(VkCommandBuffer cmd, VkImage image, VkImageAspectFlags aspect, const ImageTransition& t) {
     VkImageMemoryBarrier2 barrier{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER_2};
     barrier.srcStageMask = t.srcStage;
     barrier.srcAccessMask = t.srcAccess;

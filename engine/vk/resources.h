@@ -81,8 +81,7 @@ struct ImageTransition {
     std::uint32_t mipCount = VK_REMAINING_MIP_LEVELS;
 };
 
-void transition(VkCommandBuffer cmd, VkImage image, VkImageAspectFlags aspect,
-                const ImageTransition& t);
+void transition(VkCommandBuffer cmd, VkImage image, VkImageAspectFlags aspect, const ImageTransition& t);
 inline void transition(VkCommandBuffer cmd, const Image& image, const ImageTransition& t) {
     transition(cmd, image.get(), image.aspect(), t);
 }

@@ -41,9 +41,8 @@ public:
     void reset() {
         if (handle_ == VK_NULL_HANDLE) return;
         if (queue_) {
-            queue_->retire([device = device_, handle = handle_, destroy = destroy_] {
-                destroy(device, handle, nullptr);
-            });
+            queue_->retire(
+                [device = device_, handle = handle_, destroy = destroy_] { destroy(device, handle, nullptr); });
         } else {
             destroy_(device_, handle_, nullptr);
         }

@@ -16,8 +16,7 @@ VkDeviceSize stage(std::vector<std::uint8_t>& staged, const void* data, VkDevice
 }
 }  // namespace
 
-void Uploader::toBuffer(const Buffer& dst, VkDeviceSize dstOffset, const void* data,
-                        VkDeviceSize bytes) {
+void Uploader::toBuffer(const Buffer& dst, VkDeviceSize dstOffset, const void* data, VkDeviceSize bytes) {
     if (bytes == 0) return;
     bufferCopies_.push_back({dst.get(), dstOffset, stage(staged_, data, bytes), bytes});
 }
@@ -29,8 +28,7 @@ void Uploader::toImage(const Image& dst, const void* texels, VkDeviceSize bytes)
 std::uint64_t Uploader::submit() {
     if (bufferCopies_.empty() && imageCopies_.empty()) return 0;
 
-    Buffer staging(context_, {staged_.size(), VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUsage::Upload,
-                              "staging"});
+    Buffer staging(context_, {staged_.size(), VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUsage::Upload, "staging"});
     staging.write(staged_.data(), staged_.size());
 
     VkCommandPoolCreateInfo poolInfo{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
@@ -57,23 +55,21 @@ std::uint64_t Uploader::submit() {
 
     for (const auto& copy : imageCopies_) {
         transition(cmd, copy.image, VK_IMAGE_ASPECT_COLOR_BIT,
-                   {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
-                    VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_COPY_BIT,
-                    VK_ACCESS_2_TRANSFER_WRITE_BIT});
+                   {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_2_NONE,
+                    VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT});
         VkBufferImageCopy region{};
         region.bufferOffset = copy.srcOffset;
         region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
         region.imageExtent = {copy.extent.width, copy.extent.height, 1};
-        vkCmdCopyBufferToImage(cmd, staging.get(), copy.image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
-                               1, &region);
+        vkCmdCopyBufferToImage(cmd, staging.get(), copy.image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
         // Each level is blitted from the one above it, which must first become a blit source.
         std::int32_t width = static_cast<std::int32_t>(copy.extent.width);
         std::int32_t height = static_cast<std::int32_t>(copy.extent.height);
         for (std::uint32_t level = 1; level < copy.mipLevels; ++level) {
             transition(cmd, copy.image, VK_IMAGE_ASPECT_COLOR_BIT,
                        {VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
-                        VK_PIPELINE_STAGE_2_TRANSFER_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
-                        VK_PIPELINE_STAGE_2_BLIT_BIT, VK_ACCESS_2_TRANSFER_READ_BIT, level - 1, 1});
+                        VK_PIPELINE_STAGE_2_TRANSFER_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_BLIT_BIT,
+                        VK_ACCESS_2_TRANSFER_READ_BIT, level - 1, 1});
             const std::int32_t nextWidth = std::max(1, width / 2);
             const std::int32_t nextHeight = std::max(1, height / 2);
             VkImageBlit2 blit{VK_STRUCTURE_TYPE_IMAGE_BLIT_2};
@@ -94,23 +90,22 @@ std::uint64_t Uploader::submit() {
             height = nextHeight;
         }
         if (copy.mipLevels > 1) {
-            transition(cmd, copy.image, VK_IMAGE_ASPECT_COLOR_BIT,
-                       {VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
-                        VK_PIPELINE_STAGE_2_BLIT_BIT, VK_ACCESS_2_TRANSFER_READ_BIT,
-                        VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT,
-                        0, copy.mipLevels - 1});
+            transition(
+                cmd, copy.image, VK_IMAGE_ASPECT_COLOR_BIT,
+                {VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
+                 VK_PIPELINE_STAGE_2_BLIT_BIT, VK_ACCESS_2_TRANSFER_READ_BIT, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
+                 VK_ACCESS_2_SHADER_SAMPLED_READ_BIT, 0, copy.mipLevels - 1});
         }
-        transition(cmd, copy.image, VK_IMAGE_ASPECT_COLOR_BIT,
-                   {VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
-                    VK_PIPELINE_STAGE_2_TRANSFER_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
-                    VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT,
-                    copy.mipLevels - 1, 1});
+        transition(
+            cmd, copy.image, VK_IMAGE_ASPECT_COLOR_BIT,
+            {VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
+             VK_PIPELINE_STAGE_2_TRANSFER_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
+             VK_ACCESS_2_SHADER_SAMPLED_READ_BIT, copy.mipLevels - 1, 1});
     }
 
     // One barrier covers every buffer copy for all later use on this queue.
     memoryBarrier(cmd, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
-                  VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
-                  VK_ACCESS_2_MEMORY_READ_BIT | VK_ACCESS_2_MEMORY_WRITE_BIT);
+                  VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, VK_ACCESS_2_MEMORY_READ_BIT | VK_ACCESS_2_MEMORY_WRITE_BIT);
     VK_CHECK(vkEndCommandBuffer(cmd));
     const std::uint64_t value = context_.submit(cmd);
 

@@ -26,8 +26,7 @@ glm::vec3 turn(glm::vec3 direction, glm::vec3 up, float yaw, float pitch) {
     // Pitch up (positive) lowers the angle from up.
     const float clamped = std::clamp(angleFromUp - pitch, kPoleMargin, glm::pi<float>() - kPoleMargin);
     const glm::vec3 right = glm::cross(d, up);
-    if (glm::length(right) > 1e-6f)
-        d = glm::angleAxis(angleFromUp - clamped, glm::normalize(right)) * d;
+    if (glm::length(right) > 1e-6f) d = glm::angleAxis(angleFromUp - clamped, glm::normalize(right)) * d;
     d = glm::angleAxis(yaw, up) * d;
     return d * length;
 }
@@ -39,7 +38,9 @@ CameraController::CameraController(const scene::Scene& scene, const render::Came
     camera_.up = glm::normalize(camera_.up);
 }
 
-float CameraController::distance() const { return glm::length(camera_.target - camera_.eye); }
+float CameraController::distance() const {
+    return glm::length(camera_.target - camera_.eye);
+}
 
 float CameraController::flySpeed() const {
     // Crosses the scene's bounding sphere in about four seconds, whatever its scale.
@@ -50,16 +51,15 @@ void CameraController::orbit(glm::vec2 pixels) {
     // Dragging right moves the eye left around the target, so the scene appears to turn with
     // the cursor; dragging down lifts the eye.
     const glm::vec3 offset = camera_.eye - camera_.target;
-    camera_.eye = camera_.target +
-                  turn(offset, camera_.up, -pixels.x * kRadiansPerPixel, pixels.y * kRadiansPerPixel);
+    camera_.eye = camera_.target + turn(offset, camera_.up, -pixels.x * kRadiansPerPixel, pixels.y * kRadiansPerPixel);
     afterChange();
 }
 
 void CameraController::look(glm::vec2 pixels) {
     // Dragging right turns the view right; dragging down looks down.
     const glm::vec3 forward = camera_.target - camera_.eye;
-    camera_.target = camera_.eye +
-                     turn(forward, camera_.up, -pixels.x * kRadiansPerPixel, -pixels.y * kRadiansPerPixel);
+    camera_.target =
+        camera_.eye + turn(forward, camera_.up, -pixels.x * kRadiansPerPixel, -pixels.y * kRadiansPerPixel);
     afterChange();
 }
 
@@ -68,8 +68,8 @@ void CameraController::pan(glm::vec2 pixels, float viewportHeight) {
     const glm::vec3 right = glm::normalize(glm::cross(forward, camera_.up));
     const glm::vec3 up = glm::cross(right, forward);
     // World units per pixel at the target's depth.
-    const float viewHeight = camera_.orthographic ? 2.0f * camera_.orthoHalfHeight
-                                                  : 2.0f * distance() * std::tan(camera_.yfov * 0.5f);
+    const float viewHeight =
+        camera_.orthographic ? 2.0f * camera_.orthoHalfHeight : 2.0f * distance() * std::tan(camera_.yfov * 0.5f);
     const float scale = viewHeight / std::max(viewportHeight, 1.0f);
     const glm::vec3 shift = (-pixels.x * right + pixels.y * up) * scale;
     camera_.eye += shift;

@@ -53,8 +53,7 @@ vk::Unique<VkSemaphore> makeSemaphore(vk::Context& context, const std::string& n
 
 }  // namespace
 
-Swapchain::Swapchain(vk::Context& context, const SwapchainOptions& options)
-    : context_(context), options_(options) {
+Swapchain::Swapchain(vk::Context& context, const SwapchainOptions& options) : context_(context), options_(options) {
     if (!context.surface()) throw std::runtime_error("Swapchain: the Context was created without a surface");
     const VkSurfaceFormatKHR format = chooseFormat(context.physicalDevice(), context.surface());
     format_ = format.format;
@@ -102,9 +101,9 @@ void Swapchain::build(VkExtent2D requested) {
                             ? VK_SURFACE_TRANSFORM_IDENTITY_BIT_KHR
                             : caps.currentTransform;
     info.compositeAlpha = VK_COMPOSITE_ALPHA_OPAQUE_BIT_KHR;
-    for (VkCompositeAlphaFlagBitsKHR alpha : {VK_COMPOSITE_ALPHA_OPAQUE_BIT_KHR, VK_COMPOSITE_ALPHA_INHERIT_BIT_KHR,
-                                              VK_COMPOSITE_ALPHA_PRE_MULTIPLIED_BIT_KHR,
-                                              VK_COMPOSITE_ALPHA_POST_MULTIPLIED_BIT_KHR}) {
+    for (VkCompositeAlphaFlagBitsKHR alpha :
+         {VK_COMPOSITE_ALPHA_OPAQUE_BIT_KHR, VK_COMPOSITE_ALPHA_INHERIT_BIT_KHR,
+          VK_COMPOSITE_ALPHA_PRE_MULTIPLIED_BIT_KHR, VK_COMPOSITE_ALPHA_POST_MULTIPLIED_BIT_KHR}) {
         if (caps.supportedCompositeAlpha & alpha) {
             info.compositeAlpha = alpha;
             break;

@@ -79,7 +79,9 @@ VkExtent2D framebufferExtent(GLFWwindow* window) {
     return {static_cast<std::uint32_t>(std::max(width, 0)), static_cast<std::uint32_t>(std::max(height, 0))};
 }
 
-bool sameExtent(VkExtent2D a, VkExtent2D b) { return a.width == b.width && a.height == b.height; }
+bool sameExtent(VkExtent2D a, VkExtent2D b) {
+    return a.width == b.width && a.height == b.height;
+}
 
 // Copies the renderer's finished colour image (TRANSFER_SRC_OPTIMAL) into the acquired swapchain
 // image and leaves that ready to present. Blit rather than copy: the two formats may differ in
@@ -111,18 +113,18 @@ void recordBlitToSwapchain(VkCommandBuffer cmd, const vk::Image& color, VkImage 
 
     if (!overlay) {
         // Presentation needs no destination stage: the render-finished semaphore orders it.
-        vk::transition(cmd, target, VK_IMAGE_ASPECT_COLOR_BIT,
-                       {VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR,
-                        VK_PIPELINE_STAGE_2_BLIT_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_NONE,
-                        VK_ACCESS_2_NONE});
+        vk::transition(
+            cmd, target, VK_IMAGE_ASPECT_COLOR_BIT,
+            {VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, VK_PIPELINE_STAGE_2_BLIT_BIT,
+             VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE});
         return;
     }
     // An overlay (the UI) draws over the copied frame as a colour attachment, then presents.
-    vk::transition(cmd, target, VK_IMAGE_ASPECT_COLOR_BIT,
-                   {VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
-                    VK_PIPELINE_STAGE_2_BLIT_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
-                    VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
-                    VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT});
+    vk::transition(
+        cmd, target, VK_IMAGE_ASPECT_COLOR_BIT,
+        {VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_PIPELINE_STAGE_2_BLIT_BIT,
+         VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+         VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT});
     overlay(cmd, imageIndex, target, targetExtent);
     vk::transition(cmd, target, VK_IMAGE_ASPECT_COLOR_BIT,
                    {VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR,
@@ -208,8 +210,8 @@ bool displayAvailable() {
     return false;
 }
 
-ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialCamera,
-                       const render::Lighting& lighting, const ViewerOptions& options) {
+ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialCamera, const render::Lighting& lighting,
+                       const ViewerOptions& options) {
     // Declaration order is destruction order reversed: everything Vulkan dies before the
     // Context, the Context (which destroys the surface) before the window, the window before
     // glfwTerminate.
@@ -221,9 +223,8 @@ ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialC
     render::Renderer renderer(context, render::shaderDir(), {.extent = builtFor});
     renderer.setScene(scene);
     render::FrameRing ring(context);
-    Swapchain swapchain(context, {.extent = builtFor,
-                                  .vsync = options.vsync,
-                                  .framesInFlight = render::FrameRing::kFramesInFlight});
+    Swapchain swapchain(
+        context, {.extent = builtFor, .vsync = options.vsync, .framesInFlight = render::FrameRing::kFramesInFlight});
     renderer.resize(swapchain.extent());
     PixelPicker picker(context);
     CameraController controller(scene, initialCamera);

@@ -49,10 +49,10 @@ struct SwapchainInfo {
 
 // One frame as the hooks see it before it is recorded.
 struct FrameControl {
-    double dt = 0.0;          // wall-clock seconds since the previous frame
-    int framesPresented = 0;  // so far
-    render::Camera camera;    // in: the camera controller's; out: what to draw (adopted by the controller)
-    render::Lighting lighting;  // in: last frame's; out: this frame's
+    double dt = 0.0;                 // wall-clock seconds since the previous frame
+    int framesPresented = 0;         // so far
+    render::Camera camera;           // in: the camera controller's; out: what to draw (adopted by the controller)
+    render::Lighting lighting;       // in: last frame's; out: this frame's
     std::optional<glm::uvec2> pick;  // out: read the node id under this framebuffer pixel (-> onPick)
     bool close = false;              // out: end the loop after this frame
 };
@@ -64,11 +64,12 @@ struct ViewerHooks {
     // through the context's deletion queue.
     std::function<void(FrameControl&, render::Renderer&)> beforeFrame;
     // After the blit; `image` is in COLOR_ATTACHMENT_OPTIMAL and must be left so.
-    using RecordOverlay = std::function<void(VkCommandBuffer, std::uint32_t imageIndex, VkImage image, VkExtent2D extent)>;
+    using RecordOverlay =
+        std::function<void(VkCommandBuffer, std::uint32_t imageIndex, VkImage image, VkExtent2D extent)>;
     RecordOverlay recordOverlay;
     std::function<void(int node, int instance)> onPick;  // node -1: nothing there
-    std::function<bool()> wantsMouse;     // true: the camera and picking ignore the mouse
-    std::function<bool()> wantsKeyboard;  // true: the camera ignores the keys
+    std::function<bool()> wantsMouse;                    // true: the camera and picking ignore the mouse
+    std::function<bool()> wantsKeyboard;                 // true: the camera ignores the keys
     // Before any Vulkan object of the viewer is destroyed (the device is idle).
     std::function<void()> onShutdown;
 };
@@ -98,12 +99,12 @@ struct ViewerResult {
     vk::ValidationCounts validation;
     std::uint32_t finalWidth = 0;  // the renderer's extent when the window closed
     std::uint32_t finalHeight = 0;
-    int picks = 0;             // picks answered (clicks, or pickAtFrame)
-    int lastPickedNode = -1;   // the last answer: node index, -1 for nothing
+    int picks = 0;            // picks answered (clicks, or pickAtFrame)
+    int lastPickedNode = -1;  // the last answer: node index, -1 for nothing
     int lastPickedInstance = -1;
 };
 
-ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialCamera,
-                       const render::Lighting& lighting, const ViewerOptions& options);
+ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialCamera, const render::Lighting& lighting,
+                       const ViewerOptions& options);
 
 }  // namespace ct::window

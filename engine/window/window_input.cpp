@@ -14,12 +14,13 @@ namespace {
 // A press that moves less than this (screen pixels) before its release is a click, not a drag.
 constexpr double kClickSlop = 3.0;
 
-WindowInput& self(GLFWwindow* window) { return *static_cast<WindowInput*>(glfwGetWindowUserPointer(window)); }
+WindowInput& self(GLFWwindow* window) {
+    return *static_cast<WindowInput*>(glfwGetWindowUserPointer(window));
+}
 
 }  // namespace
 
-WindowInput::WindowInput(GLFWwindow* window, CameraController& controller)
-    : window_(window), controller_(controller) {
+WindowInput::WindowInput(GLFWwindow* window, CameraController& controller) : window_(window), controller_(controller) {
     glfwGetCursorPos(window, &cursor_.x, &cursor_.y);
     glfwSetWindowUserPointer(window, this);
     glfwSetFramebufferSizeCallback(window, onFramebufferSize);
@@ -54,9 +55,13 @@ void WindowInput::update(float seconds) {
     controller_.move(direction, seconds);
 }
 
-bool WindowInput::takeResized() { return std::exchange(resized_, false); }
+bool WindowInput::takeResized() {
+    return std::exchange(resized_, false);
+}
 
-std::optional<glm::uvec2> WindowInput::takeClick() { return std::exchange(click_, std::nullopt); }
+std::optional<glm::uvec2> WindowInput::takeClick() {
+    return std::exchange(click_, std::nullopt);
+}
 
 float WindowInput::aspect() const {
     int width = 0;
@@ -120,7 +125,9 @@ void WindowInput::keyPressed(int key) {
             controller_.toggleFly();
             std::fprintf(stderr, "camera: %s mode\n", controller_.mode() == CameraMode::Fly ? "fly" : "orbit");
             break;
-        case GLFW_KEY_HOME: controller_.frameScene(aspect()); break;
+        case GLFW_KEY_HOME:
+            controller_.frameScene(aspect());
+            break;
         case GLFW_KEY_C: {
             const std::string name = controller_.cycleSceneCamera();
             if (name.empty())
@@ -129,13 +136,18 @@ void WindowInput::keyPressed(int key) {
                 std::fprintf(stderr, "camera: \"%s\"\n", name.c_str());
             break;
         }
-        default: break;
+        default:
+            break;
     }
 }
 
-void WindowInput::onFramebufferSize(GLFWwindow* window, int, int) { self(window).resized_ = true; }
+void WindowInput::onFramebufferSize(GLFWwindow* window, int, int) {
+    self(window).resized_ = true;
+}
 
-void WindowInput::onCursor(GLFWwindow* window, double x, double y) { self(window).cursorMoved({x, y}); }
+void WindowInput::onCursor(GLFWwindow* window, double x, double y) {
+    self(window).cursorMoved({x, y});
+}
 
 void WindowInput::onButton(GLFWwindow* window, int button, int action, int) {
     self(window).buttonChanged(button, action == GLFW_PRESS);

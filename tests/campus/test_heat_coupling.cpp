@@ -38,8 +38,8 @@ private:
 };
 
 struct BuildingAir {
-    double inlet_c;      // mean over the building's cooler banks
-    double coolest_c;    // the bank breathing the least heated air
+    double inlet_c;    // mean over the building's cooler banks
+    double coolest_c;  // the bank breathing the least heated air
     double pue;
 };
 

@@ -85,7 +85,8 @@ TEST_CASE("GPU and CPU air fields agree after 100 steps in a varying wind", "[co
         std::printf("GPU vs CPU after 100 steps (512 x 512): largest |difference| %.3g K, largest excess %.3g K\n",
                     d.largest, d.largestValue);
         INFO("largest difference " << d.largest << " K; largest excess " << d.largestValue << " K");
-        CHECK(d.largestValue > 0.1);  // a real field, not an empty one  // the comparison is of a field with something in it
+        CHECK(d.largestValue >
+              0.1);  // a real field, not an empty one  // the comparison is of a field with something in it
         CHECK(d.largest < 0.05);
 
         // The coolers' inlets: on the plumes, between cells, near and off the edges.

@@ -34,7 +34,8 @@ GoldenResult compareWithGolden(const std::string& name, const render::RgbaImage&
     std::size_t differing = 0;
     for (std::size_t i = 0; i < actual.rgba.size(); i += 4) {
         int worst = 0;
-        for (int c = 0; c < 3; ++c) worst = std::max(worst, std::abs(actual.rgba[i + c] - expected.rgba[i + c]));
+        for (int c = 0; c < 3; ++c)
+            worst = std::max(worst, std::abs(actual.rgba[i + c] - expected.rgba[i + c]));
         result.maxChannelDifference = std::max(result.maxChannelDifference, worst);
         const bool differs = worst > pixelTolerance;
         differing += differs;
@@ -49,8 +50,8 @@ GoldenResult compareWithGolden(const std::string& name, const render::RgbaImage&
         render::writePng(diffPath, diff);
         result.message = name + ": " + std::to_string(differing) + " pixels differ by more than " +
                          std::to_string(pixelTolerance) + " (largest difference " +
-                         std::to_string(result.maxChannelDifference) + "); actual " + actualPath.string() +
-                         ", diff " + diffPath.string();
+                         std::to_string(result.maxChannelDifference) + "); actual " + actualPath.string() + ", diff " +
+                         diffPath.string();
     }
     return result;
 }

@@ -11,7 +11,7 @@ namespace ct::test {
 
 struct GoldenResult {
     bool matched = false;
-    std::string message;   // why not, with the paths of the actual and diff images
+    std::string message;  // why not, with the paths of the actual and diff images
     double differingFraction = 0.0;
     int maxChannelDifference = 0;
 };

@@ -19,16 +19,36 @@ void checkGolden(const std::string& file, const std::string& name) {
 }
 }  // namespace
 
-TEST_CASE("golden: lit cube", "[render][golden]") { checkGolden("lit_cube.gltf", "lit_cube"); }
-TEST_CASE("golden: textured quad", "[render][golden]") { checkGolden("textured_quad.gltf", "textured_quad"); }
-TEST_CASE("golden: transform hierarchy", "[render][golden]") { checkGolden("hierarchy.gltf", "hierarchy"); }
-TEST_CASE("golden: alpha blending order", "[render][golden]") { checkGolden("alpha_blend.gltf", "alpha_blend"); }
-TEST_CASE("golden: instanced mesh", "[render][golden]") { checkGolden("instanced.gltf", "instanced"); }
-TEST_CASE("golden: shadow on a plane", "[render][golden]") { checkGolden("shadow_plane.gltf", "shadow_plane"); }
-TEST_CASE("golden: sparse accessor", "[render][golden]") { checkGolden("sparse.gltf", "sparse"); }
-TEST_CASE("golden: uint8 indices", "[render][golden]") { checkGolden("uint8_indices.gltf", "uint8_indices"); }
-TEST_CASE("golden: interleaved attributes", "[render][golden]") { checkGolden("interleaved.gltf", "interleaved"); }
-TEST_CASE("golden: emissive strength", "[render][golden]") { checkGolden("emissive.gltf", "emissive"); }
+TEST_CASE("golden: lit cube", "[render][golden]") {
+    checkGolden("lit_cube.gltf", "lit_cube");
+}
+TEST_CASE("golden: textured quad", "[render][golden]") {
+    checkGolden("textured_quad.gltf", "textured_quad");
+}
+TEST_CASE("golden: transform hierarchy", "[render][golden]") {
+    checkGolden("hierarchy.gltf", "hierarchy");
+}
+TEST_CASE("golden: alpha blending order", "[render][golden]") {
+    checkGolden("alpha_blend.gltf", "alpha_blend");
+}
+TEST_CASE("golden: instanced mesh", "[render][golden]") {
+    checkGolden("instanced.gltf", "instanced");
+}
+TEST_CASE("golden: shadow on a plane", "[render][golden]") {
+    checkGolden("shadow_plane.gltf", "shadow_plane");
+}
+TEST_CASE("golden: sparse accessor", "[render][golden]") {
+    checkGolden("sparse.gltf", "sparse");
+}
+TEST_CASE("golden: uint8 indices", "[render][golden]") {
+    checkGolden("uint8_indices.gltf", "uint8_indices");
+}
+TEST_CASE("golden: interleaved attributes", "[render][golden]") {
+    checkGolden("interleaved.gltf", "interleaved");
+}
+TEST_CASE("golden: emissive strength", "[render][golden]") {
+    checkGolden("emissive.gltf", "emissive");
+}
 
 TEST_CASE("a changed render fails its golden and leaves actual and diff images", "[render][golden-check]") {
     if (const char* update = std::getenv("CT_UPDATE_GOLDENS"); update && std::string(update) == "1") {
@@ -41,7 +61,8 @@ TEST_CASE("a changed render fails its golden and leaves actual and diff images",
     const auto frame = harness.render(ct::test::testData("lit_cube.gltf"), "main", otherSun);
     const std::filesystem::path diff = std::filesystem::path(CT_TEST_OUTPUT_DIR) / "lit_cube.diff.png";
     std::filesystem::remove(diff);
-    const ct::test::GoldenResult result = ct::test::compareWithGolden("lit_cube", {frame.width, frame.height, frame.rgba});
+    const ct::test::GoldenResult result =
+        ct::test::compareWithGolden("lit_cube", {frame.width, frame.height, frame.rgba});
     CHECK_FALSE(result.matched);
     CHECK(result.differingFraction > 0.01);
     CHECK(std::filesystem::exists(diff));

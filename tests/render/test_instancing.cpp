@@ -24,7 +24,8 @@ TEST_CASE("1 and 100,000 instances of a mesh take the same draw calls", "[render
 
     // And the 100k instances really were drawn: the framed grid covers a good part of the image.
     std::size_t covered = 0;
-    for (const auto& id : oneHundredThousand.ids) covered += id.x != 0;
+    for (const auto& id : oneHundredThousand.ids)
+        covered += id.x != 0;
     CHECK(covered > oneHundredThousand.ids.size() / 10);
     CHECK(harness.context().validationCounts().total() == 0);
 }
@@ -39,8 +40,9 @@ TEST_CASE("mirrored instances are drawn with flipped winding, not culled away", 
     const ct::render::Camera camera = ct::render::cameraFromScene(scene, cameraIndex);
     const auto normal = harness.render(scene, camera);
     for (auto& node : scene.nodes)
-        if (node.mesh >= 0) node.world = node.world * glm::mat4(glm::vec4(-1, 0, 0, 0), glm::vec4(0, 1, 0, 0),
-                                                                 glm::vec4(0, 0, 1, 0), glm::vec4(0, 0, 0, 1));
+        if (node.mesh >= 0)
+            node.world = node.world * glm::mat4(glm::vec4(-1, 0, 0, 0), glm::vec4(0, 1, 0, 0), glm::vec4(0, 0, 1, 0),
+                                                glm::vec4(0, 0, 0, 1));
     const auto mirrored = harness.render(scene, camera);
     // A cube mirrored in X through its centre covers the same pixels.
     std::size_t coveredNormal = 0;

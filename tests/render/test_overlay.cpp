@@ -17,7 +17,8 @@ TEST_CASE("a ground overlay colours the ground by its values through the colour 
     const int n = 16;
     std::vector<float> values(n * n);
     for (int j = 0; j < n; ++j)
-        for (int i = 0; i < n; ++i) values[j * n + i] = static_cast<float>(i);
+        for (int i = 0; i < n; ++i)
+            values[j * n + i] = static_cast<float>(i);
     ct::vk::Buffer buffer(harness.context(), {values.size() * sizeof(float),
                                               VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
                                               ct::vk::MemoryUsage::DeviceLocal, "overlay values"});

@@ -28,8 +28,8 @@ void checkProbes(const std::string& file) {
         const std::string expect = probe.at("expect");
         const glm::u8vec4 pixel = frame.pixel(x, y);
         INFO(file << " probe " << probe.at("name").get<std::string>() << " at " << x << "," << y << " expects "
-                  << expect << "; got rgb " << int(pixel.r) << "," << int(pixel.g) << "," << int(pixel.b)
-                  << " node " << frame.nodeAt(x, y));
+                  << expect << "; got rgb " << int(pixel.r) << "," << int(pixel.g) << "," << int(pixel.b) << " node "
+                  << frame.nodeAt(x, y));
         if (expect == "clear") {
             CHECK(frame.nodeAt(x, y) == -1);
             continue;
@@ -50,23 +50,47 @@ void checkProbes(const std::string& file) {
 
 }  // namespace
 
-TEST_CASE("lit cube: the red cube's pixels are red", "[render][probe]") { checkProbes("lit_cube.gltf"); }
-TEST_CASE("binary .glb renders like its .gltf twin", "[render][probe]") { checkProbes("lit_cube.glb"); }
-TEST_CASE("textured quad: each quadrant shows its texel colour", "[render][probe]") { checkProbes("textured_quad.gltf"); }
+TEST_CASE("lit cube: the red cube's pixels are red", "[render][probe]") {
+    checkProbes("lit_cube.gltf");
+}
+TEST_CASE("binary .glb renders like its .gltf twin", "[render][probe]") {
+    checkProbes("lit_cube.glb");
+}
+TEST_CASE("textured quad: each quadrant shows its texel colour", "[render][probe]") {
+    checkProbes("textured_quad.gltf");
+}
 TEST_CASE("transform hierarchy: TRS, matrix and negative scale place each cube", "[render][probe]") {
     checkProbes("hierarchy.gltf");
 }
 TEST_CASE("alpha: blended quads composite back to front, mask cut out", "[render][probe]") {
     checkProbes("alpha_blend.gltf");
 }
-TEST_CASE("instanced mesh: corner and middle instances drawn", "[render][probe]") { checkProbes("instanced.gltf"); }
-TEST_CASE("sparse accessor: the substituted vertex moves the quad", "[render][probe]") { checkProbes("sparse.gltf"); }
-TEST_CASE("uint8 indices are widened and drawn", "[render][probe]") { checkProbes("uint8_indices.gltf"); }
-TEST_CASE("interleaved vertex colours reach the corners", "[render][probe]") { checkProbes("interleaved.gltf"); }
-TEST_CASE("one mesh, two materials", "[render][probe]") { checkProbes("multi_material.gltf"); }
-TEST_CASE("emissive strength lights a black cube", "[render][probe]") { checkProbes("emissive.gltf"); }
-TEST_CASE("percent-encoded buffer URI", "[render][probe]") { checkProbes("separate bin.gltf"); }
-TEST_CASE("Unicode file and buffer names", "[render][probe]") { checkProbes("\xC3\xBCn\xC3\xAF" "code_\xE5\x90\x8D\xE5\x89\x8D.gltf"); }
+TEST_CASE("instanced mesh: corner and middle instances drawn", "[render][probe]") {
+    checkProbes("instanced.gltf");
+}
+TEST_CASE("sparse accessor: the substituted vertex moves the quad", "[render][probe]") {
+    checkProbes("sparse.gltf");
+}
+TEST_CASE("uint8 indices are widened and drawn", "[render][probe]") {
+    checkProbes("uint8_indices.gltf");
+}
+TEST_CASE("interleaved vertex colours reach the corners", "[render][probe]") {
+    checkProbes("interleaved.gltf");
+}
+TEST_CASE("one mesh, two materials", "[render][probe]") {
+    checkProbes("multi_material.gltf");
+}
+TEST_CASE("emissive strength lights a black cube", "[render][probe]") {
+    checkProbes("emissive.gltf");
+}
+TEST_CASE("percent-encoded buffer URI", "[render][probe]") {
+    checkProbes("separate bin.gltf");
+}
+TEST_CASE("Unicode file and buffer names", "[render][probe]") {
+    checkProbes(
+        "\xC3\xBCn\xC3\xAF"
+        "code_\xE5\x90\x8D\xE5\x89\x8D.gltf");
+}
 
 TEST_CASE("shadow: a ground point under the caster is darker than the same ground lit", "[render][shadow]") {
     RenderHarness harness;

@@ -16,7 +16,8 @@ TEST_CASE("every Khronos sample model renders", "[render][samples]") {
         INFO(entry.path().filename().string());
         const auto frame = harness.render(entry.path(), "");
         std::size_t covered = 0;
-        for (const auto& id : frame.ids) covered += id.x != 0;
+        for (const auto& id : frame.ids)
+            covered += id.x != 0;
         CHECK(covered > 0);
         CHECK(harness.context().validationCounts().total() == 0);
         ++rendered;
@@ -31,9 +32,11 @@ TEST_CASE("a glTF camera from the file is usable as a named view", "[render][sam
     REQUIRE(loaded.ok());
     REQUIRE(loaded.scene->placedCameras.size() == 2);
     for (std::size_t i = 0; i < loaded.scene->placedCameras.size(); ++i) {
-        const auto frame = harness.render(*loaded.scene, ct::render::cameraFromScene(*loaded.scene, static_cast<int>(i)));
+        const auto frame =
+            harness.render(*loaded.scene, ct::render::cameraFromScene(*loaded.scene, static_cast<int>(i)));
         std::size_t covered = 0;
-        for (const auto& id : frame.ids) covered += id.x != 0;
+        for (const auto& id : frame.ids)
+            covered += id.x != 0;
         INFO("camera " << i);
         CHECK(covered > 0);
     }

@@ -50,7 +50,8 @@ TEST_CASE("a node beyond its LOD distance is drawn as its far stand-in", "[rende
     blue.baseColorFactor = {0.0f, 0.0f, 1.0f, 1.0f};
     scene.materials.push_back(blue);
     ct::scene::Mesh farMesh = scene.meshes[scene.nodes[nearNode].mesh];
-    for (auto& prim : farMesh.primitives) prim.material = static_cast<int>(scene.materials.size()) - 1;
+    for (auto& prim : farMesh.primitives)
+        prim.material = static_cast<int>(scene.materials.size()) - 1;
     scene.meshes.push_back(farMesh);
     ct::scene::Node farNode = scene.nodes[nearNode];
     farNode.name = "cube_far";

@@ -43,8 +43,7 @@ TEST_CASE("the bad-input manifest lists every broken file", "[scene][bad]") {
         if (ext != ".gltf" && ext != ".glb") {
             continue;  // .bin side files and the manifest itself
         }
-        const bool listed =
-            std::any_of(cases.begin(), cases.end(), [&](const auto& c) { return c.first == name; });
+        const bool listed = std::any_of(cases.begin(), cases.end(), [&](const auto& c) { return c.first == name; });
         INFO(name);
         CHECK(listed);
     }

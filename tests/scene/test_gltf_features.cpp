@@ -58,13 +58,19 @@ TEST_CASE("UNSIGNED_BYTE indices are widened to uint32", "[scene][gltf]") {
     Bytes b;
     const auto idx = b.add<std::uint8_t>({0, 1, 2, 2, 1, 3});
     const auto pos = b.add<float>({0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0});
-    const auto file = dir.write("quad.gltf", gltfJson(R"("nodes":[{"mesh":0}],)"
-        R"("meshes":[{"primitives":[{"attributes":{"POSITION":1,"NORMAL":2},"indices":0}]}],)"
-        R"("bufferViews":[{"buffer":0,"byteOffset":)" + std::to_string(idx) + R"(,"byteLength":6},)"
-        R"({"buffer":0,"byteOffset":)" + std::to_string(pos) + R"(,"byteLength":48}],)"
-        R"("accessors":[{"bufferView":0,"componentType":5121,"count":6,"type":"SCALAR"},)"
-        R"({"bufferView":1,"componentType":5126,"count":4,"type":"VEC3"},)"
-        R"({"bufferView":1,"componentType":5126,"count":4,"type":"VEC3"}])", b));
+    const auto file = dir.write(
+        "quad.gltf", gltfJson(R"("nodes":[{"mesh":0}],)"
+                              R"("meshes":[{"primitives":[{"attributes":{"POSITION":1,"NORMAL":2},"indices":0}]}],)"
+                              R"("bufferViews":[{"buffer":0,"byteOffset":)" +
+                                  std::to_string(idx) +
+                                  R"(,"byteLength":6},)"
+                                  R"({"buffer":0,"byteOffset":)" +
+                                  std::to_string(pos) +
+                                  R"(,"byteLength":48}],)"
+                                  R"("accessors":[{"bufferView":0,"componentType":5121,"count":6,"type":"SCALAR"},)"
+                                  R"({"bufferView":1,"componentType":5126,"count":4,"type":"VEC3"},)"
+                                  R"({"bufferView":1,"componentType":5126,"count":4,"type":"VEC3"}])",
+                              b));
     const Scene s = load(file);
     const auto& p = s.meshes.at(0).primitives.at(0);
     CHECK(p.indices == std::vector<std::uint32_t>{0, 1, 2, 2, 1, 3});
@@ -75,9 +81,10 @@ TEST_CASE("UNSIGNED_BYTE indices are widened to uint32", "[scene][gltf]") {
 TEST_CASE("TRS and the equivalent matrix give the same world matrix", "[scene][gltf]") {
     ScratchDir dir;
     // 90 degrees about +Y maps +X to -Z; scale 2; translate (1,2,3).
-    const auto file = dir.write("trs.gltf", triangleScene(
-        R"([{"mesh":0,"translation":[1,2,3],"rotation":[0,0.70710678,0,0.70710678],"scale":[2,2,2]},)"
-        R"({"mesh":0,"matrix":[0,0,-2,0, 0,2,0,0, 2,0,0,0, 1,2,3,1]}])"));
+    const auto file = dir.write(
+        "trs.gltf",
+        triangleScene(R"([{"mesh":0,"translation":[1,2,3],"rotation":[0,0.70710678,0,0.70710678],"scale":[2,2,2]},)"
+                      R"({"mesh":0,"matrix":[0,0,-2,0, 0,2,0,0, 2,0,0,0, 1,2,3,1]}])"));
     const Scene s = load(file);
     CHECK(approxEqual(s.nodes[0].world, s.nodes[1].world));
     CHECK(glm::distance(glm::vec3(s.nodes[0].world * glm::vec4(1, 0, 0, 1)), glm::vec3(1, 2, 1)) < 1e-5f);
@@ -85,9 +92,11 @@ TEST_CASE("TRS and the equivalent matrix give the same world matrix", "[scene][g
 
 TEST_CASE("a child's world matrix is parent world times child local", "[scene][gltf]") {
     ScratchDir dir;
-    const auto file = dir.write("tree.gltf", triangleScene(
-        R"([{"children":[1],"translation":[1,0,0],"scale":[2,2,2]},{"children":[2],"translation":[0,1,0]},)"
-        R"({"mesh":0,"translation":[0,0,1]}])"));
+    const auto file = dir.write(
+        "tree.gltf",
+        triangleScene(
+            R"([{"children":[1],"translation":[1,0,0],"scale":[2,2,2]},{"children":[2],"translation":[0,1,0]},)"
+            R"({"mesh":0,"translation":[0,0,1]}])"));
     const Scene s = load(file);
     CHECK(s.nodes[1].parent == 0);
     CHECK(s.nodes[2].parent == 1);
@@ -109,11 +118,14 @@ TEST_CASE("interleaved positions and normals are read through byteStride", "[sce
     ScratchDir dir;
     Bytes b;
     b.add<float>({0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 1, 0, 0, 3, 0, 1, 0, 0});
-    const auto file = dir.write("interleaved.gltf", gltfJson(R"("nodes":[{"mesh":0}],)"
-        R"("meshes":[{"primitives":[{"attributes":{"POSITION":0,"NORMAL":1}}]}],)"
-        R"("bufferViews":[{"buffer":0,"byteLength":72,"byteStride":24}],)"
-        R"("accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3"},)"
-        R"({"bufferView":0,"byteOffset":12,"componentType":5126,"count":3,"type":"VEC3"}])", b));
+    const auto file =
+        dir.write("interleaved.gltf",
+                  gltfJson(R"("nodes":[{"mesh":0}],)"
+                           R"("meshes":[{"primitives":[{"attributes":{"POSITION":0,"NORMAL":1}}]}],)"
+                           R"("bufferViews":[{"buffer":0,"byteLength":72,"byteStride":24}],)"
+                           R"("accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3"},)"
+                           R"({"bufferView":0,"byteOffset":12,"componentType":5126,"count":3,"type":"VEC3"}])",
+                           b));
     const Scene s = load(file);
     const auto& v = s.meshes.at(0).primitives.at(0).vertices;
     REQUIRE(v.size() == 3);
@@ -134,13 +146,19 @@ TEST_CASE("normalized ubyte colours and ushort texcoords land in [0,1]", "[scene
     auto view = [](std::size_t off, std::size_t len) {
         return R"({"buffer":0,"byteOffset":)" + std::to_string(off) + R"(,"byteLength":)" + std::to_string(len) + "}";
     };
-    const auto file = dir.write("quantized.gltf", gltfJson(R"("nodes":[{"mesh":0}],)"
-        R"("meshes":[{"primitives":[{"attributes":{"POSITION":0,"COLOR_0":1,"TEXCOORD_0":2,"TEXCOORD_1":3}}]}],)"
-        R"("bufferViews":[)" + view(pos, 36) + "," + view(col, 12) + "," + view(uv, 12) + "," + view(sh, 12) + "],"
-        R"("accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3"},)"
-        R"({"bufferView":1,"componentType":5121,"normalized":true,"count":3,"type":"VEC4"},)"
-        R"({"bufferView":2,"componentType":5123,"normalized":true,"count":3,"type":"VEC2"},)"
-        R"({"bufferView":3,"componentType":5122,"normalized":true,"count":3,"type":"VEC2"}])", b));
+    const auto file = dir.write(
+        "quantized.gltf",
+        gltfJson(
+            R"("nodes":[{"mesh":0}],)"
+            R"("meshes":[{"primitives":[{"attributes":{"POSITION":0,"COLOR_0":1,"TEXCOORD_0":2,"TEXCOORD_1":3}}]}],)"
+            R"("bufferViews":[)" +
+                view(pos, 36) + "," + view(col, 12) + "," + view(uv, 12) + "," + view(sh, 12) +
+                "],"
+                R"("accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3"},)"
+                R"({"bufferView":1,"componentType":5121,"normalized":true,"count":3,"type":"VEC4"},)"
+                R"({"bufferView":2,"componentType":5123,"normalized":true,"count":3,"type":"VEC2"},)"
+                R"({"bufferView":3,"componentType":5122,"normalized":true,"count":3,"type":"VEC2"}])",
+            b));
     const Scene s = load(file);
     const auto& v = s.meshes.at(0).primitives.at(0).vertices;
     REQUIRE(v.size() == 3);  // flat normals de-index, but one triangle keeps its order
@@ -158,18 +176,24 @@ TEST_CASE("missing normals become flat normals facing the winding's front", "[sc
     Bytes b;
     const auto idx = b.add<std::uint16_t>({0, 1, 2, 0, 2, 3});
     const auto pos = b.add<float>({0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1});
-    const auto file = dir.write("flat.gltf", gltfJson(R"("nodes":[{"mesh":0}],)"
-        R"("meshes":[{"primitives":[{"attributes":{"POSITION":1},"indices":0}]}],)"
-        R"("bufferViews":[{"buffer":0,"byteOffset":)" + std::to_string(idx) + R"(,"byteLength":12},)"
-        R"({"buffer":0,"byteOffset":)" + std::to_string(pos) + R"(,"byteLength":48}],)"
-        R"("accessors":[{"bufferView":0,"componentType":5123,"count":6,"type":"SCALAR"},)"
-        R"({"bufferView":1,"componentType":5126,"count":4,"type":"VEC3"}])", b));
+    const auto file = dir.write(
+        "flat.gltf", gltfJson(R"("nodes":[{"mesh":0}],)"
+                              R"("meshes":[{"primitives":[{"attributes":{"POSITION":1},"indices":0}]}],)"
+                              R"("bufferViews":[{"buffer":0,"byteOffset":)" +
+                                  std::to_string(idx) +
+                                  R"(,"byteLength":12},)"
+                                  R"({"buffer":0,"byteOffset":)" +
+                                  std::to_string(pos) +
+                                  R"(,"byteLength":48}],)"
+                                  R"("accessors":[{"bufferView":0,"componentType":5123,"count":6,"type":"SCALAR"},)"
+                                  R"({"bufferView":1,"componentType":5126,"count":4,"type":"VEC3"}])",
+                              b));
     const Scene s = load(file);
     const auto& p = s.meshes.at(0).primitives.at(0);
     REQUIRE(p.vertices.size() == 6);  // each triangle owns its corners
     CHECK(p.indices == std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5});
     for (int i = 0; i < 3; ++i) {
-        CHECK(p.vertices[static_cast<std::size_t>(i)].normal == glm::vec3(0, 0, 1));  // (0,1,2): CCW from +Z
+        CHECK(p.vertices[static_cast<std::size_t>(i)].normal == glm::vec3(0, 0, 1));      // (0,1,2): CCW from +Z
         CHECK(p.vertices[static_cast<std::size_t>(i + 3)].normal == glm::vec3(1, 0, 0));  // (0,2,3): CCW from +X
     }
 }
@@ -179,10 +203,14 @@ TEST_CASE("triangle strips and fans become triangle lists", "[scene][gltf]") {
     Bytes b;
     b.add<float>({0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0, 2, 1, 0});
     auto primitive = [&](int mode) {
-        const auto file = dir.write("mode" + std::to_string(mode) + ".gltf", gltfJson(R"("nodes":[{"mesh":0}],)"
-            R"("meshes":[{"primitives":[{"attributes":{"POSITION":0,"NORMAL":0},"mode":)" + std::to_string(mode) +
-            R"(}]}],"bufferViews":[{"buffer":0,"byteLength":60}],)"
-            R"("accessors":[{"bufferView":0,"componentType":5126,"count":5,"type":"VEC3"}])", b));
+        const auto file =
+            dir.write("mode" + std::to_string(mode) + ".gltf",
+                      gltfJson(R"("nodes":[{"mesh":0}],)"
+                               R"("meshes":[{"primitives":[{"attributes":{"POSITION":0,"NORMAL":0},"mode":)" +
+                                   std::to_string(mode) +
+                                   R"(}]}],"bufferViews":[{"buffer":0,"byteLength":60}],)"
+                                   R"("accessors":[{"bufferView":0,"componentType":5126,"count":5,"type":"VEC3"}])",
+                               b));
         return load(file).meshes.at(0).primitives.at(0);
     };
     CHECK(primitive(5).indices == std::vector<std::uint32_t>{0, 1, 2, 1, 3, 2, 2, 3, 4});
@@ -193,10 +221,14 @@ TEST_CASE("POINTS and LINES primitives are skipped with one warning", "[scene][g
     ScratchDir dir;
     Bytes b;
     b.add<float>({0, 0, 0, 1, 0, 0, 0, 1, 0});
-    const auto file = dir.write("lines.gltf", gltfJson(R"("nodes":[{"mesh":0}],)"
-        R"("meshes":[{"primitives":[{"attributes":{"POSITION":0},"mode":0},{"attributes":{"POSITION":0},"mode":1},)"
-        R"({"attributes":{"POSITION":0}}]}],"bufferViews":[{"buffer":0,"byteLength":36}],)"
-        R"("accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3"}])", b));
+    const auto file = dir.write(
+        "lines.gltf",
+        gltfJson(
+            R"("nodes":[{"mesh":0}],)"
+            R"("meshes":[{"primitives":[{"attributes":{"POSITION":0},"mode":0},{"attributes":{"POSITION":0},"mode":1},)"
+            R"({"attributes":{"POSITION":0}}]}],"bufferViews":[{"buffer":0,"byteLength":36}],)"
+            R"("accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3"}])",
+            b));
     const Scene s = load(file);
     CHECK(s.meshes.at(0).primitives.size() == 1);
     CHECK(countWarnings(s, "POINTS and LINES") == 1);
@@ -207,12 +239,18 @@ TEST_CASE("a sparse accessor without a bufferView starts from zeros", "[scene][g
     Bytes b;
     const auto idx = b.add<std::uint8_t>({2});
     const auto val = b.add<float>({0, 5, 0});
-    const auto file = dir.write("sparse.gltf", gltfJson(R"("nodes":[{"mesh":0}],)"
-        R"("meshes":[{"primitives":[{"attributes":{"POSITION":0}}]}],)"
-        R"("bufferViews":[{"buffer":0,"byteOffset":)" + std::to_string(idx) + R"(,"byteLength":1},)"
-        R"({"buffer":0,"byteOffset":)" + std::to_string(val) + R"(,"byteLength":12}],)"
-        R"("accessors":[{"componentType":5126,"count":3,"type":"VEC3","sparse":{"count":1,)"
-        R"("indices":{"bufferView":0,"componentType":5121},"values":{"bufferView":1}}}])", b));
+    const auto file = dir.write(
+        "sparse.gltf", gltfJson(R"("nodes":[{"mesh":0}],)"
+                                R"("meshes":[{"primitives":[{"attributes":{"POSITION":0}}]}],)"
+                                R"("bufferViews":[{"buffer":0,"byteOffset":)" +
+                                    std::to_string(idx) +
+                                    R"(,"byteLength":1},)"
+                                    R"({"buffer":0,"byteOffset":)" +
+                                    std::to_string(val) +
+                                    R"(,"byteLength":12}],)"
+                                    R"("accessors":[{"componentType":5126,"count":3,"type":"VEC3","sparse":{"count":1,)"
+                                    R"("indices":{"bufferView":0,"componentType":5121},"values":{"bufferView":1}}}])",
+                                b));
     const Scene s = load(file);
     const auto& v = s.meshes.at(0).primitives.at(0).vertices;
     REQUIRE(v.size() == 3);
@@ -226,16 +264,24 @@ TEST_CASE("EXT_mesh_gpu_instancing gives one matrix per instance and bounds cove
     const auto pos = b.add<float>({0, 0, 0, 1, 0, 0, 0, 1, 0});
     const auto tr = b.add<float>({0, 0, 0, 10, 0, 0, 20, 0, 0});
     const auto rot = b.add<std::int16_t>({0, 0, 0, 32767, 0, 0, 0, 32767, 0, 0, 32767, 0});  // last: 180 about Z
-    const auto file = dir.write("instances.gltf", gltfJson(
-        R"("extensionsUsed":["EXT_mesh_gpu_instancing"],"nodes":[{"mesh":0,"translation":[0,0,5],)"
-        R"("extensions":{"EXT_mesh_gpu_instancing":{"attributes":{"TRANSLATION":1,"ROTATION":2}}}}],)"
-        R"("meshes":[{"primitives":[{"attributes":{"POSITION":0}}]}],)"
-        R"("bufferViews":[{"buffer":0,"byteOffset":)" + std::to_string(pos) + R"(,"byteLength":36},)"
-        R"({"buffer":0,"byteOffset":)" + std::to_string(tr) + R"(,"byteLength":36},)"
-        R"({"buffer":0,"byteOffset":)" + std::to_string(rot) + R"(,"byteLength":24}],)"
-        R"("accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3"},)"
-        R"({"bufferView":1,"componentType":5126,"count":3,"type":"VEC3"},)"
-        R"({"bufferView":2,"componentType":5122,"normalized":true,"count":3,"type":"VEC4"}])", b));
+    const auto file = dir.write(
+        "instances.gltf",
+        gltfJson(R"("extensionsUsed":["EXT_mesh_gpu_instancing"],"nodes":[{"mesh":0,"translation":[0,0,5],)"
+                 R"("extensions":{"EXT_mesh_gpu_instancing":{"attributes":{"TRANSLATION":1,"ROTATION":2}}}}],)"
+                 R"("meshes":[{"primitives":[{"attributes":{"POSITION":0}}]}],)"
+                 R"("bufferViews":[{"buffer":0,"byteOffset":)" +
+                     std::to_string(pos) +
+                     R"(,"byteLength":36},)"
+                     R"({"buffer":0,"byteOffset":)" +
+                     std::to_string(tr) +
+                     R"(,"byteLength":36},)"
+                     R"({"buffer":0,"byteOffset":)" +
+                     std::to_string(rot) +
+                     R"(,"byteLength":24}],)"
+                     R"("accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3"},)"
+                     R"({"bufferView":1,"componentType":5126,"count":3,"type":"VEC3"},)"
+                     R"({"bufferView":2,"componentType":5122,"normalized":true,"count":3,"type":"VEC4"}])",
+                 b));
     const Scene s = load(file);
     REQUIRE(s.nodes[0].instances.size() == 3);
     CHECK(glm::vec3(s.nodes[0].instances[1][3]) == glm::vec3(10, 0, 0));
@@ -249,14 +295,16 @@ TEST_CASE("EXT_mesh_gpu_instancing gives one matrix per instance and bounds cove
 
 TEST_CASE("an unsupported required extension is refused; an optional one warned once", "[scene][gltf]") {
     ScratchDir dir;
-    const auto required = dir.write("required.gltf",
+    const auto required = dir.write(
+        "required.gltf",
         triangleScene(R"([{"mesh":0}])", R"(,"extensionsUsed":["EXT_foo"],"extensionsRequired":["EXT_foo"])"));
     const auto result = loadGltf(required);
     CHECK_FALSE(result.ok());
     CHECK(result.error == required.string() + ": requires unsupported extension EXT_foo");
 
-    const auto optional = dir.write("optional.gltf",
-        triangleScene(R"([{"mesh":0}])", R"(,"extensionsUsed":["EXT_foo","EXT_foo","KHR_materials_emissive_strength"])"));
+    const auto optional = dir.write(
+        "optional.gltf", triangleScene(R"([{"mesh":0}])",
+                                       R"(,"extensionsUsed":["EXT_foo","EXT_foo","KHR_materials_emissive_strength"])"));
     const Scene s = load(optional);
     CHECK(countWarnings(s, "EXT_foo") == 1);
     CHECK(countWarnings(s, "KHR_materials_emissive_strength") == 0);
@@ -301,10 +349,13 @@ TEST_CASE("defaultScene picks the displayed roots", "[scene][gltf]") {
     ScratchDir dir;
     Bytes b;
     b.add<float>({0, 0, 0, 1, 0, 0, 0, 1, 0});
-    const auto file = dir.write("scenes.gltf", gltfJson(
-        R"("scene":1,"scenes":[{"nodes":[0]},{"nodes":[1]}],"nodes":[{"mesh":0},{"mesh":0,"translation":[0,0,7]}],)"
-        R"("meshes":[{"primitives":[{"attributes":{"POSITION":0}}]}],"bufferViews":[{"buffer":0,"byteLength":36}],)"
-        R"("accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3"}])", b));
+    const auto file = dir.write(
+        "scenes.gltf",
+        gltfJson(
+            R"("scene":1,"scenes":[{"nodes":[0]},{"nodes":[1]}],"nodes":[{"mesh":0},{"mesh":0,"translation":[0,0,7]}],)"
+            R"("meshes":[{"primitives":[{"attributes":{"POSITION":0}}]}],"bufferViews":[{"buffer":0,"byteLength":36}],)"
+            R"("accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3"}])",
+            b));
     const Scene s = load(file);
     CHECK(s.roots == std::vector<int>{1});
     CHECK(s.bounds.min.z == 7.0f);  // only the displayed scene counts

@@ -14,10 +14,28 @@ namespace {
 std::vector<std::uint8_t> tinyBmp() {
     Bytes b;
     b.data = {'B', 'M'};
-    auto u32 = [&](std::uint32_t v) { for (int i = 0; i < 4; ++i) b.data.push_back(static_cast<std::uint8_t>(v >> (8 * i))); };
-    auto u16 = [&](std::uint16_t v) { for (int i = 0; i < 2; ++i) b.data.push_back(static_cast<std::uint8_t>(v >> (8 * i))); };
-    u32(54 + 8); u32(0); u32(54);
-    u32(40); u32(2); u32(1); u16(1); u16(24); u32(0); u32(8); u32(2835); u32(2835); u32(0); u32(0);
+    auto u32 = [&](std::uint32_t v) {
+        for (int i = 0; i < 4; ++i)
+            b.data.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+    };
+    auto u16 = [&](std::uint16_t v) {
+        for (int i = 0; i < 2; ++i)
+            b.data.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+    };
+    u32(54 + 8);
+    u32(0);
+    u32(54);
+    u32(40);
+    u32(2);
+    u32(1);
+    u16(1);
+    u16(24);
+    u32(0);
+    u32(8);
+    u32(2835);
+    u32(2835);
+    u32(0);
+    u32(0);
     b.data.insert(b.data.end(), {0, 0, 255, 0, 255, 0, 0, 0});  // BGR BGR + 2 bytes row padding
     return b.data;
 }
@@ -41,15 +59,17 @@ TEST_CASE("material factors, texture references, samplers and images are mapped"
         R"("bufferViews":[{"buffer":0,"byteLength":36}],)"
         R"("accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3"}],)"
         R"("extensionsUsed":["KHR_materials_emissive_strength"],)"
-        R"("images":[{"uri":")" + ct::test::dataUri(tinyBmp()) + R"("},{"uri":")" + ct::test::dataUri(grey16Pgm()) + R"("}],)"
-        R"("samplers":[{"magFilter":9728,"minFilter":9985,"wrapS":33071,"wrapT":33648},{"minFilter":9729}],)"
-        R"("textures":[{"source":0,"sampler":0},{"source":1},{"source":1,"sampler":1}],)"
-        R"("materials":[{"name":"m","pbrMetallicRoughness":{"baseColorFactor":[0.5,0.25,1,0.75],"metallicFactor":0.1,)"
-        R"("roughnessFactor":0.2,"baseColorTexture":{"index":0},"metallicRoughnessTexture":{"index":1,"texCoord":1}},)"
-        R"("normalTexture":{"index":2,"scale":0.5},"occlusionTexture":{"index":1,"strength":0.3},)"
-        R"("emissiveTexture":{"index":0},"emissiveFactor":[1,0.5,0],"alphaMode":"MASK","alphaCutoff":0.4,)"
-        R"("doubleSided":true,"extensions":{"KHR_materials_emissive_strength":{"emissiveStrength":4.5}}},)"
-        R"({"alphaMode":"BLEND"}])",
+        R"("images":[{"uri":")" +
+            ct::test::dataUri(tinyBmp()) + R"("},{"uri":")" + ct::test::dataUri(grey16Pgm()) +
+            R"("}],)"
+            R"("samplers":[{"magFilter":9728,"minFilter":9985,"wrapS":33071,"wrapT":33648},{"minFilter":9729}],)"
+            R"("textures":[{"source":0,"sampler":0},{"source":1},{"source":1,"sampler":1}],)"
+            R"("materials":[{"name":"m","pbrMetallicRoughness":{"baseColorFactor":[0.5,0.25,1,0.75],"metallicFactor":0.1,)"
+            R"("roughnessFactor":0.2,"baseColorTexture":{"index":0},"metallicRoughnessTexture":{"index":1,"texCoord":1}},)"
+            R"("normalTexture":{"index":2,"scale":0.5},"occlusionTexture":{"index":1,"strength":0.3},)"
+            R"("emissiveTexture":{"index":0},"emissiveFactor":[1,0.5,0],"alphaMode":"MASK","alphaCutoff":0.4,)"
+            R"("doubleSided":true,"extensions":{"KHR_materials_emissive_strength":{"emissiveStrength":4.5}}},)"
+            R"({"alphaMode":"BLEND"}])",
         b);
     const auto result = loadGltf(dir.write("materials.gltf", json));
     INFO(result.error);

@@ -4,8 +4,8 @@
 // the same port.
 #pragma once
 
-#include <string>
 #include <sys/types.h>
+#include <string>
 
 namespace ct::test {
 

@@ -51,7 +51,8 @@ inline std::string tempPath(const std::string& name) {
     const std::string dir = std::string(CT_TEST_OUTPUT_DIR) + "/telemetry";
     std::filesystem::create_directories(dir);
     const std::string path = dir + "/" + name;
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path + suffix);
     return path;
 }
 

@@ -17,7 +17,8 @@ TEST_CASE("historian stores values and answers time-range queries in order", "[t
     HistorianOpen h = Historian::open(path, {}, &bad);
     REQUIRE(h.historian);
     // Appended out of order on purpose: the query sorts by time.
-    for (int i = 9; i >= 0; --i) h.historian->append({"bldg-01", "it_power", 1000.0 + i, i * 1.5, Provenance::Measured});
+    for (int i = 9; i >= 0; --i)
+        h.historian->append({"bldg-01", "it_power", 1000.0 + i, i * 1.5, Provenance::Measured});
     h.historian->append({"bldg-02", "it_power", 1005.0, 7.0, Provenance::Simulated});
     REQUIRE(h.historian->flush());
     CHECK(h.historian->rowCount() == 11);
@@ -38,7 +39,8 @@ TEST_CASE("historian retention deletes what is older than the setting", "[teleme
     {
         HistorianOpen h = Historian::open(path, {.retention_s = 100.0}, &bad);
         REQUIRE(h.historian);
-        for (int i = 0; i < 500; ++i) h.historian->append({"campus", "pue", static_cast<double>(i), 1.1, Provenance::Simulated});
+        for (int i = 0; i < 500; ++i)
+            h.historian->append({"campus", "pue", static_cast<double>(i), 1.1, Provenance::Simulated});
         REQUIRE(h.historian->flush());
         // Newest 499: everything before 399 is gone, the rest is there.
         const auto rows = h.historian->range("campus", "pue", 0, 1000);
@@ -64,7 +66,8 @@ TEST_CASE("historian keeps values queued while another writer holds the file, th
     sqlite3* other = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &other) == SQLITE_OK);
     REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
-    for (int i = 0; i < 1000; ++i) h.historian->append({"campus", "it_power", static_cast<double>(i), 1.0, Provenance::Measured});
+    for (int i = 0; i < 1000; ++i)
+        h.historian->append({"campus", "it_power", static_cast<double>(i), 1.0, Provenance::Measured});
     // The writer waits 2 s for the lock, fails, keeps the batch and retries.
     CHECK_FALSE(h.historian->flush(3.0));
     CHECK(bad.count(BadData::HistorianError) >= 1);

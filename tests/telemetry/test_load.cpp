@@ -39,7 +39,8 @@ double childCpuSeconds(pid_t pid) {
     if (close == std::string::npos) return 0.0;
     std::istringstream fields(text.substr(close + 2));
     std::string skip;
-    for (int i = 3; i < 14; ++i) fields >> skip;
+    for (int i = 3; i < 14; ++i)
+        fields >> skip;
     double utime = 0.0;
     double stime = 0.0;
     fields >> utime >> stime;
@@ -48,8 +49,7 @@ double childCpuSeconds(pid_t pid) {
 
 }  // namespace
 
-TEST_CASE("load: values per second through the broker into the twin and the historian, none lost",
-          "[telemetry-load]") {
+TEST_CASE("load: values per second through the broker into the twin and the historian, none lost", "[telemetry-load]") {
     const double rate = envOr("CT_LOAD_RATE", 50000.0);
     const double seconds = envOr("CT_LOAD_SECONDS", 60.0);
     const double minRate = envOr("CT_LOAD_MIN_RATE", rate * 0.95);
@@ -59,7 +59,8 @@ TEST_CASE("load: values per second through the broker into the twin and the hist
                    {"topic": "campus/+/+/+", "entity": "{1}/{2}", "quantity": "{3}"}]})");
     BadDataLog bad;
     LastValueCache cache;
-    HistorianOpen h = Historian::open(ct::test::tempPath("load.db"), {.batchSize = 50000, .flushInterval_s = 0.25}, &bad);
+    HistorianOpen h =
+        Historian::open(ct::test::tempPath("load.db"), {.batchSize = 50000, .flushInterval_s = 0.25}, &bad);
     REQUIRE(h.historian);
     Ingest ingest(b, ct::test::abileneQuantities(), cache, h.historian.get(), bad);
     MqttSubscriber subscriber(b, ingest, bad);
@@ -107,14 +108,13 @@ TEST_CASE("load: values per second through the broker into the twin and the hist
     const std::uint64_t stored = h.historian->rowCount();
 
     std::ostringstream report;
-    report << "values sent " << sent << " (refused " << refused << ") in " << sendSeconds << " s: "
-           << static_cast<double>(sent) / sendSeconds << " values/s offered\n"
+    report << "values sent " << sent << " (refused " << refused << ") in " << sendSeconds
+           << " s: " << static_cast<double>(sent) / sendSeconds << " values/s offered\n"
            << "received " << subscriber.messages() << " by " << receiveSeconds << " s, accepted " << ingest.accepted()
            << ", stored " << stored << " by " << storeSeconds << " s: " << static_cast<double>(stored) / storeSeconds
            << " values/s end to end\n"
-           << "CPU: test process (publisher + subscriber + historian) " << cpu << " s = "
-           << 100.0 * cpu / storeSeconds << "% of one core; broker " << brokerCpu << " s = "
-           << 100.0 * brokerCpu / storeSeconds << "%\n"
+           << "CPU: test process (publisher + subscriber + historian) " << cpu << " s = " << 100.0 * cpu / storeSeconds
+           << "% of one core; broker " << brokerCpu << " s = " << 100.0 * brokerCpu / storeSeconds << "%\n"
            << "bad data: " << (bad.summary().empty() ? "none" : bad.summary()) << "\n";
     std::printf("%s", report.str().c_str());
     std::ofstream(ct::test::tempPath("load.txt")) << report.str();

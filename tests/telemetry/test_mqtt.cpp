@@ -27,8 +27,7 @@ std::string value(double v, double t, const char* unit = "MW") {
 
 }  // namespace
 
-TEST_CASE("values published to the broker show up measured; unbound quantities stay simulated",
-          "[telemetry][mqtt]") {
+TEST_CASE("values published to the broker show up measured; unbound quantities stay simulated", "[telemetry][mqtt]") {
     ct::test::MosquittoBroker broker;
     for (int qos : {0, 1}) {
         DYNAMIC_SECTION("QoS " << qos) {
@@ -72,8 +71,10 @@ TEST_CASE("values published to the broker show up measured; unbound quantities s
     }
 }
 
-TEST_CASE("broker killed mid-stream and restarted: the client reconnects, nothing that arrived is lost, "
-          "and values queued while the historian was busy are kept", "[telemetry][mqtt][restart]") {
+TEST_CASE(
+    "broker killed mid-stream and restarted: the client reconnects, nothing that arrived is lost, "
+    "and values queued while the historian was busy are kept",
+    "[telemetry][mqtt][restart]") {
     ct::test::MosquittoBroker broker;
     BindingFile b = ct::test::binding(R"({"mqtt": {"qos": 1, "reconnect_min_s": 1, "reconnect_max_s": 2},
         "points": [{"topic": "campus/+/it_power", "entity": "{1}", "quantity": "it_power"}]})");
@@ -126,7 +127,8 @@ TEST_CASE("broker killed mid-stream and restarted: the client reconnects, nothin
     CHECK(last.value == 999.0 - 999 % 9);
     // One line per kind seen: the disconnect, and (if the lock outlasted its 2 s wait) the busy file.
     std::size_t kinds = 0;
-    for (std::size_t k = 0; k < kBadDataKinds; ++k) kinds += bad.count(static_cast<BadData>(k)) > 0;
+    for (std::size_t k = 0; k < kBadDataKinds; ++k)
+        kinds += bad.count(static_cast<BadData>(k)) > 0;
     CHECK(log.size() == kinds);
     CHECK(bad.count(BadData::MalformedPayload) + bad.count(BadData::UnknownTopic) == 0);
 }
@@ -147,11 +149,22 @@ TEST_CASE("bad data over the wire is counted per kind and never stops good value
     REQUIRE(subscriber.waitConnected(10));
     REQUIRE(publisher.waitConnected(10));
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    const std::vector<std::string> payloads = {
-        "", "{", "abc", R"({"value": true})", std::string("\x00\xff\xfe", 3), std::string(100000, '9'),
-        R"({"value": 1, "unit": "furlongs"})", "nan", "inf", R"({"value": "NaN"})",
-        value(1, kNoon + 1, "kW"), value(1, kNoon + 1, "kW"), value(2, kNoon, "kW"), value(3, kNoon + 2, "kW")};
-    for (const std::string& p : payloads) REQUIRE(publisher.publish("m/x", p, 0));
+    const std::vector<std::string> payloads = {"",
+                                               "{",
+                                               "abc",
+                                               R"({"value": true})",
+                                               std::string("\x00\xff\xfe", 3),
+                                               std::string(100000, '9'),
+                                               R"({"value": 1, "unit": "furlongs"})",
+                                               "nan",
+                                               "inf",
+                                               R"({"value": "NaN"})",
+                                               value(1, kNoon + 1, "kW"),
+                                               value(1, kNoon + 1, "kW"),
+                                               value(2, kNoon, "kW"),
+                                               value(3, kNoon + 2, "kW")};
+    for (const std::string& p : payloads)
+        REQUIRE(publisher.publish("m/x", p, 0));
     REQUIRE(ct::test::waitFor([&] { return subscriber.messages() == payloads.size(); }));
     CHECK(bad.count(BadData::MalformedPayload) == 6);
     CHECK(bad.count(BadData::WrongUnit) == 1);

@@ -30,7 +30,8 @@ TEST_CASE("every quantity of a snapshot has a typed field that holds its value",
         CHECK(*field == q.value);
         *field = 1234.5;
     }
-    for (const Quantity& q : s.quantities()) CHECK(q.value == 1234.5);
+    for (const Quantity& q : s.quantities())
+        CHECK(q.value == 1234.5);
     CHECK(quantityField(s, "bldg-01", "no_such") == nullptr);
     CHECK(quantityField(s, "bldg-01/cooler-99", "heat_rejected") == nullptr);
 }
@@ -49,10 +50,12 @@ TEST_CASE("fresh measurements replace simulated values and are marked measured; 
     CHECK(twin.provenance("bldg-02", "it_power") == Provenance::Simulated);
     CHECK(twin.measuredCount() == 2);
     int measured = 0;
-    for (const Quantity& q : twin.quantities()) measured += q.provenance == Provenance::Measured;
+    for (const Quantity& q : twin.quantities())
+        measured += q.provenance == Provenance::Measured;
     // The snapshot itself carries the provenance: whoever reads it (labels, KPI output) sees it.
     int measuredInSnapshot = 0;
-    for (const Quantity& q : twin.current().quantities()) measuredInSnapshot += q.provenance == Provenance::Measured;
+    for (const Quantity& q : twin.current().quantities())
+        measuredInSnapshot += q.provenance == Provenance::Measured;
     CHECK(measuredInSnapshot == 2);
     CHECK(measured == 2);
     // 12:02 and 12:03: within 120 s of 12:01; 12:04: stale, back to the simulation.
@@ -72,18 +75,18 @@ TEST_CASE("each kind of bad data is counted and logged once, and good values sti
     Ingest ingest(b, ct::test::abileneQuantities(), cache, nullptr, bad);
     auto at = [](double s) { return R"({"value": 5, "time": )" + std::to_string(kNoon + s) + "}"; };
     for (int i = 0; i < 3; ++i) {
-        ingest.onMessage("site/b1/it", "five", kNoon);                                    // malformed
-        ingest.onMessage("site/b1/it", "{\"value\": [1]}", kNoon);                        // malformed
-        ingest.onMessage("site/b1/it", R"({"value": 5, "unit": "degC"})", kNoon);          // wrong unit
-        ingest.onMessage("site/b1/it", "NaN", kNoon);                                      // not finite
-        ingest.onMessage("site/b1/it", R"({"value": "-Infinity"})", kNoon);                // not finite
-        ingest.onMessage("nowhere/x", "1", kNoon);                                         // unknown topic
-        ingest.onMessage("campus/bldg-01/bogus", "1", kNoon);                              // template, no quantity
+        ingest.onMessage("site/b1/it", "five", kNoon);                             // malformed
+        ingest.onMessage("site/b1/it", "{\"value\": [1]}", kNoon);                 // malformed
+        ingest.onMessage("site/b1/it", R"({"value": 5, "unit": "degC"})", kNoon);  // wrong unit
+        ingest.onMessage("site/b1/it", "NaN", kNoon);                              // not finite
+        ingest.onMessage("site/b1/it", R"({"value": "-Infinity"})", kNoon);        // not finite
+        ingest.onMessage("nowhere/x", "1", kNoon);                                 // unknown topic
+        ingest.onMessage("campus/bldg-01/bogus", "1", kNoon);                      // template, no quantity
     }
-    ingest.onMessage("site/b1/it", at(10), kNoon);   // good
-    ingest.onMessage("site/b1/it", at(10), kNoon);   // duplicate
-    ingest.onMessage("site/b1/it", at(5), kNoon);    // out of order: stored, not current
-    ingest.onMessage("site/b1/it", at(20), kNoon);   // good
+    ingest.onMessage("site/b1/it", at(10), kNoon);  // good
+    ingest.onMessage("site/b1/it", at(10), kNoon);  // duplicate
+    ingest.onMessage("site/b1/it", at(5), kNoon);   // out of order: stored, not current
+    ingest.onMessage("site/b1/it", at(20), kNoon);  // good
     CHECK(bad.count(BadData::MalformedPayload) == 6);
     CHECK(bad.count(BadData::WrongUnit) == 3);
     CHECK(bad.count(BadData::NotFinite) == 6);
@@ -114,8 +117,10 @@ TEST_CASE("CSV replay plays rows in time order, skips gaps, and counts its bad r
     CHECK(bad.count(BadData::MalformedPayload) == 1);  // the row without a time
 
     ct::twin::Simulation sim(ct::test::abilene(), ct::test::abileneOptions());
-    MeasuredSource twin(sim, cache, {.staleAfter_s = b.binding->staleAfter_s, .historian = h.historian.get(),
-                                     .beforeOverlay = [&](double t) { r.replay->feedUntil(t); }});
+    MeasuredSource twin(sim, cache,
+                        {.staleAfter_s = b.binding->staleAfter_s,
+                         .historian = h.historian.get(),
+                         .beforeOverlay = [&](double t) { r.replay->feedUntil(t); }});
     // 12:00: the first row, whatever its place in the file.
     CHECK(twin.current().buildings.at(0).it_mw == Approx(80.0));
     CHECK(twin.current().buildings.at(0).supply_c == Approx(32.0));
@@ -125,16 +130,19 @@ TEST_CASE("CSV replay plays rows in time order, skips gaps, and counts its bad r
     CHECK(twin.current().buildings.at(0).it_mw == Approx(81.0));
     twin.advance();  // 12:03
     CHECK(twin.current().weather.ambient_c == Approx(36.5));
-    for (int i = 0; i < 3; ++i) twin.advance();  // 12:06: the 12:03 values are 180 s old, stale
+    for (int i = 0; i < 3; ++i)
+        twin.advance();  // 12:06: the 12:03 values are 180 s old, stale
     CHECK(twin.provenance("bldg-01", "it_power") == Provenance::Simulated);
-    for (int i = 0; i < 4; ++i) twin.advance();  // 12:10: two rows at one time, the second a duplicate
+    for (int i = 0; i < 4; ++i)
+        twin.advance();  // 12:10: two rows at one time, the second a duplicate
     CHECK(twin.current().buildings.at(0).it_mw == Approx(90.0));
     CHECK(bad.count(BadData::Duplicate) == 1);
     REQUIRE(h.historian->flush());
     // Measured values stored as measured, the rest of each step as simulated.
     const auto it = h.historian->range("bldg-01", "it_power", kNoon, kNoon + 600);
     int measured = 0;
-    for (const Sample& s : it) measured += s.provenance == Provenance::Measured;
+    for (const Sample& s : it)
+        measured += s.provenance == Provenance::Measured;
     CHECK(measured == 4);  // 12:00, 12:01, 12:03, 12:10
     CHECK(ingest.accepted() == 12);
 }
@@ -154,5 +162,6 @@ TEST_CASE("the timeline spans the stored past and the simulated future", "[telem
     CHECK(points[10].value == 60.0);
     CHECK(points[11].provenance == Provenance::Simulated);
     CHECK(points[11].time == now + 60.0);
-    for (std::size_t i = 1; i < points.size(); ++i) CHECK(points[i].time > points[i - 1].time);
+    for (std::size_t i = 1; i < points.size(); ++i)
+        CHECK(points[i].time > points[i - 1].time);
 }

@@ -134,7 +134,8 @@ TEST_CASE("the grid import limit follows the substation's growth by phase", "[tw
     // Phase 2 draws more than the Phase 1 substation could give, never more than the grown one.
     Simulation sim(s, {.start = *parseIsoUtc("2026-07-15T00:00"), .step_s = 60.0, .phase = 2});
     double maxGrid = 0.0;
-    for (int i = 0; i < 120; ++i) maxGrid = std::max(maxGrid, sim.advance().campus.grid_mw);
+    for (int i = 0; i < 120; ++i)
+        maxGrid = std::max(maxGrid, sim.advance().campus.grid_mw);
     CHECK(maxGrid > 200.0);
     CHECK(maxGrid <= 1000.0 + 1e-6);
 }

@@ -97,7 +97,8 @@ TEST_CASE("a weather file is sorted and interpolated", "[twin][weather]") {
     CHECK(loaded.source->sample(*parseIsoUtc("2026-07-16T00:00:00Z"), 60.0).ambient_c == Approx(40.0));
 }
 
-TEST_CASE("broken weather files give one line naming the file, the line and the problem", "[twin][weather][bad-input]") {
+TEST_CASE("broken weather files give one line naming the file, the line and the problem",
+          "[twin][weather][bad-input]") {
     const std::string dir = std::string(CT_TEST_DATA_DIR) + "/weather/";
     std::ifstream manifest(dir + "expected.tsv");
     REQUIRE(manifest);

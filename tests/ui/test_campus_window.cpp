@@ -117,9 +117,9 @@ TEST_CASE("hiding a phase in the campus window removes its buildings from the fr
     CHECK(result.validation.total() == 0);
     CHECK_FALSE(session.phases().phaseShown(4));
     INFO("phase-4 buildings hit while shown: " << before << "; answered after hiding: " << answeredAfter);
-    CHECK(before > 0);          // the pixels did show phase 4
-    CHECK(answeredAfter > 0);   // and were looked at again
-    CHECK(after == 0);          // where nothing of phase 4 stands any more
+    CHECK(before > 0);         // the pixels did show phase 4
+    CHECK(answeredAfter > 0);  // and were looked at again
+    CHECK(after == 0);         // where nothing of phase 4 stands any more
     // The twin followed: no phase-4 building carries load.
     for (std::size_t i = 0; i < live.scenario().buildings.size(); ++i)
         if (live.scenario().buildings[i].phase == 4) CHECK(session.state().buildings[i].it_mw == 0.0);

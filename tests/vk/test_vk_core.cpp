@@ -81,7 +81,7 @@ TEST_CASE("destruction waits for the submission that used the object", "[vk][lif
     context.deletionQueue().noteSubmitted(done + 1);  // as if a later submission were in flight
     context.deletionQueue().retire([&] { destroyed = true; });
     context.collectGarbage();
-    CHECK_FALSE(destroyed);  // the timeline has not reached done + 1
+    CHECK_FALSE(destroyed);                   // the timeline has not reached done + 1
     context.runOnce([](VkCommandBuffer) {});  // signals done + 1
     context.collectGarbage();
     CHECK(destroyed);
@@ -104,7 +104,8 @@ TEST_CASE("the batched uploader delivers every byte in one submission", "[vk][up
     uploader.submit();
     CHECK(context.lastSubmittedValue() == before + 1);
 
-    Buffer readback(context, {(a.size() + b.size()) * 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT, MemoryUsage::Readback, "rb"});
+    Buffer readback(context,
+                    {(a.size() + b.size()) * 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT, MemoryUsage::Readback, "rb"});
     context.runOnce([&](VkCommandBuffer cmd) {
         VkBufferCopy first{0, 0, a.size() * 4};
         VkBufferCopy second{0, a.size() * 4, b.size() * 4};

@@ -27,7 +27,9 @@ ct::render::Camera lookingAtOrigin() {
     return camera;
 }
 
-float distance(const ct::render::Camera& camera) { return glm::length(camera.eye - camera.target); }
+float distance(const ct::render::Camera& camera) {
+    return glm::length(camera.eye - camera.target);
+}
 
 // True when every corner of `bounds` projects inside the view at `aspect`.
 bool boundsInView(const ct::render::Camera& camera, const ct::scene::Bounds& bounds, float aspect) {
@@ -120,7 +122,8 @@ TEST_CASE("cycling scene cameras visits each glTF camera", "[window][camera]") {
     const std::string first = controller.cycleSceneCamera();
     CHECK_FALSE(first.empty());
     CHECK(controller.camera().eye == ct::render::cameraFromScene(scene, 0).eye);
-    for (std::size_t i = 1; i < scene.placedCameras.size(); ++i) controller.cycleSceneCamera();
+    for (std::size_t i = 1; i < scene.placedCameras.size(); ++i)
+        controller.cycleSceneCamera();
     CHECK(controller.cycleSceneCamera() == first);  // wraps around
 
     const auto empty = boxScene(glm::vec3(-1.0f), glm::vec3(1.0f));

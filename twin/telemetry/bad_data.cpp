@@ -6,20 +6,28 @@ namespace ct::twin::telemetry {
 
 const char* badDataName(BadData kind) {
     switch (kind) {
-        case BadData::MalformedPayload: return "malformed_payload";
-        case BadData::WrongUnit: return "wrong_unit";
-        case BadData::NotFinite: return "not_finite";
-        case BadData::OutOfOrder: return "out_of_order";
-        case BadData::Duplicate: return "duplicate";
-        case BadData::UnknownTopic: return "unknown_topic";
-        case BadData::BrokerDisconnect: return "broker_disconnect";
-        case BadData::HistorianError: return "historian_error";
-        default: return "unknown";
+        case BadData::MalformedPayload:
+            return "malformed_payload";
+        case BadData::WrongUnit:
+            return "wrong_unit";
+        case BadData::NotFinite:
+            return "not_finite";
+        case BadData::OutOfOrder:
+            return "out_of_order";
+        case BadData::Duplicate:
+            return "duplicate";
+        case BadData::UnknownTopic:
+            return "unknown_topic";
+        case BadData::BrokerDisconnect:
+            return "broker_disconnect";
+        case BadData::HistorianError:
+            return "historian_error";
+        default:
+            return "unknown";
     }
 }
 
-BadDataLog::BadDataLog()
-    : BadDataLog([](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); }) {}
+BadDataLog::BadDataLog() : BadDataLog([](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); }) {}
 
 BadDataLog::BadDataLog(Sink sink) : sink_(std::move(sink)) {}
 
@@ -41,7 +49,8 @@ std::uint64_t BadDataLog::count(BadData kind) const {
 
 std::uint64_t BadDataLog::total() const {
     std::uint64_t sum = 0;
-    for (const auto& c : counts_) sum += c.load(std::memory_order_relaxed);
+    for (const auto& c : counts_)
+        sum += c.load(std::memory_order_relaxed);
     return sum;
 }
 

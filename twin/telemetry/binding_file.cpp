@@ -94,7 +94,8 @@ BindingPoint readPoint(const JsonNode& node, const QuantityUnits& known) {
     const auto it = known.find({p.entity, p.quantity});
     if (it == known.end()) {
         bool entityKnown = false;
-        for (const auto& [key, unit] : known) entityKnown = entityKnown || key.first == p.entity;
+        for (const auto& [key, unit] : known)
+            entityKnown = entityKnown || key.first == p.entity;
         if (!entityKnown) r.required("entity").fail("no entity '" + p.entity + "' in the scenario");
         r.required("quantity").fail("entity '" + p.entity + "' has no quantity '" + p.quantity + "'");
     }
@@ -146,7 +147,8 @@ bool BindingFile::hasCsvColumns() const {
 
 BindingResult parseBindingFile(const std::string& text, const std::string& path, const std::vector<Quantity>& known) {
     QuantityUnits units;
-    for (const Quantity& q : known) units[{q.entity, q.name}] = q.unit;
+    for (const Quantity& q : known)
+        units[{q.entity, q.name}] = q.unit;
     BindingResult result;
     try {
         result.binding = readFile(parseJsonWithPositions(text), units);

@@ -27,26 +27,26 @@ struct BindingPoint {
     std::string unit;       // of the raw value; empty: the quantity's own unit
     double scale = 1.0;     // raw * scale + offset is in `unit`
     double offset = 0.0;
-    std::string pointer;    // "/points/3": where the point sits in the file, for messages
+    std::string pointer;  // "/points/3": where the point sits in the file, for messages
 
     bool templated() const;
 };
 
 struct TlsSettings {
-    std::string cafile;    // CA certificate(s) to trust; enables TLS when set
+    std::string cafile;  // CA certificate(s) to trust; enables TLS when set
     std::string capath;
     std::string certfile;  // client certificate and key, for brokers that ask for one
     std::string keyfile;
-    bool insecure = false; // skip the host name check (test brokers only)
+    bool insecure = false;  // skip the host name check (test brokers only)
 };
 
 struct MqttSettings {
     std::string clientId;  // empty: a random id from the broker
     std::string username;
     std::string password;
-    int qos = 1;           // 0 or 1
+    int qos = 1;  // 0 or 1
     int keepalive_s = 30;
-    double reconnectMin_s = 1.0;   // first retry after a drop; doubles up to the maximum
+    double reconnectMin_s = 1.0;  // first retry after a drop; doubles up to the maximum
     double reconnectMax_s = 30.0;
     TlsSettings tls;
 };

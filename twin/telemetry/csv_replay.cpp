@@ -20,8 +20,10 @@ std::vector<std::string> splitCsvLine(const std::string& line) {
     }
     cells.push_back(cell);
     for (std::string& s : cells) {
-        while (!s.empty() && s.front() == ' ') s.erase(s.begin());
-        while (!s.empty() && s.back() == ' ') s.pop_back();
+        while (!s.empty() && s.front() == ' ')
+            s.erase(s.begin());
+        while (!s.empty() && s.back() == ' ')
+            s.pop_back();
     }
     return cells;
 }
@@ -68,9 +70,11 @@ CsvReplayResult loadCsvReplay(const std::filesystem::path& path, Ingest& ingest,
         if (i != timeIndex) columns.push_back(header[i]);
     for (const BindingPoint& p : binding.points)
         if (!p.csvColumn.empty() && std::find(columns.begin(), columns.end(), p.csvColumn) == columns.end())
-            return {nullptr, file + ":1: no column '" + p.csvColumn + "' (bound at " + binding.path + " " + p.pointer + ")"};
+            return {nullptr,
+                    file + ":1: no column '" + p.csvColumn + "' (bound at " + binding.path + " " + p.pointer + ")"};
     for (const std::string& c : columns)
-        if (!ingest.bindsColumn(c)) bad.report(BadData::UnknownTopic, file + ": column '" + c + "' is not bound (ignored)");
+        if (!ingest.bindsColumn(c))
+            bad.report(BadData::UnknownTopic, file + ": column '" + c + "' is not bound (ignored)");
 
     std::vector<CsvReplay::Row> rows;
     std::size_t lineNumber = 1;
@@ -80,8 +84,8 @@ CsvReplayResult loadCsvReplay(const std::filesystem::path& path, Ingest& ingest,
         std::vector<std::string> cells = splitCsvLine(line);
         const std::string where = file + ":" + std::to_string(lineNumber);
         if (cells.size() != header.size()) {
-            bad.report(BadData::MalformedPayload, where + ": " + std::to_string(cells.size()) + " cells, the header has " +
-                                                      std::to_string(header.size()));
+            bad.report(BadData::MalformedPayload, where + ": " + std::to_string(cells.size()) +
+                                                      " cells, the header has " + std::to_string(header.size()));
             continue;
         }
         const auto time = parseTime(cells[timeIndex]);

@@ -72,7 +72,8 @@ Historian::~Historian() {
         queueChanged_.notify_all();
         writer_.join();
     }
-    for (sqlite3_stmt* s : {insert_, insertSeries_, findSeries_}) sqlite3_finalize(s);
+    for (sqlite3_stmt* s : {insert_, insertSeries_, findSeries_})
+        sqlite3_finalize(s);
     sqlite3_close(writeDb_);
     sqlite3_close(readDb_);
 }
@@ -92,8 +93,11 @@ void Historian::append(std::vector<Sample> samples) {
     {
         std::lock_guard lock(queueMutex_);
         appended_ += samples.size();
-        if (queue_.empty()) queue_ = std::move(samples);
-        else queue_.insert(queue_.end(), std::make_move_iterator(samples.begin()), std::make_move_iterator(samples.end()));
+        if (queue_.empty())
+            queue_ = std::move(samples);
+        else
+            queue_.insert(queue_.end(), std::make_move_iterator(samples.begin()),
+                          std::make_move_iterator(samples.end()));
     }
     queueChanged_.notify_one();
 }
@@ -102,8 +106,7 @@ bool Historian::flush(double timeout_s) {
     std::unique_lock lock(queueMutex_);
     const std::uint64_t target = appended_;
     queueChanged_.notify_one();
-    return drained_.wait_for(lock, std::chrono::duration<double>(timeout_s),
-                             [&] { return committedCount_ >= target; });
+    return drained_.wait_for(lock, std::chrono::duration<double>(timeout_s), [&] { return committedCount_ >= target; });
 }
 
 void Historian::writerLoop() {
@@ -127,8 +130,9 @@ void Historian::writerLoop() {
         bool ok = true;
         while (done < batch.size()) {
             const std::size_t n = std::min(options_.batchSize, batch.size() - done);
-            const std::vector<Sample> chunk(std::make_move_iterator(batch.begin() + static_cast<std::ptrdiff_t>(done)),
-                                            std::make_move_iterator(batch.begin() + static_cast<std::ptrdiff_t>(done + n)));
+            const std::vector<Sample> chunk(
+                std::make_move_iterator(batch.begin() + static_cast<std::ptrdiff_t>(done)),
+                std::make_move_iterator(batch.begin() + static_cast<std::ptrdiff_t>(done + n)));
             if (!commit(chunk)) {
                 // Keep what did not commit, ahead of what arrived meanwhile, and try again later.
                 std::lock_guard lock(queueMutex_);
@@ -178,7 +182,8 @@ bool Historian::commit(const std::vector<Sample>& batch) {
         const std::string message = std::string(what) + ": " + sqlite3_errmsg(writeDb_);
         exec(writeDb_, "ROLLBACK");
         series_.clear();  // ids inserted in the rolled-back transaction are gone
-        if (bad_) bad_->report(BadData::HistorianError, path_.string() + ": " + message + " (the batch is kept and retried)");
+        if (bad_)
+            bad_->report(BadData::HistorianError, path_.string() + ": " + message + " (the batch is kept and retried)");
         return false;
     };
     if (!exec(writeDb_, "BEGIN IMMEDIATE")) return fail("begin");
@@ -261,8 +266,10 @@ std::uint64_t Historian::deleteOlderThan(TimeSeconds cutoff) {
     sqlite3_stmt* stmt = prepare(readDb_, "DELETE FROM samples WHERE series IN (SELECT id FROM series) AND time < ?");
     sqlite3_bind_double(stmt, 1, cutoff);
     std::uint64_t n = 0;
-    if (sqlite3_step(stmt) == SQLITE_DONE) n = static_cast<std::uint64_t>(sqlite3_changes(readDb_));
-    else if (bad_) bad_->report(BadData::HistorianError, path_.string() + ": delete: " + sqlite3_errmsg(readDb_));
+    if (sqlite3_step(stmt) == SQLITE_DONE)
+        n = static_cast<std::uint64_t>(sqlite3_changes(readDb_));
+    else if (bad_)
+        bad_->report(BadData::HistorianError, path_.string() + ": delete: " + sqlite3_errmsg(readDb_));
     sqlite3_finalize(stmt);
     return n;
 }

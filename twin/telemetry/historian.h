@@ -39,9 +39,9 @@ struct Sample {
 };
 
 struct HistorianOptions {
-    double retention_s = 0.0;        // delete values older than newest-written minus this; 0: keep all
-    std::size_t batchSize = 20000;   // values per transaction at most
-    double flushInterval_s = 0.1;    // how long a value may wait in the queue
+    double retention_s = 0.0;       // delete values older than newest-written minus this; 0: keep all
+    std::size_t batchSize = 20000;  // values per transaction at most
+    double flushInterval_s = 0.1;   // how long a value may wait in the queue
 };
 
 class Historian;
@@ -67,8 +67,8 @@ public:
     // Committed values of one quantity with t0 <= time <= t1, by time.
     std::vector<Sample> range(const std::string& entity, const std::string& quantity, TimeSeconds t0,
                               TimeSeconds t1) const;
-    std::uint64_t rowCount() const;          // rows in the file
-    std::uint64_t committed() const;         // values this historian committed since open
+    std::uint64_t rowCount() const;   // rows in the file
+    std::uint64_t committed() const;  // values this historian committed since open
     std::optional<TimeSeconds> newestTime() const;
     // Deletes rows older than `cutoff`; returns how many went.
     std::uint64_t deleteOlderThan(TimeSeconds cutoff);
@@ -86,14 +86,14 @@ private:
     HistorianOptions options_;
     BadDataLog* bad_;
     sqlite3* writeDb_ = nullptr;
-    sqlite3* readDb_ = nullptr;       // readers use their own connection: WAL lets them run beside the writer
+    sqlite3* readDb_ = nullptr;  // readers use their own connection: WAL lets them run beside the writer
     mutable std::mutex readMutex_;
     sqlite3_stmt* insert_ = nullptr;
     sqlite3_stmt* insertSeries_ = nullptr;
     sqlite3_stmt* findSeries_ = nullptr;
     std::map<std::pair<std::string, std::string>, std::int64_t> series_;  // writer thread only
-    TimeSeconds newestWritten_ = -1e300;                                 // writer thread only
-    TimeSeconds lastCutoff_ = -1e300;                                    // writer thread only
+    TimeSeconds newestWritten_ = -1e300;                                  // writer thread only
+    TimeSeconds lastCutoff_ = -1e300;                                     // writer thread only
 
     mutable std::mutex queueMutex_;
     std::condition_variable queueChanged_;

@@ -9,7 +9,8 @@ namespace ct::twin::telemetry {
 Ingest::Ingest(const BindingFile& binding, const std::vector<Quantity>& known, LastValueCache& cache,
                Historian* historian, BadDataLog& bad)
     : binding_(binding), cache_(cache), historian_(historian), bad_(bad) {
-    for (const Quantity& q : known) units_[{q.entity, q.name}] = q.unit;
+    for (const Quantity& q : known)
+        units_[{q.entity, q.name}] = q.unit;
     for (const BindingPoint& p : binding.points) {
         if (p.csvColumn.empty()) continue;
         if (auto target = targetFor(p, {}, p.csvColumn)) columns_[p.csvColumn] = *target;
@@ -30,7 +31,7 @@ std::optional<Ingest::Target> Ingest::targetFor(const BindingPoint& point, const
                                                ", which names no quantity of the twin");
         return std::nullopt;
     }
-    Target t{*entity, *quantity, unit->second, point.unit.empty() ? unit->second : point.unit, point.scale,
+    Target t{*entity,      *quantity, unit->second, point.unit.empty() ? unit->second : point.unit, point.scale,
              point.offset, {}};
     const auto conversion = unitConversion(t.bindingUnit, t.twinUnit);
     if (!conversion) {

@@ -31,7 +31,8 @@ std::vector<LastValue> LastValueCache::all() const {
     std::lock_guard lock(mutex_);
     std::vector<LastValue> out;
     out.reserve(values_.size());
-    for (const auto& [k, v] : values_) out.push_back(v);
+    for (const auto& [k, v] : values_)
+        out.push_back(v);
     return out;
 }
 

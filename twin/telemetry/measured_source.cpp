@@ -39,11 +39,14 @@ void MeasuredSource::overlay(bool store) {
     if (!store || !options_.historian) return;
     std::vector<Sample> simulated;
     for (const Quantity& q : state_.quantities())
-        if (!measured_.count({q.entity, q.name})) simulated.push_back({q.entity, q.name, now, q.value, Provenance::Simulated});
+        if (!measured_.count({q.entity, q.name}))
+            simulated.push_back({q.entity, q.name, now, q.value, Provenance::Simulated});
     options_.historian->append(std::move(simulated));
 }
 
-std::vector<Quantity> MeasuredSource::quantities() const { return state_.quantities(); }
+std::vector<Quantity> MeasuredSource::quantities() const {
+    return state_.quantities();
+}
 
 Provenance MeasuredSource::provenance(const std::string& entity, const std::string& name) const {
     return measured_.count({entity, name}) ? Provenance::Measured : Provenance::Simulated;

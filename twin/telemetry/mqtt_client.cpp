@@ -120,7 +120,8 @@ MqttSubscriber::MqttSubscriber(const BindingFile& binding, Ingest& ingest, BadDa
 }
 
 void MqttSubscriber::onConnected() {
-    for (const std::string& filter : filters_) mosquitto_subscribe(handle(), nullptr, filter.c_str(), settings().qos);
+    for (const std::string& filter : filters_)
+        mosquitto_subscribe(handle(), nullptr, filter.c_str(), settings().qos);
 }
 
 void MqttSubscriber::onMessage(const mosquitto_message& message) {
@@ -131,8 +132,8 @@ void MqttSubscriber::onMessage(const mosquitto_message& message) {
 }
 
 void MqttSubscriber::onDisconnected(int reason) {
-    bad_.report(BadData::BrokerDisconnect, std::string("lost the broker (") + mosquitto_strerror(reason) +
-                                               "); reconnecting with backoff");
+    bad_.report(BadData::BrokerDisconnect,
+                std::string("lost the broker (") + mosquitto_strerror(reason) + "); reconnecting with backoff");
 }
 
 bool MqttPublisher::publish(const std::string& topic, std::string_view payload, int qos, bool retain) {

@@ -15,7 +15,8 @@ namespace ct::twin::telemetry {
 namespace {
 
 std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' || text.front() == '\r'))
+    while (!text.empty() &&
+           (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' || text.front() == '\r'))
         text.remove_prefix(1);
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r'))
         text.remove_suffix(1);
@@ -43,8 +44,10 @@ std::optional<TimeSeconds> parseTime(std::string_view text) {
         if (n && std::isfinite(*n)) return *n;
         return std::nullopt;
     }
-    if (text.ends_with("+00:00")) text.remove_suffix(6);
-    else if (text.ends_with('Z')) text.remove_suffix(1);
+    if (text.ends_with("+00:00"))
+        text.remove_suffix(6);
+    else if (text.ends_with('Z'))
+        text.remove_suffix(1);
     double fraction = 0.0;
     if (const std::size_t dot = text.find('.'); dot != std::string_view::npos) {
         const std::string_view digits = text.substr(dot + 1);
@@ -106,8 +109,10 @@ PayloadResult parsePayload(std::string_view text) {
     }
     if (const auto time = json.find("time"); time != json.end()) {
         std::optional<TimeSeconds> t;
-        if (time->is_string()) t = parseTime(time->get<std::string>());
-        else if (time->is_number()) t = time->get<double>();
+        if (time->is_string())
+            t = parseTime(time->get<std::string>());
+        else if (time->is_number())
+            t = time->get<double>();
         if (!t) return {std::nullopt, "\"time\" is not an ISO 8601 UTC time"};
         p.time = t;
     }

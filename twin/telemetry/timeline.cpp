@@ -19,21 +19,23 @@ std::vector<Sample> Timeline::values(const std::string& entity, const std::strin
 }
 
 Timeline::Forecast simulatedForecast(const Scenario& scenario, SimulationOptions options) {
-    return [&scenario, options](const std::string& entity, const std::string& quantity, TimeSeconds t0,
-                                TimeSeconds t1) {
-        SimulationOptions o = options;
-        // Start on the live run's step grid so forecast and history line up.
-        const double step = o.step_s;
-        o.start = options.start + static_cast<UtcSeconds>(std::ceil((t0 - static_cast<double>(options.start)) / step) * step);
-        Simulation simulation(scenario, o);
-        std::vector<Sample> out;
-        for (const StateSnapshot* s = &simulation.current(); static_cast<double>(s->time) <= t1; s = &simulation.advance()) {
-            for (const Quantity& q : s->quantities())
-                if (q.entity == entity && q.name == quantity)
-                    out.push_back({entity, quantity, static_cast<double>(s->time), q.value, Provenance::Simulated});
-        }
-        return out;
-    };
+    return
+        [&scenario, options](const std::string& entity, const std::string& quantity, TimeSeconds t0, TimeSeconds t1) {
+            SimulationOptions o = options;
+            // Start on the live run's step grid so forecast and history line up.
+            const double step = o.step_s;
+            o.start = options.start +
+                      static_cast<UtcSeconds>(std::ceil((t0 - static_cast<double>(options.start)) / step) * step);
+            Simulation simulation(scenario, o);
+            std::vector<Sample> out;
+            for (const StateSnapshot* s = &simulation.current(); static_cast<double>(s->time) <= t1;
+                 s = &simulation.advance()) {
+                for (const Quantity& q : s->quantities())
+                    if (q.entity == entity && q.name == quantity)
+                        out.push_back({entity, quantity, static_cast<double>(s->time), q.value, Provenance::Simulated});
+            }
+            return out;
+        };
 }
 
 }  // namespace ct::twin::telemetry

@@ -63,7 +63,8 @@ std::optional<std::string> substituteCaptures(std::string_view text, const std::
 
 int wildcardCount(std::string_view filter) {
     int n = 0;
-    for (std::string_view level : levels(filter)) n += level == "+";
+    for (std::string_view level : levels(filter))
+        n += level == "+";
     return n;
 }
 

@@ -15,14 +15,10 @@ struct UnitDef {
 };
 
 constexpr std::array kUnits{
-    UnitDef{"W", "power", 1e-6, 0.0},
-    UnitDef{"kW", "power", 1e-3, 0.0},
-    UnitDef{"MW", "power", 1.0, 0.0},
-    UnitDef{"GW", "power", 1e3, 0.0},
-    UnitDef{"degC", "temperature", 1.0, 0.0},
-    UnitDef{"degF", "temperature", 5.0 / 9.0, -32.0 * 5.0 / 9.0},
-    UnitDef{"1", "fraction", 1.0, 0.0},
-    UnitDef{"%", "fraction", 0.01, 0.0},
+    UnitDef{"W", "power", 1e-6, 0.0},         UnitDef{"kW", "power", 1e-3, 0.0},
+    UnitDef{"MW", "power", 1.0, 0.0},         UnitDef{"GW", "power", 1e3, 0.0},
+    UnitDef{"degC", "temperature", 1.0, 0.0}, UnitDef{"degF", "temperature", 5.0 / 9.0, -32.0 * 5.0 / 9.0},
+    UnitDef{"1", "fraction", 1.0, 0.0},       UnitDef{"%", "fraction", 0.01, 0.0},
 };
 
 const UnitDef* find(std::string_view name) {
