@@ -102,11 +102,13 @@ const CampusScene* CampusSession::update(double dt, render::Camera& camera) {
         restartTwin();
         return changed;
     }
-    for (int i = 0; i < 240 && static_cast<double>(sim.current().time) + sim.step_s() <= clock_.now(); ++i) {
+    int steps = 0;
+    for (; steps < 240 && static_cast<double>(sim.current().time) + sim.step_s() <= clock_.now(); ++steps) {
         if (beforeStep_) beforeStep_(sim, sim.step_s());
-        sim.advance();
-        history_.record(sim.current());
+        history_.record(live_.step());
     }
+    // Between steps, measurements that arrived since still show at once.
+    if (steps == 0) live_.refreshMeasured();
     return changed;
 }
 

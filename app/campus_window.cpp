@@ -1,5 +1,6 @@
 #include "campus_window.h"
 
+#include "campus_telemetry.h"
 #include "exit_codes.h"
 #include "render/renderer.h"
 #include "ui/cameras_panel.h"
@@ -249,7 +250,16 @@ int openCampusWindow(const GlobalOptions& global, twin::Scenario scenario, const
         }
     }
     LiveCampus live(std::move(scenario));
+    if (!launch.telemetry.empty()) {
+        const std::string error =
+            bindCampusTelemetry(live, {launch.telemetry, launch.broker, launch.replay}, options.session);
+        if (!error.empty()) {
+            std::fprintf(stderr, "campus-twin render: %s\n", error.c_str());
+            return kExitBadInput;
+        }
+    }
     CampusWindow window(live, options);
+    if (live.telemetry() && live.telemetry()->live()) window.session().setSpeed(options.session.speed);  // real time
     ui::LayerSettings layers = window.session().layers();
     layers.heatmap = launch.heatmap || layers.heatmap;
     if (const auto map = render::parseColormap(launch.colormap)) layers.colormap = *map;
@@ -263,6 +273,10 @@ int openCampusWindow(const GlobalOptions& global, twin::Scenario scenario, const
     viewer.device = global.device;
     viewer.maxFrames = launch.frames;
     const window::ViewerResult result = window.run(viewer);
+    if (const CampusTelemetry* telemetry = live.telemetry())
+        std::fprintf(stderr, "telemetry: %llu values received, %zu quantities measured at the end%s%s\n",
+                     static_cast<unsigned long long>(telemetry->accepted()), live.state().measured.size(),
+                     telemetry->badData().total() ? "; bad data: " : "", telemetry->badData().summary().c_str());
     if (global.validate && result.validation.total() > 0) {
         std::fprintf(stderr, "campus-twin: %d validation error(s), %d warning(s)\n", result.validation.errors,
                      result.validation.warnings);

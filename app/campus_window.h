@@ -87,7 +87,10 @@ struct CampusWindowLaunch {
     bool presentation = false;
     std::string tourFile;  // empty: scenarios/abilene_tour.json beside the scenario, if there
     bool heatmap = false;
-    std::string colormap;  // empty: the saved setting
+    std::string colormap;   // empty: the saved setting
+    std::string telemetry;  // binding file: measured values from `broker` or `replay` over the twin
+    std::string broker;
+    std::string replay;
 };
 
 // Opens the window on the live campus; returns the process exit code.

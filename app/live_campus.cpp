@@ -1,6 +1,8 @@
 #include "live_campus.h"
 
+#include "campus_telemetry.h"
 #include "twin/solar_position.h"
+#include "twin/telemetry/measured_source.h"
 
 #include <algorithm>
 #include <functional>
@@ -71,6 +73,28 @@ LiveCampus::LiveCampus(twin::Scenario scenario, CampusOptions options)
     restart({});
 }
 
+LiveCampus::~LiveCampus() = default;
+
+const twin::StateSnapshot& LiveCampus::state() const {
+    return measured_ ? measured_->current() : sim_->current();
+}
+
+const twin::StateSnapshot& LiveCampus::step() {
+    return measured_ ? measured_->advance() : sim_->advance();
+}
+
+void LiveCampus::refreshMeasured() {
+    if (measured_) measured_->refresh();
+}
+
+void LiveCampus::attachTelemetry(std::unique_ptr<CampusTelemetry> telemetry) {
+    measured_.reset();
+    telemetry_ = std::move(telemetry);
+    if (telemetry_)
+        measured_ =
+            std::make_unique<twin::telemetry::MeasuredSource>(*sim_, telemetry_->cache(), telemetry_->overlayOptions());
+}
+
 const CampusScene* LiveCampus::campusThrough(int phase, std::string& error) {
     std::vector<bool> shown(scenario_.phases.size(), false);
     for (int p = 1; p <= phase && p <= static_cast<int>(shown.size()); ++p)
@@ -112,19 +136,23 @@ void LiveCampus::restart(const TwinSettings& settings) {
     options.preset = settings.preset;
     options.seed = settings.seed;
     const twin::Scenario& base = settings.gridOutage ? outage_ : scenario_;
+    measured_.reset();  // it refers to sim_
     if (settings.phaseStates.empty()) {
         sim_ = std::make_unique<twin::Simulation>(base, options);
-        return;
+    } else {
+        sim_.reset();  // it refers to staged_
+        staged_ = staged(base, settings.phaseStates);
+        sim_ = std::make_unique<twin::Simulation>(staged_, options);
     }
-    sim_.reset();  // it refers to staged_
-    staged_ = staged(base, settings.phaseStates);
-    sim_ = std::make_unique<twin::Simulation>(staged_, options);
+    if (telemetry_)
+        measured_ =
+            std::make_unique<twin::telemetry::MeasuredSource>(*sim_, telemetry_->cache(), telemetry_->overlayOptions());
 }
 
 const twin::StateSnapshot& LiveCampus::advanceTo(double t, int maxSteps) {
     for (int i = 0; i < maxSteps && static_cast<double>(sim_->current().time) + sim_->step_s() <= t; ++i)
-        sim_->advance();
-    return sim_->current();
+        step();
+    return state();
 }
 
 }  // namespace ct::app

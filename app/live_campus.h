@@ -8,6 +8,9 @@
 //   live.restart({.start = t, .step_s = 60});
 //   live.advanceTo(t + 3600);                  // steps the twin forward to that instant
 //   renderer.record(frame, camera, live.lighting());
+//
+// With telemetry attached (attachTelemetry), state() is the simulation with the measured values
+// laid over it (telemetry::MeasuredSource): the snapshot's `measured` names what came in.
 #pragma once
 
 #include "campus_scene.h"
@@ -19,7 +22,13 @@
 #include <string>
 #include <vector>
 
+namespace ct::twin::telemetry {
+class MeasuredSource;
+}
+
 namespace ct::app {
+
+class CampusTelemetry;
 
 struct TwinSettings {
     twin::UtcSeconds start = 0;
@@ -40,6 +49,7 @@ render::Lighting sunLighting(const twin::Site& site, double t);
 class LiveCampus {
 public:
     explicit LiveCampus(twin::Scenario scenario, CampusOptions options = {});
+    ~LiveCampus();
     LiveCampus(const LiveCampus&) = delete;  // the simulation refers to scenario_
     LiveCampus& operator=(const LiveCampus&) = delete;
 
@@ -55,7 +65,15 @@ public:
     const TwinSettings& settings() const { return settings_; }
     // Steps the twin until its time reaches t (at most maxSteps steps: a frame never stalls).
     const twin::StateSnapshot& advanceTo(double t, int maxSteps = 240);
-    const twin::StateSnapshot& state() const { return sim_->current(); }
+    const twin::StateSnapshot& state() const;
+    // One step of the twin (the simulation, then the measured overlay); returns the new state.
+    const twin::StateSnapshot& step();
+    // Re-reads the measured values for the current instant without stepping (values that arrived
+    // between steps); nothing without telemetry.
+    void refreshMeasured();
+    // Lays telemetry over the simulation, from now on and after every restart.
+    void attachTelemetry(std::unique_ptr<CampusTelemetry> telemetry);
+    const CampusTelemetry* telemetry() const { return telemetry_.get(); }
     // The running simulation, for couplings that act between steps (the heat map).
     twin::Simulation& simulation() { return *sim_; }
     // The sun of the twin's current instant.
@@ -69,6 +87,8 @@ private:
     std::map<std::string, std::unique_ptr<CampusScene>> cache_;  // key: the shown phases, "1101"
     TwinSettings settings_;
     std::unique_ptr<twin::Simulation> sim_;
+    std::unique_ptr<CampusTelemetry> telemetry_;
+    std::unique_ptr<twin::telemetry::MeasuredSource> measured_;  // over sim_, when telemetry_ is set
 };
 
 }  // namespace ct::app

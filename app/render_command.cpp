@@ -38,6 +38,13 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
         ->check(CLI::Range(0.5f, 4.0f));
     cmd->add_flag("--presentation", o.presentation, "Window: fullscreen, panels hidden, the tour looping");
     cmd->add_option("--tour", o.tour, "Window: tour file to play (T key; default scenarios/abilene_tour.json)");
+    auto* telemetry = cmd->add_option("--telemetry", o.telemetry,
+                                      "Window: binding file (docs/telemetry.md); bound values show as measured");
+    auto* broker = cmd->add_option("--broker", o.broker, "Window: MQTT broker host:port for --telemetry");
+    auto* replay = cmd->add_option("--replay", o.replay, "Window: recorded telemetry CSV for --telemetry");
+    broker->needs(telemetry);
+    replay->needs(telemetry);
+    broker->excludes(replay);
 }
 
 int runRender(const GlobalOptions& global, const RenderOptions& o) {
@@ -69,9 +76,16 @@ int runRender(const GlobalOptions& global, const RenderOptions& o) {
         launch.tourFile = o.tour;
         launch.heatmap = o.layer == "heatmap";
         launch.colormap = o.colormap;
+        launch.telemetry = o.telemetry;
+        launch.broker = o.broker;
+        launch.replay = o.replay;
         return openCampusWindow(global, scenario, launch);
     }
 #endif
+    if (!o.telemetry.empty()) {
+        std::fprintf(stderr, "campus-twin render: --telemetry needs the window (a display, no --out or --pick)\n");
+        return kExitBadInput;
+    }
     const auto started = std::chrono::steady_clock::now();
     CampusResult composed = composeCampus(scenario, phase, {.trackerTilt_deg = o.trackerTilt_deg});
     if (!composed.campus) {

@@ -28,6 +28,9 @@ struct RenderOptions {
     std::string layer;          // "heatmap": the coupled air-temperature field drawn on the campus
     std::string colormap = "inferno";
     CoupledFieldOptions field;
+    std::string telemetry;  // window: binding file; values from --broker or --replay, marked measured
+    std::string broker;
+    std::string replay;
 };
 
 void addRenderCommand(CLI::App& app, RenderOptions& options);

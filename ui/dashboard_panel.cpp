@@ -8,12 +8,15 @@ namespace ct::ui {
 
 namespace {
 
-void kpi(const KpiHistory& history, CampusSeries series, const char* format, double value) {
+void kpi(const CampusView& view, CampusSeries series, const char* quantity, const char* format, double value) {
+    const KpiHistory& history = view.history;
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(seriesLabel(series));
     ImGui::TableNextColumn();
     ImGui::Text(format, value);
+    ImGui::TableNextColumn();
+    provenanceTag(isMeasured(view.state, "campus", quantity));
     ImGui::TableNextColumn();
     const RingBuffer& values = history.campus(series);
     if (values.size() < 2) return;
@@ -43,19 +46,20 @@ void DashboardPanel::draw(const CampusView& view, CampusCommands&) {
         return;
     }
     const twin::CampusKpis& k = view.state.campus;
-    const KpiHistory& h = view.history;
-    if (ImGui::BeginTable("kpis", 3, ImGuiTableFlags_SizingStretchProp)) {
+    measuredSummary(view.state);
+    if (ImGui::BeginTable("kpis", 4, ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("history", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-        kpi(h, CampusSeries::ItMw, "%.1f MW", k.it_mw);
-        kpi(h, CampusSeries::FacilityMw, "%.1f MW", k.facility_mw);
-        kpi(h, CampusSeries::Pue, "%.3f", k.pue);
-        kpi(h, CampusSeries::RenewableShare, "%.0f %%", k.renewableShare * 100.0);
-        kpi(h, CampusSeries::SolarMw, "%.1f MW", k.solar_mw);
-        kpi(h, CampusSeries::WindMw, "%.1f MW", k.wind_mw);
-        kpi(h, CampusSeries::GasMw, "%.1f MW", k.gas_mw);
-        kpi(h, CampusSeries::GridMw, "%.1f MW", k.grid_mw);
+        ImGui::TableSetupColumn("source", ImGuiTableColumnFlags_WidthStretch, 0.7f);
+        ImGui::TableSetupColumn("history", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        kpi(view, CampusSeries::ItMw, "it_power", "%.1f MW", k.it_mw);
+        kpi(view, CampusSeries::FacilityMw, "facility_power", "%.1f MW", k.facility_mw);
+        kpi(view, CampusSeries::Pue, "pue", "%.3f", k.pue);
+        kpi(view, CampusSeries::RenewableShare, "renewable_share", "%.0f %%", k.renewableShare * 100.0);
+        kpi(view, CampusSeries::SolarMw, "solar_power", "%.1f MW", k.solar_mw);
+        kpi(view, CampusSeries::WindMw, "wind_power", "%.1f MW", k.wind_mw);
+        kpi(view, CampusSeries::GasMw, "gas_power", "%.1f MW", k.gas_mw);
+        kpi(view, CampusSeries::GridMw, "grid_import", "%.1f MW", k.grid_mw);
         ImGui::EndTable();
     }
     ImGui::Text("Battery %+.1f MW, %.0f MWh stored", k.battery_mw, k.batteryStored_mwh);

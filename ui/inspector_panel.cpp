@@ -5,17 +5,28 @@
 #include <algorithm>
 #include <cstdio>
 #include <numeric>
+#include <optional>
 
 namespace ct::ui {
 
 namespace {
 
-void row(const char* name, const char* format, double value) {
+// One readout; `measured`: empty for a design figure (no tag), else its provenance.
+void row(const char* name, const char* format, double value, std::optional<bool> measured = false) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(name);
     ImGui::TableNextColumn();
     ImGui::Text(format, value);
+    ImGui::TableNextColumn();
+    if (measured) provenanceTag(*measured);
+}
+
+// Whether any of the building's cooler banks has `quantity` measured.
+bool anyBankMeasured(const twin::StateSnapshot& state, const std::string& id, const char* quantity) {
+    for (const auto& [entity, name] : state.measured)
+        if (name == quantity && entity.rfind(id + "/", 0) == 0) return true;
+    return false;
 }
 
 void plot(const KpiHistory& history, const std::string& id, BuildingSeries series, const char* unitFormat) {
@@ -67,20 +78,24 @@ void InspectorPanel::draw(const CampusView& view, CampusCommands& commands) {
     } else {
         inletMean = inletMax = view.state.weather.ambient_c;
     }
-    if (ImGui::BeginTable("building", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        row("IT load", "%.1f MW", b.it_mw);
-        row("IT capacity", "%.0f MW", building->itCapacity_mw);
-        row("Cooling power", "%.2f MW", b.cooling_mw);
+    const std::string& id = building->id;
+    const auto measured = [&](const char* quantity) { return isMeasured(view.state, id, quantity); };
+    const bool inletMeasured = anyBankMeasured(view.state, id, "inlet_air_temperature");
+    measuredSummary(view.state);
+    if (ImGui::BeginTable("building", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        row("IT load", "%.1f MW", b.it_mw, measured("it_power"));
+        row("IT capacity", "%.0f MW", building->itCapacity_mw, std::nullopt);
+        row("Cooling power", "%.2f MW", b.cooling_mw, measured("cooling_power"));
         row("Facility power", "%.1f MW", b.facility_mw);
-        row("PUE", b.pue > 0.0 ? "%.3f" : "-", b.pue);
-        row("Coolant supply", "%.1f degC", b.supply_c);
-        row("Coolant return", "%.1f degC", b.return_c);
-        row("Cooler inlet air (mean)", "%.1f degC", inletMean);
-        row("Cooler inlet air (hottest)", "%.1f degC", inletMax);
-        row("Heat rejected", "%.1f MW", b.heatRejected_mw);
-        row("Racks", "%.0f", static_cast<double>(building->racks));
-        row("Power headroom", "%.1f MW", b.powerHeadroom_mw);
-        row("Thermal headroom", "%.1f K", b.thermalHeadroom_c);
+        row("PUE", b.pue > 0.0 ? "%.3f" : "-", b.pue, measured("pue"));
+        row("Coolant supply", "%.1f degC", b.supply_c, measured("coolant_supply_temperature"));
+        row("Coolant return", "%.1f degC", b.return_c, measured("coolant_return_temperature"));
+        row("Cooler inlet air (mean)", "%.1f degC", inletMean, inletMeasured);
+        row("Cooler inlet air (hottest)", "%.1f degC", inletMax, inletMeasured);
+        row("Heat rejected", "%.1f MW", b.heatRejected_mw, anyBankMeasured(view.state, id, "heat_rejected"));
+        row("Racks", "%.0f", static_cast<double>(building->racks), std::nullopt);
+        row("Power headroom", "%.1f MW", b.powerHeadroom_mw, measured("power_headroom"));
+        row("Thermal headroom", "%.1f K", b.thermalHeadroom_c, measured("thermal_headroom"));
         ImGui::EndTable();
     }
     if (b.throttling) ImGui::TextColored({1.0f, 0.45f, 0.35f, 1.0f}, "throttling: supply above the limit");

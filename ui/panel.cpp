@@ -2,6 +2,8 @@
 
 #include "twin/civil_time.h"
 
+#include <imgui.h>
+
 #include <cmath>
 #include <cstdio>
 
@@ -21,6 +23,27 @@ std::string formatLocal(const twin::Site& site, double utcSeconds, const char* p
     else
         std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, c.hour, c.minute);
     return text;
+}
+
+bool isMeasured(const twin::StateSnapshot& state, const std::string& entity, const std::string& quantity) {
+    return state.measured.count({entity, quantity}) > 0;
+}
+
+void provenanceTag(bool measured) {
+    if (measured)
+        ImGui::TextColored({0.35f, 0.9f, 0.45f, 1.0f}, "measured");
+    else
+        ImGui::TextDisabled("simulated");
+}
+
+void measuredSummary(const twin::StateSnapshot& state) {
+    if (state.measured.empty()) {
+        ImGui::TextDisabled("All values simulated (no telemetry)");
+        return;
+    }
+    ImGui::TextColored({0.35f, 0.9f, 0.45f, 1.0f}, "%zu quantities measured", state.measured.size());
+    ImGui::SameLine();
+    ImGui::TextDisabled("(the rest simulated)");
 }
 
 }  // namespace ct::ui

@@ -18,4 +18,10 @@ public:
 std::string formatMw(double mw);
 std::string formatLocal(const twin::Site& site, double utcSeconds, const char* pattern = "%Y-%m-%d %H:%M");
 
+// Provenance, shared by the readouts: whether the state's (entity, quantity) came from telemetry,
+// a small "measured" (green) or "simulated" (grey) tag, and the line saying how many are measured.
+bool isMeasured(const twin::StateSnapshot& state, const std::string& entity, const std::string& quantity);
+void provenanceTag(bool measured);
+void measuredSummary(const twin::StateSnapshot& state);
+
 }  // namespace ct::ui
