@@ -197,4 +197,31 @@ std::optional<render::Camera> scenarioCamera(const twin::Scenario& scenario, con
     return std::nullopt;
 }
 
+std::map<std::string, glm::vec3> entityTops(const CampusScene& campus) {
+    const scene::Scene& scene = campus.scene;
+    std::map<std::string, glm::vec3> tops;
+    for (const auto& [id, root] : campus.entityRoots) {
+        scene::Bounds bounds;
+        std::vector<int> stack{root};
+        while (!stack.empty()) {
+            const scene::Node& node = scene.nodes[static_cast<std::size_t>(stack.back())];
+            stack.pop_back();
+            stack.insert(stack.end(), node.children.begin(), node.children.end());
+            if (node.mesh < 0) continue;
+            for (const scene::Primitive& primitive : scene.meshes[static_cast<std::size_t>(node.mesh)].primitives) {
+                if (primitive.bounds.empty()) continue;
+                for (int corner = 0; corner < 8; ++corner) {
+                    const glm::vec3 p((corner & 1) ? primitive.bounds.max.x : primitive.bounds.min.x,
+                                      (corner & 2) ? primitive.bounds.max.y : primitive.bounds.min.y,
+                                      (corner & 4) ? primitive.bounds.max.z : primitive.bounds.min.z);
+                    bounds.extend(glm::vec3(node.world * glm::vec4(p, 1.0f)));
+                }
+            }
+        }
+        const glm::vec3 origin(scene.nodes[static_cast<std::size_t>(root)].world[3]);
+        tops[id] = bounds.empty() ? origin : glm::vec3(bounds.center().x, bounds.max.y, bounds.center().z);
+    }
+    return tops;
+}
+
 }  // namespace ct::app

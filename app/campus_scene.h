@@ -42,6 +42,9 @@ CampusResult composeCampus(const twin::Scenario& scenario, int phase, const Camp
 // The entity a node belongs to: its name up to the first '/'.
 std::string entityOfNode(const scene::Scene& scene, int node);
 
+// Per entity id, the top centre of its root's world bounds: where a label over it stands.
+std::map<std::string, glm::vec3> entityTops(const CampusScene& campus);
+
 // A named camera of the scenario, with depth range fitted to the scene; nullopt if unknown.
 std::optional<render::Camera> scenarioCamera(const twin::Scenario& scenario, const std::string& name,
                                              const scene::Bounds& bounds);

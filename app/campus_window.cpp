@@ -3,6 +3,7 @@
 #include "campus_telemetry.h"
 #include "exit_codes.h"
 #include "render/renderer.h"
+#include "ui/building_labels.h"
 #include "ui/cameras_panel.h"
 #include "ui/caption_raster.h"
 #include "ui/dashboard_panel.h"
@@ -200,6 +201,9 @@ void CampusWindow::beforeFrame(window::FrameControl& frame, render::Renderer& re
     handleShortcuts();
     const CampusScene* rebuilt = session_.update(frame.dt, frame.camera);
     if (rebuilt) renderer.setScene(rebuilt->scene);
+    if (rebuilt || roofs_.empty()) roofs_ = entityTops(session_.campus());
+    const ImVec2 viewport = ImGui::GetMainViewport()->Size;
+    viewProj_ = frame.camera.projection(viewport.x / std::max(viewport.y, 1.0f)) * frame.camera.view();
     updateHeatmap(renderer, rebuilt);
     frame.lighting = session_.lighting();
     drawUi();
@@ -208,6 +212,7 @@ void CampusWindow::beforeFrame(window::FrameControl& frame, render::Renderer& re
 
 void CampusWindow::drawUi() {
     const ui::CampusView view = session_.view(!heatFailed_, legendMin_c_, legendMax_c_);
+    if (view.layers.labels) ui::drawBuildingLabels(view.state, roofs_, viewProj_);
     if (session_.presentation() || session_.tourPlaying()) overlay_->drawCaption(view);
     if (session_.presentation()) {
         overlay_->drawKpiStrip(view);
@@ -216,8 +221,8 @@ void CampusWindow::drawUi() {
     if (panelsHidden_) return;
     static const Placement places[] = {
         {0.8f, 0.8f, 30.0f, 23.0f},     // phases
-        {0.8f, 24.6f, 30.0f, 17.0f},    // time
-        {0.8f, 42.4f, 30.0f, 17.0f},    // layers
+        {0.8f, 24.6f, 30.0f, 18.0f},    // time
+        {0.8f, 43.4f, 30.0f, 19.0f},    // layers
         {-31.0f, 0.8f, 30.2f, 26.0f},   // campus
         {-31.0f, 27.6f, 30.2f, 38.0f},  // inspector
         {31.6f, 0.8f, 22.0f, 17.0f},    // cameras

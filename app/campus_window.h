@@ -17,6 +17,7 @@
 #include "window/viewer.h"
 
 #include <filesystem>
+#include <map>
 #include <memory>
 
 namespace ct::ui {
@@ -73,6 +74,9 @@ private:
     bool heatFailed_ = false;
     float legendMin_c_ = 0.0f;
     float legendMax_c_ = 1.0f;
+    // Building labels: the roof points (rebuilt with the campus) and this frame's view-projection.
+    std::map<std::string, glm::vec3> roofs_;
+    glm::mat4 viewProj_{1.0f};
 };
 
 // What `campus-twin render` without --out passes on to the window.

@@ -27,6 +27,7 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
     cmd->add_option("--tracker-tilt", o.trackerTilt_deg, "Solar tracker rotation, degrees (+: panels face west)")
         ->check(CLI::Range(-60.0, 60.0));
     addLightingOptions(*cmd, o.lighting);
+    addTileOption(*cmd, o.tileSize);
     cmd->add_option("--pick", o.pick, "Headless: print the entity under pixel x,y");
     cmd->add_option("--frames", o.frames, "Window: close after N frames")->check(CLI::NonNegativeNumber);
     cmd->add_option("--layer", o.layer, "Draw a data layer: heatmap (the campus air temperature at --time)")
@@ -113,6 +114,7 @@ int runRender(const GlobalOptions& global, const RenderOptions& o) {
     output.title = "Campus Twin - " + scenario.name + " - " + scenario.phases[phase - 1].name;
     output.width = o.width;
     output.height = o.height;
+    output.tileSize = o.tileSize;
     output.pick = o.pick;
     output.frames = o.frames;
     output.describePick = [&](int node, int instance) {

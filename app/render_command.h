@@ -20,6 +20,7 @@ struct RenderOptions {
     unsigned height = 1080;
     double trackerTilt_deg = 0.0;
     LightingOptions lighting;
+    unsigned tileSize = 0;  // --tile-size (0: the device's limit)
     std::string pick;
     int frames = 0;
     float uiScale = 1.0f;       // window: UI scale on top of the monitor's content scale

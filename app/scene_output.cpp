@@ -4,12 +4,15 @@
 #include "render/data_dir.h"
 #include "render/image_file.h"
 #include "render/offscreen_capture.h"
+#include "render/tiled_capture.h"
 
 #ifdef CT_HAVE_WINDOW
 #include "window/viewer.h"
 #endif
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
@@ -34,7 +37,25 @@ int reportValidation(const vk::ValidationCounts& counts) {
     return kExitFailure;
 }
 
+// The tile side: the device's limit, lowered by --tile-size or $CT_TILE_SIZE (tests).
+std::uint32_t tileLimit(const vk::Context& context, unsigned forced) {
+    std::uint32_t limit = render::deviceTileLimit(context.properties().limits);
+    if (forced == 0) {
+        if (const char* env = std::getenv("CT_TILE_SIZE"))
+            forced = static_cast<unsigned>(std::strtoul(env, nullptr, 10));
+    }
+    if (forced > 0) limit = std::min(limit, std::max(forced, 16u));
+    return limit;
+}
+
 }  // namespace
+
+void addTileOption(CLI::App& command, unsigned& tileSize) {
+    command
+        .add_option("--tile-size", tileSize,
+                    "Headless: render in tiles of at most N pixels a side (default: the device's limit)")
+        ->check(CLI::Range(16u, 16384u));
+}
 
 void addLightingOptions(CLI::App& command, LightingOptions& o) {
     command.add_option("--sun-elevation", o.sunElevation, "Sun elevation above the horizon, degrees")
@@ -80,11 +101,14 @@ int showScene(const GlobalOptions& global, const scene::Scene& scene, const rend
     }
 
     vk::Context context({.validation = global.validate, .deviceIndex = global.device});
-    render::Renderer renderer(context, render::shaderDir(), {.extent = {o.width, o.height}});
+    const render::TileGrid grid = render::planTiles(o.width, o.height, tileLimit(context, o.tileSize));
+    render::Renderer renderer(context, render::shaderDir(), {.extent = {grid.tileWidth, grid.tileHeight}});
     renderer.setScene(scene);
     const std::shared_ptr<void> prepared = o.prepareRenderer ? o.prepareRenderer(context, renderer) : nullptr;
     render::OffscreenCapture capture(context, renderer);
-    const render::CapturedFrame frame = capture.render(camera, lighting);
+    if (grid.count() > 1)
+        std::fprintf(stderr, "Rendering %u tiles of %ux%u\n", grid.count(), grid.tileWidth, grid.tileHeight);
+    const render::CapturedFrame frame = render::renderTiled(capture, grid, camera, lighting);
     if (const std::string error = render::writePng(out, {frame.width, frame.height, frame.rgba}); !error.empty()) {
         std::fprintf(stderr, "campus-twin: %s\n", error.c_str());
         return kExitBadInput;

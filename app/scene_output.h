@@ -25,6 +25,9 @@ struct OutputOptions {
     unsigned width = 1280;
     unsigned height = 720;
     std::string pick;  // "x,y"
+    // Headless: largest tile side; 0: the device's limit, or $CT_TILE_SIZE. Larger images are
+    // rendered as a grid of tiles and stitched (render/tiled_capture.h).
+    unsigned tileSize = 0;
     int frames = 0;
     // Describes the node under a picked pixel; by default its name.
     std::function<std::string(int node, int instance)> describePick;
@@ -35,6 +38,8 @@ struct OutputOptions {
 };
 
 void addLightingOptions(CLI::App& command, LightingOptions& options);
+// --tile-size for commands that write PNGs.
+void addTileOption(CLI::App& command, unsigned& tileSize);
 render::Lighting makeLighting(const LightingOptions& options);
 
 // Returns the process exit code.

@@ -45,6 +45,7 @@ void addViewCommand(CLI::App& app, ViewOptions& o) {
     target->needs(eye);
     camera->excludes(eye)->excludes(target);
     addLightingOptions(*view, o.lighting);
+    addTileOption(*view, o.tileSize);
     view->add_option("--pick", o.pick, "Headless: print the node under pixel x,y of the rendered image");
     view->add_option("--frames", o.frames, "Window: close after N frames (0: when the window is closed)")
         ->check(CLI::NonNegativeNumber);
@@ -91,6 +92,7 @@ int runView(const GlobalOptions& global, const ViewOptions& o) {
     output.title = "Campus Twin - " + std::filesystem::path(o.file).filename().string();
     output.width = o.width;
     output.height = o.height;
+    output.tileSize = o.tileSize;
     output.pick = o.pick;
     output.frames = o.frames;
     return showScene(global, scene, camera, makeLighting(o.lighting), output);

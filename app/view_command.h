@@ -19,8 +19,9 @@ struct ViewOptions {
     std::string eye;     // "x,y,z"
     std::string target;  // "x,y,z"
     LightingOptions lighting;
-    std::string pick;  // "x,y": print the node under that pixel
-    int frames = 0;    // window: close after this many frames (0: run until closed)
+    unsigned tileSize = 0;  // --tile-size (0: the device's limit)
+    std::string pick;       // "x,y": print the node under that pixel
+    int frames = 0;         // window: close after this many frames (0: run until closed)
 };
 
 void addViewCommand(CLI::App& app, ViewOptions& options);

@@ -27,6 +27,7 @@ struct LayerSettings {
     float opacity = 0.65f;
     bool contours = true;
     float contourStep_k = 0.5f;
+    bool labels = true;  // live id, IT MW and PUE over each building (ui/building_labels.h)
 };
 
 struct CampusView {

@@ -35,6 +35,7 @@ void LayersPanel::draw(const CampusView& view, CampusCommands& commands) {
     LayerSettings layers = view.layers;
     bool changed = false;
     if (!view.heatmapAvailable) ImGui::BeginDisabled();
+    changed |= ImGui::Checkbox("labels (id, IT MW, PUE over each building)", &layers.labels);
     changed |= ImGui::Checkbox("Heat map (air temperature)", &layers.heatmap);
     if (!view.heatmapAvailable) {
         ImGui::EndDisabled();

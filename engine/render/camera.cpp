@@ -15,6 +15,7 @@ glm::mat4 Camera::view() const {
 }
 
 glm::mat4 Camera::projection(float aspect) const {
+    if (fullAspect > 0.0f) aspect = fullAspect;
     glm::mat4 p;
     if (orthographic) {
         const float halfWidth = orthoHalfWidth > 0.0f ? orthoHalfWidth : orthoHalfHeight * aspect;
@@ -23,7 +24,16 @@ glm::mat4 Camera::projection(float aspect) const {
         p = glm::perspective(yfov, aspect, znear, zfar);
     }
     p[1][1] *= -1.0f;
-    return p;
+    if (tile == glm::vec4(-1.0f, -1.0f, 1.0f, 1.0f)) return p;
+    // Clip-space crop: x' = sx * (x - cx * w), likewise y, so [x0, x1] maps to [-1, 1].
+    const glm::vec2 scale(2.0f / (tile.z - tile.x), 2.0f / (tile.w - tile.y));
+    const glm::vec2 center(0.5f * (tile.x + tile.z), 0.5f * (tile.y + tile.w));
+    glm::mat4 crop(1.0f);
+    crop[0][0] = scale.x;
+    crop[1][1] = scale.y;
+    crop[3][0] = -scale.x * center.x;
+    crop[3][1] = -scale.y * center.y;
+    return crop * p;
 }
 
 void fitDepthRange(Camera& camera, const scene::Bounds& bounds) {

@@ -21,6 +21,11 @@ struct Camera {
     bool orthographic = false;
     float orthoHalfHeight = 1.0f;
     float orthoHalfWidth = 0.0f;  // 0: from the aspect ratio
+    // Tiled rendering: the part of the full image this render covers, as {x0, y0, x1, y1} in the
+    // full image's clip space after the Y flip (x right, y down, -1..1). projection() scales and
+    // offsets clip space so the rectangle fills the target; the default is the whole image.
+    glm::vec4 tile{-1.0f, -1.0f, 1.0f, 1.0f};
+    float fullAspect = 0.0f;  // > 0: the full image's aspect, used instead of the target's (tiles)
 
     glm::mat4 view() const;
     glm::mat4 projection(float aspect) const;

@@ -1,0 +1,67 @@
+#include "render/tiled_capture.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace ct::render {
+
+glm::vec4 TileGrid::clipRect(std::uint32_t column, std::uint32_t row) const {
+    const auto toClip = [](std::uint32_t pixel, std::uint32_t size) {
+        return -1.0f + 2.0f * static_cast<float>(pixel) / static_cast<float>(size);
+    };
+    return {toClip(column * tileWidth, width), toClip(row * tileHeight, height),
+            toClip((column + 1) * tileWidth, width), toClip((row + 1) * tileHeight, height)};
+}
+
+TileGrid planTiles(std::uint32_t width, std::uint32_t height, std::uint32_t maxTile) {
+    maxTile = std::max(maxTile, 1u);
+    TileGrid grid;
+    grid.width = width;
+    grid.height = height;
+    grid.columns = std::max((width + maxTile - 1) / maxTile, 1u);
+    grid.rows = std::max((height + maxTile - 1) / maxTile, 1u);
+    grid.tileWidth = (width + grid.columns - 1) / grid.columns;
+    grid.tileHeight = (height + grid.rows - 1) / grid.rows;
+    return grid;
+}
+
+std::uint32_t deviceTileLimit(const VkPhysicalDeviceLimits& limits) {
+    return std::min({limits.maxImageDimension2D, limits.maxFramebufferWidth, limits.maxFramebufferHeight});
+}
+
+CapturedFrame renderTiled(OffscreenCapture& capture, const TileGrid& grid, const Camera& camera,
+                          const Lighting& lighting) {
+    CapturedFrame full;
+    full.width = grid.width;
+    full.height = grid.height;
+    const std::size_t pixels = static_cast<std::size_t>(grid.width) * grid.height;
+    full.rgba.resize(pixels * 4);
+    full.ids.resize(pixels);
+
+    Camera tileCamera = camera;
+    tileCamera.fullAspect = static_cast<float>(grid.width) / static_cast<float>(grid.height);
+    for (std::uint32_t row = 0; row < grid.rows; ++row) {
+        for (std::uint32_t column = 0; column < grid.columns; ++column) {
+            tileCamera.tile = grid.clipRect(column, row);
+            const CapturedFrame tile = capture.render(tileCamera, lighting);
+            const std::uint32_t x0 = column * grid.tileWidth;
+            const std::uint32_t y0 = row * grid.tileHeight;
+            const std::uint32_t copyWidth = std::min(tile.width, grid.width - x0);
+            const std::uint32_t copyHeight = std::min(tile.height, grid.height - y0);
+            for (std::uint32_t y = 0; y < copyHeight; ++y) {
+                const std::size_t src = static_cast<std::size_t>(y) * tile.width;
+                const std::size_t dst = static_cast<std::size_t>(y0 + y) * grid.width + x0;
+                std::memcpy(&full.rgba[dst * 4], &tile.rgba[src * 4], copyWidth * 4);
+                std::memcpy(&full.ids[dst], &tile.ids[src], copyWidth * sizeof(glm::uvec2));
+            }
+            full.stats.drawCalls += tile.stats.drawCalls;
+            full.stats.shadowDrawCalls += tile.stats.shadowDrawCalls;
+            full.stats.visibleInstances = std::max(full.stats.visibleInstances, tile.stats.visibleInstances);
+            full.stats.instances = tile.stats.instances;
+            full.stats.triangles = tile.stats.triangles;
+        }
+    }
+    return full;
+}
+
+}  // namespace ct::render
