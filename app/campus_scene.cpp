@@ -177,6 +177,13 @@ CampusResult composeCampus(const twin::Scenario& scenario, int phase, const Camp
     return {std::move(campus), {}};
 }
 
+std::optional<int> chosenPhase(const twin::Scenario& scenario, int requested) {
+    const int phases = static_cast<int>(scenario.phases.size());
+    const int phase = requested == 0 ? phases : requested;
+    if (phase < 1 || phase > phases) return std::nullopt;
+    return phase;
+}
+
 std::string entityOfNode(const scene::Scene& scene, int node) {
     if (node < 0 || node >= static_cast<int>(scene.nodes.size())) return {};
     const std::string& name = scene.nodes[node].name;

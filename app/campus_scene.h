@@ -39,6 +39,10 @@ struct CampusResult {
 
 CampusResult composeCampus(const twin::Scenario& scenario, int phase, const CampusOptions& options = {});
 
+// The phase a command asked for, 0 meaning the last (the full build-out); nullopt when the
+// scenario has no such phase.
+std::optional<int> chosenPhase(const twin::Scenario& scenario, int requested);
+
 // The entity a node belongs to: its name up to the first '/'.
 std::string entityOfNode(const scene::Scene& scene, int node);
 

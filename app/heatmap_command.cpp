@@ -98,10 +98,11 @@ int runHeatmap(const GlobalOptions& global, const HeatmapOptions& o) {
         return kExitBadInput;
     }
     const twin::Scenario& scenario = *loaded.scenario;
-    const int phases = static_cast<int>(scenario.phases.size());
-    const int phase = o.field.phase == 0 ? phases : o.field.phase;
-    if (phase > phases)
-        return badInput("--phase " + std::to_string(phase) + ": the scenario has phases 1.." + std::to_string(phases));
+    const std::optional<int> chosen = chosenPhase(scenario, o.field.phase);
+    if (!chosen)
+        return badInput("--phase " + std::to_string(o.field.phase) + ": the scenario has phases 1.." +
+                        std::to_string(scenario.phases.size()));
+    const int phase = *chosen;
     CampusResult composed = composeCampus(scenario, phase);
     if (!composed.campus) {
         std::fprintf(stderr, "%s\n", composed.error.c_str());

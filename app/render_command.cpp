@@ -55,13 +55,13 @@ int runRender(const GlobalOptions& global, const RenderOptions& o) {
         return kExitBadInput;
     }
     const twin::Scenario& scenario = *loaded.scenario;
-    const int phases = static_cast<int>(scenario.phases.size());
-    const int phase = o.phase == 0 ? phases : o.phase;
-    if (phase > phases) {
-        std::fprintf(stderr, "campus-twin render: --phase %d: %s has phases 1..%d\n", phase, o.scenario.c_str(),
-                     phases);
+    const std::optional<int> chosen = chosenPhase(scenario, o.phase);
+    if (!chosen) {
+        std::fprintf(stderr, "campus-twin render: --phase %d: %s has phases 1..%zu\n", o.phase, o.scenario.c_str(),
+                     scenario.phases.size());
         return kExitBadInput;
     }
+    const int phase = *chosen;
 #ifdef CT_HAVE_UI
     // No --out and a display: the live campus with its panels.
     if (o.out.empty() && o.pick.empty() && window::displayAvailable()) {
@@ -123,8 +123,8 @@ int runRender(const GlobalOptions& global, const RenderOptions& o) {
     };
     render::Lighting lighting = makeLighting(o.lighting);
     if (o.layer == "heatmap") {
-        // The field lives on the renderer's device; the window gets it with the UI, so for now the
-        // heat map renders headless.
+        // Here the field is prepared on the headless renderer's device. The window (above) runs
+        // its own coupled field; a build without the UI has no window that could show it.
         output.needsHeadless = true;
         output.prepareRenderer = [&](vk::Context& context, render::Renderer& renderer) -> std::shared_ptr<void> {
             // The overlay draws the field where it is computed: on this device.
