@@ -49,6 +49,14 @@ layout(std430, set = 0, binding = 6) readonly buffer ColormapTable {
     vec4 colormapTable[];
 };
 
+// Per node (index = ids.x - 1): x: vertical lift (m), y: nothing drawn below this world height,
+// z: scaffold lattice above this world height (engine/render/node_animation.h).
+layout(std430, set = 0, binding = 7) readonly buffer NodeAnimations {
+    vec4 nodeAnimations[];
+};
+
+vec4 nodeAnimation(uint nodeIdPlusOne) { return nodeAnimations[max(nodeIdPlusOne, 1u) - 1u]; }
+
 layout(push_constant) uniform DrawConstants {
     uint flags;  // bit 0: vertex tangents present; bit 1: alpha mask; bit 2: alpha blend
 } draw;

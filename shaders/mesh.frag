@@ -3,6 +3,7 @@
 #include "lighting.glsl"
 #include "material.glsl"
 #include "overlay.glsl"
+#include "scaffold.glsl"
 
 layout(location = 0) in vec3 inWorldPosition;
 layout(location = 1) in vec3 inNormal;
@@ -58,6 +59,8 @@ float sunShadow(vec3 position, vec3 normal) {
 }
 
 void main() {
+    // Derivatives first, while every fragment of the quad is still alive.
+    bool onLattice = onScaffold(inWorldPosition, normalize(inNormal));
     vec4 baseColor = material.baseColorFactor * inColor *
                      texture(baseColorTexture, uvSet(material.texCoords.x));
     if ((draw.flags & kFlagAlphaMask) != 0u && baseColor.a < material.alpha.x) discard;
@@ -65,14 +68,22 @@ void main() {
 
     vec3 geometricNormal = normalize(inNormal);
     if (!gl_FrontFacing) geometricNormal = -geometricNormal;  // double-sided back faces
-    vec3 n = shadingNormal(geometricNormal);
+
+    vec4 animation = nodeAnimation(inIds.x);
+    if (inWorldPosition.y < animation.y) discard;  // still below ground while rising
+    bool scaffold = inWorldPosition.y > animation.z;
+    if (scaffold) {
+        if (!onLattice) discard;
+        baseColor = vec4(kScaffoldColor, 1.0);
+    }
+    vec3 n = scaffold ? geometricNormal : shadingNormal(geometricNormal);
     vec3 v = normalize(frame.cameraPosition.xyz - inWorldPosition);
     vec3 l = normalize(frame.sunDirection.xyz);
     vec3 h = normalize(l + v);
 
     vec4 mr = texture(metallicRoughnessTexture, uvSet(material.texCoords.y));
-    float metallic = clamp(material.factors.x * mr.b, 0.0, 1.0);
-    float roughness = clamp(material.factors.y * mr.g, 0.04, 1.0);
+    float metallic = scaffold ? 0.0 : clamp(material.factors.x * mr.b, 0.0, 1.0);
+    float roughness = scaffold ? 0.7 : clamp(material.factors.y * mr.g, 0.04, 1.0);
     float occlusion = mix(1.0, texture(occlusionTexture, uvSet(material.texCoords.w)).r,
                           material.factors.w);
 
@@ -89,7 +100,7 @@ void main() {
 
     vec3 ambientSpecular = f0 * skyRadiance(reflect(-v, n)) * (1.0 - roughness) * 0.5;
     color += (diffuseColor * skyIrradiance(n) + ambientSpecular) * occlusion * frame.params.w;
-    color += material.emissive.rgb * texture(emissiveTexture, uvSet(material.texCoordsMore.x)).rgb;
+    if (!scaffold) color += material.emissive.rgb * texture(emissiveTexture, uvSet(material.texCoordsMore.x)).rgb;
 
     outColor = vec4(applyOverlay(tonemap(color), inWorldPosition), baseColor.a);
     outIds = inIds;

@@ -18,6 +18,7 @@ layout(location = 5) flat out uvec2 outIds;
 void main() {
     Instance instance = instances[cameraVisible[gl_InstanceIndex]];
     vec4 world = instance.model * vec4(inPosition, 1.0);
+    world.y += nodeAnimation(instance.ids.x).x;
     mat3 normalMatrix = mat3(instance.normalMatrix[0].xyz, instance.normalMatrix[1].xyz,
                              instance.normalMatrix[2].xyz);
     outWorldPosition = world.xyz;

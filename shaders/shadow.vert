@@ -4,5 +4,8 @@
 layout(location = 0) in vec3 inPosition;
 
 void main() {
-    gl_Position = frame.lightViewProj * (instances[shadowVisible[gl_InstanceIndex]].model * vec4(inPosition, 1.0));
+    Instance instance = instances[shadowVisible[gl_InstanceIndex]];
+    vec4 world = instance.model * vec4(inPosition, 1.0);
+    world.y += nodeAnimation(instance.ids.x).x;
+    gl_Position = frame.lightViewProj * world;
 }

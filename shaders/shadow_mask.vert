@@ -12,5 +12,8 @@ layout(location = 1) out vec4 outColor;
 void main() {
     outUv = vec4(inUv0, inUv1);
     outColor = inColor;
-    gl_Position = frame.lightViewProj * (instances[shadowVisible[gl_InstanceIndex]].model * vec4(inPosition, 1.0));
+    Instance instance = instances[shadowVisible[gl_InstanceIndex]];
+    vec4 world = instance.model * vec4(inPosition, 1.0);
+    world.y += nodeAnimation(instance.ids.x).x;
+    gl_Position = frame.lightViewProj * world;
 }

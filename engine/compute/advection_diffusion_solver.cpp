@@ -94,7 +94,8 @@ AdvectionDiffusionSolver::AdvectionDiffusionSolver(vk::Context& context, const s
         vkCmdFillBuffer(cmd, field_.get(), 0, VK_WHOLE_SIZE, 0);
         vkCmdFillBuffer(cmd, scratch_.get(), 0, VK_WHOLE_SIZE, 0);
         vkCmdFillBuffer(cmd, sourceRate_.get(), 0, VK_WHOLE_SIZE, 0);
-        vkCmdFillBuffer(cmd, kernel_.get(), 0, VK_WHOLE_SIZE, 0);
+        // The first tap is written apart: one fill over it and an update of it would race.
+        vkCmdFillBuffer(cmd, kernel_.get(), sizeof(float), VK_WHOLE_SIZE, 0);
         const float one = 1.0f;
         vkCmdUpdateBuffer(cmd, kernel_.get(), 0, sizeof(one), &one);
         vk::memoryBarrier(cmd, VK_PIPELINE_STAGE_2_TRANSFER_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,

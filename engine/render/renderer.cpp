@@ -66,7 +66,8 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
          {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT},
          {4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT},
          {5, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
-         {6, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}},
+         {6, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
+         {7, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT}},
         "frame set layout");
     std::vector<vk::LayoutBinding> materialBindings{
         {0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}};
@@ -76,6 +77,8 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
     pipelineLayout_ = vk::makePipelineLayout(context_, {frameLayout_.get(), materialLayout_.get()},
                                              sizeof(DrawConstants), "scene pipeline layout");
     createPipelines(shaderDir);
+    flowLines_ =
+        std::make_unique<FlowLinePass>(context_, shaderDir, FlowLineFormats{kColorFormat, kIdFormat, kDepthFormat});
 
     for (std::uint32_t i = 0; i < FrameRing::kFramesInFlight; ++i) {
         frameUniforms_[i] = vk::Buffer(context_, {sizeof(GpuFrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
@@ -186,7 +189,9 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
 
 void Renderer::setScene(const scene::Scene& scene) {
     scene_ = std::make_unique<GpuScene>(context_, scene, materialLayout_.get());
+    animations_.clear();
     createVisibleLists();
+    createAnimationBuffers();
     allocateFrameSets();
 }
 
@@ -201,10 +206,33 @@ void Renderer::createVisibleLists() {
     }
 }
 
+void Renderer::createAnimationBuffers() {
+    const VkDeviceSize bytes = std::max<std::size_t>(scene_->nodeCount(), 1) * sizeof(glm::vec4);
+    for (std::uint32_t i = 0; i < FrameRing::kFramesInFlight; ++i) {
+        animationBuffers_[i] = vk::Buffer(context_, {bytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, vk::MemoryUsage::Upload,
+                                                     "node animations " + std::to_string(i)});
+    }
+}
+
+void Renderer::setNodeAnimations(std::vector<NodeAnimation> animations) {
+    if (animations.size() > scene_->nodeCount()) animations.resize(scene_->nodeCount());
+    animations_ = std::move(animations);
+}
+
+void Renderer::uploadAnimations(const Frame& frame) {
+    const NodeAnimation still;
+    animationData_.resize(std::max<std::size_t>(scene_->nodeCount(), 1));
+    for (std::size_t n = 0; n < animationData_.size(); ++n) {
+        const NodeAnimation& a = n < animations_.size() ? animations_[n] : still;
+        animationData_[n] = glm::vec4(a.lift_m, a.clipBelowY, a.scaffoldAboveY, 0.0f);
+    }
+    animationBuffers_[frame.slot].write(animationData_.data(), animationData_.size() * sizeof(glm::vec4));
+}
+
 void Renderer::allocateFrameSets() {
     // Fresh sets per scene: a set still used by a frame in flight must not be rewritten.
     const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, FrameRing::kFramesInFlight},
-                                          {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 5 * FrameRing::kFramesInFlight},
+                                          {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 6 * FrameRing::kFramesInFlight},
                                           {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, FrameRing::kFramesInFlight}};
     VkDescriptorPoolCreateInfo poolInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
     poolInfo.maxSets = FrameRing::kFramesInFlight;
@@ -230,6 +258,7 @@ void Renderer::allocateFrameSets() {
             .buffer(4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, visibleLists_[i].get(), shadowListOffset_, shadowListOffset_)
             .buffer(5, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, overlayBound_)
             .buffer(6, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, colormapTable_.get())
+            .buffer(7, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, animationBuffers_[i].get())
             .update(context_.device(), frameSets_[i]);
     }
 }
@@ -271,6 +300,7 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 0, 1, &frameSets_[frame.slot],
                             0, nullptr);
     if (shadows) recordShadowPass(cmd, stats);
+    flowView_ = {frame.slot, viewProj, camera.eye, flowTime_, extent_};
     recordMainPass(cmd, stats);
     return stats;
 }
@@ -278,6 +308,14 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
 void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm::mat4& viewProj,
                              const glm::mat4& lightViewProj, FrameStats& stats) {
     selectLevelsOfDetail(*scene_, camera.eye, nodeDrawn_);
+    if (!animations_.empty()) {
+        for (std::size_t n = 0; n < animations_.size(); ++n)
+            if (animations_[n].hidden) nodeDrawn_[n] = 0;
+        // A hidden node's far stand-in goes with it.
+        for (const LodSwitch& lod : scene_->lodSwitches())
+            if (lod.node < animations_.size() && animations_[lod.node].hidden) nodeDrawn_[lod.far] = 0;
+    }
+    uploadAnimations(frame);
     cameraList_.clear();
     shadowList_.clear();
     collectVisibleInstances(*scene_, nodeDrawn_, Frustum::fromViewProjection(viewProj), cameraList_, cameraRanges_);
@@ -433,6 +471,7 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
             ++stats.drawCalls;
         }
     }
+    flowLines_->record(cmd, flowView_);  // over everything, blended; not in the id image
     vkCmdEndRendering(cmd);
 
     const vk::ImageTransition toTransfer{VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,

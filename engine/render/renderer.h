@@ -14,10 +14,12 @@
 #pragma once
 
 #include "render/camera.h"
+#include "render/flow_lines.h"
 #include "render/frame_ring.h"
 #include "render/gpu_scene.h"
 #include "render/ground_overlay.h"
 #include "render/lighting.h"
+#include "render/node_animation.h"
 #include "render/visibility.h"
 #include "vk/pipeline.h"
 #include "vk/resources.h"
@@ -54,6 +56,12 @@ public:
     // The ground overlay (heat map); the values buffer must outlive its use by frames in flight.
     void setGroundOverlay(const GroundOverlay& overlay);
     const GroundOverlay& groundOverlay() const { return overlay_; }
+    // One entry per scene node (fewer: the rest as in the scene); kept until the next call or
+    // setScene, which clears it.
+    void setNodeAnimations(std::vector<NodeAnimation> animations);
+    // Animated flow lines drawn over the scene (copied); their dashes move with the flow time.
+    void setFlowLines(std::span<const FlowLine> lines) { flowLines_->setLines(lines); }
+    void setFlowTime(float seconds) { flowTime_ = seconds; }
     VkExtent2D extent() const { return extent_; }
 
     FrameStats record(const Frame& frame, const Camera& camera, const Lighting& lighting);
@@ -66,6 +74,8 @@ private:
     void createPipelines(const std::filesystem::path& shaderDir);
     void allocateFrameSets();
     void createVisibleLists();
+    void createAnimationBuffers();
+    void uploadAnimations(const Frame& frame);
     // Fills the camera and shadow instance lists for this frame and uploads them.
     void selectVisible(const Frame& frame, const Camera& camera, const glm::mat4& viewProj,
                        const glm::mat4& lightViewProj, FrameStats& stats);
@@ -101,6 +111,13 @@ private:
     std::array<vk::Buffer, FrameRing::kFramesInFlight> visibleLists_;
     VkDeviceSize shadowListOffset_ = 0;
     std::vector<char> nodeDrawn_;
+    std::unique_ptr<FlowLinePass> flowLines_;
+    FlowLineView flowView_;  // this frame's, set by record() for the main pass
+    float flowTime_ = 0.0f;
+    // Per node: hidden, and the shaders' (lift, clip below, scaffold above, 0), per frame in flight.
+    std::vector<NodeAnimation> animations_;
+    std::array<vk::Buffer, FrameRing::kFramesInFlight> animationBuffers_;
+    std::vector<glm::vec4> animationData_;
     std::vector<std::uint32_t> cameraList_;
     std::vector<std::uint32_t> shadowList_;
     std::vector<InstanceRange> cameraRanges_;

@@ -64,4 +64,24 @@ CapturedFrame renderTiled(OffscreenCapture& capture, const TileGrid& grid, const
     return full;
 }
 
+CapturedFrame renderAtSize(vk::Context& context, Renderer& renderer, const Camera& camera, const Lighting& lighting,
+                           std::uint32_t width, std::uint32_t height, std::uint32_t maxTile) {
+    const TileGrid grid = planTiles(width, height, maxTile);
+    const VkExtent2D shown = renderer.extent();
+    // The owner's frames in flight use the renderer's per-frame buffers and its targets: let
+    // them finish before the capture's own frames reuse the buffers and the targets change.
+    context.waitIdle();
+    renderer.resize({grid.tileWidth, grid.tileHeight});
+    CapturedFrame frame;
+    try {
+        OffscreenCapture capture(context, renderer);
+        frame = renderTiled(capture, grid, camera, lighting);
+    } catch (...) {
+        renderer.resize(shown);
+        throw;
+    }
+    renderer.resize(shown);  // the tile targets are retired through the deletion queue
+    return frame;
+}
+
 }  // namespace ct::render

@@ -6,6 +6,9 @@
 //   OffscreenCapture capture(ctx, renderer);
 //   CapturedFrame frame = renderTiled(capture, grid, camera, lighting);
 // The shadow map and sky depend on the scene and the eye only, so tiles agree at their seams.
+//
+// A live renderer (a window's) can be captured at any size too, with everything it shows:
+//   CapturedFrame shot = renderAtSize(ctx, windowRenderer, camera, lighting, 7680, 4320, 4096);
 #pragma once
 
 #include "render/camera.h"
@@ -37,5 +40,12 @@ std::uint32_t deviceTileLimit(const VkPhysicalDeviceLimits& limits);
 // The capture's renderer must have the grid's tile extent.
 CapturedFrame renderTiled(OffscreenCapture& capture, const TileGrid& grid, const Camera& camera,
                           const Lighting& lighting);
+
+// Renders what `renderer` draws now (its scene, overlay, node animations: all of its state) at
+// width x height in tiles of at most maxTile: waits for the device to be idle, resizes the
+// renderer to the tile, renders through a capture of its own and restores the renderer's extent
+// (also when it throws). Call between two frames of the renderer's owner, never inside one.
+CapturedFrame renderAtSize(vk::Context& context, Renderer& renderer, const Camera& camera, const Lighting& lighting,
+                           std::uint32_t width, std::uint32_t height, std::uint32_t maxTile);
 
 }  // namespace ct::render

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <stdexcept>
 
@@ -22,6 +23,12 @@ VKAPI_ATTR VkBool32 VKAPI_CALL onDebugMessage(VkDebugUtilsMessageSeverityFlagBit
     std::fprintf(stderr, "[vulkan %s] %s\n", error ? "error" : "warning",
                  data && data->pMessage ? data->pMessage : "(no message)");
     return VK_FALSE;
+}
+
+// The one place CT_SYNC_VALIDATION is read: set and not "0" means on.
+bool syncValidationFromEnvironment() {
+    const char* value = std::getenv("CT_SYNC_VALIDATION");
+    return value && *value && std::strcmp(value, "0") != 0;
 }
 
 bool hasLayer(const char* name) {
@@ -65,15 +72,17 @@ const char* deviceTypeName(VkPhysicalDeviceType type) {
     }
 }
 
-Context::Context(const ContextOptions& options) : validation_(options.validation) {
+Context::Context(const ContextOptions& options)
+    : validation_(options.validation),
+      syncValidation_(options.validation && (options.synchronizationValidation || syncValidationFromEnvironment())) {
     createInstance(options);
     if (options.createSurface) surface_ = options.createSurface(instance_);
     choosePhysicalDevice(options);
     createDevice();
     allocator_ = std::make_unique<Allocator>(physicalDevice_, device_, deletionQueue_);
     if (!options.quiet) {
-        std::fprintf(stderr, "Vulkan device %u: %s (%s)\n", chosen_.index, chosen_.name.c_str(),
-                     deviceTypeName(chosen_.type));
+        std::fprintf(stderr, "Vulkan device %u: %s (%s)%s\n", chosen_.index, chosen_.name.c_str(),
+                     deviceTypeName(chosen_.type), syncValidation_ ? ", synchronization validation on" : "");
     }
 }
 
@@ -114,6 +123,8 @@ void Context::createInstance(const ContextOptions& options) {
                 "(Debian package vulkan-validationlayers)");
         layers.push_back(kValidationLayer);
         extensions.push_back(VK_EXT_DEBUG_UTILS_EXTENSION_NAME);
+        // Provided by the validation layer itself.
+        if (syncValidation_) extensions.push_back(VK_EXT_VALIDATION_FEATURES_EXTENSION_NAME);
     }
 
     VkApplicationInfo app{VK_STRUCTURE_TYPE_APPLICATION_INFO};
@@ -139,6 +150,15 @@ void Context::createInstance(const ContextOptions& options) {
     info.ppEnabledLayerNames = layers.data();
     // Chained so that messages from vkCreateInstance itself are counted too.
     if (validation_) info.pNext = &messengerInfo;
+    const VkValidationFeatureEnableEXT syncEnable = VK_VALIDATION_FEATURE_ENABLE_SYNCHRONIZATION_VALIDATION_EXT;
+    VkValidationFeaturesEXT features{VK_STRUCTURE_TYPE_VALIDATION_FEATURES_EXT};
+    features.enabledValidationFeatureCount = 1;
+    features.pEnabledValidationFeatures = &syncEnable;
+    if (syncValidation_) {
+        // Ahead of the messenger's info, whose own pNext must stay empty: it is reused below.
+        features.pNext = info.pNext;
+        info.pNext = &features;
+    }
     VK_CHECK(vkCreateInstance(&info, nullptr, &instance_));
 
     if (validation_) {

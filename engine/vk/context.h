@@ -32,6 +32,11 @@ struct ContextOptions {
     // must then be able to present to it, and VK_KHR_swapchain is enabled.
     std::function<VkSurfaceKHR(VkInstance)> createSurface;
     bool quiet = false;  // do not print the device choice
+    // With validation: also the layer's synchronization validation (hazards between commands:
+    // a read after a write with no barrier between them, ...). Slow, so off by default; the
+    // environment variable CT_SYNC_VALIDATION=1 turns it on for every Context that validates
+    // (tests, --validate) without a rebuild.
+    bool synchronizationValidation = false;
 };
 
 struct PhysicalDeviceInfo {
@@ -72,6 +77,7 @@ public:
     const PhysicalDeviceInfo& deviceInfo() const { return chosen_; }
     const std::vector<PhysicalDeviceInfo>& devices() const { return devices_; }
     bool validationEnabled() const { return validation_; }
+    bool synchronizationValidationEnabled() const { return syncValidation_; }
 
     Allocator& allocator() { return *allocator_; }
     DeletionQueue& deletionQueue() { return deletionQueue_; }
@@ -112,6 +118,7 @@ private:
     void createDevice();
 
     bool validation_ = false;
+    bool syncValidation_ = false;
     VkInstance instance_ = VK_NULL_HANDLE;
     VkDebugUtilsMessengerEXT messenger_ = VK_NULL_HANDLE;
     VkSurfaceKHR surface_ = VK_NULL_HANDLE;

@@ -54,9 +54,11 @@ std::uint64_t Uploader::submit() {
     }
 
     for (const auto& copy : imageCopies_) {
+        // Every level: the copy writes level 0, the blits below the others.
         transition(cmd, copy.image, VK_IMAGE_ASPECT_COLOR_BIT,
                    {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_2_NONE,
-                    VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT});
+                    VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_BLIT_BIT,
+                    VK_ACCESS_2_TRANSFER_WRITE_BIT});
         VkBufferImageCopy region{};
         region.bufferOffset = copy.srcOffset;
         region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};

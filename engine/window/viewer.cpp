@@ -264,9 +264,11 @@ ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialC
         if (const auto click = input.takeClick()) picker.request(click->x, click->y);
         bool closeAfter = false;
         if (hooks.beforeFrame) {
-            FrameControl control{dt, result.framesPresented, controller.camera(), light, std::nullopt, false};
+            const render::Camera before = controller.camera();
+            FrameControl control{dt, result.framesPresented, before, light, std::nullopt, false, controller.mode()};
             hooks.beforeFrame(control, renderer);
-            if (!sameCamera(control.camera, controller.camera())) controller.setCamera(control.camera);
+            if (control.cameraMode != controller.mode()) controller.setMode(control.cameraMode);
+            if (!sameCamera(control.camera, before)) controller.setCamera(control.camera);
             light = control.lighting;
             if (control.pick) picker.request(control.pick->x, control.pick->y);
             closeAfter = control.close;

@@ -1,8 +1,9 @@
 // The windowed viewer: a GLFW window presenting the same Renderer that renders headless.
 // Each frame the renderer draws into its offscreen targets, and the colour target is blitted to
 // the acquired swapchain image. Handles resize, minimise (rendering pauses while the framebuffer
-// is zero-sized) and out-of-date or suboptimal swapchains. Orbit and fly cameras:
+// is zero-sized) and out-of-date or suboptimal swapchains. Orbit, fly and walk cameras:
 //   left drag: orbit around the target    right drag / WASD+QE: fly (F toggles fly mode)
+//   G: walk mode (toggles; WASD walks at eye height, drag looks)    Shift: move faster
 //   wheel: dolly                          middle drag: pan        Home: frame the scene
 //   C: cycle the scene's glTF cameras     left click: print the picked node
 //
@@ -19,6 +20,7 @@
 #include "render/lighting.h"
 #include "scene/scene.h"
 #include "vk/context.h"
+#include "window/camera_mode.h"
 
 #include <glm/glm.hpp>
 
@@ -55,6 +57,9 @@ struct FrameControl {
     render::Lighting lighting;       // in: last frame's; out: this frame's
     std::optional<glm::uvec2> pick;  // out: read the node id under this framebuffer pixel (-> onPick)
     bool close = false;              // out: end the loop after this frame
+    // in: the camera controller's mode (keys may have changed it); out: the mode wanted, applied
+    // before `camera` is adopted (entering walk mode puts the eye down on the ground).
+    CameraMode cameraMode = CameraMode::Orbit;
 };
 
 struct ViewerHooks {

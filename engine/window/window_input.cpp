@@ -47,12 +47,13 @@ void WindowInput::setCaptureQueries(std::function<bool()> mouse, std::function<b
 }
 
 void WindowInput::update(float seconds) {
-    if (controller_.mode() != CameraMode::Fly && !right_) return;
+    if (controller_.mode() == CameraMode::Orbit && !right_) return;
     if (keyboardCaptured()) return;  // typing into a text field must not fly the camera
     auto held = [this](int key) { return glfwGetKey(window_, key) == GLFW_PRESS ? 1.0f : 0.0f; };
     const glm::vec3 direction{held(GLFW_KEY_D) - held(GLFW_KEY_A), held(GLFW_KEY_E) - held(GLFW_KEY_Q),
                               held(GLFW_KEY_W) - held(GLFW_KEY_S)};
-    controller_.move(direction, seconds);
+    const bool fast = held(GLFW_KEY_LEFT_SHIFT) + held(GLFW_KEY_RIGHT_SHIFT) > 0.0f;
+    controller_.move(direction, seconds, fast);
 }
 
 bool WindowInput::takeResized() {
@@ -75,10 +76,10 @@ void WindowInput::cursorMoved(glm::dvec2 position) {
     cursor_ = position;
     if (left_ && glm::length(position - pressedAt_) > kClickSlop) dragged_ = true;
     if (left_ && dragged_) {
-        if (controller_.mode() == CameraMode::Fly)
-            controller_.look(delta);
-        else
+        if (controller_.mode() == CameraMode::Orbit)
             controller_.orbit(delta);
+        else
+            controller_.look(delta);
     }
     if (right_) controller_.look(delta);
     if (middle_) {
@@ -123,7 +124,11 @@ void WindowInput::keyPressed(int key) {
     switch (key) {
         case GLFW_KEY_F:
             controller_.toggleFly();
-            std::fprintf(stderr, "camera: %s mode\n", controller_.mode() == CameraMode::Fly ? "fly" : "orbit");
+            std::fprintf(stderr, "camera: %s mode\n", cameraModeName(controller_.mode()));
+            break;
+        case GLFW_KEY_G:
+            controller_.toggleWalk();
+            std::fprintf(stderr, "camera: %s mode\n", cameraModeName(controller_.mode()));
             break;
         case GLFW_KEY_HOME:
             controller_.frameScene(aspect());

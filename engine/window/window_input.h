@@ -1,8 +1,9 @@
 // WindowInput: the GLFW callbacks of one window, translated into CameraController calls and a
 // few requests the frame loop collects (a pick, a resize). Mouse and keys:
-//   left drag: orbit (fly mode: look)     right drag: look      middle drag: pan
-//   wheel: dolly     WASD / QE: fly (in fly mode, or while the right button is held)
-//   F: toggle fly mode     Home: frame the scene     C: next glTF camera
+//   left drag: orbit (fly, walk: look)    right drag: look      middle drag: pan
+//   wheel: dolly (walk: step)   WASD / QE: fly (in fly mode, or while the right button is held)
+//   WASD: walk (in walk mode)   Shift: faster
+//   F: toggle fly mode     G: toggle walk mode     Home: frame the scene     C: next glTF camera
 //   left click without dragging: pick the pixel under the cursor
 #pragma once
 

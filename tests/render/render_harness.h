@@ -21,6 +21,10 @@ public:
                                  const render::Lighting& lighting = {});
     render::CapturedFrame render(const scene::Scene& scene, const render::Camera& camera,
                                  const render::Lighting& lighting = {});
+    // Renders the scene already set again (after renderer() changes such as node animations).
+    render::CapturedFrame renderAgain(const render::Camera& camera, const render::Lighting& lighting = {}) {
+        return capture_.render(camera, lighting);
+    }
     const scene::Scene& lastScene() const { return *scene_; }
     vk::Context& context() { return context_; }
     render::Renderer& renderer() { return renderer_; }

@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <cstring>
 #include <numeric>
 
@@ -40,6 +41,33 @@ TEST_CASE("the debug messenger counts validation errors", "[vk]") {
         vkDestroyBuffer(context.device(), buffer, nullptr);
     CHECK(context.validationCounts().errors >= 1);
     context.resetValidationCounts();
+}
+
+TEST_CASE("synchronization validation reports a missing barrier", "[vk][sync]") {
+    Context context({.validation = true, .quiet = true, .synchronizationValidation = true});
+    REQUIRE(context.synchronizationValidationEnabled());
+    Buffer buffer(context, {256, VK_BUFFER_USAGE_TRANSFER_DST_BIT, MemoryUsage::DeviceLocal, "twice written"});
+    // Two writes of the same bytes with a barrier between them: no hazard.
+    context.runOnce([&](VkCommandBuffer cmd) {
+        vkCmdFillBuffer(cmd, buffer.get(), 0, 256, 1u);
+        // TRANSFER (all transfer stages): layer 1.3.239 files a fill under COPY, not CLEAR.
+        memoryBarrier(cmd, VK_PIPELINE_STAGE_2_TRANSFER_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                      VK_PIPELINE_STAGE_2_TRANSFER_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT);
+        vkCmdFillBuffer(cmd, buffer.get(), 0, 256, 2u);
+    });
+    CHECK(context.validationCounts().total() == 0);
+    // Without it: a write-after-write hazard, which only synchronization validation sees.
+    context.runOnce([&](VkCommandBuffer cmd) {
+        vkCmdFillBuffer(cmd, buffer.get(), 0, 256, 1u);
+        vkCmdFillBuffer(cmd, buffer.get(), 0, 256, 2u);
+    });
+    CHECK(context.validationCounts().errors >= 1);
+    context.resetValidationCounts();
+    // Off unless asked for (or CT_SYNC_VALIDATION=1), and never without the layer.
+    if (!std::getenv("CT_SYNC_VALIDATION"))
+        CHECK_FALSE(Context({.validation = true, .quiet = true}).synchronizationValidationEnabled());
+    CHECK_FALSE(Context({.validation = false, .quiet = true, .synchronizationValidation = true})
+                    .synchronizationValidationEnabled());
 }
 
 TEST_CASE("VK_CHECK names the call and the result", "[vk]") {

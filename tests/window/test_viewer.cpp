@@ -2,11 +2,17 @@
 // window under Xvfb (tag [xvfb]; skipped with a warning where no display is named).
 #include "scene/load_gltf.h"
 #include "window/camera_controller.h"
+#include "window/ground_height.h"
 #include "window/viewer.h"
 
 #include <catch2/catch.hpp>
 
 #include <glm/glm.hpp>
+#include <glm/gtc/constants.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <vector>
 
 using ct::window::CameraController;
 using ct::window::CameraMode;
@@ -132,6 +138,164 @@ TEST_CASE("cycling scene cameras visits each glTF camera", "[window][camera]") {
     CHECK(none.camera().eye == lookingAtOrigin().eye);
 }
 
+namespace {
+
+// A flat-ish ground quad over [-size, size]^2 rising along x (y = slope * x), and a tall box on it
+// that must not count as ground.
+ct::scene::Scene slopedGroundScene(float size, float slope) {
+    ct::scene::Scene scene;
+    auto addMesh = [&scene](std::vector<glm::vec3> corners, std::vector<std::uint32_t> indices) {
+        ct::scene::Primitive prim;
+        for (const glm::vec3& p : corners) {
+            ct::scene::Vertex v;
+            v.position = p;
+            prim.vertices.push_back(v);
+            prim.bounds.extend(p);
+            scene.bounds.extend(p);
+        }
+        prim.indices = std::move(indices);
+        scene.meshes.push_back({"mesh", {prim}});
+        ct::scene::Node node;
+        node.mesh = static_cast<int>(scene.meshes.size()) - 1;
+        scene.nodes.push_back(node);
+    };
+    addMesh({{-size, -slope * size, -size},
+             {size, slope * size, -size},
+             {size, slope * size, size},
+             {-size, -slope * size, size}},
+            {0, 1, 2, 0, 2, 3});
+    // A box 10 m wide and 30 m tall standing at x 0..10, z 0..10 (only its bounds matter here).
+    addMesh({{0.0f, 0.0f, 0.0f}, {10.0f, 30.0f, 10.0f}, {0.0f, 30.0f, 10.0f}}, {0, 1, 2});
+    return scene;
+}
+
+ct::render::Camera camera(glm::vec3 eye, glm::vec3 target) {
+    ct::render::Camera c;
+    c.eye = eye;
+    c.target = target;
+    return c;
+}
+
+// The view's pitch above the horizon, radians.
+float pitch(const ct::render::Camera& c) {
+    const glm::vec3 forward = glm::normalize(c.target - c.eye);
+    return std::asin(forward.y);
+}
+
+}  // namespace
+
+TEST_CASE("walk mode stands at eye height and walks along the heading", "[window][camera]") {
+    // No ground mesh: the ground is the bottom of the scene's bounds.
+    const auto scene = boxScene({-100.0f, 0.0f, -100.0f}, {100.0f, 20.0f, 100.0f});
+    // High above, looking down and ahead towards -z.
+    CameraController controller(scene, camera({10.0f, 50.0f, 30.0f}, {10.0f, 0.0f, 0.0f}));
+    controller.setMode(CameraMode::Walk);
+    REQUIRE(controller.mode() == CameraMode::Walk);
+    const auto& c = controller.camera();
+    // From orbit: stood on the ground at the orbit's centre, level, facing the same heading.
+    CHECK(c.eye.x == Approx(10.0f));
+    CHECK(c.eye.z == Approx(0.0f).margin(1e-4));
+    CHECK(c.eye.y == Approx(CameraController::kEyeHeight));
+    CHECK(c.target.y == Approx(c.eye.y));
+    CHECK(c.target.x == Approx(c.eye.x));
+    CHECK(c.target.z < c.eye.z);
+
+    controller.move({0.0f, 0.0f, 1.0f}, 2.0f);  // W for two seconds: walking pace
+    CHECK(c.eye.z == Approx(-2.0f * CameraController::kWalkSpeed));
+    CHECK(c.eye.y == Approx(CameraController::kEyeHeight));
+    CHECK(controller.walkSpeed() < 3.0f);                      // a person, not a drone: whatever the scene's size
+    controller.move({0.0f, 0.0f, 1.0f}, 1.0f, /*fast=*/true);  // Shift: jogging
+    CHECK(c.eye.z == Approx(-(2.0f + CameraController::kFastFactor) * CameraController::kWalkSpeed));
+    const float jog = CameraController::kWalkSpeed * CameraController::kFastFactor;
+    CHECK(jog > 4.0f);
+    CHECK(jog < 8.0f);
+
+    // Looking down does not walk into the ground: the step stays level, at full length.
+    controller.look({0.0f, 150.0f});
+    REQUIRE(pitch(c) < -0.5f);
+    const glm::vec3 before = c.eye;
+    controller.move({0.0f, 0.0f, 1.0f}, 1.0f);
+    CHECK(c.eye.y == Approx(CameraController::kEyeHeight));
+    CHECK(glm::length(c.eye - before) == Approx(CameraController::kWalkSpeed));
+    CHECK(c.eye.z < before.z);
+
+    // Q and E do nothing on foot; D steps right (+x when facing -z).
+    const glm::vec3 here = c.eye;
+    controller.move({0.0f, 1.0f, 0.0f}, 1.0f);
+    CHECK(c.eye == here);
+    controller.move({1.0f, 0.0f, 0.0f}, 1.0f);
+    CHECK(c.eye.x > here.x);
+    CHECK(c.eye.y == Approx(CameraController::kEyeHeight));
+
+    // The pitch is clamped, up and down.
+    controller.look({0.0f, 100000.0f});
+    CHECK(pitch(c) == Approx(-CameraController::kWalkPitchLimit).margin(1e-3));
+    controller.look({0.0f, -100000.0f});
+    CHECK(pitch(c) == Approx(CameraController::kWalkPitchLimit).margin(1e-3));
+
+    // Gestures of the other modes keep the feet on the ground.
+    controller.orbit({200.0f, -300.0f});
+    CHECK(c.eye.y == Approx(CameraController::kEyeHeight));
+    controller.pan({0.0f, 300.0f}, 500.0f);
+    CHECK(c.eye.y == Approx(CameraController::kEyeHeight));
+    const glm::vec3 beforeStep = c.eye;
+    controller.dolly(2.0f);  // two wheel notches: two steps forward
+    CHECK(glm::length(c.eye - beforeStep) == Approx(2.0f * CameraController::kWalkStepPerNotch));
+    CHECK(c.eye.y == Approx(CameraController::kEyeHeight));
+
+    // G again: orbit from where the walker stands; Home lifts a walker into the overview.
+    controller.toggleWalk();
+    CHECK(controller.mode() == CameraMode::Orbit);
+    CHECK(c.eye.y == Approx(CameraController::kEyeHeight));
+    controller.setMode(CameraMode::Walk);
+    controller.frameScene(1.5f);
+    CHECK(controller.mode() == CameraMode::Orbit);
+    CHECK(c.eye.y > 20.0f);
+}
+
+TEST_CASE("walk mode from fly comes down below the eye, inside the scene", "[window][camera]") {
+    const auto scene = boxScene({-100.0f, -5.0f, -100.0f}, {100.0f, 20.0f, 100.0f});
+    // Far outside the scene, looking straight down (the heading comes from the view's up).
+    auto outside = camera({500.0f, 300.0f, -20.0f}, {500.0f, 0.0f, -20.0f});
+    outside.up = {-1.0f, 0.0f, 0.0f};
+    outside.orthographic = true;
+    CameraController controller(scene, outside);
+    controller.toggleFly();
+    controller.toggleWalk();  // from fly straight to walk
+    REQUIRE(controller.mode() == CameraMode::Walk);
+    const auto& c = controller.camera();
+    CHECK(c.eye.x == Approx(100.0f));  // at the scene's edge, not 400 m out
+    CHECK(c.eye.z == Approx(-20.0f));
+    CHECK(c.eye.y == Approx(-5.0f + CameraController::kEyeHeight));
+    CHECK(c.target.x < c.eye.x);  // the top of the old view pointed to -x: now ahead
+    CHECK(c.up == glm::vec3(0.0f, 1.0f, 0.0f));
+    CHECK_FALSE(c.orthographic);
+}
+
+TEST_CASE("walk mode follows the ground mesh, not the buildings on it", "[window][camera]") {
+    const auto scene = slopedGroundScene(100.0f, 0.05f);
+    CameraController controller(scene, camera({50.0f, 80.0f, -50.0f}, {50.0f, 0.0f, -80.0f}));
+    CHECK(controller.groundHeight(50.0f, -50.0f) == Approx(2.5f));
+    CHECK(controller.groundHeight(-50.0f, 20.0f) == Approx(-2.5f));
+    CHECK(controller.groundHeight(5.0f, 5.0f) == Approx(0.25f));  // under the box: the ground, not its top
+    controller.setMode(CameraMode::Walk);
+    const auto& c = controller.camera();
+    CHECK(c.eye.y == Approx(2.5f + CameraController::kEyeHeight));
+    // Turn to face -x (downhill) and walk 20 m: the eye follows the slope down by 1 m.
+    controller.look({-glm::half_pi<float>() / CameraController::kRadiansPerPixel, 0.0f});
+    REQUIRE(c.target.x < c.eye.x);
+    const float x0 = c.eye.x;
+    controller.move({0.0f, 0.0f, 1.0f}, 20.0f / CameraController::kWalkSpeed);
+    CHECK(c.eye.x == Approx(x0 - 20.0f).margin(0.05f));
+    CHECK(c.eye.y == Approx(0.05f * c.eye.x + CameraController::kEyeHeight).margin(1e-3));
+
+    // Nothing under the point (off the ground quad): the bottom of the scene's bounds.
+    ct::window::GroundHeight ground(scene);
+    REQUIRE(ground.hasGround());
+    CHECK(ground.at(500.0f, 0.0f) == Approx(scene.bounds.min.y));
+    CHECK_FALSE(ct::window::GroundHeight(boxScene(glm::vec3(-1.0f), glm::vec3(1.0f))).hasGround());
+}
+
 TEST_CASE("the viewer presents, resizes and picks in a real window", "[window][xvfb]") {
     if (!ct::window::displayAvailable()) {
         WARN("no DISPLAY or WAYLAND_DISPLAY: the window test runs as window_under_xvfb");
@@ -166,4 +330,42 @@ TEST_CASE("the viewer presents, resizes and picks in a real window", "[window][x
     CHECK(result.lastPickedNode >= 0);
     CHECK(result.lastPickedNode < static_cast<int>(scene.nodes.size()));
     CHECK(result.lastPickedInstance == 0);
+}
+
+TEST_CASE("the viewer applies the camera mode a hook asks for, and reports the current one", "[window][xvfb]") {
+    if (!ct::window::displayAvailable()) {
+        WARN("no DISPLAY or WAYLAND_DISPLAY: the window test runs as window_under_xvfb");
+        return;
+    }
+    auto loaded = ct::scene::loadGltf(CT_TEST_DATA_DIR "/lit_cube.gltf");
+    REQUIRE(loaded.ok());
+    const auto& scene = *loaded.scene;
+
+    std::vector<CameraMode> seen;  // the mode each frame started with
+    std::vector<float> eyeHeights;
+    ct::window::ViewerOptions options;
+    options.title = "test_viewer_modes";
+    options.width = 320;
+    options.height = 240;
+    options.validate = true;
+    options.maxFrames = 8;
+    options.hooks.beforeFrame = [&](ct::window::FrameControl& frame, ct::render::Renderer&) {
+        seen.push_back(frame.cameraMode);
+        eyeHeights.push_back(frame.camera.eye.y);
+        if (frame.framesPresented == 2) frame.cameraMode = CameraMode::Walk;  // what the cameras panel asks
+        if (frame.framesPresented == 5) frame.cameraMode = CameraMode::Fly;
+    };
+    const auto camera = ct::render::frameBounds(scene.bounds, 320.0f / 240.0f);
+    const auto result = ct::window::runViewer(scene, camera, ct::render::Lighting{}, options);
+
+    REQUIRE(result.framesPresented == 8);
+    CHECK(result.validation.total() == 0);
+    REQUIRE(seen.size() == 8);
+    CHECK(seen[2] == CameraMode::Orbit);
+    CHECK(seen[3] == CameraMode::Walk);  // applied before the next frame
+    CHECK(seen[5] == CameraMode::Walk);
+    CHECK(seen[6] == CameraMode::Fly);
+    // Walking: the eye stood at eye height above the scene's ground (the cube's bottom here).
+    CHECK(eyeHeights[3] == Approx(scene.bounds.min.y + CameraController::kEyeHeight));
+    CHECK(eyeHeights[2] > eyeHeights[3]);
 }

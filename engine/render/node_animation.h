@@ -1,0 +1,29 @@
+// Per-node display changes the renderer applies each frame without re-uploading the scene:
+// hiding a node, lifting it vertically (a building rising out of the ground), clipping
+// everything below a height (so the part still "underground" never shows, terrain or not), and
+// a scaffold look (a lattice of poles and ledgers) above a height, solid below it — the look of
+// a building under construction.
+//
+//   std::vector<NodeAnimation> animations(scene.nodes.size());
+//   animations[hall] = {.lift_m = -12.0f, .clipBelowY = 0.0f, .scaffoldAboveY = 4.0f};
+//   renderer.setNodeAnimations(animations);   // empty: every node as in the scene
+//
+// Heights are world y after the lift. Culling keeps the nodes' unlifted bounds, so lifts must
+// be downward (<= 0) with the clip at or above the original bottom: what is drawn then stays
+// inside the bounds that were culled.
+#pragma once
+
+#include <limits>
+
+namespace ct::render {
+
+struct NodeAnimation {
+    bool hidden = false;
+    float lift_m = 0.0f;
+    float clipBelowY = -std::numeric_limits<float>::max();
+    float scaffoldAboveY = std::numeric_limits<float>::max();
+
+    bool operator==(const NodeAnimation&) const = default;
+};
+
+}  // namespace ct::render
