@@ -40,8 +40,11 @@ CampusSession::CampusSession(LiveCampus& live, SessionOptions options)
     if (options_.phase > 0) phases_.showThrough(options_.phase);
     if (options_.tour) tour_.emplace(*options_.tour);
     std::string error;
-    campus_ = live_.campusShowing(shownPhases(), error);
+    campus_ = live_.campusShowing(std::vector<bool>(static_cast<std::size_t>(phases_.phaseCount()), true), error);
     if (!campus_) throw std::runtime_error(error);
+    looks_.emplace(live_.scenario(), phases_);
+    animator_ = std::make_unique<CampusAnimator>(live_.scenario(), *campus_);
+    flowLayout_ = powerFlowLayout(live_.scenario(), *campus_);
     phaseRevision_ = phases_.revision();
     restartRevision_ = clock_.restartRevision();
     restartTwin();
@@ -50,13 +53,6 @@ CampusSession::CampusSession(LiveCampus& live, SessionOptions options)
 render::Camera CampusSession::startCamera(float aspect) const {
     if (const auto camera = scenarioCamera(live_.scenario(), options_.camera, campus_->scene.bounds)) return *camera;
     return render::frameBounds(campus_->scene.bounds, aspect);
-}
-
-std::vector<bool> CampusSession::shownPhases() const {
-    std::vector<bool> shown;
-    for (int p = 1; p <= phases_.phaseCount(); ++p)
-        shown.push_back(phases_.phaseShown(p));
-    return shown;
 }
 
 void CampusSession::restartTwin() {
@@ -82,13 +78,7 @@ const CampusScene* CampusSession::update(double dt, render::Camera& camera) {
     pose_ = poseOfCamera(camera);
 
     const CampusScene* changed = nullptr;
-    if (phases_.revision() != phaseRevision_) {
-        std::string error;
-        const CampusScene* campus = live_.campusShowing(shownPhases(), error);
-        if (!campus) throw std::runtime_error(error);
-        if (campus != campus_) changed = campus;
-        campus_ = campus;
-    }
+    looks_->update(phases_, dt);
     clock_.tick(dt);
     if (phases_.revision() != phaseRevision_ || clock_.restartRevision() != restartRevision_) {
         phaseRevision_ = phases_.revision();
@@ -133,7 +123,7 @@ void CampusSession::applyTour(double dt, render::Camera& camera) {
     clock_.jumpTo(static_cast<twin::UtcSeconds>(f.simTime));
     clock_.setSpeed(std::max(ui::TimeControl::kMinSpeed, stop.timeSpeed));
     clock_.play();
-    if (const auto it = stop.layers.find("heatmap"); it != stop.layers.end()) layers_.heatmap = it->second;
+    applyTourLayers(stop.layers, layers_);
 }
 
 void CampusSession::stepTour(int stops) {
@@ -164,6 +154,7 @@ void CampusSession::flyTo(const std::string& viewName) {
     const ui::Bookmark* mark = bookmarks_.find(viewName);
     if (!mark) return;
     tourPlaying_ = false;
+    if (cameraMode_ == window::CameraMode::Walk) cameraMode_ = window::CameraMode::Orbit;  // views are aerial
     flight_.emplace(pose_, mark->pose, kFlight_s);
     flightTime_ = 0.0;
 }
@@ -175,6 +166,7 @@ void CampusSession::saveView(const std::string& name) {
 void CampusSession::setTourPlaying(bool playing) {
     tourPlaying_ = playing && tour_.has_value();
     if (tourPlaying_) {
+        if (cameraMode_ == window::CameraMode::Walk) cameraMode_ = window::CameraMode::Orbit;
         tourTime_ = 0.0;
         tourStop_ = -1;
     }
@@ -196,6 +188,9 @@ ui::CampusView CampusSession::view(bool heatmapAvailable, float legendMin_c, flo
     v.captionAlpha = captionAlpha_;
     v.tourPlaying = tourPlaying_;
     v.presentation = presentation_;
+    v.cameraMode = cameraMode_;
+    v.screenshot = screenshot_;
+    v.screenshot.pending = screenshotRequest_.has_value();
     return v;
 }
 

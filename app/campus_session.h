@@ -10,13 +10,17 @@
 //   session.setPhaseShown(4, false);                            // what the phases panel does
 #pragma once
 
+#include "campus_animation.h"
 #include "live_campus.h"
+#include "power_flows.h"
 #include "ui/campus_commands.h"
 #include "ui/tour_player.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace ct::app {
 
@@ -41,8 +45,16 @@ public:
     render::Camera startCamera(float aspect) const;
 
     // Advances one frame of `dt` wall seconds; may move `camera` (flights, tours). Returns the
-    // campus when the shown buildings changed (the renderer needs setScene), else nullptr.
+    // campus when it changed (the renderer needs setScene), else nullptr. The campus holds every
+    // phase; phases come and go through nodeAnimations(), so toggling one never re-uploads it.
     const CampusScene* update(double dt, render::Camera& camera);
+    // This frame's look of every node: phases rising or sinking, scaffolding, hidden layers.
+    std::vector<render::NodeAnimation> nodeAnimations() const { return animator_->animations(*looks_, layers_); }
+    const ui::ConstructionAnimation& looks() const { return *looks_; }
+    // The power-flow layer's lines for the twin's current state (drawn when layers().powerFlows).
+    std::vector<render::FlowLine> powerFlowLines() const {
+        return app::powerFlowLines(live_.scenario(), flowLayout_, live_.state());
+    }
     render::Lighting lighting() const { return live_.lighting(); }
     void setBeforeStep(BeforeStep beforeStep) { beforeStep_ = std::move(beforeStep); }
 
@@ -56,6 +68,9 @@ public:
     const ui::CameraBookmarks& bookmarks() const { return bookmarks_; }
     const std::string& selected() const { return selected_; }
     bool presentation() const { return presentation_; }
+    // The window camera's mode: the window reports the controller's before the panels draw (the
+    // keys may have changed it) and applies this after them (a panel, a flight may ask for one).
+    window::CameraMode cameraMode() const { return cameraMode_; }
     bool tourPlaying() const { return tourPlaying_; }
     bool hasTour() const { return tour_.has_value(); }
     const twin::StateSnapshot& state() const { return live_.state(); }
@@ -82,13 +97,19 @@ public:
     void flyTo(const std::string& viewName) override;
     void saveView(const std::string& name) override;
     void removeView(const std::string& name) override { bookmarks_.remove(name); }
+    void setCameraMode(window::CameraMode mode) override { cameraMode_ = mode; }
     void setTourPlaying(bool playing) override;
     void setPresentation(bool on) override;
+    void requestScreenshot(const ui::ScreenshotRequest& request) override { screenshotRequest_ = request; }
+
+    // The window: the screenshot asked for (exported between frames), and what came of it.
+    bool screenshotPending() const { return screenshotRequest_.has_value(); }
+    std::optional<ui::ScreenshotRequest> takeScreenshotRequest() { return std::exchange(screenshotRequest_, {}); }
+    void screenshotDone(ui::ScreenshotStatus status) { screenshot_ = std::move(status); }
 
 private:
     void applyTour(double dt, render::Camera& camera);
     void restartTwin();
-    std::vector<bool> shownPhases() const;
 
     LiveCampus& live_;
     SessionOptions options_;
@@ -98,11 +119,15 @@ private:
     ui::CameraBookmarks bookmarks_;
     ui::LayerSettings layers_;
     const CampusScene* campus_ = nullptr;
+    std::optional<ui::ConstructionAnimation> looks_;
+    std::unique_ptr<CampusAnimator> animator_;
+    PowerFlowLayout flowLayout_;
     std::uint64_t phaseRevision_ = 0;
     std::uint64_t restartRevision_ = 0;
     BeforeStep beforeStep_;
     std::string selected_;
     bool presentation_ = false;
+    window::CameraMode cameraMode_ = window::CameraMode::Orbit;
     // Camera: the last pose drawn, and a flight under way.
     ui::CameraPose pose_;
     std::optional<ui::CameraFlight> flight_;
@@ -114,6 +139,9 @@ private:
     int tourStop_ = -1;
     std::string caption_;
     float captionAlpha_ = 0.0f;
+    // Export
+    std::optional<ui::ScreenshotRequest> screenshotRequest_;
+    ui::ScreenshotStatus screenshot_;
 };
 
 }  // namespace ct::app

@@ -7,6 +7,7 @@
 #include "ui/cameras_panel.h"
 #include "ui/caption_raster.h"
 #include "ui/dashboard_panel.h"
+#include "ui/export_panel.h"
 #include "ui/imgui_layer.h"
 #include "ui/inspector_panel.h"
 #include "ui/layers_panel.h"
@@ -14,11 +15,13 @@
 #include "ui/presentation_overlay.h"
 #include "ui/time_panel.h"
 #include "ui/ui_settings.h"
+#include "view_export.h"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 
@@ -50,6 +53,9 @@ CampusWindow::CampusWindow(LiveCampus& live, CampusWindowOptions options)
     panels_.push_back(std::make_unique<ui::DashboardPanel>());
     panels_.push_back(std::make_unique<ui::InspectorPanel>());
     panels_.push_back(std::make_unique<ui::CamerasPanel>());
+    auto exportPanel = std::make_unique<ui::ExportPanel>();
+    exportPanel_ = exportPanel.get();
+    panels_.push_back(std::move(exportPanel));
     overlay_ = std::make_unique<ui::PresentationOverlay>();
     if (options_.persistSettings) {
         const ui::UiSettings settings = ui::loadUiSettings(ui::settingsFile());
@@ -94,6 +100,8 @@ void CampusWindow::init(GLFWwindow* window, vk::Context& context, render::Render
                         const window::SwapchainInfo& info) {
     window_ = window;
     context_ = &context;
+    stage_ =
+        std::make_unique<CampusStage>(session_, context, CampusStageOptions{.heatmapCells = options_.heatmapCells});
     float contentScale = 1.0f;
     float unused = 1.0f;
     glfwGetWindowContentScale(window, &contentScale, &unused);
@@ -121,7 +129,7 @@ void CampusWindow::shutdown() {
         if (const std::string error = ui::saveUiSettings(ui::settingsFile(), settings); !error.empty())
             std::fprintf(stderr, "campus-twin: settings not saved: %s\n", error.c_str());
     }
-    heat_.reset();
+    stage_.reset();
     layer_.reset();  // the device is idle: the viewer waited before calling this
 }
 
@@ -155,6 +163,7 @@ void CampusWindow::handleShortcuts() {
         setFullscreen(false);
     }
     if (ImGui::IsKeyPressed(GLFW_KEY_H, false)) panelsHidden_ = !panelsHidden_;
+    if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) session_.requestScreenshot(exportPanel_->chosen());
     if (ImGui::IsKeyPressed(GLFW_KEY_T, false)) session_.setTourPlaying(!touring);
     if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) session_.togglePlay();
     if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT, false)) touring ? session_.stepTour(1) : session_.faster();
@@ -163,55 +172,44 @@ void CampusWindow::handleShortcuts() {
     if (ImGui::IsKeyPressed(GLFW_KEY_DOWN, false)) session_.slower();
 }
 
-void CampusWindow::updateHeatmap(render::Renderer& renderer, const CampusScene* rebuilt) {
-    const ui::LayerSettings& layers = session_.layers();
-    if (rebuilt) heat_.reset();  // the banks moved with the buildings
-    if (layers.heatmap && !heat_ && !heatFailed_) {
-        try {
-            HeatCouplingOptions heat;
-            heat.cells = options_.heatmapCells;
-            heat_ = std::make_unique<HeatCoupling>(session_.scenario(), session_.campus(), heat, context_);
-        } catch (const std::exception& e) {
-            std::fprintf(stderr, "campus-twin: the heat map is unavailable: %s\n", e.what());
-            heatFailed_ = true;
-        }
-    }
-    if (!layers.heatmap) heat_.reset();
-    if (heat_)
-        session_.setBeforeStep([this](twin::Simulation& sim, double dt) { heat_->step(sim, dt); });
-    else
-        session_.setBeforeStep({});
-
-    const double ambient = session_.state().weather.ambient_c;
-    legendMin_c_ = static_cast<float>(layers.autoRange ? ambient : layers.rangeMin_c);
-    legendMax_c_ = static_cast<float>(layers.autoRange ? ambient + layers.autoSpan_k : layers.rangeMax_c);
-    if (!heat_) {
-        if (renderer.groundOverlay().enabled) renderer.setGroundOverlay({});
-        return;
-    }
-    render::GroundOverlay overlay = heat_->overlay(ambient, legendMin_c_, legendMax_c_);
-    overlay.colormap = layers.colormap;
-    overlay.opacity = layers.opacity;
-    overlay.contourStep = layers.contours ? layers.contourStep_k : 0.0f;
-    renderer.setGroundOverlay(overlay);
-}
-
 void CampusWindow::beforeFrame(window::FrameControl& frame, render::Renderer& renderer) {
     layer_->newFrame();
+    session_.setCameraMode(frame.cameraMode);  // the controller's: F and G may have changed it
     handleShortcuts();
     const CampusScene* rebuilt = session_.update(frame.dt, frame.camera);
-    if (rebuilt) renderer.setScene(rebuilt->scene);
+    stage_->apply(renderer, rebuilt, frame.dt);
     if (rebuilt || roofs_.empty()) roofs_ = entityTops(session_.campus());
     const ImVec2 viewport = ImGui::GetMainViewport()->Size;
     viewProj_ = frame.camera.projection(viewport.x / std::max(viewport.y, 1.0f)) * frame.camera.view();
-    updateHeatmap(renderer, rebuilt);
     frame.lighting = session_.lighting();
     drawUi();
+    frame.cameraMode = session_.cameraMode();  // a panel or a flight may have asked for another
     layer_->endFrame();
+    exportPendingScreenshot(frame, renderer);
+}
+
+void CampusWindow::exportPendingScreenshot(const window::FrameControl& frame, render::Renderer& renderer) {
+    if (!session_.screenshotPending()) return;
+    // A large export holds the window for seconds: first present a frame whose panel says so
+    // (two frames, since a request from the panel's button comes after this frame's panel).
+    if (exportCountdown_ == 0) exportCountdown_ = 3;
+    if (--exportCountdown_ > 0) return;
+    const ui::ScreenshotRequest request = *session_.takeScreenshotRequest();
+    ViewExport job;
+    job.width = request.width ? request.width : renderer.extent().width;
+    job.height = request.height ? request.height : renderer.extent().height;
+    job.folder = request.folder.empty() ? defaultScreenshotFolder() : std::filesystem::path(request.folder);
+    std::fprintf(stderr, "screenshot: rendering %ux%u\n", job.width, job.height);
+    ui::ScreenshotStatus done = exportView(*context_, renderer, frame.camera, frame.lighting, job);
+    if (done.error.empty())
+        std::fprintf(stderr, "screenshot: %s\n", done.path.c_str());
+    else
+        std::fprintf(stderr, "campus-twin: screenshot failed: %s\n", done.error.c_str());
+    session_.screenshotDone(std::move(done));
 }
 
 void CampusWindow::drawUi() {
-    const ui::CampusView view = session_.view(!heatFailed_, legendMin_c_, legendMax_c_);
+    const ui::CampusView view = session_.view(stage_->heatmapAvailable(), stage_->legendMin_c(), stage_->legendMax_c());
     if (view.layers.labels) ui::drawBuildingLabels(view.state, roofs_, viewProj_);
     if (session_.presentation() || session_.tourPlaying()) overlay_->drawCaption(view);
     if (session_.presentation()) {
@@ -220,12 +218,13 @@ void CampusWindow::drawUi() {
     }
     if (panelsHidden_) return;
     static const Placement places[] = {
-        {0.8f, 0.8f, 30.0f, 23.0f},     // phases
-        {0.8f, 24.6f, 30.0f, 18.0f},    // time
-        {0.8f, 43.4f, 30.0f, 19.0f},    // layers
+        {0.8f, 0.8f, 30.0f, 25.5f},     // phases
+        {0.8f, 27.1f, 30.0f, 18.0f},    // time
+        {0.8f, 45.9f, 30.0f, 22.5f},    // layers
         {-31.0f, 0.8f, 30.2f, 26.0f},   // campus
         {-31.0f, 27.6f, 30.2f, 38.0f},  // inspector
-        {31.6f, 0.8f, 22.0f, 17.0f},    // cameras
+        {31.6f, 0.8f, 22.0f, 20.0f},    // cameras
+        {31.6f, 21.6f, 22.0f, 12.0f},   // export
     };
     for (std::size_t i = 0; i < panels_.size(); ++i) {
         if (i < std::size(places)) placeFirstTime(places[i]);
@@ -267,8 +266,10 @@ int openCampusWindow(const GlobalOptions& global, twin::Scenario scenario, const
     if (live.telemetry() && live.telemetry()->live()) window.session().setSpeed(options.session.speed);  // real time
     ui::LayerSettings layers = window.session().layers();
     layers.heatmap = launch.heatmap || layers.heatmap;
+    layers.powerFlows = launch.powerFlows || layers.powerFlows;
     if (const auto map = render::parseColormap(launch.colormap)) layers.colormap = *map;
     window.session().setLayers(layers);
+    if (!launch.select.empty()) window.session().select(launch.select);  // checked by the render command
 
     window::ViewerOptions viewer;
     viewer.title = launch.title;

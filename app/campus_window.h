@@ -8,11 +8,12 @@
 //   window.run(viewerOptions);      // returns when the window closes
 //
 // Shortcuts: F11 fullscreen, P presentation, H hide panels, Space play/pause, Left/Right slower/
-// faster (during a tour: previous/next stop), T tour, Esc leave presentation.
+// faster (during a tour: previous/next stop), T tour, Esc leave presentation, F12 screenshot (the
+// export panel's size and folder).
 #pragma once
 
 #include "campus_session.h"
-#include "heat_coupling.h"
+#include "campus_stage.h"
 #include "options.h"
 #include "window/viewer.h"
 
@@ -21,6 +22,7 @@
 #include <memory>
 
 namespace ct::ui {
+class ExportPanel;
 class ImGuiLayer;
 class Panel;
 class PresentationOverlay;
@@ -54,7 +56,9 @@ private:
     void beforeFrame(window::FrameControl& frame, render::Renderer& renderer);
     void handleShortcuts();
     void drawUi();
-    void updateHeatmap(render::Renderer& renderer, const CampusScene* rebuilt);
+    // A screenshot asked for (panel or F12): announced for a frame, then rendered with the
+    // window's renderer as this frame left it (app/view_export.h).
+    void exportPendingScreenshot(const window::FrameControl& frame, render::Renderer& renderer);
     void setFullscreen(bool on);
     void shutdown();
 
@@ -65,15 +69,15 @@ private:
     std::unique_ptr<ui::ImGuiLayer> layer_;
     std::vector<std::unique_ptr<ui::Panel>> panels_;
     std::unique_ptr<ui::PresentationOverlay> overlay_;
+    ui::ExportPanel* exportPanel_ = nullptr;  // in panels_; its size and folder are F12's too
+    int exportCountdown_ = 0;                 // frames until a pending screenshot is rendered
     bool panelsHidden_ = false;
     bool fullscreen_ = false;
     int windowedPos_[2] = {0, 0};
     int windowedSize_[2] = {1280, 720};
-    // The heat map: created on first use on the window's device; rebuilt with the campus.
-    std::unique_ptr<HeatCoupling> heat_;
-    bool heatFailed_ = false;
-    float legendMin_c_ = 0.0f;
-    float legendMax_c_ = 1.0f;
+    // What the renderer draws of the session (node looks, power flows, the heat map), on the
+    // window's device: created once it exists.
+    std::unique_ptr<CampusStage> stage_;
     // Building labels: the roof points (rebuilt with the campus) and this frame's view-projection.
     std::map<std::string, glm::vec3> roofs_;
     glm::mat4 viewProj_{1.0f};
@@ -91,6 +95,8 @@ struct CampusWindowLaunch {
     bool presentation = false;
     std::string tourFile;  // empty: scenarios/abilene_tour.json beside the scenario, if there
     bool heatmap = false;
+    bool powerFlows = false;
+    std::string select;     // a building shown in the inspector from the start
     std::string colormap;   // empty: the saved setting
     std::string telemetry;  // binding file: measured values from `broker` or `replay` over the twin
     std::string broker;

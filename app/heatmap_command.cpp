@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace ct::app {
@@ -33,12 +34,14 @@ void addCoupledFieldOptions(CLI::App& command, CoupledFieldOptions& o) {
     command.add_option("--preset", o.preset, "Weather preset (" + twin::presetNames() + ", or none)");
 }
 
-std::unique_ptr<CoupledField> runCoupledField(const twin::Scenario& scenario, const CampusScene& campus, int phase,
-                                              const CoupledFieldOptions& o, vk::Context* gpu) {
+namespace {
+
+// The simulation's start: spin-up steps before --time; nullopt after printing why.
+std::optional<twin::SimulationOptions> spinupStart(int phase, const CoupledFieldOptions& o) {
     const auto time = twin::parseIsoUtc(o.time);
     if (!time) {
         std::fprintf(stderr, "campus-twin: --time %s: not an ISO 8601 time (YYYY-MM-DDTHH:MM)\n", o.time.c_str());
-        return nullptr;
+        return std::nullopt;
     }
     twin::WeatherPreset preset = twin::WeatherPreset::None;
     if (o.preset != "none") {
@@ -46,22 +49,42 @@ std::unique_ptr<CoupledField> runCoupledField(const twin::Scenario& scenario, co
         if (!parsed) {
             std::fprintf(stderr, "campus-twin: --preset %s: unknown preset (%s, none)\n", o.preset.c_str(),
                          twin::presetNames().c_str());
-            return nullptr;
+            return std::nullopt;
         }
         preset = *parsed;
     }
+    return twin::SimulationOptions{.start = *time - static_cast<twin::UtcSeconds>(spinupSteps(o) * o.step_s),
+                                   .step_s = o.step_s,
+                                   .phase = phase,
+                                   .seed = o.seed,
+                                   .preset = preset};
+}
+
+}  // namespace
+
+long long spinupSteps(const CoupledFieldOptions& o) {
+    return std::llround(o.spinupHours * 3600.0 / o.step_s);
+}
+
+std::unique_ptr<twin::Simulation> runTwin(const twin::Scenario& scenario, int phase, const CoupledFieldOptions& o) {
+    const auto start = spinupStart(phase, o);
+    if (!start) return nullptr;
+    auto sim = std::make_unique<twin::Simulation>(scenario, *start);
+    for (long long i = 0; i < spinupSteps(o); ++i)
+        sim->advance();
+    return sim;
+}
+
+std::unique_ptr<CoupledField> runCoupledField(const twin::Scenario& scenario, const CampusScene& campus, int phase,
+                                              const CoupledFieldOptions& o, vk::Context* gpu) {
+    const auto start = spinupStart(phase, o);
+    if (!start) return nullptr;
     auto run = std::make_unique<CoupledField>();
-    const long long steps = std::llround(o.spinupHours * 3600.0 / o.step_s);
-    run->simulation = std::make_unique<twin::Simulation>(
-        scenario, twin::SimulationOptions{.start = *time - static_cast<twin::UtcSeconds>(steps * o.step_s),
-                                          .step_s = o.step_s,
-                                          .phase = phase,
-                                          .seed = o.seed,
-                                          .preset = preset});
+    run->simulation = std::make_unique<twin::Simulation>(scenario, *start);
     HeatCouplingOptions coupling;
     coupling.backend = o.backend == "cpu" ? FieldBackend::Cpu : FieldBackend::Gpu;
     run->coupling = std::make_unique<HeatCoupling>(scenario, campus, coupling, gpu);
-    for (long long i = 0; i < steps; ++i) {
+    for (long long i = 0; i < spinupSteps(o); ++i) {
         run->coupling->step(*run->simulation, o.step_s);
         run->simulation->advance();
     }

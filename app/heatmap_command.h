@@ -26,6 +26,14 @@ struct CoupledFieldOptions {
 
 void addCoupledFieldOptions(CLI::App& command, CoupledFieldOptions& options);
 
+// Twin steps of the spin-up before the requested time.
+long long spinupSteps(const CoupledFieldOptions& options);
+
+// The twin alone run up to the requested time (spin-up, preset and seed as for the field);
+// nullptr after printing why when the time or preset is bad.
+std::unique_ptr<twin::Simulation> runTwin(const twin::Scenario& scenario, int phase,
+                                          const CoupledFieldOptions& options);
+
 // The twin and the heat field run together up to the requested time.
 struct CoupledField {
     std::unique_ptr<twin::Simulation> simulation;

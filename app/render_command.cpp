@@ -1,5 +1,7 @@
 #include "render_command.h"
 
+#include "power_flows.h"
+
 #include "campus_scene.h"
 #include "exit_codes.h"
 #include "scene_output.h"
@@ -10,6 +12,7 @@
 #include "window/viewer.h"
 #endif
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -30,14 +33,17 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
     addTileOption(*cmd, o.tileSize);
     cmd->add_option("--pick", o.pick, "Headless: print the entity under pixel x,y");
     cmd->add_option("--frames", o.frames, "Window: close after N frames")->check(CLI::NonNegativeNumber);
-    cmd->add_option("--layer", o.layer, "Draw a data layer: heatmap (the campus air temperature at --time)")
-        ->check(CLI::IsMember({"heatmap"}));
+    cmd->add_option("--layer", o.layer,
+                    "Draw a data layer at --time: heatmap (the campus air temperature) or power_flows (lines from "
+                    "the sources to the buildings, width by MW)")
+        ->check(CLI::IsMember({"heatmap", "power_flows"}));
     cmd->add_option("--colormap", o.colormap, "Heat map colour map: viridis, inferno or turbo")
         ->check(CLI::IsMember({"viridis", "inferno", "turbo"}));
     addCoupledFieldOptions(*cmd, o.field);
     cmd->add_option("--ui-scale", o.uiScale, "Window: scale of the panels' text, x the monitor's content scale")
         ->check(CLI::Range(0.5f, 4.0f));
     cmd->add_flag("--presentation", o.presentation, "Window: fullscreen, panels hidden, the tour looping");
+    cmd->add_option("--select", o.select, "Window: a building (e.g. bldg-05) shown in the inspector from the start");
     cmd->add_option("--tour", o.tour, "Window: tour file to play (T key; default scenarios/abilene_tour.json)");
     auto* telemetry = cmd->add_option("--telemetry", o.telemetry,
                                       "Window: binding file (docs/telemetry.md); bound values show as measured");
@@ -62,6 +68,12 @@ int runRender(const GlobalOptions& global, const RenderOptions& o) {
         return kExitBadInput;
     }
     const int phase = *chosen;
+    if (!o.select.empty() && std::none_of(scenario.buildings.begin(), scenario.buildings.end(),
+                                          [&](const twin::Building& b) { return b.id == o.select; })) {
+        std::fprintf(stderr, "campus-twin render: --select %s: no such building in %s\n", o.select.c_str(),
+                     o.scenario.c_str());
+        return kExitBadInput;
+    }
 #ifdef CT_HAVE_UI
     // No --out and a display: the live campus with its panels.
     if (o.out.empty() && o.pick.empty() && window::displayAvailable()) {
@@ -75,7 +87,9 @@ int runRender(const GlobalOptions& global, const RenderOptions& o) {
         launch.uiScale = o.uiScale;
         launch.presentation = o.presentation;
         launch.tourFile = o.tour;
+        launch.select = o.select;
         launch.heatmap = o.layer == "heatmap";
+        launch.powerFlows = o.layer == "power_flows";
         launch.colormap = o.colormap;
         launch.telemetry = o.telemetry;
         launch.broker = o.broker;
@@ -140,6 +154,25 @@ int runRender(const GlobalOptions& global, const RenderOptions& o) {
                          twin::formatIsoUtc(run->simulation->current().time).c_str(), ambient, overlay.rangeMin,
                          overlay.rangeMax);
             return run;
+        };
+    }
+    if (o.layer == "power_flows") {
+        output.needsHeadless = true;
+        output.prepareRenderer = [&](vk::Context&, render::Renderer& renderer) -> std::shared_ptr<void> {
+            // The twin run up to --time as for the heat map, without the field.
+            CoupledFieldOptions twinOnly = o.field;
+            twinOnly.spinupHours = std::min(twinOnly.spinupHours, 1.0);
+            std::shared_ptr<twin::Simulation> sim = runTwin(scenario, phase, twinOnly);
+            if (!sim) throw std::runtime_error("the twin could not run to --time");
+            const std::vector<render::FlowLine> lines = powerFlowLines(scenario, campus, sim->current());
+            renderer.setFlowLines(lines);
+            const twin::CampusKpis& k = sim->current().campus;
+            std::fprintf(stderr,
+                         "power flows at %s: %zu lines; solar %.0f, wind %.0f, gas %.0f, grid %.0f, battery %.0f MW "
+                         "-> facility %.0f MW\n",
+                         twin::formatIsoUtc(sim->current().time).c_str(), lines.size(), k.solar_mw, k.wind_mw, k.gas_mw,
+                         k.grid_mw, k.battery_mw, k.facility_mw);
+            return sim;
         };
     }
     return showScene(global, campus.scene, *camera, lighting, output);

@@ -26,6 +26,7 @@ struct RenderOptions {
     float uiScale = 1.0f;       // window: UI scale on top of the monitor's content scale
     bool presentation = false;  // window: fullscreen, panels hidden, the tour looping
     std::string tour;           // window: the tour to play (default: scenarios/abilene_tour.json)
+    std::string select;         // window: a building to show in the inspector
     std::string layer;          // "heatmap": the coupled air-temperature field drawn on the campus
     std::string colormap = "inferno";
     CoupledFieldOptions field;

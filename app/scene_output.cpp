@@ -37,7 +37,8 @@ int reportValidation(const vk::ValidationCounts& counts) {
     return kExitFailure;
 }
 
-// The tile side: the device's limit, lowered by --tile-size or $CT_TILE_SIZE (tests).
+}  // namespace
+
 std::uint32_t tileLimit(const vk::Context& context, unsigned forced) {
     std::uint32_t limit = render::deviceTileLimit(context.properties().limits);
     if (forced == 0) {
@@ -47,8 +48,6 @@ std::uint32_t tileLimit(const vk::Context& context, unsigned forced) {
     if (forced > 0) limit = std::min(limit, std::max(forced, 16u));
     return limit;
 }
-
-}  // namespace
 
 void addTileOption(CLI::App& command, unsigned& tileSize) {
     command

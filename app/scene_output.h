@@ -12,6 +12,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -40,6 +41,9 @@ struct OutputOptions {
 void addLightingOptions(CLI::App& command, LightingOptions& options);
 // --tile-size for commands that write PNGs.
 void addTileOption(CLI::App& command, unsigned& tileSize);
+// The largest tile side to render with: the device's limit, lowered by `forced` (--tile-size)
+// or, where that is 0, by $CT_TILE_SIZE (tests).
+std::uint32_t tileLimit(const vk::Context& context, unsigned forced);
 render::Lighting makeLighting(const LightingOptions& options);
 
 // Returns the process exit code.

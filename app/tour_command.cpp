@@ -1,16 +1,20 @@
 #include "tour_command.h"
 
+#include "campus_stage.h"
 #include "exit_codes.h"
 #include "live_campus.h"
 #include "render/data_dir.h"
 #include "render/image_file.h"
 #include "render/offscreen_capture.h"
+#include "render/tiled_capture.h"
+#include "scene_output.h"
 #include "twin/scenario_loader.h"
 #include "ui/caption_raster.h"
 #include "ui/tour_player.h"
 
 #include <cmath>
 #include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <memory>
 
@@ -60,15 +64,6 @@ void progress(int done, int total) {
     if (done == total) std::fprintf(stderr, "\n");
 }
 
-render::Camera cameraOf(const ui::CameraPose& pose, const scene::Bounds& bounds) {
-    render::Camera camera;
-    camera.eye = pose.eye;
-    camera.target = pose.target;
-    camera.yfov = glm::radians(pose.fov_deg);
-    render::fitDepthRange(camera, bounds);
-    return camera;
-}
-
 }  // namespace
 
 void addTourCommand(CLI::App& app, TourOptions& o) {
@@ -82,6 +77,7 @@ void addTourCommand(CLI::App& app, TourOptions& o) {
     cmd->add_option("--fps", o.fps, "Frames per second")->check(CLI::Range(1u, 240u));
     cmd->add_option("--max-seconds", o.maxSeconds, "Render only the first S seconds of the tour")
         ->check(CLI::PositiveNumber);
+    addTileOption(*cmd, o.tileSize);
 }
 
 int runTour(const GlobalOptions& global, const TourOptions& o) {
@@ -125,23 +121,30 @@ int runTour(const GlobalOptions& global, const TourOptions& o) {
                  tour.tour->stops.size(), player.duration(), frames, o.width, o.height, o.fps);
 
     vk::Context context({.validation = global.validate, .deviceIndex = global.device});
-    render::Renderer renderer(context, render::shaderDir(), {.extent = {o.width, o.height}});
+    const render::TileGrid grid = render::planTiles(o.width, o.height, tileLimit(context, o.tileSize));
+    if (grid.count() > 1)
+        std::fprintf(stderr, "each frame in %u tiles of %ux%u\n", grid.count(), grid.tileWidth, grid.tileHeight);
+    render::Renderer renderer(context, render::shaderDir(), {.extent = {grid.tileWidth, grid.tileHeight}});
     render::OffscreenCapture capture(context, renderer);
-    const CampusScene* shown = nullptr;
+    // The window's own session and stage, played at a fixed step: the same phases rising, twin,
+    // heat map and power flows as on screen, and the same frames on every run.
+    std::unique_ptr<CampusSession> session;
+    try {
+        session = std::make_unique<CampusSession>(live, SessionOptions{.tour = *tour.tour});
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "%s\n", e.what());
+        return kExitBadInput;
+    }
+    CampusStage stage(*session, context);
+    session->setTourPlaying(true);
+    renderer.setScene(session->campus().scene);
+    render::Camera camera = session->startCamera(static_cast<float>(o.width) / static_cast<float>(o.height));
     for (int i = 0; i < frames; ++i) {
-        const ui::TourFrame f = player.at(static_cast<double>(i) / o.fps);
-        const int phase = f.active->phase > 0 ? f.active->phase : static_cast<int>(live.scenario().phases.size());
-        std::string error;
-        const CampusScene* campus = live.campusThrough(phase, error);
-        if (!campus) {
-            std::fprintf(stderr, "\n%s\n", error.c_str());
-            return kExitBadInput;
-        }
-        if (campus != shown) renderer.setScene(campus->scene);
-        shown = campus;
-        render::CapturedFrame frame =
-            capture.render(cameraOf(f.camera, campus->scene.bounds), sunLighting(live.scenario().site, f.simTime));
-        captions.draw(frame.rgba, frame.width, frame.height, f.caption, f.captionAlpha);
+        const double dt = i == 0 ? 0.0 : 1.0 / o.fps;
+        stage.apply(renderer, session->update(dt, camera), dt);
+        render::CapturedFrame frame = render::renderTiled(capture, grid, camera, session->lighting());
+        const ui::CampusView view = session->view(stage.heatmapAvailable(), stage.legendMin_c(), stage.legendMax_c());
+        captions.draw(frame.rgba, frame.width, frame.height, view.caption, view.captionAlpha);
         if (!o.framesDir.empty()) {
             char name[32];
             std::snprintf(name, sizeof(name), "frame_%05d.png", i);

@@ -1,7 +1,8 @@
 // `campus-twin tour --scenario F --tour T --out tour.mp4 [--width W --height H --fps N]
-// [--frames-dir DIR] [--max-seconds S]`: renders a tour offline, headless and deterministic
-// (frame i shows the tour at i / fps seconds), captions drawn in, to MP4 through ffmpeg and/or
-// to a PNG sequence.
+// [--frames-dir DIR] [--max-seconds S] [--tile-size N]`: renders a tour offline, headless and
+// deterministic (frame i shows the tour at i / fps seconds), captions drawn in, to MP4 through
+// ffmpeg and/or to a PNG sequence. Frames larger than the device's limit (or N) are rendered in
+// tiles and stitched (render/tiled_capture.h).
 #pragma once
 
 #include "options.h"
@@ -21,6 +22,7 @@ struct TourOptions {
     unsigned height = 1080;
     unsigned fps = 30;
     double maxSeconds = 0.0;  // > 0: stop after this much of the tour (previews, tests)
+    unsigned tileSize = 0;    // --tile-size: largest tile side (0: the device's limit, or $CT_TILE_SIZE)
 };
 
 void addTourCommand(CLI::App& app, TourOptions& options);

@@ -4,12 +4,35 @@
 
 namespace ct::ui {
 
+namespace {
+
+const char* modeHint(window::CameraMode mode) {
+    switch (mode) {
+        case window::CameraMode::Fly:
+            return "WASD and QE fly, drag looks, Shift faster";
+        case window::CameraMode::Walk:
+            return "WASD walks at eye height, drag looks, Shift jogs, wheel steps";
+        case window::CameraMode::Orbit:
+            break;
+    }
+    return "left drag orbits, right drag looks, middle drag pans, wheel dollies";
+}
+
+}  // namespace
+
 void CamerasPanel::draw(const CampusView& view, CampusCommands& commands) {
     if (!ImGui::Begin(title())) {
         ImGui::End();
         return;
     }
-    ImGui::TextDisabled("left drag orbit, right drag look, wheel dolly, F fly");
+    int mode = static_cast<int>(view.cameraMode);
+    bool changed = ImGui::RadioButton("Orbit", &mode, static_cast<int>(window::CameraMode::Orbit));
+    ImGui::SameLine();
+    changed |= ImGui::RadioButton("Fly (F)", &mode, static_cast<int>(window::CameraMode::Fly));
+    ImGui::SameLine();
+    changed |= ImGui::RadioButton("Walk (G)", &mode, static_cast<int>(window::CameraMode::Walk));
+    if (changed) commands.setCameraMode(static_cast<window::CameraMode>(mode));
+    hint(modeHint(view.cameraMode));
     for (const Bookmark& mark : view.bookmarks.all()) {
         ImGui::PushID(mark.name.c_str());
         if (ImGui::Button(mark.name.c_str(), ImVec2(ImGui::GetFontSize() * 9.0f, 0.0f))) commands.flyTo(mark.name);
@@ -33,7 +56,7 @@ void CamerasPanel::draw(const CampusView& view, CampusCommands& commands) {
     ImGui::Separator();
     if (ImGui::Button(view.tourPlaying ? "Stop tour" : "Play tour")) commands.setTourPlaying(!view.tourPlaying);
     ImGui::SameLine();
-    if (ImGui::Button("Presentation (F11)")) commands.setPresentation(true);
+    if (ImGui::Button("Presentation (P)")) commands.setPresentation(true);
     ImGui::End();
 }
 

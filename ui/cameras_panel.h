@@ -1,5 +1,6 @@
-// CamerasPanel: the scenario's named views and the user's saved ones; clicking one flies the
-// camera there smoothly. Save the current view under a name, remove a saved one.
+// CamerasPanel: the camera mode (orbit, fly, walk) with a hint on its controls; the scenario's
+// named views and the user's saved ones, clicking one flies the camera there smoothly. Save the
+// current view under a name, remove a saved one.
 #pragma once
 
 #include "ui/panel.h"

@@ -11,7 +11,9 @@
 #include "ui/kpi_history.h"
 #include "ui/phase_model.h"
 #include "ui/time_control.h"
+#include "window/camera_mode.h"
 
+#include <map>
 #include <string>
 
 namespace ct::ui {
@@ -27,7 +29,40 @@ struct LayerSettings {
     float opacity = 0.65f;
     bool contours = true;
     float contourStep_k = 0.5f;
-    bool labels = true;  // live id, IT MW and PUE over each building (ui/building_labels.h)
+    bool labels = true;       // live id, IT MW and PUE over each building (ui/building_labels.h)
+    bool powerFlows = false;  // animated lines from the sources to the buildings, width by MW
+    bool farms = true;        // solar farms and wind turbines
+    bool terrain = true;
+};
+
+// A tour stop's layer switches (names from tourLayerNames() in ui/tour.h) laid over `layers`;
+// layers the stop does not name keep their setting.
+inline void applyTourLayers(const std::map<std::string, bool>& stopLayers, LayerSettings& layers) {
+    for (const auto& [name, on] : stopLayers) {
+        if (name == "heatmap") layers.heatmap = on;
+        if (name == "power_flows") layers.powerFlows = on;
+        if (name == "labels") layers.labels = on;
+        if (name == "farms") layers.farms = on;
+        if (name == "terrain") layers.terrain = on;
+    }
+}
+
+// Screenshots (the export panel, F12): a PNG of the view without the panels, rendered at any
+// size up to kScreenshotMax*, in tiles where the device's limit is smaller.
+inline constexpr unsigned kScreenshotMinSide = 16;
+inline constexpr unsigned kScreenshotMaxWidth = 7680;
+inline constexpr unsigned kScreenshotMaxHeight = 4320;
+
+struct ScreenshotRequest {
+    unsigned width = 0;  // 0 x 0: the window's size
+    unsigned height = 0;
+    std::string folder;  // empty: $XDG_PICTURES_DIR if it exists, else the current directory
+};
+
+struct ScreenshotStatus {
+    bool pending = false;  // asked for and not written yet
+    std::string path;      // the last PNG written
+    std::string error;     // or why the last export failed
 };
 
 struct CampusView {
@@ -46,6 +81,8 @@ struct CampusView {
     float captionAlpha = 0.0f;
     bool tourPlaying = false;
     bool presentation = false;
+    window::CameraMode cameraMode = window::CameraMode::Orbit;  // the window camera's, this frame
+    ScreenshotStatus screenshot;
 };
 
 class CampusCommands {
@@ -68,9 +105,14 @@ public:
     virtual void flyTo(const std::string& viewName) = 0;
     virtual void saveView(const std::string& name) = 0;
     virtual void removeView(const std::string& name) = 0;
+    // Orbit, fly or walk (the camera's keys F and G do the same); entering walk puts the eye on
+    // the ground below where it is.
+    virtual void setCameraMode(window::CameraMode mode) = 0;
     // Tour and presentation
     virtual void setTourPlaying(bool playing) = 0;
     virtual void setPresentation(bool on) = 0;
+    // Export: written between two frames, with the window's renderer as it stands.
+    virtual void requestScreenshot(const ScreenshotRequest& request) = 0;
 };
 
 }  // namespace ct::ui

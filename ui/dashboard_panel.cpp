@@ -66,7 +66,7 @@ void DashboardPanel::draw(const CampusView& view, CampusCommands&) {
     if (k.loadShed_mw > 0.0) ImGui::TextColored({1.0f, 0.45f, 0.35f, 1.0f}, "Load shed %.1f MW", k.loadShed_mw);
     ImGui::Text("Ambient %.1f degC, wind %.1f m/s", view.state.weather.ambient_c, view.state.weather.wind10m_ms);
     ImGui::Separator();
-    ImGui::TextUnformatted("Headroom by phase (IT capacity unused)");
+    ImGui::TextWrapped("Headroom by phase (IT capacity unused)");
     const std::vector<double> headroom = phaseHeadroom(view.scenario, view.state);
     for (std::size_t p = 0; p < headroom.size(); ++p) {
         double capacity = 0.0;

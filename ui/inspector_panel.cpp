@@ -98,7 +98,11 @@ void InspectorPanel::draw(const CampusView& view, CampusCommands& commands) {
         row("Thermal headroom", "%.1f K", b.thermalHeadroom_c, measured("thermal_headroom"));
         ImGui::EndTable();
     }
-    if (b.throttling) ImGui::TextColored({1.0f, 0.45f, 0.35f, 1.0f}, "throttling: supply above the limit");
+    if (b.throttling) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.35f, 1.0f));
+        ImGui::TextWrapped("throttling: supply above the limit");
+        ImGui::PopStyleColor();
+    }
     ImGui::PushID(building->id.c_str());
     ImGui::PushID(0);
     plot(view.history, building->id, BuildingSeries::ItMw, "%.1f MW");

@@ -34,8 +34,13 @@ void LayersPanel::draw(const CampusView& view, CampusCommands& commands) {
     }
     LayerSettings layers = view.layers;
     bool changed = false;
+    changed |= ImGui::Checkbox("Labels (id, IT MW, PUE over each building)", &layers.labels);
+    changed |= ImGui::Checkbox("Power flows (width by MW)", &layers.powerFlows);
+    changed |= ImGui::Checkbox("Solar and wind farms", &layers.farms);
+    ImGui::SameLine();
+    changed |= ImGui::Checkbox("Terrain", &layers.terrain);
+    ImGui::Separator();
     if (!view.heatmapAvailable) ImGui::BeginDisabled();
-    changed |= ImGui::Checkbox("labels (id, IT MW, PUE over each building)", &layers.labels);
     changed |= ImGui::Checkbox("Heat map (air temperature)", &layers.heatmap);
     if (!view.heatmapAvailable) {
         ImGui::EndDisabled();

@@ -25,6 +25,12 @@ std::string formatLocal(const twin::Site& site, double utcSeconds, const char* p
     return text;
 }
 
+void hint(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
 bool isMeasured(const twin::StateSnapshot& state, const std::string& entity, const std::string& quantity) {
     return state.measured.count({entity, quantity}) > 0;
 }
@@ -38,7 +44,7 @@ void provenanceTag(bool measured) {
 
 void measuredSummary(const twin::StateSnapshot& state) {
     if (state.measured.empty()) {
-        ImGui::TextDisabled("All values simulated (no telemetry)");
+        hint("All values simulated (no telemetry)");
         return;
     }
     ImGui::TextColored({0.35f, 0.9f, 0.45f, 1.0f}, "%zu quantities measured", state.measured.size());

@@ -18,6 +18,9 @@ public:
 std::string formatMw(double mw);
 std::string formatLocal(const twin::Site& site, double utcSeconds, const char* pattern = "%Y-%m-%d %H:%M");
 
+// A greyed note that wraps at the panel's edge instead of running past it (any --ui-scale).
+void hint(const char* text);
+
 // Provenance, shared by the readouts: whether the state's (entity, quantity) came from telemetry,
 // a small "measured" (green) or "simulated" (grey) tag, and the line saying how many are measured.
 bool isMeasured(const twin::StateSnapshot& state, const std::string& entity, const std::string& quantity);

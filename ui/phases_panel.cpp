@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <optional>
 
 namespace ct::ui {
@@ -73,9 +74,14 @@ void PhasesPanel::draw(const CampusView& view, CampusCommands& commands) {
                 ++buildings;
                 mw += b.itCapacity_mw;
             }
-        ImGui::TextDisabled("  construction %s, energised %s", phase.constructionStart.c_str(),
-                            phase.energised.c_str());
-        ImGui::TextDisabled("  %d building%s, %.0f MW IT", buildings, buildings == 1 ? "" : "s", mw);
+        char text[160];
+        ImGui::Indent();
+        std::snprintf(text, sizeof text, "construction %s, energised %s", phase.constructionStart.c_str(),
+                      phase.energised.c_str());
+        hint(text);
+        std::snprintf(text, sizeof text, "%d building%s, %.0f MW IT", buildings, buildings == 1 ? "" : "s", mw);
+        hint(text);
+        ImGui::Unindent();
         ImGui::PopID();
     }
     ImGui::Separator();
@@ -91,7 +97,7 @@ void PhasesPanel::draw(const CampusView& view, CampusCommands& commands) {
     ImGui::SetNextItemWidth(-1.0f);
     if (ImGui::SliderInt("##asof", &asOfDay_, 0, days, label.c_str()))
         commands.setAsOf(first + static_cast<twin::UtcSeconds>(asOfDay_) * twin::kSecondsPerDay);
-    ImGui::TextDisabled(phases.asOf() ? "phases follow the date" : "manual: the toggles above");
+    hint(phases.asOf() ? "phases follow the date" : "manual: the toggles above");
     if (ImGui::Button("Show all")) commands.showThrough(phases.phaseCount());
     ImGui::End();
 }

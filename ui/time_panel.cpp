@@ -29,9 +29,9 @@ void TimePanel::draw(const CampusView& view, CampusCommands& commands) {
     ImGui::SetNextItemWidth(-1.0f);
     if (ImGui::SliderFloat("##speed", &decades, 0.0f, 5.0f, label))
         commands.setSpeed(std::pow(10.0, std::round(decades * 4.0) / 4.0));
-    ImGui::TextDisabled("one wall second = %s simulated", clock.speed() >= 3600 ? "hours"
-                                                          : clock.speed() >= 60 ? "minutes"
-                                                                                : "seconds");
+    hint(clock.speed() >= 3600 ? "one wall second = hours simulated"
+         : clock.speed() >= 60 ? "one wall second = minutes simulated"
+                               : "one wall second = seconds simulated");
 
     ImGui::Separator();
     if (date_[0] == '\0') {

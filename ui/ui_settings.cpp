@@ -15,6 +15,9 @@ std::filesystem::path configDir() {
 
 UiSettings loadUiSettings(const std::filesystem::path& file) {
     UiSettings settings;
+    // Only a regular file: a folder opens as a stream here and throws when read.
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(file, error)) return settings;
     std::ifstream in(file);
     if (!in) return settings;
     const nlohmann::json json = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);

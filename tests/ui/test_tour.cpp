@@ -57,6 +57,10 @@ TEST_CASE("bad tours give one line naming the file and the place", "[ui][tour]")
           "t.json: stops[0].phase: the scenario has phases 1..4");
     CHECK(parseError(R"({"stops": [{"camera": "overview", "time": "2026-01-01", "preset": "x"}]})") ==
           "t.json: stops[0].preset: unknown preset \"x\"");
+    CHECK(parseError(R"({"stops": [{"camera": "overview", "time": "2026-01-01", "layers": {"fog": true}}]})") ==
+          "t.json: stops[0].layers.fog: unknown layer (heatmap, power_flows, labels, farms or terrain)");
+    CHECK(parseError(R"({"stops": [{"camera": "overview", "time": "2026-01-01", "layers": {"farms": 1}}]})") ==
+          "t.json: stops[0].layers.farms: expected true or false");
     CHECK(parseError(R"({"stops": [{"camera": "overview", "time": "2026-01-01", "duration_s": -1}]})")
               .find("stops[0].duration_s: must be at least") != std::string::npos);
 }

@@ -1,0 +1,73 @@
+#include "campus_stage.h"
+
+#include <cstdio>
+#include <exception>
+
+namespace ct::app {
+
+CampusStage::CampusStage(CampusSession& session, vk::Context& context, CampusStageOptions options)
+    : session_(session), context_(context), options_(options) {}
+
+CampusStage::~CampusStage() {
+    release();
+}
+
+void CampusStage::release() {
+    session_.setBeforeStep({});
+    heat_.reset();
+}
+
+void CampusStage::apply(render::Renderer& renderer, const CampusScene* rebuilt, double dt) {
+    if (rebuilt) renderer.setScene(rebuilt->scene);
+    renderer.setNodeAnimations(session_.nodeAnimations());
+    applyPowerFlows(renderer, dt);
+    applyHeatmap(renderer, rebuilt);
+}
+
+void CampusStage::applyHeatmap(render::Renderer& renderer, const CampusScene* rebuilt) {
+    const ui::LayerSettings& layers = session_.layers();
+    if (rebuilt) heat_.reset();  // the banks moved with the buildings
+    if (layers.heatmap && !heat_ && !heatFailed_) {
+        try {
+            HeatCouplingOptions heat;
+            heat.cells = options_.heatmapCells;
+            heat_ = std::make_unique<HeatCoupling>(session_.scenario(), session_.campus(), heat, &context_);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "campus-twin: the heat map is unavailable: %s\n", e.what());
+            heatFailed_ = true;
+        }
+    }
+    if (!layers.heatmap) heat_.reset();
+    // The field moves with the twin: one field step before each twin step.
+    if (heat_)
+        session_.setBeforeStep([this](twin::Simulation& sim, double step_s) { heat_->step(sim, step_s); });
+    else
+        session_.setBeforeStep({});
+
+    const double ambient = session_.state().weather.ambient_c;
+    legendMin_c_ = static_cast<float>(layers.autoRange ? ambient : layers.rangeMin_c);
+    legendMax_c_ = static_cast<float>(layers.autoRange ? ambient + layers.autoSpan_k : layers.rangeMax_c);
+    if (!heat_) {
+        if (renderer.groundOverlay().enabled) renderer.setGroundOverlay({});
+        return;
+    }
+    render::GroundOverlay overlay = heat_->overlay(ambient, legendMin_c_, legendMax_c_);
+    overlay.colormap = layers.colormap;
+    overlay.opacity = layers.opacity;
+    overlay.contourStep = layers.contours ? layers.contourStep_k : 0.0f;
+    renderer.setGroundOverlay(overlay);
+}
+
+void CampusStage::applyPowerFlows(render::Renderer& renderer, double dt) {
+    flowClock_s_ += dt;
+    renderer.setFlowTime(static_cast<float>(flowClock_s_));
+    const bool shown = session_.layers().powerFlows;
+    // The lines change with the twin's steps only; between them the dashes just move on.
+    if (shown == flowsShown_ && (!shown || session_.state().time == flowsAt_)) return;
+    flowsShown_ = shown;
+    flowsAt_ = session_.state().time;
+    const std::vector<render::FlowLine> lines = shown ? session_.powerFlowLines() : std::vector<render::FlowLine>{};
+    renderer.setFlowLines(lines);
+}
+
+}  // namespace ct::app

@@ -1,0 +1,60 @@
+// CampusStage: what the renderer draws of a CampusSession beyond the scene itself, the same for
+// the window and the headless tour exporter: every node's look (phases rising and sinking in
+// scaffolding, hidden layers), the power-flow lines and their moving dashes, and the heat map
+// (the air field computed on the renderer's device, coupled into the twin's steps).
+//
+//   CampusStage stage(session, context, {.heatmapCells = 256});
+//   const CampusScene* rebuilt = session.update(dt, camera);
+//   stage.apply(renderer, rebuilt, dt);          // before recording the frame
+//   renderer.record(frame, camera, session.lighting());
+#pragma once
+
+#include "campus_session.h"
+#include "heat_coupling.h"
+#include "render/renderer.h"
+
+#include <memory>
+
+namespace ct::app {
+
+struct CampusStageOptions {
+    int heatmapCells = 256;  // per side of the GPU air field
+};
+
+class CampusStage {
+public:
+    // The context must outlive the stage (the heat field lives on it).
+    CampusStage(CampusSession& session, vk::Context& context, CampusStageOptions options = {});
+    ~CampusStage();
+    CampusStage(const CampusStage&) = delete;
+    CampusStage& operator=(const CampusStage&) = delete;
+
+    // Brings the renderer up to the session's state after session.update(dt): `rebuilt` is what
+    // update returned (a new campus drops the heat field: its banks moved).
+    void apply(render::Renderer& renderer, const CampusScene* rebuilt, double dt);
+    // Frees the heat field (its GPU buffers) while the device still exists.
+    void release();
+
+    bool heatmapAvailable() const { return !heatFailed_; }
+    // The heat map's colour range in use, for the legend.
+    float legendMin_c() const { return legendMin_c_; }
+    float legendMax_c() const { return legendMax_c_; }
+
+private:
+    void applyHeatmap(render::Renderer& renderer, const CampusScene* rebuilt);
+    void applyPowerFlows(render::Renderer& renderer, double dt);
+
+    CampusSession& session_;
+    vk::Context& context_;
+    CampusStageOptions options_;
+    std::unique_ptr<HeatCoupling> heat_;  // created when the layer is first shown
+    bool heatFailed_ = false;
+    float legendMin_c_ = 0.0f;
+    float legendMax_c_ = 1.0f;
+    // The power-flow layer: its dash clock, and the twin instant its lines were made for.
+    double flowClock_s_ = 0.0;
+    bool flowsShown_ = false;
+    twin::UtcSeconds flowsAt_ = 0;
+};
+
+}  // namespace ct::app

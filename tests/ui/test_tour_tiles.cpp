@@ -1,0 +1,78 @@
+// The tour exporter in tiles: `campus-twin tour --tile-size N` renders each frame as a grid of
+// tiles, and its frames match the frames rendered whole; the MP4 has the size asked for.
+#include "render/image_file.h"
+#include "tour_command.h"
+
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+ct::app::TourOptions shortTour(const fs::path& framesDir) {
+    ct::app::TourOptions o;
+    o.scenario = CT_SCENARIO_DIR "/abilene.json";
+    o.tour = CT_SCENARIO_DIR "/abilene_tour.json";
+    o.framesDir = framesDir.string();
+    o.width = 160;
+    o.height = 96;
+    o.fps = 5;
+    o.maxSeconds = 0.4;  // 2 frames
+    return o;
+}
+
+std::string run(const std::string& command) {
+    std::string output;
+    if (FILE* pipe = popen(command.c_str(), "r")) {
+        char buffer[256];
+        while (std::fgets(buffer, sizeof buffer, pipe))
+            output += buffer;
+        pclose(pipe);
+    }
+    return output;
+}
+
+}  // namespace
+
+TEST_CASE("a tour rendered in tiles matches the tour rendered whole", "[tour][tiled]") {
+    const fs::path dir = fs::path(CT_TEST_OUTPUT_DIR) / "tour_tiles";
+    fs::remove_all(dir);
+    const ct::app::GlobalOptions global{.validate = true};
+
+    REQUIRE(ct::app::runTour(global, shortTour(dir / "whole")) == 0);
+    ct::app::TourOptions tiled = shortTour(dir / "tiled");
+    tiled.tileSize = 64;  // 3 x 2 tiles of 54 x 48
+    tiled.out = (dir / "tiled.mp4").string();
+    REQUIRE(ct::app::runTour(global, tiled) == 0);
+
+    for (const char* name : {"frame_00000.png", "frame_00001.png"}) {
+        ct::render::RgbaImage whole;
+        ct::render::RgbaImage stitched;
+        REQUIRE(ct::render::readPng(dir / "whole" / name, whole).empty());
+        REQUIRE(ct::render::readPng(dir / "tiled" / name, stitched).empty());
+        REQUIRE(stitched.width == 160);
+        REQUIRE(stitched.height == 96);
+        REQUIRE(stitched.rgba.size() == whole.rgba.size());
+        std::size_t differing = 0;
+        for (std::size_t i = 0; i < whole.rgba.size(); i += 4) {
+            int worst = 0;
+            for (std::size_t c = 0; c < 3; ++c)
+                worst = std::max(worst, std::abs(int(whole.rgba[i + c]) - int(stitched.rgba[i + c])));
+            if (worst > 12) ++differing;
+        }
+        INFO(name << ": pixels differing by more than 12: " << differing);
+        CHECK(differing < 160 * 96 / 100);  // < 1 %: seam pixels of a small, detailed image
+    }
+    CHECK_FALSE(fs::exists(dir / "tiled" / "frame_00002.png"));
+
+    const std::string probe =
+        run("ffprobe -v error -select_streams v:0 -show_entries stream=width,height -of csv=p=0 '" +
+            (dir / "tiled.mp4").string() + "'");
+    INFO("ffprobe: " << probe);
+    CHECK(probe.rfind("160,96", 0) == 0);
+}
