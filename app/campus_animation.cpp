@@ -53,6 +53,7 @@ CampusAnimator::CampusAnimator(const twin::Scenario& scenario, const CampusScene
 
     for (const auto& [id, root] : campus.entityRoots) {
         Entity entity;
+        entity.id = id;
         if (const auto it = kinds.find(id); it != kinds.end()) std::tie(entity.kind, entity.index) = it->second;
         scene::Bounds bounds;
         collectSubtree(campus.scene, root, entity.nodes, bounds);
@@ -72,7 +73,8 @@ CampusAnimator::CampusAnimator(const twin::Scenario& scenario, const CampusScene
 }
 
 std::vector<render::NodeAnimation> CampusAnimator::animations(const ui::ConstructionAnimation& looks,
-                                                              const ui::LayerSettings& layers) const {
+                                                              const ui::LayerSettings& layers,
+                                                              const std::string& selected) const {
     std::vector<render::NodeAnimation> result(nodeCount_);
     const ui::EntityLook standing;
     for (const Entity& entity : entities_) {
@@ -97,8 +99,11 @@ std::vector<render::NodeAnimation> CampusAnimator::animations(const ui::Construc
             case Kind::Fixed:
                 break;
         }
-        if (!hidden && look->risen >= 1.0f && (!scaffolded || look->solid >= 1.0f)) continue;  // as composed
+        const bool highlighted = !selected.empty() && entity.id == selected;
+        if (!hidden && !highlighted && look->risen >= 1.0f && (!scaffolded || look->solid >= 1.0f))
+            continue;  // as composed
         render::NodeAnimation animation;
+        animation.highlight = highlighted ? 1.0f : 0.0f;
         animation.hidden = hidden || !look->drawn();
         animation.lift_m = -(1.0f - look->risen) * entity.height;
         animation.clipBelowY = entity.bottom;

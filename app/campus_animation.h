@@ -1,7 +1,7 @@
 // CampusAnimator: turns the construction animation's looks and the layer switches into the
 // renderer's per-node animations for one composed campus. Each entity moves as a whole: its
 // subtree's nodes share one lift and one scaffold line, taken from the entity's world bounds,
-// so a hall and the cooling units on its roof rise together.
+// so a hall and the cooling units on its roof rise together. The selected building is tinted.
 //
 //   CampusAnimator animator(scenario, campus);            // once per composed campus
 //   renderer.setNodeAnimations(animator.animations(looks, layers));
@@ -21,12 +21,15 @@ class CampusAnimator {
 public:
     CampusAnimator(const twin::Scenario& scenario, const CampusScene& campus);
 
+    // `selected`: a building id to highlight (empty: none).
     std::vector<render::NodeAnimation> animations(const ui::ConstructionAnimation& looks,
-                                                  const ui::LayerSettings& layers) const;
+                                                  const ui::LayerSettings& layers,
+                                                  const std::string& selected = {}) const;
 
 private:
     enum class Kind { Building, Site, Farm, Terrain, Fixed };
     struct Entity {
+        std::string id;
         Kind kind = Kind::Fixed;
         int index = 0;  // Building: index into scenario.buildings; Site and Farm: the phase
         std::vector<int> nodes;

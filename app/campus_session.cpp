@@ -3,6 +3,7 @@
 #include "twin/civil_time.h"
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 
 namespace ct::app {
@@ -44,7 +45,7 @@ CampusSession::CampusSession(LiveCampus& live, SessionOptions options)
     if (!campus_) throw std::runtime_error(error);
     looks_.emplace(live_.scenario(), phases_);
     animator_ = std::make_unique<CampusAnimator>(live_.scenario(), *campus_);
-    flowLayout_ = powerFlowLayout(live_.scenario(), *campus_);
+    updateFlowLayout();
     phaseRevision_ = phases_.revision();
     restartRevision_ = clock_.restartRevision();
     restartTwin();
@@ -68,7 +69,10 @@ void CampusSession::restartTwin() {
     history_.record(live_.state());
 }
 
-const CampusScene* CampusSession::update(double dt, render::Camera& camera) {
+void CampusSession::update(double dt, render::Camera& camera) {
+    // A frame that stalled (an export, a dragged window) must not fast-forward the clock or skip
+    // tour stops and animations.
+    dt = std::clamp(dt, 0.0, kMaxFrame_s);
     applyTour(dt, camera);
     if (flight_) {
         flightTime_ += dt;
@@ -77,9 +81,9 @@ const CampusScene* CampusSession::update(double dt, render::Camera& camera) {
     }
     pose_ = poseOfCamera(camera);
 
-    const CampusScene* changed = nullptr;
     looks_->update(phases_, dt);
     clock_.tick(dt);
+    if (phases_.revision() != phaseRevision_) updateFlowLayout();
     if (phases_.revision() != phaseRevision_ || clock_.restartRevision() != restartRevision_) {
         phaseRevision_ = phases_.revision();
         restartRevision_ = clock_.restartRevision();
@@ -90,7 +94,7 @@ const CampusScene* CampusSession::update(double dt, render::Camera& camera) {
     // than a day behind, it starts afresh at the clock rather than crawling after it.
     if (clock_.now() - static_cast<double>(sim.current().time) > twin::kSecondsPerDay) {
         restartTwin();
-        return changed;
+        return;
     }
     int steps = 0;
     for (; steps < 240 && static_cast<double>(sim.current().time) + sim.step_s() <= clock_.now(); ++steps) {
@@ -99,7 +103,32 @@ const CampusScene* CampusSession::update(double dt, render::Camera& camera) {
     }
     // Between steps, measurements that arrived since still show at once.
     if (steps == 0) live_.refreshMeasured();
-    return changed;
+}
+
+void CampusSession::updateFlowLayout() {
+    // As the campus is composed per phase: buildings stand with their phase, the other entities
+    // while any phase from theirs up stands.
+    const auto siteStands = [&](int phase) {
+        for (int p = phase; p <= phases_.phaseCount(); ++p)
+            if (phases_.phaseShown(p)) return true;
+        return false;
+    };
+    const twin::Scenario& s = live_.scenario();
+    std::set<std::string> standing;
+    for (const twin::Building& b : s.buildings)
+        if (phases_.phaseShown(b.phase)) standing.insert(b.id);
+    for (const twin::SolarFarm& farm : s.solarFarms)
+        if (siteStands(farm.phase)) standing.insert(farm.id);
+    for (const twin::Turbine& turbine : s.turbines)
+        if (siteStands(turbine.phase)) standing.insert(turbine.id);
+    for (const twin::Battery& battery : s.batteries)
+        if (siteStands(battery.phase)) standing.insert(battery.id);
+    if (siteStands(s.gasPlant.phase)) standing.insert(s.gasPlant.id);
+    flowLayout_ = powerFlowLayout(s, *campus_, &standing);
+}
+
+void CampusSession::settleConstruction() {
+    looks_.emplace(live_.scenario(), phases_);
 }
 
 void CampusSession::applyTour(double dt, render::Camera& camera) {
@@ -123,7 +152,7 @@ void CampusSession::applyTour(double dt, render::Camera& camera) {
     clock_.jumpTo(static_cast<twin::UtcSeconds>(f.simTime));
     clock_.setSpeed(std::max(ui::TimeControl::kMinSpeed, stop.timeSpeed));
     clock_.play();
-    applyTourLayers(stop.layers, layers_);
+    applyLayerSwitches(stop.layers, layers_);
 }
 
 void CampusSession::stepTour(int stops) {

@@ -44,12 +44,19 @@ public:
     const CampusScene& campus() const { return *campus_; }
     render::Camera startCamera(float aspect) const;
 
-    // Advances one frame of `dt` wall seconds; may move `camera` (flights, tours). Returns the
-    // campus when it changed (the renderer needs setScene), else nullptr. The campus holds every
-    // phase; phases come and go through nodeAnimations(), so toggling one never re-uploads it.
-    const CampusScene* update(double dt, render::Camera& camera);
-    // This frame's look of every node: phases rising or sinking, scaffolding, hidden layers.
-    std::vector<render::NodeAnimation> nodeAnimations() const { return animator_->animations(*looks_, layers_); }
+    // Advances one frame of `dt` wall seconds (at most kMaxFrame_s); may move `camera` (flights,
+    // tours). The campus never changes: it holds every phase, and phases come and go through
+    // nodeAnimations(), so toggling one never re-uploads it.
+    static constexpr double kMaxFrame_s = 1.0;
+    void update(double dt, render::Camera& camera);
+    // Ends the construction animation where the phases now stand (an exported tour's first frame
+    // shows its first stop as built, not the campus sinking to it).
+    void settleConstruction();
+    // This frame's look of every node: phases rising or sinking, scaffolding, hidden layers, the
+    // selected building tinted.
+    std::vector<render::NodeAnimation> nodeAnimations() const {
+        return animator_->animations(*looks_, layers_, selected_);
+    }
     const ui::ConstructionAnimation& looks() const { return *looks_; }
     // The power-flow layer's lines for the twin's current state (drawn when layers().powerFlows).
     std::vector<render::FlowLine> powerFlowLines() const {
@@ -110,6 +117,7 @@ public:
 private:
     void applyTour(double dt, render::Camera& camera);
     void restartTwin();
+    void updateFlowLayout();
 
     LiveCampus& live_;
     SessionOptions options_;

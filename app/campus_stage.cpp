@@ -17,16 +17,14 @@ void CampusStage::release() {
     heat_.reset();
 }
 
-void CampusStage::apply(render::Renderer& renderer, const CampusScene* rebuilt, double dt) {
-    if (rebuilt) renderer.setScene(rebuilt->scene);
+void CampusStage::apply(render::Renderer& renderer, double dt) {
     renderer.setNodeAnimations(session_.nodeAnimations());
     applyPowerFlows(renderer, dt);
-    applyHeatmap(renderer, rebuilt);
+    applyHeatmap(renderer);
 }
 
-void CampusStage::applyHeatmap(render::Renderer& renderer, const CampusScene* rebuilt) {
+void CampusStage::applyHeatmap(render::Renderer& renderer) {
     const ui::LayerSettings& layers = session_.layers();
-    if (rebuilt) heat_.reset();  // the banks moved with the buildings
     if (layers.heatmap && !heat_ && !heatFailed_) {
         try {
             HeatCouplingOptions heat;
@@ -61,11 +59,11 @@ void CampusStage::applyHeatmap(render::Renderer& renderer, const CampusScene* re
 void CampusStage::applyPowerFlows(render::Renderer& renderer, double dt) {
     flowClock_s_ += dt;
     renderer.setFlowTime(static_cast<float>(flowClock_s_));
+    // Rebuilt every frame while shown (a few dozen arcs): the twin may have stepped, restarted at
+    // the same instant or taken a measurement, and the standing phases may have changed.
     const bool shown = session_.layers().powerFlows;
-    // The lines change with the twin's steps only; between them the dashes just move on.
-    if (shown == flowsShown_ && (!shown || session_.state().time == flowsAt_)) return;
+    if (!shown && !flowsShown_) return;
     flowsShown_ = shown;
-    flowsAt_ = session_.state().time;
     const std::vector<render::FlowLine> lines = shown ? session_.powerFlowLines() : std::vector<render::FlowLine>{};
     renderer.setFlowLines(lines);
 }

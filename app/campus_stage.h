@@ -4,8 +4,9 @@
 // (the air field computed on the renderer's device, coupled into the twin's steps).
 //
 //   CampusStage stage(session, context, {.heatmapCells = 256});
-//   const CampusScene* rebuilt = session.update(dt, camera);
-//   stage.apply(renderer, rebuilt, dt);          // before recording the frame
+//   renderer.setScene(session.campus().scene);   // once
+//   session.update(dt, camera);
+//   stage.apply(renderer, dt);                   // before recording each frame
 //   renderer.record(frame, camera, session.lighting());
 #pragma once
 
@@ -29,9 +30,9 @@ public:
     CampusStage(const CampusStage&) = delete;
     CampusStage& operator=(const CampusStage&) = delete;
 
-    // Brings the renderer up to the session's state after session.update(dt): `rebuilt` is what
-    // update returned (a new campus drops the heat field: its banks moved).
-    void apply(render::Renderer& renderer, const CampusScene* rebuilt, double dt);
+    // Brings the renderer (showing the session's campus) up to the session's state after
+    // session.update(dt).
+    void apply(render::Renderer& renderer, double dt);
     // Frees the heat field (its GPU buffers) while the device still exists.
     void release();
 
@@ -41,7 +42,7 @@ public:
     float legendMax_c() const { return legendMax_c_; }
 
 private:
-    void applyHeatmap(render::Renderer& renderer, const CampusScene* rebuilt);
+    void applyHeatmap(render::Renderer& renderer);
     void applyPowerFlows(render::Renderer& renderer, double dt);
 
     CampusSession& session_;
@@ -51,10 +52,9 @@ private:
     bool heatFailed_ = false;
     float legendMin_c_ = 0.0f;
     float legendMax_c_ = 1.0f;
-    // The power-flow layer: its dash clock, and the twin instant its lines were made for.
+    // The power-flow layer: its dash clock, and whether lines were set last frame.
     double flowClock_s_ = 0.0;
     bool flowsShown_ = false;
-    twin::UtcSeconds flowsAt_ = 0;
 };
 
 }  // namespace ct::app

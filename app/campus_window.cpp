@@ -176,9 +176,9 @@ void CampusWindow::beforeFrame(window::FrameControl& frame, render::Renderer& re
     layer_->newFrame();
     session_.setCameraMode(frame.cameraMode);  // the controller's: F and G may have changed it
     handleShortcuts();
-    const CampusScene* rebuilt = session_.update(frame.dt, frame.camera);
-    stage_->apply(renderer, rebuilt, frame.dt);
-    if (rebuilt || roofs_.empty()) roofs_ = entityTops(session_.campus());
+    session_.update(frame.dt, frame.camera);
+    stage_->apply(renderer, frame.dt);
+    if (roofs_.empty()) roofs_ = entityTops(session_.campus());
     const ImVec2 viewport = ImGui::GetMainViewport()->Size;
     viewProj_ = frame.camera.projection(viewport.x / std::max(viewport.y, 1.0f)) * frame.camera.view();
     frame.lighting = session_.lighting();
@@ -222,7 +222,7 @@ void CampusWindow::drawUi() {
         {0.8f, 27.1f, 30.0f, 18.0f},    // time
         {0.8f, 45.9f, 30.0f, 22.5f},    // layers
         {-31.0f, 0.8f, 30.2f, 26.0f},   // campus
-        {-31.0f, 27.6f, 30.2f, 38.0f},  // inspector
+        {-31.0f, 27.6f, 30.2f, 42.0f},  // inspector
         {31.6f, 0.8f, 22.0f, 20.0f},    // cameras
         {31.6f, 21.6f, 22.0f, 12.0f},   // export
     };

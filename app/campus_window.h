@@ -78,7 +78,7 @@ private:
     // What the renderer draws of the session (node looks, power flows, the heat map), on the
     // window's device: created once it exists.
     std::unique_ptr<CampusStage> stage_;
-    // Building labels: the roof points (rebuilt with the campus) and this frame's view-projection.
+    // Building labels: the roof points and this frame's view-projection.
     std::map<std::string, glm::vec3> roofs_;
     glm::mat4 viewProj_{1.0f};
 };

@@ -38,29 +38,28 @@ namespace {
 
 // The simulation's start: spin-up steps before --time; nullopt after printing why.
 std::optional<twin::SimulationOptions> spinupStart(int phase, const CoupledFieldOptions& o) {
-    const auto time = twin::parseIsoUtc(o.time);
-    if (!time) {
-        std::fprintf(stderr, "campus-twin: --time %s: not an ISO 8601 time (YYYY-MM-DDTHH:MM)\n", o.time.c_str());
+    if (const std::string error = coupledFieldError(o); !error.empty()) {
+        std::fprintf(stderr, "campus-twin: %s\n", error.c_str());
         return std::nullopt;
     }
-    twin::WeatherPreset preset = twin::WeatherPreset::None;
-    if (o.preset != "none") {
-        const auto parsed = twin::parseWeatherPreset(o.preset);
-        if (!parsed) {
-            std::fprintf(stderr, "campus-twin: --preset %s: unknown preset (%s, none)\n", o.preset.c_str(),
-                         twin::presetNames().c_str());
-            return std::nullopt;
-        }
-        preset = *parsed;
-    }
-    return twin::SimulationOptions{.start = *time - static_cast<twin::UtcSeconds>(spinupSteps(o) * o.step_s),
-                                   .step_s = o.step_s,
-                                   .phase = phase,
-                                   .seed = o.seed,
-                                   .preset = preset};
+    const twin::WeatherPreset preset =
+        o.preset == "none" ? twin::WeatherPreset::None : *twin::parseWeatherPreset(o.preset);
+    return twin::SimulationOptions{
+        .start = *twin::parseIsoUtc(o.time) - static_cast<twin::UtcSeconds>(spinupSteps(o) * o.step_s),
+        .step_s = o.step_s,
+        .phase = phase,
+        .seed = o.seed,
+        .preset = preset};
 }
 
 }  // namespace
+
+std::string coupledFieldError(const CoupledFieldOptions& o) {
+    if (!twin::parseIsoUtc(o.time)) return "--time " + o.time + ": not an ISO 8601 time (YYYY-MM-DDTHH:MM)";
+    if (o.preset != "none" && !twin::parseWeatherPreset(o.preset))
+        return "--preset " + o.preset + ": unknown preset (" + twin::presetNames() + ", none)";
+    return {};
+}
 
 long long spinupSteps(const CoupledFieldOptions& o) {
     return std::llround(o.spinupHours * 3600.0 / o.step_s);

@@ -26,6 +26,9 @@ struct CoupledFieldOptions {
 
 void addCoupledFieldOptions(CLI::App& command, CoupledFieldOptions& options);
 
+// What is wrong with the time or preset, in one line naming the option; empty when both are good.
+std::string coupledFieldError(const CoupledFieldOptions& options);
+
 // Twin steps of the spin-up before the requested time.
 long long spinupSteps(const CoupledFieldOptions& options);
 

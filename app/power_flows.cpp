@@ -110,9 +110,11 @@ std::vector<glm::vec3> powerFlowArc(glm::vec3 from, glm::vec3 to) {
     return points;
 }
 
-PowerFlowLayout powerFlowLayout(const twin::Scenario& scenario, const CampusScene& campus) {
+PowerFlowLayout powerFlowLayout(const twin::Scenario& scenario, const CampusScene& campus,
+                                const std::set<std::string>* standing) {
     PowerFlowLayout layout;
     for (auto [id, top] : entityTops(campus)) {
+        if (standing && id != scenario.substation.id && !standing->count(id)) continue;
         top.y = std::min(top.y, kMaxAnchor_m);
         layout.anchors.emplace(id, top);
     }

@@ -38,6 +38,7 @@
 #include <glm/glm.hpp>
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -79,7 +80,10 @@ constexpr float kMaxAnchor_m = 60.0f;       // anchors no higher (a turbine's to
 constexpr float kGridEntryDistance_m = 1000.0f;
 constexpr int kArcSamples = 17;
 
-PowerFlowLayout powerFlowLayout(const twin::Scenario& scenario, const CampusScene& campus);
+// `standing`: when given, only these entities (and the substation) take part, e.g. the window's
+// campus holds every phase and shows only some.
+PowerFlowLayout powerFlowLayout(const twin::Scenario& scenario, const CampusScene& campus,
+                                const std::set<std::string>* standing = nullptr);
 
 struct PowerFlow {
     PowerFlowKind kind = PowerFlowKind::Load;

@@ -74,6 +74,11 @@ int runRender(const GlobalOptions& global, const RenderOptions& o) {
                      o.scenario.c_str());
         return kExitBadInput;
     }
+    if (!o.layer.empty())
+        if (const std::string error = coupledFieldError(o.field); !error.empty()) {
+            std::fprintf(stderr, "campus-twin render: %s\n", error.c_str());
+            return kExitBadInput;
+        }
 #ifdef CT_HAVE_UI
     // No --out and a display: the live campus with its panels.
     if (o.out.empty() && o.pick.empty() && window::displayAvailable()) {

@@ -141,7 +141,9 @@ int runTour(const GlobalOptions& global, const TourOptions& o) {
     render::Camera camera = session->startCamera(static_cast<float>(o.width) / static_cast<float>(o.height));
     for (int i = 0; i < frames; ++i) {
         const double dt = i == 0 ? 0.0 : 1.0 / o.fps;
-        stage.apply(renderer, session->update(dt, camera), dt);
+        session->update(dt, camera);
+        if (i == 0) session->settleConstruction();
+        stage.apply(renderer, dt);
         render::CapturedFrame frame = render::renderTiled(capture, grid, camera, session->lighting());
         const ui::CampusView view = session->view(stage.heatmapAvailable(), stage.legendMin_c(), stage.legendMax_c());
         captions.draw(frame.rgba, frame.width, frame.height, view.caption, view.captionAlpha);

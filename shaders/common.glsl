@@ -50,7 +50,8 @@ layout(std430, set = 0, binding = 6) readonly buffer ColormapTable {
 };
 
 // Per node (index = ids.x - 1): x: vertical lift (m), y: nothing drawn below this world height,
-// z: scaffold lattice above this world height (engine/render/node_animation.h).
+// z: scaffold lattice above this world height, w: selection highlight 0..1
+// (engine/render/node_animation.h).
 layout(std430, set = 0, binding = 7) readonly buffer NodeAnimations {
     vec4 nodeAnimations[];
 };

@@ -5,6 +5,8 @@
 #include "overlay.glsl"
 #include "scaffold.glsl"
 
+const vec3 kSelectionColor = vec3(0.15, 0.75, 1.0);  // linear, after the tonemap
+
 layout(location = 0) in vec3 inWorldPosition;
 layout(location = 1) in vec3 inNormal;
 layout(location = 2) in vec4 inTangent;
@@ -102,6 +104,10 @@ void main() {
     color += (diffuseColor * skyIrradiance(n) + ambientSpecular) * occlusion * frame.params.w;
     if (!scaffold) color += material.emissive.rgb * texture(emissiveTexture, uvSet(material.texCoordsMore.x)).rgb;
 
-    outColor = vec4(applyOverlay(tonemap(color), inWorldPosition), baseColor.a);
+    vec3 display = applyOverlay(tonemap(color), inWorldPosition);
+    // Selected: a cyan tint, stronger at grazing angles so the outline reads from afar.
+    float rim = pow(1.0 - max(dot(geometricNormal, v), 0.0), 2.0);
+    display = mix(display, kSelectionColor, animation.w * (0.35 + 0.5 * rim));
+    outColor = vec4(display, baseColor.a);
     outIds = inIds;
 }

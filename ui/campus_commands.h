@@ -4,48 +4,18 @@
 // window through exactly the calls a click would make.
 #pragma once
 
-#include "render/colormap.h"
 #include "twin/scenario.h"
 #include "twin/state.h"
 #include "ui/camera_bookmarks.h"
 #include "ui/kpi_history.h"
+#include "ui/layer_settings.h"
 #include "ui/phase_model.h"
 #include "ui/time_control.h"
 #include "window/camera_mode.h"
 
-#include <map>
 #include <string>
 
 namespace ct::ui {
-
-// The heat-map layer as the layers panel sets it.
-struct LayerSettings {
-    bool heatmap = false;
-    render::Colormap colormap = render::Colormap::Inferno;
-    bool autoRange = true;  // ambient .. ambient + autoSpan_k
-    float autoSpan_k = 6.0f;
-    float rangeMin_c = 20.0f;  // used when !autoRange
-    float rangeMax_c = 45.0f;
-    float opacity = 0.65f;
-    bool contours = true;
-    float contourStep_k = 0.5f;
-    bool labels = true;       // live id, IT MW and PUE over each building (ui/building_labels.h)
-    bool powerFlows = false;  // animated lines from the sources to the buildings, width by MW
-    bool farms = true;        // solar farms and wind turbines
-    bool terrain = true;
-};
-
-// A tour stop's layer switches (names from tourLayerNames() in ui/tour.h) laid over `layers`;
-// layers the stop does not name keep their setting.
-inline void applyTourLayers(const std::map<std::string, bool>& stopLayers, LayerSettings& layers) {
-    for (const auto& [name, on] : stopLayers) {
-        if (name == "heatmap") layers.heatmap = on;
-        if (name == "power_flows") layers.powerFlows = on;
-        if (name == "labels") layers.labels = on;
-        if (name == "farms") layers.farms = on;
-        if (name == "terrain") layers.terrain = on;
-    }
-}
 
 // Screenshots (the export panel, F12): a PNG of the view without the panels, rendered at any
 // size up to kScreenshotMax*, in tiles where the device's limit is smaller.

@@ -23,7 +23,7 @@ void kpi(const CampusView& view, CampusSeries series, const char* quantity, cons
     const std::vector<float> data = values.toVector();
     ImGui::PushID(static_cast<int>(series));
     ImGui::PlotLines("##spark", data.data(), static_cast<int>(data.size()), 0, nullptr, values.min(),
-                     values.max() + 1e-3f, ImVec2(-1.0f, ImGui::GetTextLineHeight()));
+                     values.max() + 1e-3f, ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetTextLineHeight()));
     ImGui::PopID();
 }
 

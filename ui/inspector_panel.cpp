@@ -40,7 +40,7 @@ void plot(const KpiHistory& history, const std::string& id, BuildingSeries serie
     const float hi = values->max();
     const float pad = std::max(0.01f, (hi - lo) * 0.1f);
     ImGui::PlotLines("##plot", data.data(), static_cast<int>(data.size()), 0, overlay, lo - pad, hi + pad,
-                     ImVec2(-1.0f, ImGui::GetFontSize() * 3.0f));
+                     ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 3.0f));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "ui/tour.h"
 
 #include "twin/civil_time.h"
+#include "ui/layer_settings.h"
 #include "ui/time_control.h"
 
 #include <nlohmann/json.hpp>
@@ -75,10 +76,9 @@ TourStop readStop(const nlohmann::json& j, const std::string& where, const twin:
     if (j.contains("layers")) {
         if (!j["layers"].is_object()) throw TourError(where + ".layers: expected {\"name\": true|false}");
         for (const auto& [name, on] : j["layers"].items()) {
-            const auto known = tourLayerNames();
-            if (std::find(known.begin(), known.end(), name) == known.end())
-                throw TourError(where + ".layers." + name +
-                                ": unknown layer (heatmap, power_flows, labels, farms or terrain)");
+            if (std::none_of(kLayerSwitches.begin(), kLayerSwitches.end(),
+                             [&](const LayerSwitch& layer) { return name == layer.name; }))
+                throw TourError(where + ".layers." + name + ": unknown layer (" + layerSwitchNames() + ")");
             if (!on.is_boolean()) throw TourError(where + ".layers." + name + ": expected true or false");
             stop.layers[name] = on.get<bool>();
         }

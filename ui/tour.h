@@ -18,11 +18,6 @@
 
 namespace ct::ui {
 
-// The layers a stop may switch: the window's Layers panel.
-inline std::vector<std::string> tourLayerNames() {
-    return {"heatmap", "power_flows", "labels", "farms", "terrain"};
-}
-
 struct TourStop {
     std::string cameraName;              // empty when the stop gives eye/target itself
     CameraPose camera;                   // resolved: a named camera is looked up at load
@@ -31,7 +26,7 @@ struct TourStop {
     double timeSpeed = 0.0;              // simulated seconds per tour second while at this stop
     int phase = 0;                       // composed campus phase; 0: the last
     std::string preset;                  // a time preset (timePresetNames()); empty: none
-    std::map<std::string, bool> layers;  // "heatmap": true; names from tourLayerNames()
+    std::map<std::string, bool> layers;  // "heatmap": true; names from kLayerSwitches (ui/layer_settings.h)
     std::string caption;
     double duration_s = 5.0;    // dwell after arriving
     double transition_s = 2.0;  // flight from the previous stop (none for the first)

@@ -2,7 +2,7 @@
 // hiding a node, lifting it vertically (a building rising out of the ground), clipping
 // everything below a height (so the part still "underground" never shows, terrain or not), and
 // a scaffold look (a lattice of poles and ledgers) above a height, solid below it — the look of
-// a building under construction.
+// a building under construction; and a highlight tint for the node a user selected.
 //
 //   std::vector<NodeAnimation> animations(scene.nodes.size());
 //   animations[hall] = {.lift_m = -12.0f, .clipBelowY = 0.0f, .scaffoldAboveY = 4.0f};
@@ -22,6 +22,7 @@ struct NodeAnimation {
     float lift_m = 0.0f;
     float clipBelowY = -std::numeric_limits<float>::max();
     float scaffoldAboveY = std::numeric_limits<float>::max();
+    float highlight = 0.0f;  // 0..1: tinted toward the selection colour (a picked building)
 
     bool operator==(const NodeAnimation&) const = default;
 };

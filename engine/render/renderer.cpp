@@ -224,7 +224,7 @@ void Renderer::uploadAnimations(const Frame& frame) {
     animationData_.resize(std::max<std::size_t>(scene_->nodeCount(), 1));
     for (std::size_t n = 0; n < animationData_.size(); ++n) {
         const NodeAnimation& a = n < animations_.size() ? animations_[n] : still;
-        animationData_[n] = glm::vec4(a.lift_m, a.clipBelowY, a.scaffoldAboveY, 0.0f);
+        animationData_[n] = glm::vec4(a.lift_m, a.clipBelowY, a.scaffoldAboveY, a.highlight);
     }
     animationBuffers_[frame.slot].write(animationData_.data(), animationData_.size() * sizeof(glm::vec4));
 }

@@ -75,6 +75,11 @@ TEST_CASE("node animations follow the phases' looks and the layers", "[campus][c
     for (const int node : nodesOf(campus, firstOfPhase(1).id))
         CHECK(sinking[static_cast<std::size_t>(node)] == render::NodeAnimation{});
 
+    const std::vector<render::NodeAnimation> picked = animator.animations(looks, layers, firstOfPhase(1).id);
+    for (const int node : nodesOf(campus, firstOfPhase(1).id))
+        CHECK(picked[static_cast<std::size_t>(node)].highlight == 1.0f);
+    CHECK(picked[static_cast<std::size_t>(hall.front())].highlight == 0.0f);
+
     run(looks, phases, 5.0);
     for (const int node : hall)
         CHECK(animator.animations(looks, layers)[static_cast<std::size_t>(node)].hidden);

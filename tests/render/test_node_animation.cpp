@@ -95,6 +95,24 @@ TEST_CASE("node animations hide, lift and scaffold one node and leave the others
                 }
         CHECK(orange > lattice.pixels * 9 / 10);
     }
+    SECTION("highlighted: the same pixels, tinted toward the selection cyan") {
+        animations[static_cast<std::size_t>(caster)].highlight = 1.0f;
+        harness.renderer().setNodeAnimations(animations);
+        const render::CapturedFrame frame = harness.renderAgain(camera);
+        keep(frame, "highlight");
+        CHECK(coverageOf(frame, caster).pixels == whole.pixels);
+        int bluer = 0;
+        for (std::uint32_t y = 0; y < frame.height; ++y)
+            for (std::uint32_t x = 0; x < frame.width; ++x)
+                if (frame.nodeAt(x, y) == caster) {
+                    const glm::u8vec4 before = still.pixel(x, y);
+                    const glm::u8vec4 after = frame.pixel(x, y);
+                    if (after.b >= before.b && after.r + 20 < before.r) ++bluer;
+                }
+        CHECK(bluer > whole.pixels * 9 / 10);
+        // Nothing else changed.
+        CHECK(frame.pixel(5, frame.height - 5) == still.pixel(5, frame.height - 5));
+    }
     SECTION("setScene clears the animations") {
         animations[static_cast<std::size_t>(caster)].hidden = true;
         harness.renderer().setNodeAnimations(animations);
