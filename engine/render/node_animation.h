@@ -8,7 +8,9 @@
 //   animations[hall] = {.lift_m = -12.0f, .clipBelowY = 0.0f, .scaffoldAboveY = 4.0f};
 //   renderer.setNodeAnimations(animations);   // empty: every node as in the scene
 //
-// Heights are world y after the lift. Culling keeps the nodes' unlifted bounds, so lifts must
+// Shadows follow the lift only: a scaffolded node casts its full shape, and the part below the
+// clip still casts (it is underground, where the terrain hides it). Heights are world y after
+// the lift. Culling keeps the nodes' unlifted bounds, so lifts must
 // be downward (<= 0) with the clip at or above the original bottom: what is drawn then stays
 // inside the bounds that were culled.
 #pragma once
