@@ -61,6 +61,7 @@ CampusWindow::CampusWindow(LiveCampus& live, CampusWindowOptions options)
         const ui::UiSettings settings = ui::loadUiSettings(ui::settingsFile());
         ui::LayerSettings layers = session_.layers();
         if (const auto map = render::parseColormap(settings.colormap)) layers.colormap = *map;
+        ui::applyLayerSwitches(settings.layers, layers);
         session_.setLayers(layers);
         session_.setSpeed(settings.speed);
         session_.loadUserViews(settings.userViews);
@@ -126,6 +127,8 @@ void CampusWindow::shutdown() {
         settings.colormap = render::colormapName(session_.layers().colormap);
         settings.speed = session_.clock().speed();
         settings.userViews = session_.bookmarks().userViewsToJson();
+        for (const ui::LayerSwitch& layer : ui::kLayerSwitches)
+            settings.layers[layer.name] = session_.layers().*layer.on;
         if (const std::string error = ui::saveUiSettings(ui::settingsFile(), settings); !error.empty())
             std::fprintf(stderr, "campus-twin: settings not saved: %s\n", error.c_str());
     }
@@ -133,10 +136,21 @@ void CampusWindow::shutdown() {
     layer_.reset();  // the device is idle: the viewer waited before calling this
 }
 
+GLFWmonitor* CampusWindow::chosenMonitor() const {
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    if (options_.monitor < 0) return glfwGetPrimaryMonitor();
+    if (options_.monitor < count) return monitors[options_.monitor];
+    // Monitors come and go; the primary one is the next best.
+    std::fprintf(stderr, "campus-twin: --monitor %d: this display has %d monitor(s); using the primary\n",
+                 options_.monitor, count);
+    return glfwGetPrimaryMonitor();
+}
+
 void CampusWindow::setFullscreen(bool on) {
     if (on == fullscreen_ || !window_) return;
     if (on) {
-        GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+        GLFWmonitor* monitor = chosenMonitor();
         const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
         if (!mode) return;
         glfwGetWindowPos(window_, &windowedPos_[0], &windowedPos_[1]);
@@ -237,6 +251,7 @@ int openCampusWindow(const GlobalOptions& global, twin::Scenario scenario, const
     options.session.phase = launch.phase;
     options.session.camera = launch.camera;
     options.uiScale = launch.uiScale;
+    options.monitor = launch.monitor;
     options.presentation = launch.presentation;
     std::filesystem::path tourFile = launch.tourFile;
     if (tourFile.empty() && !scenario.sourcePath.empty()) {

@@ -21,6 +21,8 @@
 #include <map>
 #include <memory>
 
+struct GLFWmonitor;
+
 namespace ct::ui {
 class ExportPanel;
 class ImGuiLayer;
@@ -34,6 +36,7 @@ struct CampusWindowOptions {
     SessionOptions session;
     float uiScale = 1.0f;         // x the monitor's content scale
     bool presentation = false;    // start fullscreen, panels hidden, the tour looping
+    int monitor = -1;             // fullscreen (F11, presentation) on this monitor; -1: the primary
     bool persistSettings = true;  // read and write settings.json and imgui.ini
     int heatmapCells = 256;       // per side of the GPU air field
 };
@@ -60,6 +63,7 @@ private:
     // window's renderer as this frame left it (app/view_export.h).
     void exportPendingScreenshot(const window::FrameControl& frame, render::Renderer& renderer);
     void setFullscreen(bool on);
+    GLFWmonitor* chosenMonitor() const;
     void shutdown();
 
     CampusWindowOptions options_;
@@ -96,6 +100,7 @@ struct CampusWindowLaunch {
     std::string tourFile;  // empty: scenarios/abilene_tour.json beside the scenario, if there
     bool heatmap = false;
     bool powerFlows = false;
+    int monitor = -1;    // 0-based, as glfwGetMonitors lists them; -1: the primary
     std::string select;     // a building shown in the inspector from the start
     std::string colormap;   // empty: the saved setting
     std::string telemetry;  // binding file: measured values from `broker` or `replay` over the twin

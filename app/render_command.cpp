@@ -43,6 +43,9 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
     cmd->add_option("--ui-scale", o.uiScale, "Window: scale of the panels' text, x the monitor's content scale")
         ->check(CLI::Range(0.5f, 4.0f));
     cmd->add_flag("--presentation", o.presentation, "Window: fullscreen, panels hidden, the tour looping");
+    cmd->add_option("--monitor", o.monitor,
+                    "Window: fullscreen (F11) and presentation on monitor N (0, 1, ..; default the primary)")
+        ->check(CLI::Range(0, 15));
     cmd->add_option("--select", o.select, "Window: a building (e.g. bldg-05) shown in the inspector from the start");
     cmd->add_option("--tour", o.tour, "Window: tour file to play (T key; default scenarios/abilene_tour.json)");
     auto* telemetry = cmd->add_option("--telemetry", o.telemetry,
@@ -93,6 +96,7 @@ int runRender(const GlobalOptions& global, const RenderOptions& o) {
         launch.presentation = o.presentation;
         launch.tourFile = o.tour;
         launch.select = o.select;
+        launch.monitor = o.monitor;
         launch.heatmap = o.layer == "heatmap";
         launch.powerFlows = o.layer == "power_flows";
         launch.colormap = o.colormap;

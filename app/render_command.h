@@ -27,6 +27,7 @@ struct RenderOptions {
     bool presentation = false;  // window: fullscreen, panels hidden, the tour looping
     std::string tour;           // window: the tour to play (default: scenarios/abilene_tour.json)
     std::string select;         // window: a building to show in the inspector
+    int monitor = -1;           // window: fullscreen and presentation on this monitor (-1: primary)
     std::string layer;          // "heatmap": the coupled air-temperature field drawn on the campus
     std::string colormap = "inferno";
     CoupledFieldOptions field;

@@ -1,5 +1,7 @@
 #include "ui/ui_settings.h"
 
+#include "ui/layer_settings.h"
+
 #include <cstdlib>
 #include <fstream>
 
@@ -26,6 +28,10 @@ UiSettings loadUiSettings(const std::filesystem::path& file) {
     if (const auto it = json.find("speed"); it != json.end() && it->is_number() && it->get<double>() > 0.0)
         settings.speed = *it;
     if (const auto it = json.find("views"); it != json.end() && it->is_array()) settings.userViews = *it;
+    if (const auto it = json.find("layers"); it != json.end() && it->is_object())
+        for (const LayerSwitch& layer : kLayerSwitches)
+            if (const auto on = it->find(layer.name); on != it->end() && on->is_boolean())
+                settings.layers[layer.name] = on->get<bool>();
     return settings;
 }
 
@@ -33,8 +39,10 @@ std::string saveUiSettings(const std::filesystem::path& file, const UiSettings& 
     std::error_code error;
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), error);
     if (error) return file.parent_path().string() + ": " + error.message();
-    const nlohmann::json json{
-        {"colormap", settings.colormap}, {"speed", settings.speed}, {"views", settings.userViews}};
+    const nlohmann::json json{{"colormap", settings.colormap},
+                              {"speed", settings.speed},
+                              {"layers", settings.layers},
+                              {"views", settings.userViews}};
     std::ofstream out(file);
     out << json.dump(2) << "\n";
     if (!out) return file.string() + ": cannot write";

@@ -1,5 +1,6 @@
 // UiSettings: what the window remembers between runs besides ImGui's own ini file (panel
-// positions): the colour map, the clock's speed, and the user's saved camera views. One small
+// positions): the colour map, the clock's speed, the layers switched on or off, and the user's
+// saved camera views. One small
 // JSON file in $XDG_CONFIG_HOME/campus-twin/ (else ~/.config/campus-twin/); unknown or malformed
 // entries are ignored, so an old file never stops the window from opening.
 //
@@ -11,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <map>
 #include <string>
 
 namespace ct::ui {
@@ -19,6 +21,7 @@ struct UiSettings {
     std::string colormap = "inferno";
     double speed = 60.0;
     nlohmann::json userViews = nlohmann::json::array();  // CameraBookmarks::userViewsToJson()
+    std::map<std::string, bool> layers;                  // by kLayerSwitches' names; absent: default
 };
 
 // $XDG_CONFIG_HOME/campus-twin, else $HOME/.config/campus-twin, else ./.campus-twin.

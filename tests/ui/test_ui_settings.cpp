@@ -59,6 +59,11 @@ TEST_CASE("ui settings: save then load gives the same settings", "[ui][settings]
     CHECK(loaded.colormap == "viridis");
     CHECK(loaded.speed == 3600.0);
     CHECK(loaded.userViews == saved.userViews);
+    CHECK(loaded.layers.empty());
+
+    saved.layers = {{"power_flows", true}, {"farms", false}};
+    REQUIRE(saveUiSettings(file, saved).empty());
+    CHECK(ct::ui::loadUiSettings(file).layers == saved.layers);
 
     // Saving again overwrites.
     saved.speed = 1.0;
@@ -101,6 +106,13 @@ TEST_CASE("ui settings: wrongly typed entries are ignored, good ones kept", "[ui
     CHECK(mixed.colormap == "turbo");
     CHECK(mixed.speed == UiSettings().speed);
     CHECK(mixed.userViews == nlohmann::json::array());
+
+    // Layers: known names with true or false only.
+    write(file, R"({"layers": {"heatmap": true, "fog": true, "farms": "no", "terrain": false}})");
+    const std::map<std::string, bool> expected{{"heatmap", true}, {"terrain", false}};
+    CHECK(ct::ui::loadUiSettings(file).layers == expected);
+    write(file, R"({"layers": [true]})");
+    CHECK(ct::ui::loadUiSettings(file).layers.empty());
 }
 
 TEST_CASE("ui settings: saving where no folder can be made says why", "[ui][settings]") {
