@@ -18,15 +18,15 @@ namespace ct::app {
 
 namespace {
 
-// Creates the folder and the (empty) file, so an unwritable place is reported before seconds of
-// rendering rather than after.
+// Creates the folder and opens the file for writing (without truncating one already there), so
+// an unwritable place is reported before seconds of rendering rather than after.
 std::string prepareFile(const std::filesystem::path& path) {
     if (path.has_parent_path()) {
         std::error_code error;
         std::filesystem::create_directories(path.parent_path(), error);
         if (error) return path.parent_path().string() + ": cannot create folder: " + error.message();
     }
-    std::ofstream file(path, std::ios::binary | std::ios::trunc);
+    std::ofstream file(path, std::ios::binary | std::ios::app);
     if (!file) return path.string() + ": cannot write: " + std::strerror(errno);
     return {};
 }
@@ -76,6 +76,8 @@ ui::ScreenshotStatus exportView(vk::Context& context, render::Renderer& renderer
     if (status.error = screenshotSizeError(job.width, job.height); !status.error.empty()) return status;
     const std::filesystem::path path =
         job.path.empty() ? screenshotName(job.folder, job.width, job.height, std::time(nullptr)) : job.path;
+    std::error_code existence;
+    const bool existed = std::filesystem::exists(path, existence);
     if (status.error = prepareFile(path); !status.error.empty()) return status;
 
     const std::uint32_t maxTile = job.maxTile ? job.maxTile : std::min(tileLimit(context, 0), kViewExportMaxTile);
@@ -91,7 +93,7 @@ ui::ScreenshotStatus exportView(vk::Context& context, render::Renderer& renderer
     }
     if (!status.error.empty()) {
         std::error_code ignored;
-        std::filesystem::remove(path, ignored);  // no empty or partial file left behind
+        if (!existed) std::filesystem::remove(path, ignored);  // no empty or partial file left behind
         return status;
     }
     std::error_code error;
