@@ -1,6 +1,7 @@
 // The campus's construction animation end to end: phase looks -> node animations -> pixels.
 // Hiding the build-out sinks its halls (lifted, clipped at their base) until they are gone;
 // showing it raises them as scaffolding; the farms and terrain layers hide their nodes.
+#include "abilene_scenario.h"
 #include "campus_animation.h"
 #include "render/data_dir.h"
 #include "render/image_file.h"
@@ -17,10 +18,7 @@ using namespace ct;
 namespace {
 
 const twin::Scenario& scenario() {
-    static const twin::ScenarioResult loaded = twin::loadScenario(std::string(CT_SCENARIO_DIR) + "/abilene.json");
-    INFO(loaded.error);
-    REQUIRE(loaded.ok());
-    return *loaded.scenario;
+    return test::abilene();
 }
 
 const app::CampusScene& fullCampus() {

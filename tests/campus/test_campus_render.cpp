@@ -1,5 +1,6 @@
 // The campus as built at each phase, rendered headless from the overview camera: the picking
 // buffer must show exactly the buildings of that phase.
+#include "abilene_scenario.h"
 #include "campus_scene.h"
 #include "render/data_dir.h"
 #include "render/offscreen_capture.h"
@@ -10,13 +11,7 @@
 #include <set>
 
 namespace {
-const ct::twin::Scenario& abilene() {
-    static const ct::twin::ScenarioResult loaded =
-        ct::twin::loadScenario(std::string(CT_SCENARIO_DIR) + "/abilene.json");
-    INFO(loaded.error);
-    REQUIRE(loaded.ok());
-    return *loaded.scenario;
-}
+using ct::test::abilene;
 
 std::set<std::string> visibleBuildings(ct::vk::Context& context, const ct::twin::Scenario& scenario, int phase) {
     const ct::app::CampusResult composed = ct::app::composeCampus(scenario, phase);

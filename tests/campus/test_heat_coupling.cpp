@@ -2,6 +2,7 @@
 // for it in cooling power. The acceptance case: with the wind blowing from a Build-out
 // building onto a Phase 1 building, the Phase 1 building's inlet air and PUE are higher than
 // with the wind reversed.
+#include "abilene_scenario.h"
 #include "campus_scene.h"
 #include "heat_coupling.h"
 #include "twin/scenario_loader.h"
@@ -13,13 +14,7 @@
 
 namespace {
 
-const ct::twin::Scenario& abilene() {
-    static const ct::twin::ScenarioResult loaded =
-        ct::twin::loadScenario(std::string(CT_SCENARIO_DIR) + "/abilene.json");
-    INFO(loaded.error);
-    REQUIRE(loaded.ok());
-    return *loaded.scenario;
-}
+using ct::test::abilene;
 
 // Steady weather, so the comparison is about the wind's direction alone.
 class SteadyWeather : public ct::twin::WeatherSource {

@@ -1,5 +1,6 @@
 // The power-flows layer: which lines the twin's state gives (sources to the substation, the
 // substation to the buildings), their widths and directions, and a render of them over the campus.
+#include "abilene_scenario.h"
 #include "campus_scene.h"
 #include "power_flows.h"
 #include "render/data_dir.h"
@@ -17,13 +18,7 @@ using ct::app::PowerFlowKind;
 
 namespace {
 
-const ct::twin::Scenario& abilene() {
-    static const ct::twin::ScenarioResult loaded =
-        ct::twin::loadScenario(std::string(CT_SCENARIO_DIR) + "/abilene.json");
-    INFO(loaded.error);
-    REQUIRE(loaded.ok());
-    return *loaded.scenario;
-}
+using ct::test::abilene;
 
 const ct::app::CampusScene& buildOut() {
     static const ct::app::CampusResult composed = ct::app::composeCampus(abilene(), 4);
