@@ -6,6 +6,7 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -22,6 +23,61 @@ glm::mat4 placement(const twin::Vec2& position, double rotation_deg) {
 // A model's node world matrix (the loader resolves them), or identity if absent.
 glm::mat4 modelNodeWorld(const scene::Scene& model, int node) {
     return node >= 0 ? model.nodes[node].world : glm::mat4(1.0f);
+}
+
+std::uint8_t toSrgb8(float linear) {
+    const float c = std::clamp(linear, 0.0f, 1.0f);
+    const float encoded = c <= 0.0031308f ? 12.92f * c : 1.055f * std::pow(c, 1.0f / 2.4f) - 0.055f;
+    return static_cast<std::uint8_t>(std::lround(encoded * 255.0f));
+}
+
+// A unit quad (x and z in -0.5..0.5, facing up) textured across x with one row: the panel's
+// colour, metalness and roughness over the middle `coverage` of it, the ground's either side.
+scene::Scene makeRowCover(const scene::Material& panel, const glm::vec3& ground, float coverage) {
+    scene::Scene cover;
+    scene::Image color{"row_cover_color", 64, 2, {}};
+    scene::Image surface{"row_cover_metallic_roughness", 64, 2, {}};
+    for (int y = 0; y < color.height; ++y)
+        for (int x = 0; x < color.width; ++x) {
+            const float u = (static_cast<float>(x) + 0.5f) / static_cast<float>(color.width);
+            const bool onPanel = std::abs(u - 0.5f) < 0.5f * coverage;
+            const glm::vec3 c = onPanel ? glm::vec3(panel.baseColorFactor) : ground;
+            color.rgba8.insert(color.rgba8.end(), {toSrgb8(c.r), toSrgb8(c.g), toSrgb8(c.b), 255});
+            // Linear: G roughness, B metalness (glTF's layout).
+            const float roughness = onPanel ? panel.roughnessFactor : 1.0f;
+            const float metallic = onPanel ? panel.metallicFactor : 0.0f;
+            surface.rgba8.insert(surface.rgba8.end(), {0, static_cast<std::uint8_t>(std::lround(roughness * 255.0f)),
+                                                       static_cast<std::uint8_t>(std::lround(metallic * 255.0f)), 255});
+        }
+    cover.images.push_back(std::move(color));
+    cover.images.push_back(std::move(surface));
+    cover.samplers.push_back({});  // linear, mipmapped, repeating
+    cover.textures.push_back({0, 0});
+    cover.textures.push_back({1, 0});
+    scene::Material material;
+    material.name = "row_cover";
+    material.baseColorTexture.texture = 0;
+    material.metallicRoughnessTexture.texture = 1;  // factors stay 1: the texture holds both
+    cover.materials.push_back(material);
+    scene::Primitive quad;
+    for (const glm::vec2 corner :
+         {glm::vec2(-0.5f, -0.5f), glm::vec2(0.5f, -0.5f), glm::vec2(0.5f, 0.5f), glm::vec2(-0.5f, 0.5f)}) {
+        scene::Vertex v;
+        v.position = glm::vec3(corner.x, 0.0f, corner.y);
+        v.normal = glm::vec3(0.0f, 1.0f, 0.0f);
+        v.uv0 = glm::vec2(corner.x + 0.5f, 0.5f);
+        quad.vertices.push_back(v);
+        quad.bounds.extend(v.position);
+    }
+    quad.indices = {0, 2, 1, 0, 3, 2};  // counter-clockwise seen from above
+    quad.material = 0;
+    cover.meshes.push_back({"row_cover", {std::move(quad)}});
+    scene::Node node;
+    node.name = "row_cover";
+    node.mesh = 0;
+    cover.nodes.push_back(node);
+    cover.roots.push_back(0);
+    return cover;
 }
 
 class CampusBuilder {
@@ -53,7 +109,8 @@ public:
     bool placeSolarFarm(const twin::SolarFarm& farm, std::size_t& panels) {
         const auto handle = model(farm.model);
         if (!handle) return false;
-        const scene::Scene& row = composer_.model(*handle);
+        // A copy: adding the ground-cover model below may move the composer's models.
+        const scene::Scene row = composer_.model(*handle);
         const int panelNode = composer_.findModelNode(*handle, "panel");
         const int stripNode = composer_.findModelNode(*handle, "row_strip");
         if (panelNode < 0 || row.nodes[panelNode].mesh < 0 || stripNode < 0 || row.nodes[stripNode].mesh < 0) {
@@ -63,12 +120,19 @@ public:
             return false;
         }
         const int panelMesh = composer_.meshIndex(*handle, row.nodes[panelNode].mesh);
-        const int stripMesh = composer_.meshIndex(*handle, row.nodes[stripNode].mesh);
         scene::Bounds stripBounds;
         for (const auto& prim : row.meshes[row.nodes[stripNode].mesh].primitives)
             stripBounds.extend(prim.bounds);
         const float rowLength = static_cast<float>(farm.panelsPerRow * farm.panelPitch_m);
-        const float stripScale = rowLength / std::max(stripBounds.size().z, 1e-3f);
+        // Far away the rows stand in as one striped quad each (rowCoverModel).
+        const float pitch = static_cast<float>(farm.rowPitch_m);
+        const float coverage = std::clamp(stripBounds.size().x / pitch, 0.05f, 1.0f);
+        const auto& cells = row.meshes[row.nodes[panelNode].mesh].primitives.front();
+        const scene::Material panelMaterial = cells.material >= 0 ? row.materials[cells.material] : scene::Material{};
+        const auto cover = rowCoverModel(farm.model, panelMaterial, coverage);
+        if (!cover) return false;
+        const int stripMesh = composer_.meshIndex(*cover, 0);
+        const float coverHeight = (modelNodeWorld(row, stripNode) * glm::vec4(stripBounds.center(), 1.0f)).y;
 
         const glm::mat4 farmPlacement = placement(farm.position, farm.rotation_deg);
         scene::Node root;
@@ -81,8 +145,8 @@ public:
         const glm::mat4 tilt = glm::rotate(glm::mat4(1.0f), glm::radians(static_cast<float>(options_.trackerTilt_deg)),
                                            glm::vec3(0, 0, 1));
         const glm::mat4 panelBase = tilt * modelNodeWorld(row, panelNode);
-        const glm::mat4 stripBase =
-            tilt * glm::scale(glm::mat4(1.0f), glm::vec3(1.0f, 1.0f, stripScale)) * modelNodeWorld(row, stripNode);
+        const glm::mat4 stripBase = tilt * glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, coverHeight, 0.0f)) *
+                                    glm::scale(glm::mat4(1.0f), glm::vec3(pitch, 1.0f, rowLength));
         char name[32];
         for (int r = 0; r < farm.rows; ++r) {
             const float x = static_cast<float>((r - 0.5 * (farm.rows - 1)) * farm.rowPitch_m);
@@ -112,6 +176,26 @@ public:
     }
 
     scene::Scene finish() { return composer_.finish(); }
+
+    // The far stand-in of solar rows: a quad one row pitch wide whose texture draws the row
+    // across it (panel colour over `coverage` of the width, the ground's either side). Far
+    // away its mipmaps average the stripes, so rows thinner than a pixel apart shade to their
+    // mean instead of aliasing into moire; nearer, the stripes still read as rows.
+    std::optional<scene::ModelHandle> rowCoverModel(const std::string& key, const scene::Material& panel,
+                                                    float coverage) {
+        const std::string coverKey = key + "#row-cover";
+        if (auto it = handles_.find(coverKey); it != handles_.end()) return it->second;
+        glm::vec3 ground(0.42f, 0.38f, 0.27f);  // dry grass, when the scenario has no terrain
+        if (!scenario_.terrainModel.empty()) {
+            const auto terrain = model(scenario_.terrainModel);
+            if (!terrain) return std::nullopt;
+            const scene::Scene& land = composer_.model(*terrain);
+            if (!land.materials.empty()) ground = glm::vec3(land.materials.front().baseColorFactor);
+        }
+        const scene::ModelHandle handle = composer_.addModel(makeRowCover(panel, ground, coverage));
+        handles_.emplace(coverKey, handle);
+        return handle;
+    }
     std::map<std::string, int>& roots() { return roots_; }
     const std::string& error() const { return error_; }
 

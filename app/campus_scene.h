@@ -4,9 +4,10 @@
 // "<entity id>/<model node name>", which is what the scenario's bindings point at.
 //
 // Solar farms are not one model copy but rows built here: each row is one node whose panel
-// instances (EXT_mesh_gpu_instancing-style) stand along it, with the model's merged row strip
-// as its far level of detail, so a 240,000-panel campus costs per frame about what its pixels
-// cost.
+// instances (EXT_mesh_gpu_instancing-style) stand along it. Its far level of detail is one quad
+// a row pitch wide, textured with the row (panels in the middle, ground either side), whose
+// mipmaps shade distant rows to their mean colour instead of aliasing into moire. So a
+// 240,000-panel campus costs per frame about what its pixels cost.
 #pragma once
 
 #include "render/camera.h"

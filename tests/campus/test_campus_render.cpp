@@ -69,3 +69,47 @@ TEST_CASE("the build-out has at least 200,000 panels and 50 turbines, bound node
         CHECK(composed.campus->entityRoots.count(entity) == 1);
     }
 }
+
+TEST_CASE("far solar rows shade to their mean instead of aliasing into moire", "[campus][render]") {
+    const ct::twin::Scenario& scenario = abilene();
+    const ct::app::CampusResult composed = ct::app::composeCampus(scenario, 4);
+    REQUIRE(composed.campus);
+    const ct::scene::Scene& scene = composed.campus->scene;
+    ct::vk::Context context({.validation = true, .quiet = true});
+    ct::render::Renderer renderer(context, ct::render::shaderDir(), {.extent = {1280, 720}});
+    renderer.setScene(scene);
+    ct::render::OffscreenCapture capture(context, renderer);
+    const auto camera = ct::app::scenarioCamera(scenario, "overview", scene.bounds);
+    REQUIRE(camera);
+    const auto frame = capture.render(*camera, {});
+    // Luminance of the far rows' stand-ins, and how much it changes from one pixel to the next
+    // along an image row: rows one pixel apart alias into bands (large steps), a mean does not.
+    std::vector<double> steps;
+    double sum = 0.0;
+    int pixels = 0;
+    for (std::uint32_t y = 0; y < frame.height; ++y)
+        for (std::uint32_t x = 1; x < frame.width; ++x) {
+            const int node = frame.nodeAt(x, y);
+            const int left = frame.nodeAt(x - 1, y);
+            const auto isStrip = [&](int n) {
+                return n >= 0 && scene.nodes[static_cast<std::size_t>(n)].name.find("/strip") != std::string::npos;
+            };
+            if (!isStrip(node) || !isStrip(left)) continue;
+            const glm::u8vec4 p = frame.pixel(x, y);
+            const glm::u8vec4 q = frame.pixel(x - 1, y);
+            const double lp = 0.2126 * p.r + 0.7152 * p.g + 0.0722 * p.b;
+            const double lq = 0.2126 * q.r + 0.7152 * q.g + 0.0722 * q.b;
+            steps.push_back(std::abs(lp - lq));
+            sum += lp;
+            ++pixels;
+        }
+    REQUIRE(pixels > 3000);  // both farms are in view, far away
+    std::sort(steps.begin(), steps.end());
+    const double p95 = steps[steps.size() * 95 / 100];
+    INFO("mean luminance " << sum / pixels << ", 95th percentile of neighbour steps " << p95);
+    CHECK(p95 < 12.0);
+    // The mean lies between the panels' dark blue and the sand: neither colour alone.
+    CHECK(sum / pixels > 60.0);
+    CHECK(sum / pixels < 170.0);
+    CHECK(context.validationCounts().total() == 0);
+}
