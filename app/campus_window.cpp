@@ -115,10 +115,7 @@ void CampusWindow::init(GLFWwindow* window, vk::Context& context, render::Render
         layer.iniFile = ui::imguiIniFile();
     }
     layer_ = std::make_unique<ui::ImGuiLayer>(window, context, info, layer);
-    if (options_.presentation) {
-        setFullscreen(true);
-        session_.setPresentation(true);
-    }
+    if (options_.presentation) session_.setPresentation(true);  // fullscreen follows in beforeFrame
 }
 
 void CampusWindow::shutdown() {
@@ -167,15 +164,8 @@ void CampusWindow::handleShortcuts() {
     if (ImGui::GetIO().WantCaptureKeyboard) return;  // typing into a field
     const bool touring = session_.tourPlaying();
     if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) setFullscreen(!fullscreen_);
-    if (ImGui::IsKeyPressed(GLFW_KEY_P, false)) {
-        const bool on = !session_.presentation();
-        session_.setPresentation(on);
-        setFullscreen(on);
-    }
-    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) && session_.presentation()) {
-        session_.setPresentation(false);
-        setFullscreen(false);
-    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_P, false)) session_.setPresentation(!session_.presentation());
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) session_.setPresentation(false);
     if (ImGui::IsKeyPressed(GLFW_KEY_H, false)) panelsHidden_ = !panelsHidden_;
     if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) session_.requestScreenshot(exportPanel_->chosen());
     if (ImGui::IsKeyPressed(GLFW_KEY_T, false)) session_.setTourPlaying(!touring);
@@ -198,6 +188,12 @@ void CampusWindow::beforeFrame(window::FrameControl& frame, render::Renderer& re
     frame.lighting = session_.lighting();
     drawUi();
     frame.cameraMode = session_.cameraMode();  // a panel or a flight may have asked for another
+    // Presentation goes fullscreen and back, whichever way it was asked for (P, Esc, the
+    // Cameras panel's button, --presentation).
+    if (session_.presentation() != presenting_) {
+        presenting_ = session_.presentation();
+        setFullscreen(presenting_);
+    }
     layer_->endFrame();
     exportPendingScreenshot(frame, renderer);
 }

@@ -77,6 +77,7 @@ private:
     int exportCountdown_ = 0;                 // frames until a pending screenshot is rendered
     bool panelsHidden_ = false;
     bool fullscreen_ = false;
+    bool presenting_ = false;  // the presentation state fullscreen last followed
     int windowedPos_[2] = {0, 0};
     int windowedSize_[2] = {1280, 720};
     // What the renderer draws of the session (node looks, power flows, the heat map), on the
@@ -100,7 +101,7 @@ struct CampusWindowLaunch {
     std::string tourFile;  // empty: scenarios/abilene_tour.json beside the scenario, if there
     bool heatmap = false;
     bool powerFlows = false;
-    int monitor = -1;    // 0-based, as glfwGetMonitors lists them; -1: the primary
+    int monitor = -1;       // 0-based, as glfwGetMonitors lists them; -1: the primary
     std::string select;     // a building shown in the inspector from the start
     std::string colormap;   // empty: the saved setting
     std::string telemetry;  // binding file: measured values from `broker` or `replay` over the twin
