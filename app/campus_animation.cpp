@@ -2,40 +2,8 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 namespace ct::app {
-
-namespace {
-
-// Every node under `root` (itself included) and their meshes' world bounds.
-void collectSubtree(const scene::Scene& scene, int root, std::vector<int>& nodes, scene::Bounds& bounds) {
-    std::vector<int> stack{root};
-    while (!stack.empty()) {
-        const int index = stack.back();
-        stack.pop_back();
-        const scene::Node& node = scene.nodes[static_cast<std::size_t>(index)];
-        nodes.push_back(index);
-        stack.insert(stack.end(), node.children.begin(), node.children.end());
-        if (node.mesh < 0) continue;
-        for (const scene::Primitive& primitive : scene.meshes[static_cast<std::size_t>(node.mesh)].primitives) {
-            if (primitive.bounds.empty()) continue;
-            const std::vector<glm::mat4> single{glm::mat4(1.0f)};
-            const std::vector<glm::mat4>& placements = node.instances.empty() ? single : node.instances;
-            for (const glm::mat4& instance : placements) {
-                const glm::mat4 world = node.world * instance;
-                for (int corner = 0; corner < 8; ++corner) {
-                    const glm::vec3 p((corner & 1) ? primitive.bounds.max.x : primitive.bounds.min.x,
-                                      (corner & 2) ? primitive.bounds.max.y : primitive.bounds.min.y,
-                                      (corner & 4) ? primitive.bounds.max.z : primitive.bounds.min.z);
-                    bounds.extend(glm::vec3(world * glm::vec4(p, 1.0f)));
-                }
-            }
-        }
-    }
-}
-
-}  // namespace
 
 CampusAnimator::CampusAnimator(const twin::Scenario& scenario, const CampusScene& campus)
     : nodeCount_(campus.scene.nodes.size()) {
@@ -55,15 +23,9 @@ CampusAnimator::CampusAnimator(const twin::Scenario& scenario, const CampusScene
         Entity entity;
         entity.id = id;
         if (const auto it = kinds.find(id); it != kinds.end()) std::tie(entity.kind, entity.index) = it->second;
-        scene::Bounds bounds;
-        collectSubtree(campus.scene, root, entity.nodes, bounds);
-        // Far stand-ins move with the nodes they stand in for.
-        std::set<int> members(entity.nodes.begin(), entity.nodes.end());
-        const std::size_t own = entity.nodes.size();
-        for (std::size_t i = 0; i < own; ++i) {
-            const int far = campus.scene.nodes[static_cast<std::size_t>(entity.nodes[i])].lodFar;
-            if (far >= 0 && members.insert(far).second) entity.nodes.push_back(far);
-        }
+        EntityExtent extent = entityExtent(campus.scene, root);
+        entity.nodes = std::move(extent.nodes);
+        const scene::Bounds& bounds = extent.bounds;
         if (!bounds.empty()) {
             entity.bottom = bounds.min.y;
             entity.height = bounds.max.y - bounds.min.y;

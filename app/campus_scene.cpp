@@ -288,27 +288,47 @@ std::optional<render::Camera> scenarioCamera(const twin::Scenario& scenario, con
     return std::nullopt;
 }
 
+EntityExtent entityExtent(const scene::Scene& scene, int root) {
+    EntityExtent extent;
+    std::set<int> members;
+    std::vector<int> stack{root};
+    const auto visit = [&](int index) {
+        if (!members.insert(index).second) return;
+        extent.nodes.push_back(index);
+        const scene::Node& node = scene.nodes[static_cast<std::size_t>(index)];
+        if (node.mesh < 0) return;
+        scene::Bounds mesh;
+        for (const scene::Primitive& primitive : scene.meshes[static_cast<std::size_t>(node.mesh)].primitives)
+            mesh.extend(primitive.bounds);
+        if (mesh.empty()) return;
+        const glm::mat4 single(1.0f);
+        const std::size_t placements = std::max<std::size_t>(node.instances.size(), 1);
+        for (std::size_t i = 0; i < placements; ++i) {
+            const glm::mat4 world = node.world * (node.instances.empty() ? single : node.instances[i]);
+            for (int corner = 0; corner < 8; ++corner) {
+                const glm::vec3 p((corner & 1) ? mesh.max.x : mesh.min.x, (corner & 2) ? mesh.max.y : mesh.min.y,
+                                  (corner & 4) ? mesh.max.z : mesh.min.z);
+                extent.bounds.extend(glm::vec3(world * glm::vec4(p, 1.0f)));
+            }
+        }
+    };
+    while (!stack.empty()) {
+        const int index = stack.back();
+        stack.pop_back();
+        const scene::Node& node = scene.nodes[static_cast<std::size_t>(index)];
+        visit(index);
+        stack.insert(stack.end(), node.children.begin(), node.children.end());
+        // Far stand-ins hang outside the hierarchy but belong to the node they stand in for.
+        if (node.lodFar >= 0) visit(node.lodFar);
+    }
+    return extent;
+}
+
 std::map<std::string, glm::vec3> entityTops(const CampusScene& campus) {
     const scene::Scene& scene = campus.scene;
     std::map<std::string, glm::vec3> tops;
     for (const auto& [id, root] : campus.entityRoots) {
-        scene::Bounds bounds;
-        std::vector<int> stack{root};
-        while (!stack.empty()) {
-            const scene::Node& node = scene.nodes[static_cast<std::size_t>(stack.back())];
-            stack.pop_back();
-            stack.insert(stack.end(), node.children.begin(), node.children.end());
-            if (node.mesh < 0) continue;
-            for (const scene::Primitive& primitive : scene.meshes[static_cast<std::size_t>(node.mesh)].primitives) {
-                if (primitive.bounds.empty()) continue;
-                for (int corner = 0; corner < 8; ++corner) {
-                    const glm::vec3 p((corner & 1) ? primitive.bounds.max.x : primitive.bounds.min.x,
-                                      (corner & 2) ? primitive.bounds.max.y : primitive.bounds.min.y,
-                                      (corner & 4) ? primitive.bounds.max.z : primitive.bounds.min.z);
-                    bounds.extend(glm::vec3(node.world * glm::vec4(p, 1.0f)));
-                }
-            }
-        }
+        const scene::Bounds bounds = entityExtent(scene, root).bounds;
         const glm::vec3 origin(scene.nodes[static_cast<std::size_t>(root)].world[3]);
         tops[id] = bounds.empty() ? origin : glm::vec3(bounds.center().x, bounds.max.y, bounds.center().z);
     }

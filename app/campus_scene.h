@@ -17,6 +17,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ct::app {
 
@@ -47,7 +48,15 @@ std::optional<int> chosenPhase(const twin::Scenario& scenario, int requested);
 // The entity a node belongs to: its name up to the first '/'.
 std::string entityOfNode(const scene::Scene& scene, int node);
 
-// Per entity id, the top centre of its root's world bounds: where a label over it stands.
+// An entity's nodes (its root's subtree, and the far stand-ins of those, which hang outside it)
+// and the world bounds of all they draw, every instance included.
+struct EntityExtent {
+    std::vector<int> nodes;
+    scene::Bounds bounds;
+};
+EntityExtent entityExtent(const scene::Scene& scene, int root);
+
+// Per entity id, the top centre of its entityExtent: where a label over it stands.
 std::map<std::string, glm::vec3> entityTops(const CampusScene& campus);
 
 // A named camera of the scenario, with depth range fitted to the scene; nullopt if unknown.

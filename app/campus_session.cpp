@@ -106,24 +106,18 @@ void CampusSession::update(double dt, render::Camera& camera) {
 }
 
 void CampusSession::updateFlowLayout() {
-    // As the campus is composed per phase: buildings stand with their phase, the other entities
-    // while any phase from theirs up stands.
-    const auto siteStands = [&](int phase) {
-        for (int p = phase; p <= phases_.phaseCount(); ++p)
-            if (phases_.phaseShown(p)) return true;
-        return false;
-    };
+    // Buildings stand with their phase, the other entities by PhaseModel::siteStands.
     const twin::Scenario& s = live_.scenario();
     std::set<std::string> standing;
     for (const twin::Building& b : s.buildings)
         if (phases_.phaseShown(b.phase)) standing.insert(b.id);
     for (const twin::SolarFarm& farm : s.solarFarms)
-        if (siteStands(farm.phase)) standing.insert(farm.id);
+        if (phases_.siteStands(farm.phase)) standing.insert(farm.id);
     for (const twin::Turbine& turbine : s.turbines)
-        if (siteStands(turbine.phase)) standing.insert(turbine.id);
+        if (phases_.siteStands(turbine.phase)) standing.insert(turbine.id);
     for (const twin::Battery& battery : s.batteries)
-        if (siteStands(battery.phase)) standing.insert(battery.id);
-    if (siteStands(s.gasPlant.phase)) standing.insert(s.gasPlant.id);
+        if (phases_.siteStands(battery.phase)) standing.insert(battery.id);
+    if (phases_.siteStands(s.gasPlant.phase)) standing.insert(s.gasPlant.id);
     flowLayout_ = powerFlowLayout(s, *campus_, &standing);
 }
 

@@ -51,11 +51,8 @@ EntityLook ConstructionAnimation::target(const PhaseModel& phases, int phase) {
     return {1.0f, 1.0f};
 }
 
-EntityLook ConstructionAnimation::siteTarget(const PhaseModel& phases, int phase) const {
-    // As the campus is composed: a phase's site stands while any phase from it up stands.
-    for (int p = phase; p <= phases.phaseCount(); ++p)
-        if (phases.phaseShown(p)) return {1.0f, 1.0f};
-    return {0.0f, 1.0f};
+EntityLook ConstructionAnimation::siteTarget(const PhaseModel& phases, int phase) {
+    return phases.siteStands(phase) ? EntityLook{1.0f, 1.0f} : EntityLook{0.0f, 1.0f};
 }
 
 const EntityLook& ConstructionAnimation::site(int phase) const {

@@ -62,7 +62,7 @@ private:
         double delay_s = 0.0;  // before it starts toward a new goal
     };
     static void step(Animated& a, double dt);
-    EntityLook siteTarget(const PhaseModel& phases, int phase) const;
+    static EntityLook siteTarget(const PhaseModel& phases, int phase);
 
     const twin::Scenario& scenario_;
     std::vector<Animated> buildings_;

@@ -1,5 +1,6 @@
 #include "ui/phase_model.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <stdexcept>
 
@@ -27,6 +28,12 @@ PhaseModel::PhaseModel(const twin::Scenario& scenario)
 const twin::Phase& PhaseModel::phase(int number) const {
     if (number < 1 || number > phaseCount()) throw std::out_of_range("no phase " + std::to_string(number));
     return scenario_.phases[static_cast<std::size_t>(number - 1)];
+}
+
+bool PhaseModel::siteStands(int number) const {
+    for (int p = std::max(number, 1); p <= phaseCount(); ++p)
+        if (phaseShown(p)) return true;
+    return false;
 }
 
 twin::BuildingState PhaseModel::phaseState(int number) const {

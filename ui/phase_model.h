@@ -45,6 +45,9 @@ public:
 
     twin::BuildingState buildingState(std::size_t buildingIndex) const;
     std::vector<std::string> shownBuildings() const;  // entity ids, scenario order
+    // Whether the entities of a phase other than its buildings (farms, turbines, plant,
+    // batteries) stand: while any phase from it up is shown, as composeCampus builds them.
+    bool siteStands(int number) const;
     // The highest phase shown (0: none): what composeCampus is asked for.
     int highestShownPhase() const;
     // True when the shown phases are exactly 1..highestShownPhase(), so composeCampus(highest)

@@ -91,3 +91,20 @@ TEST_CASE("as-of states agree with the simulation's on every phase boundary", "[
             }
         }
 }
+
+TEST_CASE("a phase's farms and plant stand while any phase from it up is shown", "[ui][phases]") {
+    const twin::Scenario& s = ui::test::abilene();
+    ui::PhaseModel phases(s);
+    phases.showThrough(2);
+    CHECK(phases.siteStands(1));
+    CHECK(phases.siteStands(2));
+    CHECK_FALSE(phases.siteStands(3));
+    phases.setPhaseShown(1, false);
+    phases.setPhaseShown(2, false);
+    phases.setPhaseShown(4, true);  // phase 4 alone: its site and every site below it stand
+    CHECK(phases.siteStands(1));
+    CHECK(phases.siteStands(3));
+    CHECK(phases.siteStands(4));
+    phases.setPhaseShown(4, false);
+    CHECK_FALSE(phases.siteStands(1));
+}
