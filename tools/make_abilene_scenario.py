@@ -2,7 +2,7 @@
 """Writes scenarios/abilene.json, the Abilene campus scenario (schema: docs/scenario.md).
 
 Python 3 stdlib only and deterministic: running it again gives identical bytes. The figures
-come from ../shared/campus-facts.md (cited in the file's "sources" and "notes"); the layout is
+come from docs/campus-facts.md (cited in the file's "sources" and "notes"); the layout is
 plausible, not surveyed: the arithmetic below puts buildings on a grid with roads between them
 and checks that no two footprints overlap.
 
@@ -271,7 +271,7 @@ def scenario():
             "units stand for all on-site gas.",
         ],
         "sources": [
-            "../shared/campus-facts.md (site, phases, buildings, racks, gas plant, substation, climate, turbines)",
+            "docs/campus-facts.md (site, phases, buildings, racks, gas plant, substation, climate, turbines)",
             "Builder's press release, Mar 2025: Phase 1, 2 buildings, 200+ MW",
             "Permit application, Jan 2025: 10 simple-cycle gas turbines, 360.5 MW",
             "Announcements, Mar 2026: Phase 3, 2 x 336 MW critical IT",

@@ -1,7 +1,7 @@
 // IT load of one building: an AI-training pattern of high steady use with the step swings that
 // tens of thousands of GPUs stepping together produce (checkpoints, communication phases, jobs
 // stopping and restarting), and clock throttling when the coolant runs too warm.
-// Sources: ../shared/campus-facts.md, "AI training load" (Llama 3 paper; "Power Stabilization for
+// Sources: docs/campus-facts.md, "AI training load" (Llama 3 paper; "Power Stabilization for
 // AI Training Datacenters", 2025): swings of tens of MW within a second.
 //
 // Use: ItLoadModel load(building, scenario.cooling, seed);

@@ -9,7 +9,7 @@
 // Use: PowerDispatcher dispatch = makePowerDispatcher(scenario, phase);
 //      each step: DispatchResult r = dispatch.step({demand_mw, solar_mw, wind_mw, dt_s});
 // Deterministic: the result depends only on the parameters and the sequence of inputs.
-// Facts behind the defaults (10 units, 360.5 MW of gas; 200 MW substation): ../shared/campus-facts.md.
+// Facts behind the defaults (10 units, 360.5 MW of gas; 200 MW substation): docs/campus-facts.md.
 #pragma once
 
 #include <cstddef>

@@ -3,7 +3,7 @@
 //
 // Use: double hub = hubWindSpeed(weather.wind10m_ms, type.hubHeight_m, climate.shearExponent);
 //      TurbineOutput out = simulateTurbine(type, hub, weather.windFrom_deg);
-// Curves and reference figures: ../shared/campus-facts.md, "Reference models".
+// Curves and reference figures: docs/campus-facts.md, "Reference models".
 #pragma once
 
 #include <vector>

@@ -1,4 +1,4 @@
-// The Khronos sample models (../shared/gltf-samples): a conformance set nobody here wrote. Each
+// The Khronos sample models (tests/data/khronos, with their licences): a conformance set nobody here wrote. Each
 // must load and render with validation clean and something on screen.
 #include "render_harness.h"
 
@@ -7,7 +7,7 @@
 #include <filesystem>
 
 TEST_CASE("every Khronos sample model renders", "[render][samples]") {
-    const std::filesystem::path dir = CT_GLTF_SAMPLES_DIR;
+    const std::filesystem::path dir = CT_KHRONOS_SAMPLES_DIR;
     REQUIRE(std::filesystem::is_directory(dir));
     ct::test::RenderHarness harness(128, 128);
     int rendered = 0;
@@ -27,7 +27,7 @@ TEST_CASE("every Khronos sample model renders", "[render][samples]") {
 
 TEST_CASE("a glTF camera from the file is usable as a named view", "[render][samples]") {
     ct::test::RenderHarness harness(128, 128);
-    const std::filesystem::path file = std::filesystem::path(CT_GLTF_SAMPLES_DIR) / "Cameras.gltf";
+    const std::filesystem::path file = std::filesystem::path(CT_KHRONOS_SAMPLES_DIR) / "Cameras.gltf";
     ct::scene::LoadResult loaded = ct::scene::loadGltf(file);
     REQUIRE(loaded.ok());
     REQUIRE(loaded.scene->placedCameras.size() == 2);

@@ -1,4 +1,4 @@
-// The Khronos sample models in CT_GLTF_SAMPLES_DIR: files nobody on this project wrote, each
+// The Khronos sample models in CT_KHRONOS_SAMPLES_DIR: files nobody on this project wrote, each
 // exercising one feature, checked against values read from the files themselves.
 #include "scene/load_gltf.h"
 
@@ -13,7 +13,7 @@ using ct::scene::Scene;
 namespace {
 
 Scene loadSample(const char* name) {
-    const auto result = loadGltf(std::filesystem::path(CT_GLTF_SAMPLES_DIR) / name);
+    const auto result = loadGltf(std::filesystem::path(CT_KHRONOS_SAMPLES_DIR) / name);
     INFO(result.error);
     REQUIRE(result.ok());
     return *result.scene;
@@ -28,7 +28,7 @@ bool hasWarning(const Scene& scene, const char* text) {
 
 TEST_CASE("every Khronos sample loads", "[scene][samples]") {
     int count = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(CT_GLTF_SAMPLES_DIR)) {
+    for (const auto& entry : std::filesystem::directory_iterator(CT_KHRONOS_SAMPLES_DIR)) {
         if (entry.path().extension() != ".gltf") {
             continue;
         }

@@ -1,5 +1,5 @@
 // Every campus model the generator writes, one function per model; each family lives in its own
-// model_*.cpp. Sizes are plausible, not surveyed (see shared/campus-facts.md and
+// model_*.cpp. Sizes are plausible, not surveyed (see docs/campus-facts.md and
 // assets/campus/README.md).
 //
 // Conventions all of them follow: metres, Y up, -Z north, the footprint centred on the origin
