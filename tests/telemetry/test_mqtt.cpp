@@ -133,6 +133,65 @@ TEST_CASE(
     CHECK(bad.count(BadData::MalformedPayload) + bad.count(BadData::UnknownTopic) == 0);
 }
 
+TEST_CASE("a persistent session misses nothing published while the subscriber was away", "[telemetry][mqtt][restart]") {
+    ct::test::MosquittoBroker broker;
+    BindingFile b = ct::test::binding(R"({"mqtt": {"qos": 1, "client_id": "ct-test-persistent",
+        "persistent_session": true, "reconnect_min_s": 1, "reconnect_max_s": 2},
+        "points": [{"topic": "campus/+/it_power", "entity": "{1}", "quantity": "it_power"}]})");
+    BadDataLog bad([](const std::string&) {});
+    LastValueCache cache;
+    Ingest ingest(b, ct::test::abileneQuantities(), cache, nullptr, bad);
+    MqttPublisher publisher({});
+    REQUIRE(publisher.start(address(broker)).empty());
+    REQUIRE(publisher.waitConnected(10));
+    auto publishRange = [&](int from, int to) {
+        for (int i = from; i < to; ++i)
+            REQUIRE(publisher.publish("campus/bldg-01/it_power", value(i, kNoon + i), 1));
+        REQUIRE(publisher.waitDelivered(static_cast<std::uint64_t>(to), 20));
+    };
+    {
+        MqttSubscriber subscriber(b, ingest, bad);
+        REQUIRE(subscriber.start(address(broker)).empty());
+        REQUIRE(subscriber.waitConnected(10));
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the subscription settles
+        publishRange(0, 100);
+        REQUIRE(ct::test::waitFor([&] { return ingest.accepted() == 100; }));
+    }
+    publishRange(100, 200);  // nobody connected with this client id: the broker queues them
+    MqttSubscriber again(b, ingest, bad);
+    REQUIRE(again.start(address(broker)).empty());
+    REQUIRE(ct::test::waitFor([&] { return ingest.accepted() == 200; }, 20));
+    CHECK(again.messages() == 100);
+    CHECK(bad.total() == 0);
+}
+
+TEST_CASE("with a clean session, what is published while the subscriber is away is not delivered",
+          "[telemetry][mqtt][restart]") {
+    ct::test::MosquittoBroker broker;
+    BindingFile b = ct::test::binding(R"({"mqtt": {"qos": 1, "client_id": "ct-test-clean"},
+        "points": [{"topic": "campus/+/it_power", "entity": "{1}", "quantity": "it_power"}]})");
+    BadDataLog bad([](const std::string&) {});
+    LastValueCache cache;
+    Ingest ingest(b, ct::test::abileneQuantities(), cache, nullptr, bad);
+    MqttPublisher publisher({});
+    REQUIRE(publisher.start(address(broker)).empty());
+    REQUIRE(publisher.waitConnected(10));
+    {
+        MqttSubscriber subscriber(b, ingest, bad);
+        REQUIRE(subscriber.start(address(broker)).empty());
+        REQUIRE(subscriber.waitConnected(10));
+    }
+    for (int i = 0; i < 50; ++i)
+        REQUIRE(publisher.publish("campus/bldg-01/it_power", value(i, kNoon + i), 1));
+    REQUIRE(publisher.waitDelivered(50, 20));
+    MqttSubscriber again(b, ingest, bad);
+    REQUIRE(again.start(address(broker)).empty());
+    REQUIRE(again.waitConnected(10));
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    CHECK(again.messages() == 0);
+    CHECK(ingest.accepted() == 0);
+}
+
 TEST_CASE("bad data over the wire is counted per kind and never stops good values", "[telemetry][mqtt][bad-data]") {
     ct::test::MosquittoBroker broker;
     BindingFile b = ct::test::binding(R"({"mqtt": {"qos": 0}, "points": [
