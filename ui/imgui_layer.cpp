@@ -9,6 +9,7 @@
 #include <array>
 #include <cmath>
 #include <stdexcept>
+#include <utility>
 
 namespace ct::ui {
 
@@ -110,6 +111,7 @@ ImGuiLayer::ImGuiLayer(GLFWwindow* window, vk::Context& context, const window::S
       iniFile_(options.iniFile.string()) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
+    imguiContext_ = Undo([] { ImGui::DestroyContext(); });
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = iniFile_.empty() ? nullptr : iniFile_.c_str();
     if (!options.fontFile.empty() && std::filesystem::exists(options.fontFile))
@@ -124,6 +126,7 @@ ImGuiLayer::ImGuiLayer(GLFWwindow* window, vk::Context& context, const window::S
 
     // Installs its callbacks chained to the ones already there (the camera's).
     ImGui_ImplGlfw_InitForVulkan(window, true);
+    glfwBackend_ = Undo([] { ImGui_ImplGlfw_Shutdown(); });
     ImGui_ImplVulkan_InitInfo info{};
     info.Instance = context.instance();
     info.PhysicalDevice = context.physicalDevice();
@@ -137,14 +140,26 @@ ImGuiLayer::ImGuiLayer(GLFWwindow* window, vk::Context& context, const window::S
     info.MSAASamples = VK_SAMPLE_COUNT_1_BIT;
     info.CheckVkResultFn = checkVkResult;
     if (!ImGui_ImplVulkan_Init(&info, renderPass_.get())) throw std::runtime_error("ImGui Vulkan backend init failed");
+    vulkanBackend_ = Undo([] { ImGui_ImplVulkan_Shutdown(); });
+    if (options.afterBackendsInit) options.afterBackendsInit();
     context.runOnce([](VkCommandBuffer cmd) { ImGui_ImplVulkan_CreateFontsTexture(cmd); });
     ImGui_ImplVulkan_DestroyFontUploadObjects();
 }
 
-ImGuiLayer::~ImGuiLayer() {
-    ImGui_ImplVulkan_Shutdown();
-    ImGui_ImplGlfw_Shutdown();  // gives the window its previous callbacks back
-    ImGui::DestroyContext();    // writes the ini file
+// The members undo the construction: the Vulkan backend, the GLFW backend (the window's
+// callbacks back), the framebuffers, pool and pass, then the ImGui context.
+ImGuiLayer::~ImGuiLayer() = default;
+
+ImGuiLayer::Undo& ImGuiLayer::Undo::operator=(Undo&& other) noexcept {
+    if (this != &other) {
+        if (undo_) undo_();
+        undo_ = std::exchange(other.undo_, nullptr);
+    }
+    return *this;
+}
+
+ImGuiLayer::Undo::~Undo() {
+    if (undo_) undo_();
 }
 
 void ImGuiLayer::createFramebuffers(const window::SwapchainInfo& swapchain) {

@@ -17,6 +17,7 @@
 #include <imgui.h>
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,9 @@ struct ImGuiLayerOptions {
     std::filesystem::path fontFile;  // TrueType; empty: ImGui's built-in bitmap font
     float fontPixels = 15.0f;        // at scale 1
     std::filesystem::path iniFile;   // window positions; empty: none kept
+    // Runs once both backends are initialised, before the font upload. Tests throw from it to
+    // check that a construction failing there undoes every step; nothing else sets it.
+    std::function<void()> afterBackendsInit;
 };
 
 // ImGui colours are sRGB-encoded values; an sRGB target encodes again, so convert first.
@@ -54,6 +58,21 @@ public:
     bool linearTarget() const { return srgbTarget_; }  // colours must go through srgbToLinear()
 
 private:
+    // Undoes one construction step when destroyed. Members are destroyed in reverse order, also
+    // when the constructor throws part-way, so exactly the steps done are undone, in reverse.
+    class Undo {
+    public:
+        Undo() = default;
+        explicit Undo(void (*undo)()) : undo_(undo) {}
+        Undo(const Undo&) = delete;
+        Undo& operator=(const Undo&) = delete;
+        Undo& operator=(Undo&& other) noexcept;
+        ~Undo();
+
+    private:
+        void (*undo_)() = nullptr;
+    };
+
     void createFramebuffers(const window::SwapchainInfo& swapchain);
 
     vk::Context& context_;
@@ -61,9 +80,12 @@ private:
     bool srgbTarget_;
     std::string iniFile_;  // ImGui keeps the pointer: it must live as long as the context
     bool rendered_ = false;
+    Undo imguiContext_;  // ImGui::DestroyContext, which writes the ini file: undone last
     vk::Unique<VkRenderPass> renderPass_;
     vk::Unique<VkDescriptorPool> pool_;
     std::vector<vk::Unique<VkFramebuffer>> framebuffers_;
+    Undo glfwBackend_;    // gives the window its previous callbacks back
+    Undo vulkanBackend_;  // the backend's pipeline, buffers and font texture: undone first
 };
 
 }  // namespace ct::ui

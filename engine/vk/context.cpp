@@ -74,34 +74,50 @@ const char* deviceTypeName(VkPhysicalDeviceType type) {
 
 Context::Context(const ContextOptions& options)
     : validation_(options.validation),
-      syncValidation_(options.validation && (options.synchronizationValidation || syncValidationFromEnvironment())) {
-    createInstance(options);
-    if (options.createSurface) surface_ = options.createSurface(instance_);
-    choosePhysicalDevice(options);
-    createDevice();
-    allocator_ = std::make_unique<Allocator>(physicalDevice_, device_, deletionQueue_);
+      syncValidation_(options.validation && (options.synchronizationValidation || syncValidationFromEnvironment())),
+      hostAllocator_(options.hostAllocator) {
+    try {
+        createInstance(options);
+        if (options.createSurface) surface_ = options.createSurface(instance_);
+        choosePhysicalDevice(options);
+        createDevice();
+        allocator_ = std::make_unique<Allocator>(physicalDevice_, device_, deletionQueue_);
+    } catch (...) {
+        // No destructor runs for an object whose constructor threw: give back what exists.
+        release();
+        throw;
+    }
     if (!options.quiet) {
         std::fprintf(stderr, "Vulkan device %u: %s (%s)%s\n", chosen_.index, chosen_.name.c_str(),
                      deviceTypeName(chosen_.type), syncValidation_ ? ", synchronization validation on" : "");
     }
 }
 
-Context::~Context() {
+Context::~Context() { release(); }
+
+void Context::release() noexcept {
     if (device_) {
         vkDeviceWaitIdle(device_);
         deletionQueue_.flushAll();
         allocator_.reset();
-        vkDestroyCommandPool(device_, oneOffPool_, nullptr);
-        vkDestroySemaphore(device_, timeline_, nullptr);
-        vkDestroyDevice(device_, nullptr);
+        if (oneOffPool_) vkDestroyCommandPool(device_, oneOffPool_, hostAllocator_);
+        if (timeline_) vkDestroySemaphore(device_, timeline_, hostAllocator_);
+        vkDestroyDevice(device_, hostAllocator_);
+        oneOffPool_ = VK_NULL_HANDLE;
+        timeline_ = VK_NULL_HANDLE;
+        device_ = VK_NULL_HANDLE;
     }
+    // The caller created the surface without host callbacks.
     if (surface_) vkDestroySurfaceKHR(instance_, surface_, nullptr);
+    surface_ = VK_NULL_HANDLE;
     if (messenger_) {
         auto destroy = reinterpret_cast<PFN_vkDestroyDebugUtilsMessengerEXT>(
             vkGetInstanceProcAddr(instance_, "vkDestroyDebugUtilsMessengerEXT"));
-        if (destroy) destroy(instance_, messenger_, nullptr);
+        if (destroy) destroy(instance_, messenger_, hostAllocator_);
+        messenger_ = VK_NULL_HANDLE;
     }
-    if (instance_) vkDestroyInstance(instance_, nullptr);
+    if (instance_) vkDestroyInstance(instance_, hostAllocator_);
+    instance_ = VK_NULL_HANDLE;
 }
 
 void Context::createInstance(const ContextOptions& options) {
@@ -159,12 +175,12 @@ void Context::createInstance(const ContextOptions& options) {
         features.pNext = info.pNext;
         info.pNext = &features;
     }
-    VK_CHECK(vkCreateInstance(&info, nullptr, &instance_));
+    VK_CHECK(vkCreateInstance(&info, hostAllocator_, &instance_));
 
     if (validation_) {
         auto create = reinterpret_cast<PFN_vkCreateDebugUtilsMessengerEXT>(
             vkGetInstanceProcAddr(instance_, "vkCreateDebugUtilsMessengerEXT"));
-        VK_CHECK(create(instance_, &messengerInfo, nullptr, &messenger_));
+        VK_CHECK(create(instance_, &messengerInfo, hostAllocator_, &messenger_));
         setObjectName_ = reinterpret_cast<PFN_vkSetDebugUtilsObjectNameEXT>(
             vkGetInstanceProcAddr(instance_, "vkSetDebugUtilsObjectNameEXT"));
     }
@@ -259,20 +275,20 @@ void Context::createDevice() {
     info.pQueueCreateInfos = &queueInfo;
     info.enabledExtensionCount = static_cast<std::uint32_t>(extensions.size());
     info.ppEnabledExtensionNames = extensions.data();
-    VK_CHECK(vkCreateDevice(physicalDevice_, &info, nullptr, &device_));
+    VK_CHECK(vkCreateDevice(physicalDevice_, &info, hostAllocator_, &device_));
     vkGetDeviceQueue(device_, queueFamily_, 0, &queue_);
 
     VkSemaphoreTypeCreateInfo typeInfo{VK_STRUCTURE_TYPE_SEMAPHORE_TYPE_CREATE_INFO};
     typeInfo.semaphoreType = VK_SEMAPHORE_TYPE_TIMELINE;
     VkSemaphoreCreateInfo semaphoreInfo{VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
     semaphoreInfo.pNext = &typeInfo;
-    VK_CHECK(vkCreateSemaphore(device_, &semaphoreInfo, nullptr, &timeline_));
+    VK_CHECK(vkCreateSemaphore(device_, &semaphoreInfo, hostAllocator_, &timeline_));
     setName(timeline_, VK_OBJECT_TYPE_SEMAPHORE, "submission timeline");
 
     VkCommandPoolCreateInfo poolInfo{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
     poolInfo.flags = VK_COMMAND_POOL_CREATE_TRANSIENT_BIT;
     poolInfo.queueFamilyIndex = queueFamily_;
-    VK_CHECK(vkCreateCommandPool(device_, &poolInfo, nullptr, &oneOffPool_));
+    VK_CHECK(vkCreateCommandPool(device_, &poolInfo, hostAllocator_, &oneOffPool_));
 }
 
 std::uint64_t Context::submit(VkCommandBuffer commandBuffer, std::span<const Wait> waits,

@@ -37,6 +37,10 @@ struct ContextOptions {
     // environment variable CT_SYNC_VALIDATION=1 turns it on for every Context that validates
     // (tests, --validate) without a rebuild.
     bool synchronizationValidation = false;
+    // Host memory callbacks for the instance, the device and the context's own objects (not the
+    // surface, which the caller creates). Tests count allocations through them to prove that a
+    // failed construction gives everything back. Must outlive the Context.
+    const VkAllocationCallbacks* hostAllocator = nullptr;
 };
 
 struct PhysicalDeviceInfo {
@@ -62,6 +66,8 @@ struct Wait {
 
 class Context {
 public:
+    // Throws VulkanError or std::runtime_error (no suitable device, ...); a constructor that
+    // throws part-way releases whatever it had created.
     explicit Context(const ContextOptions& options);
     ~Context();
     Context(const Context&) = delete;
@@ -116,9 +122,13 @@ private:
     void createInstance(const ContextOptions& options);
     void choosePhysicalDevice(const ContextOptions& options);
     void createDevice();
+    // Destroys whatever exists, in reverse order of creation: the destructor, and a constructor
+    // that failed part-way.
+    void release() noexcept;
 
     bool validation_ = false;
     bool syncValidation_ = false;
+    const VkAllocationCallbacks* hostAllocator_ = nullptr;
     VkInstance instance_ = VK_NULL_HANDLE;
     VkDebugUtilsMessengerEXT messenger_ = VK_NULL_HANDLE;
     VkSurfaceKHR surface_ = VK_NULL_HANDLE;
