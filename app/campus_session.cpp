@@ -41,7 +41,7 @@ CampusSession::CampusSession(LiveCampus& live, SessionOptions options)
     if (options_.phase > 0) phases_.showThrough(options_.phase);
     if (options_.tour) tour_.emplace(*options_.tour);
     std::string error;
-    campus_ = live_.campusShowing(std::vector<bool>(static_cast<std::size_t>(phases_.phaseCount()), true), error);
+    campus_ = live_.campusWithEveryPhase(error);
     if (!campus_) throw std::runtime_error(error);
     looks_.emplace(live_.scenario(), phases_);
     animator_ = std::make_unique<CampusAnimator>(live_.scenario(), *campus_);

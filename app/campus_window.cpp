@@ -265,6 +265,11 @@ int openCampusWindow(const GlobalOptions& global, twin::Scenario scenario, const
         }
     }
     LiveCampus live(std::move(scenario));
+    // A broken model is bad input (exit 2), found before the window opens, as in `tour`.
+    if (std::string error; !live.campusWithEveryPhase(error)) {
+        std::fprintf(stderr, "%s\n", error.c_str());
+        return kExitBadInput;
+    }
     if (!launch.telemetry.empty()) {
         const std::string error =
             bindCampusTelemetry(live, {launch.telemetry, launch.broker, launch.replay}, options.session);
@@ -289,6 +294,7 @@ int openCampusWindow(const GlobalOptions& global, twin::Scenario scenario, const
     viewer.validate = global.validate;
     viewer.device = global.device;
     viewer.maxFrames = launch.frames;
+    viewer.maxSeconds = launch.seconds;
     const window::ViewerResult result = window.run(viewer);
     if (const CampusTelemetry* telemetry = live.telemetry())
         std::fprintf(stderr, "telemetry: %llu values received, %zu quantities measured at the end%s%s\n",

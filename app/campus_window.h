@@ -14,7 +14,7 @@
 
 #include "campus_session.h"
 #include "campus_stage.h"
-#include "options.h"
+#include "command_line.h"
 #include "window/viewer.h"
 
 #include <filesystem>
@@ -94,6 +94,7 @@ struct CampusWindowLaunch {
     unsigned width = 1920;
     unsigned height = 1080;
     int frames = 0;  // > 0: close after this many frames
+    double seconds = 0.0;  // > 0: close after this long
     int phase = 0;
     std::string camera = "overview";
     float uiScale = 1.0f;

@@ -23,17 +23,6 @@ int badInput(const std::string& message) {
 
 }  // namespace
 
-void addCoupledFieldOptions(CLI::App& command, CoupledFieldOptions& o) {
-    command.add_option("--time", o.time, "Time of the field, ISO 8601 UTC (default 2026-07-15T21:00, 16:00 local)");
-    command.add_option("--backend", o.backend, "Where the field is computed: gpu (Vulkan compute) or cpu (reference)")
-        ->check(CLI::IsMember({"gpu", "cpu"}));
-    command.add_option("--spinup-hours", o.spinupHours, "Hours simulated before --time so the field develops")
-        ->check(CLI::Range(0.0, 48.0));
-    command.add_option("--field-step", o.step_s, "Simulation and field step, seconds")->check(CLI::Range(1.0, 600.0));
-    command.add_option("--seed", o.seed, "Seed of the weather and load processes");
-    command.add_option("--preset", o.preset, "Weather preset (" + twin::presetNames() + ", or none)");
-}
-
 namespace {
 
 // The simulation's start: spin-up steps before --time; nullopt after printing why.
@@ -53,13 +42,6 @@ std::optional<twin::SimulationOptions> spinupStart(int phase, const CoupledField
 }
 
 }  // namespace
-
-std::string coupledFieldError(const CoupledFieldOptions& o) {
-    if (!twin::parseIsoUtc(o.time)) return "--time " + o.time + ": not an ISO 8601 time (YYYY-MM-DDTHH:MM)";
-    if (o.preset != "none" && !twin::parseWeatherPreset(o.preset))
-        return "--preset " + o.preset + ": unknown preset (" + twin::presetNames() + ", none)";
-    return {};
-}
 
 long long spinupSteps(const CoupledFieldOptions& o) {
     return std::llround(o.spinupHours * 3600.0 / o.step_s);
@@ -88,17 +70,6 @@ std::unique_ptr<CoupledField> runCoupledField(const twin::Scenario& scenario, co
         run->simulation->advance();
     }
     return run;
-}
-
-void addHeatmapCommand(CLI::App& app, HeatmapOptions& o) {
-    CLI::App* cmd = app.add_subcommand("heatmap", "The campus air-temperature field at a time, as PNG or CSV");
-    cmd->add_option("--scenario", o.scenario, "Scenario file (JSON, see docs/scenario.md)")->required();
-    cmd->add_option("--phase", o.field.phase, "Expansion phase 1..N (default: the last)")->check(CLI::PositiveNumber);
-    cmd->add_option("--out", o.out, "field.png (colour map, north up) or field.csv (degrees C per cell)")->required();
-    cmd->add_option("--colormap", o.colormap, "viridis, inferno or turbo (PNG)")
-        ->check(CLI::IsMember({"viridis", "inferno", "turbo"}));
-    cmd->add_option("--range", o.range, "Colour range lo,hi in degrees C (PNG; default: ambient to the hottest cell)");
-    addCoupledFieldOptions(*cmd, o.field);
 }
 
 int runHeatmap(const GlobalOptions& global, const HeatmapOptions& o) {

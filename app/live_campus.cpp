@@ -127,6 +127,10 @@ const CampusScene* LiveCampus::campusShowing(const std::vector<bool>& shownPhase
     return cache_.emplace(key, std::make_unique<CampusScene>(std::move(campus))).first->second.get();
 }
 
+const CampusScene* LiveCampus::campusWithEveryPhase(std::string& error) {
+    return campusShowing(std::vector<bool>(scenario_.phases.size(), true), error);
+}
+
 void LiveCampus::restart(const TwinSettings& settings) {
     settings_ = settings;
     twin::SimulationOptions options;

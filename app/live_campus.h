@@ -60,6 +60,9 @@ public:
     // Only the phases shown (index phase-1): composed through the highest, with the buildings of
     // hidden phases drawing nothing, so node indices match campusThrough(highest).
     const CampusScene* campusShowing(const std::vector<bool>& shownPhases, std::string& error);
+    // The campus with every phase shown, the one a session starts from: composing it reads every
+    // model, so callers do it first and report a broken model as bad input before any other work.
+    const CampusScene* campusWithEveryPhase(std::string& error);
 
     void restart(const TwinSettings& settings);
     const TwinSettings& settings() const { return settings_; }

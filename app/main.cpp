@@ -1,5 +1,7 @@
-// campus-twin: the one executable and the composition root. Parses the command line and wires
-// the engine (and, as they arrive, the twin and the UI) together for each subcommand.
+// campus-twin: the one executable. Parses the command line once (command_line.h), runs the
+// command asked for, and turns what escapes it into an exit code, here and nowhere else:
+// 0 success, 2 bad input or usage, 1 a runtime failure (exit_codes.h).
+#include "command_line.h"
 #include "exit_codes.h"
 #include "heatmap_command.h"
 #include "plan_command.h"
@@ -11,55 +13,32 @@
 
 #include "vk/check.h"
 
-#include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <exception>
 
+namespace {
+
+int run(const ct::app::CommandLine& line) {
+    using namespace ct::app;
+    if (line.command == "view") return runView(line.global, line.view);
+    if (line.command == "render") return runRender(line.global, line.render);
+    if (line.command == "simulate") return runSimulate(line.simulate);
+    if (line.command == "heatmap") return runHeatmap(line.global, line.heatmap);
+    if (line.command == "plan") return runPlan(line.plan);
+    if (line.command == "tour") return runTour(line.global, line.tour);
+    if (line.command == "publish") return runPublish(line.publish);
+    if (line.command == "monitor") return runMonitor(line.monitor);
+    std::fprintf(stderr, "campus-twin: unknown command %s\n", line.command.c_str());
+    return kExitBadInput;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-    CLI::App app{"Campus Twin: a digital twin of an AI data-center campus, rendered with Vulkan.", "campus-twin"};
-    app.require_subcommand(1);
-    ct::app::GlobalOptions global;
-    app.add_flag("--validate", global.validate, "Enable the Khronos validation layer and report its messages");
-    app.add_option("--device", global.device, "Use Vulkan physical device N (see the device list printed at start)")
-        ->check(CLI::NonNegativeNumber);
-    ct::app::ViewOptions view;
-    ct::app::addViewCommand(app, view);
-    ct::app::RenderOptions render;
-    ct::app::addRenderCommand(app, render);
-    ct::app::SimulateOptions simulate;
-    ct::app::addSimulateCommand(app, simulate);
-    ct::app::HeatmapOptions heatmap;
-    ct::app::addHeatmapCommand(app, heatmap);
-    ct::app::PlanOptions plan;
-    ct::app::addPlanCommand(app, plan);
-    ct::app::TourOptions tour;
-    ct::app::addTourCommand(app, tour);
-    ct::app::PublishOptions publish;
-    ct::app::addPublishCommand(app, publish);
-    ct::app::MonitorOptions monitor;
-    ct::app::addMonitorCommand(app, monitor);
-
+    ct::app::CommandLine line;
+    if (const std::optional<int> exit = ct::app::parseCommandLine(argc, argv, line)) return *exit;
     try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        std::fprintf(stderr, "campus-twin: %s\n", e.what());
-        return ct::app::kExitBadInput;
-    }
-
-    try {
-        if (app.got_subcommand("view")) return ct::app::runView(global, view);
-        if (app.got_subcommand("render")) return ct::app::runRender(global, render);
-        if (app.got_subcommand("simulate")) return ct::app::runSimulate(simulate);
-        if (app.got_subcommand("heatmap")) return ct::app::runHeatmap(global, heatmap);
-        if (app.got_subcommand("plan")) return ct::app::runPlan(plan);
-        if (app.got_subcommand("tour")) return ct::app::runTour(global, tour);
-        if (app.got_subcommand("publish")) return ct::app::runPublish(publish);
-        if (app.got_subcommand("monitor")) return ct::app::runMonitor(monitor);
+        return run(line);
     } catch (const ct::vk::VulkanError& e) {
         std::fprintf(stderr, "campus-twin: Vulkan error: %s\n", e.what());
         return ct::app::kExitFailure;
@@ -67,5 +46,4 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "campus-twin: %s\n", e.what());
         return ct::app::kExitFailure;
     }
-    return ct::app::kExitOk;
 }

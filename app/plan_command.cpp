@@ -48,14 +48,6 @@ std::vector<PhasePlan> planPhases(const twin::Scenario& scenario, std::uint64_t 
     return plans;
 }
 
-void addPlanCommand(CLI::App& app, PlanOptions& o) {
-    CLI::App* cmd = app.add_subcommand(
-        "plan", "Per phase: peak facility power on the 44 C summer design day against firm supply, and a verdict");
-    cmd->add_option("--scenario", o.scenario, "Scenario file (JSON, see docs/scenario.md)")->required();
-    cmd->add_option("--out", o.out, "Also write the table as CSV to this file");
-    cmd->add_option("--seed", o.seed, "Seed of the load process");
-}
-
 int runPlan(const PlanOptions& o) {
     const twin::ScenarioResult loaded = twin::loadScenario(o.scenario);
     if (!loaded.ok()) {

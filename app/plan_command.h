@@ -2,7 +2,7 @@
 // the firm supply (gas, grid import, batteries), the margin and a verdict.
 #pragma once
 
-#include <CLI/CLI.hpp>
+#include "command_line.h"
 
 #include <cstdint>
 #include <string>
@@ -13,12 +13,6 @@ struct Scenario;
 }
 
 namespace ct::app {
-
-struct PlanOptions {
-    std::string scenario;
-    std::string out;  // CSV; the table always goes to standard output
-    std::uint64_t seed = 1;
-};
 
 struct PhasePlan {
     int phase = 0;
@@ -35,7 +29,6 @@ struct PhasePlan {
 
 std::vector<PhasePlan> planPhases(const twin::Scenario& scenario, std::uint64_t seed);
 
-void addPlanCommand(CLI::App& app, PlanOptions& options);
 int runPlan(const PlanOptions& options);
 
 }  // namespace ct::app

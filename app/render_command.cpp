@@ -18,45 +18,6 @@
 
 namespace ct::app {
 
-void addRenderCommand(CLI::App& app, RenderOptions& o) {
-    CLI::App* cmd = app.add_subcommand("render", "Render the campus as built at a phase (window, or PNG with --out)");
-    cmd->add_option("--scenario", o.scenario, "Scenario file (JSON, see docs/scenario.md)")->required();
-    cmd->add_option("--phase", o.phase, "Expansion phase 1..N (default: the last, the full build-out)")
-        ->check(CLI::PositiveNumber);
-    cmd->add_option("--camera", o.camera, "A named camera of the scenario (default: overview)");
-    cmd->add_option("--out", o.out, "Render headless and write this PNG");
-    cmd->add_option("--width", o.width, "Image or window width")->check(CLI::Range(16u, 16384u));
-    cmd->add_option("--height", o.height, "Image or window height")->check(CLI::Range(16u, 16384u));
-    cmd->add_option("--tracker-tilt", o.trackerTilt_deg, "Solar tracker rotation, degrees (+: panels face west)")
-        ->check(CLI::Range(-60.0, 60.0));
-    addLightingOptions(*cmd, o.lighting);
-    addTileOption(*cmd, o.tileSize);
-    cmd->add_option("--pick", o.pick, "Headless: print the entity under pixel x,y");
-    cmd->add_option("--frames", o.frames, "Window: close after N frames")->check(CLI::NonNegativeNumber);
-    cmd->add_option("--layer", o.layer,
-                    "Draw a data layer at --time: heatmap (the campus air temperature) or power_flows (lines from "
-                    "the sources to the buildings, width by MW)")
-        ->check(CLI::IsMember({"heatmap", "power_flows"}));
-    cmd->add_option("--colormap", o.colormap, "Heat map colour map: viridis, inferno or turbo")
-        ->check(CLI::IsMember({"viridis", "inferno", "turbo"}));
-    addCoupledFieldOptions(*cmd, o.field);
-    cmd->add_option("--ui-scale", o.uiScale, "Window: scale of the panels' text, x the monitor's content scale")
-        ->check(CLI::Range(0.5f, 4.0f));
-    cmd->add_flag("--presentation", o.presentation, "Window: fullscreen, panels hidden, the tour looping");
-    cmd->add_option("--monitor", o.monitor,
-                    "Window: fullscreen (F11) and presentation on monitor N (0, 1, ..; default the primary)")
-        ->check(CLI::Range(0, 15));
-    cmd->add_option("--select", o.select, "Window: a building (e.g. bldg-05) shown in the inspector from the start");
-    cmd->add_option("--tour", o.tour, "Window: tour file to play (T key; default scenarios/abilene_tour.json)");
-    auto* telemetry = cmd->add_option("--telemetry", o.telemetry,
-                                      "Window: binding file (docs/telemetry.md); bound values show as measured");
-    auto* broker = cmd->add_option("--broker", o.broker, "Window: MQTT broker host:port for --telemetry");
-    auto* replay = cmd->add_option("--replay", o.replay, "Window: recorded telemetry CSV for --telemetry");
-    broker->needs(telemetry);
-    replay->needs(telemetry);
-    broker->excludes(replay);
-}
-
 int runRender(const GlobalOptions& global, const RenderOptions& o) {
     const twin::ScenarioResult loaded = twin::loadScenario(o.scenario);
     if (!loaded.ok()) {
@@ -90,6 +51,7 @@ int runRender(const GlobalOptions& global, const RenderOptions& o) {
         launch.width = o.width;
         launch.height = o.height;
         launch.frames = o.frames;
+        launch.seconds = o.seconds;
         launch.phase = phase;
         launch.camera = o.camera;
         launch.uiScale = o.uiScale;

@@ -49,20 +49,6 @@ std::uint32_t tileLimit(const vk::Context& context, unsigned forced) {
     return limit;
 }
 
-void addTileOption(CLI::App& command, unsigned& tileSize) {
-    command
-        .add_option("--tile-size", tileSize,
-                    "Headless: render in tiles of at most N pixels a side (default: the device's limit)")
-        ->check(CLI::Range(16u, 16384u));
-}
-
-void addLightingOptions(CLI::App& command, LightingOptions& o) {
-    command.add_option("--sun-elevation", o.sunElevation, "Sun elevation above the horizon, degrees")
-        ->check(CLI::Range(-90.0f, 90.0f));
-    command.add_option("--sun-azimuth", o.sunAzimuth, "Sun azimuth clockwise from north (-Z), degrees");
-    command.add_flag("--no-shadows", o.noShadows, "Turn off the sun's shadow map");
-}
-
 render::Lighting makeLighting(const LightingOptions& o) {
     render::Lighting lighting;
     lighting.sunDirection = render::sunDirectionFromAngles(o.sunElevation, o.sunAzimuth);

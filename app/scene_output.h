@@ -3,14 +3,12 @@
 // `render` and later commands behave alike.
 #pragma once
 
-#include "options.h"
+#include "command_line.h"
 #include "render/camera.h"
 #include "render/lighting.h"
 #include "render/renderer.h"
 #include "scene/scene.h"
 #include "vk/context.h"
-
-#include <CLI/CLI.hpp>
 
 #include <cstdint>
 #include <functional>
@@ -38,9 +36,7 @@ struct OutputOptions {
     bool needsHeadless = false;  // the prepared content exists only headless (no window yet)
 };
 
-void addLightingOptions(CLI::App& command, LightingOptions& options);
 // --tile-size for commands that write PNGs.
-void addTileOption(CLI::App& command, unsigned& tileSize);
 // The largest tile side to render with: the device's limit, lowered by `forced` (--tile-size)
 // or, where that is 0, by $CT_TILE_SIZE (tests).
 std::uint32_t tileLimit(const vk::Context& context, unsigned forced);

@@ -88,25 +88,6 @@ void writeRow(std::ostream& out, const twin::StateSnapshot& s) {
 
 }  // namespace
 
-void addSimulateCommand(CLI::App& app, SimulateOptions& o) {
-    CLI::App* cmd = app.add_subcommand("simulate", "Run the twin through time and write one CSV row per step");
-    cmd->add_option("--scenario", o.scenario, "Scenario file (JSON, see docs/scenario.md)")->required();
-    cmd->add_option("--start", o.start, "Start time, ISO 8601 UTC (e.g. 2026-07-15T00:00)");
-    cmd->add_option("--hours", o.hours, "How long to simulate, hours")->check(CLI::Range(0.0003, 87840.0));
-    cmd->add_option("--step", o.step_s, "Step, seconds (1 to 3600)")->check(CLI::Range(1.0, 3600.0));
-    cmd->add_option("--phase", o.phase, "Energise the buildings of phases 1..N (default: from the phase dates)")
-        ->check(CLI::PositiveNumber);
-    cmd->add_option("--seed", o.seed, "Seed of the weather and load processes (same seed, same output)");
-    cmd->add_option("--preset", o.preset, "Weather preset: " + twin::presetNames());
-    cmd->add_option("--weather", o.weather,
-                    "Weather CSV (time,temperature_c,wind_speed_ms,wind_direction_deg,ghi_wm2)");
-    cmd->add_option("--out", o.out, "CSV output file (default: standard output)");
-    cmd->add_option("--heat-field", o.heatField,
-                    "Couple the campus air field (heat map) to the cooling: off, cpu or gpu. Coolers then breathe "
-                    "the air their neighbours warmed")
-        ->check(CLI::IsMember({"off", "cpu", "gpu"}));
-}
-
 int runSimulate(const SimulateOptions& o) {
     const twin::ScenarioResult loaded = twin::loadScenario(o.scenario);
     if (!loaded.ok()) {

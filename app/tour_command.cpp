@@ -66,20 +66,6 @@ void progress(int done, int total) {
 
 }  // namespace
 
-void addTourCommand(CLI::App& app, TourOptions& o) {
-    CLI::App* cmd = app.add_subcommand("tour", "Render a camera tour of the campus headless, to MP4 and/or PNG frames");
-    cmd->add_option("--scenario", o.scenario, "Scenario file (JSON, see docs/scenario.md)")->required();
-    cmd->add_option("--tour", o.tour, "Tour file (JSON, see docs/tours.md)")->required();
-    cmd->add_option("--out", o.out, "MP4 to write through ffmpeg");
-    cmd->add_option("--frames-dir", o.framesDir, "Also write each frame as DIR/frame_00000.png ..");
-    cmd->add_option("--width", o.width, "Frame width")->check(CLI::Range(16u, 7680u));
-    cmd->add_option("--height", o.height, "Frame height")->check(CLI::Range(16u, 4320u));
-    cmd->add_option("--fps", o.fps, "Frames per second")->check(CLI::Range(1u, 240u));
-    cmd->add_option("--max-seconds", o.maxSeconds, "Render only the first S seconds of the tour")
-        ->check(CLI::PositiveNumber);
-    addTileOption(*cmd, o.tileSize);
-}
-
 int runTour(const GlobalOptions& global, const TourOptions& o) {
     if (o.out.empty() && o.framesDir.empty()) {
         std::fprintf(stderr, "campus-twin tour: give --out tour.mp4, --frames-dir DIR, or both\n");
@@ -102,6 +88,11 @@ int runTour(const GlobalOptions& global, const TourOptions& o) {
     }
     const ui::TourPlayer player(*tour.tour);
     LiveCampus live(std::move(*loaded.scenario));
+    // Every model is read here, before ffmpeg or Vulkan start: a broken one is bad input (exit 2).
+    if (std::string error; !live.campusWithEveryPhase(error)) {
+        std::fprintf(stderr, "%s\n", error.c_str());
+        return kExitBadInput;
+    }
     const ui::CaptionRaster captions(ui::defaultCaptionFont());
 
     const double seconds = o.maxSeconds > 0.0 ? std::min(o.maxSeconds, player.duration()) : player.duration();
@@ -128,13 +119,7 @@ int runTour(const GlobalOptions& global, const TourOptions& o) {
     render::OffscreenCapture capture(context, renderer);
     // The window's own session and stage, played at a fixed step: the same phases rising, twin,
     // heat map and power flows as on screen, and the same frames on every run.
-    std::unique_ptr<CampusSession> session;
-    try {
-        session = std::make_unique<CampusSession>(live, SessionOptions{.tour = *tour.tour});
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return kExitBadInput;
-    }
+    const auto session = std::make_unique<CampusSession>(live, SessionOptions{.tour = *tour.tour});
     CampusStage stage(*session, context);
     session->setTourPlaying(true);
     renderer.setScene(session->campus().scene);

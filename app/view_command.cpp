@@ -31,26 +31,6 @@ int badInput(const std::string& message) {
 
 }  // namespace
 
-void addViewCommand(CLI::App& app, ViewOptions& o) {
-    CLI::App* view =
-        app.add_subcommand("view", "Show a glTF 2.0 file (.gltf or .glb) in a window, or render it to a PNG");
-    view->add_option("file", o.file, "The glTF file")->required();
-    view->add_option("--out", o.out, "Render headless (no window system) and write this PNG");
-    view->add_option("--width", o.width, "Image or window width in pixels")->check(CLI::Range(16u, 16384u));
-    view->add_option("--height", o.height, "Image or window height in pixels")->check(CLI::Range(16u, 16384u));
-    auto* camera = view->add_option("--camera", o.camera, "View from the glTF camera with this camera or node name");
-    auto* eye = view->add_option("--eye", o.eye, "Camera position x,y,z in metres (with --target)");
-    auto* target = view->add_option("--target", o.target, "Point looked at x,y,z in metres (with --eye)");
-    eye->needs(target);
-    target->needs(eye);
-    camera->excludes(eye)->excludes(target);
-    addLightingOptions(*view, o.lighting);
-    addTileOption(*view, o.tileSize);
-    view->add_option("--pick", o.pick, "Headless: print the node under pixel x,y of the rendered image");
-    view->add_option("--frames", o.frames, "Window: close after N frames (0: when the window is closed)")
-        ->check(CLI::NonNegativeNumber);
-}
-
 int runView(const GlobalOptions& global, const ViewOptions& o) {
     scene::LoadResult loaded = scene::loadGltf(o.file);
     if (!loaded.ok()) {

@@ -223,6 +223,7 @@ ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialC
     render::Renderer renderer(context, render::shaderDir(), {.extent = builtFor});
     renderer.setScene(scene);
     render::FrameRing ring(context);
+    const auto opened = std::chrono::steady_clock::now();
     Swapchain swapchain(
         context, {.extent = builtFor, .vsync = options.vsync, .framesInFlight = render::FrameRing::kFramesInFlight});
     renderer.resize(swapchain.extent());
@@ -303,6 +304,9 @@ ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialC
             glfwSetWindowSize(window.get(), static_cast<int>(options.resizeWidth),
                               static_cast<int>(options.resizeHeight));
         if (options.maxFrames > 0 && result.framesPresented >= options.maxFrames) break;
+        if (options.maxSeconds > 0.0 &&
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - opened).count() >= options.maxSeconds)
+            break;
     }
 
     context.waitIdle();

@@ -87,6 +87,7 @@ struct ViewerOptions {
     int device = -1;
     bool vsync = true;
     int maxFrames = 0;  // > 0: close after this many presented frames (tests, demos)
+    double maxSeconds = 0.0;  // > 0: close after this long (soak runs, kiosks)
     // Tests: after `resizeAtFrame` frames, resize the window to resizeWidth x resizeHeight.
     int resizeAtFrame = -1;
     std::uint32_t resizeWidth = 0;

@@ -1,0 +1,182 @@
+// The command-line layer: every command's options, defined once with CLI11 and parsed once;
+// what a command needs is handed to it by const reference. No Vulkan, no files read: the
+// parser is fuzzed on its own (fuzz/fuzz_command_line.cpp).
+//
+//   CommandLine line;
+//   if (const std::optional<int> exit = parseCommandLine(argc, argv, line)) return *exit;
+//   if (line.command == "render") return runRender(line.global, line.render);
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ct::app {
+
+struct GlobalOptions {
+    bool validate = false;
+    int device = -1;
+};
+
+struct LightingOptions {
+    float sunElevation = 50.0f;
+    float sunAzimuth = 135.0f;
+    bool noShadows = false;
+};
+
+struct CoupledFieldOptions {
+    std::string time = "2026-07-15T21:00";  // 16:00 local, a summer afternoon
+    int phase = 0;                          // 0: the last
+    std::string backend = "gpu";
+    double spinupHours = 3.0;
+    double step_s = 60.0;
+    std::uint64_t seed = 1;
+    std::string preset = "summer-design-day";
+};
+
+struct HeatmapOptions {
+    std::string scenario;
+    std::string out;
+    std::string colormap = "inferno";
+    std::string range;  // "lo,hi" in degrees C; default: ambient .. hottest
+    CoupledFieldOptions field;
+};
+
+struct ViewOptions {
+    std::string file;
+    std::string out;  // empty: open a window (or, with no display, render into out/)
+    unsigned width = 1280;
+    unsigned height = 720;
+    std::string camera;
+    std::string eye;     // "x,y,z"
+    std::string target;  // "x,y,z"
+    LightingOptions lighting;
+    unsigned tileSize = 0;  // --tile-size (0: the device's limit)
+    std::string pick;       // "x,y": print the node under that pixel
+    int frames = 0;         // window: close after this many frames (0: run until closed)
+};
+
+struct RenderOptions {
+    std::string scenario;
+    int phase = 0;  // 0: the last phase
+    std::string camera = "overview";
+    std::string out;
+    unsigned width = 1920;
+    unsigned height = 1080;
+    double trackerTilt_deg = 0.0;
+    LightingOptions lighting;
+    unsigned tileSize = 0;  // --tile-size (0: the device's limit)
+    std::string pick;
+    int frames = 0;
+    double seconds = 0.0;       // window: close after this long (0: when closed, or after --frames)
+    float uiScale = 1.0f;       // window: UI scale on top of the monitor's content scale
+    bool presentation = false;  // window: fullscreen, panels hidden, the tour looping
+    std::string tour;           // window: the tour to play (default: scenarios/abilene_tour.json)
+    std::string select;         // window: a building to show in the inspector
+    int monitor = -1;           // window: fullscreen and presentation on this monitor (-1: primary)
+    std::string layer;          // "heatmap": the coupled air-temperature field drawn on the campus
+    std::string colormap = "inferno";
+    CoupledFieldOptions field;
+    std::string telemetry;  // window: binding file; values from --broker or --replay, marked measured
+    std::string broker;
+    std::string replay;
+};
+
+struct SimulateOptions {
+    std::string scenario;
+    std::string start = "2026-07-15T00:00";
+    double hours = 24.0;
+    double step_s = 60.0;
+    int phase = 0;  // 0: buildings follow the phase dates
+    std::uint64_t seed = 1;
+    std::string preset;
+    std::string weather;
+    std::string out;                // empty: standard output
+    std::string heatField = "off";  // off, cpu or gpu: couple the campus air field to the cooling
+};
+
+struct PlanOptions {
+    std::string scenario;
+    std::string out;  // CSV; the table always goes to standard output
+    std::uint64_t seed = 1;
+};
+
+struct TourOptions {
+    std::string scenario;
+    std::string tour;
+    std::string out;        // .mp4 through ffmpeg; may be empty when framesDir is given
+    std::string framesDir;  // frame_00000.png ..
+    unsigned width = 1920;
+    unsigned height = 1080;
+    unsigned fps = 30;
+    double maxSeconds = 0.0;  // > 0: stop after this much of the tour (previews, tests)
+    unsigned tileSize = 0;    // --tile-size: largest tile side (0: the device's limit, or $CT_TILE_SIZE)
+};
+
+struct PublishOptions {
+    std::string scenario;
+    std::string broker;
+    std::string topicPrefix = "campus/";
+    std::string start = "now";
+    double hours = 1.0;
+    double step_s = 60.0;
+    double speed = 60.0;  // simulated seconds per wall-clock second; 0: as fast as possible
+    int qos = 0;
+    int phase = 0;
+    std::uint64_t seed = 1;
+};
+
+struct MonitorOptions {
+    std::string scenario;
+    std::string telemetry;  // binding file
+    std::string broker;
+    std::string replay;
+    std::string historian;
+    std::string start;  // default: now (broker), the replay's first row (replay)
+    double hours = 1.0;
+    double step_s = 60.0;
+    double speed = -1.0;  // default: 1 with a broker (live), 0 for a replay (no waiting)
+    double retention_h = 0.0;
+    int phase = 0;
+    std::uint64_t seed = 1;
+    std::vector<std::string> watch;  // entity/quantity columns besides the bound ones
+    std::string out;                 // empty: standard output
+};
+
+// Everything the command line can say: the global options, the command given, and each
+// command's options (only the given command's are read).
+struct CommandLine {
+    GlobalOptions global;
+    std::string command;  // "view", "render", "simulate", "heatmap", "plan", "tour", "publish", "monitor"
+    ViewOptions view;
+    RenderOptions render;
+    SimulateOptions simulate;
+    HeatmapOptions heatmap;
+    PlanOptions plan;
+    TourOptions tour;
+    PublishOptions publish;
+    MonitorOptions monitor;
+};
+
+// Parses argv into `line`. nullopt: run line.command. A value: exit with it now, the help (0)
+// or a one-line usage error (2) already printed.
+std::optional<int> parseCommandLine(int argc, const char* const* argv, CommandLine& line);
+
+void addLightingOptions(CLI::App& command, LightingOptions& options);
+void addTileOption(CLI::App& command, unsigned& tileSize);
+void addCoupledFieldOptions(CLI::App& command, CoupledFieldOptions& options);
+// What is wrong with the time or preset, in one line naming the option; empty when both are good.
+std::string coupledFieldError(const CoupledFieldOptions& options);
+void addViewCommand(CLI::App& app, ViewOptions& options);
+void addRenderCommand(CLI::App& app, RenderOptions& options);
+void addSimulateCommand(CLI::App& app, SimulateOptions& options);
+void addHeatmapCommand(CLI::App& app, HeatmapOptions& options);
+void addPlanCommand(CLI::App& app, PlanOptions& options);
+void addTourCommand(CLI::App& app, TourOptions& options);
+void addPublishCommand(CLI::App& app, PublishOptions& options);
+void addMonitorCommand(CLI::App& app, MonitorOptions& options);
+
+}  // namespace ct::app
