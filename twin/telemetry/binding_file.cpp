@@ -48,6 +48,9 @@ MqttSettings readMqtt(const JsonNode& node) {
     m.password = r.stringOr("password", "");
     if (!m.password.empty() && m.username.empty()) r.required("password").fail("a password needs a username");
     m.qos = r.integerOr("qos", 0, 1, 1);
+    m.persistentSession = r.booleanOr("persistent_session", false);
+    if (m.persistentSession && m.clientId.empty())
+        r.required("persistent_session").fail("a persistent session needs a client_id");
     m.keepalive_s = r.integerOr("keepalive_s", 5, 3600, 30);
     m.reconnectMin_s = r.numberOr("reconnect_min_s", {0.1, 3600}, 1.0);
     m.reconnectMax_s = r.numberOr("reconnect_max_s", {0.1, 3600}, 30.0);

@@ -42,6 +42,9 @@ struct TlsSettings {
 
 struct MqttSettings {
     std::string clientId;  // empty: a random id from the broker
+    // The broker keeps the subscriptions and queues QoS 1 messages while this client is away
+    // (a restart, a dropped link); needs a client id. Off: a clean session each connect.
+    bool persistentSession = false;
     std::string username;
     std::string password;
     int qos = 1;  // 0 or 1

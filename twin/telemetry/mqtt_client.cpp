@@ -43,9 +43,11 @@ std::optional<BrokerAddress> parseBrokerAddress(const std::string& text, std::st
 
 MqttConnection::MqttConnection(const MqttSettings& settings) : settings_(settings) {
     initLibraryOnce();
-    mosq_ = mosquitto_new(settings.clientId.empty() ? nullptr : settings.clientId.c_str(), true, this);
+    const bool cleanSession = !settings.persistentSession;
+    mosq_ = mosquitto_new(settings.clientId.empty() ? nullptr : settings.clientId.c_str(), cleanSession, this);
     if (!mosq_) return;
     mosquitto_connect_callback_set(mosq_, &MqttConnection::connectCallback);
+    mosquitto_publish_callback_set(mosq_, &MqttConnection::publishCallback);
     mosquitto_disconnect_callback_set(mosq_, &MqttConnection::disconnectCallback);
     mosquitto_message_callback_set(mosq_, &MqttConnection::messageCallback);
 }
@@ -113,6 +115,10 @@ void MqttConnection::messageCallback(mosquitto*, void* self, const mosquitto_mes
     if (message) static_cast<MqttConnection*>(self)->onMessage(*message);
 }
 
+void MqttConnection::publishCallback(mosquitto*, void* self, int) {
+    ++static_cast<MqttConnection*>(self)->delivered_;
+}
+
 MqttSubscriber::MqttSubscriber(const BindingFile& binding, Ingest& ingest, BadDataLog& bad)
     : MqttConnection(binding.mqtt), ingest_(ingest), bad_(bad) {
     for (const BindingPoint& p : binding.points)
@@ -139,6 +145,15 @@ void MqttSubscriber::onDisconnected(int reason) {
 bool MqttPublisher::publish(const std::string& topic, std::string_view payload, int qos, bool retain) {
     return mosquitto_publish(handle(), nullptr, topic.c_str(), static_cast<int>(payload.size()), payload.data(), qos,
                              retain) == MOSQ_ERR_SUCCESS;
+}
+
+bool MqttPublisher::waitDelivered(std::uint64_t count, double timeout_s) const {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
+    while (delivered() < count) {
+        if (std::chrono::steady_clock::now() > deadline) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return true;
 }
 
 }  // namespace ct::twin::telemetry

@@ -46,6 +46,8 @@ public:
     bool connected() const { return connected_.load(); }
     bool waitConnected(double timeout_s) const;
     std::uint64_t connects() const { return connects_.load(); }  // successful connects so far
+    // Messages this client has handed over: written (QoS 0) or acknowledged by the broker (QoS 1).
+    std::uint64_t delivered() const { return delivered_.load(); }
 
 protected:
     virtual void onConnected() {}
@@ -58,12 +60,14 @@ private:
     static void connectCallback(mosquitto*, void* self, int rc);
     static void disconnectCallback(mosquitto*, void* self, int rc);
     static void messageCallback(mosquitto*, void* self, const mosquitto_message* message);
+    static void publishCallback(mosquitto*, void* self, int messageId);
 
     MqttSettings settings_;
     mosquitto* mosq_ = nullptr;
     bool looping_ = false;
     std::atomic<bool> connected_{false};
     std::atomic<std::uint64_t> connects_{0};
+    std::atomic<std::uint64_t> delivered_{0};
 };
 
 class MqttSubscriber : public MqttConnection {
@@ -87,6 +91,9 @@ public:
     explicit MqttPublisher(const MqttSettings& settings) : MqttConnection(settings) {}
     // False when libmosquitto refused it (not connected at QoS 0, queue full).
     bool publish(const std::string& topic, std::string_view payload, int qos, bool retain = false);
+    // Waits until `count` messages are delivered (delivered()); false on time-out. At QoS 1,
+    // messages published while the broker was away are sent again once it is back.
+    bool waitDelivered(std::uint64_t count, double timeout_s) const;
 };
 
 }  // namespace ct::twin::telemetry
