@@ -10,6 +10,7 @@ packages=(
   libcli11-dev libfmt-dev catch2 libbenchmark-dev
   libmosquitto-dev mosquitto libsqlite3-dev
   xvfb xauth imagemagick ffmpeg fonts-dejavu-core
+  clang libclang-rt-14-dev python3
 )
 
 # The Khronos glTF validator runs on Node.js (tools/gltf-validate); use the machine's own if it

@@ -75,7 +75,10 @@ TourStop readStop(const nlohmann::json& j, const std::string& where, const twin:
     }
     if (j.contains("layers")) {
         if (!j["layers"].is_object()) throw TourError(where + ".layers: expected {\"name\": true|false}");
-        for (const auto& [name, on] : j["layers"].items()) {
+        for (const auto& item : j["layers"].items()) {
+            // Named, not a structured binding: clang 14 (the fuzzing build) cannot capture one.
+            const std::string& name = item.key();
+            const auto& on = item.value();
             if (std::none_of(kLayerSwitches.begin(), kLayerSwitches.end(),
                              [&](const LayerSwitch& layer) { return name == layer.name; }))
                 throw TourError(where + ".layers." + name + ": unknown layer (" + layerSwitchNames() + ")");

@@ -1,0 +1,35 @@
+// The command line of every command: the input's lines are the arguments after the program
+// name. Parsing never throws out of parseCommandLine; a usage error is exit 2, help is exit 0;
+// the options checked before any file is read (--time, --preset) fail in one line.
+#include "fuzz_support.h"
+
+#include "command_line.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    std::vector<std::string> args = ct::fuzz::splitLines(data, size, 64);
+    args.insert(args.begin(), "campus-twin");
+    std::vector<const char*> argv;
+    for (const std::string& a : args)
+        argv.push_back(a.c_str());
+    ct::app::CommandLine line;
+    const std::optional<int> exit = ct::app::parseCommandLine(static_cast<int>(argv.size()), argv.data(), line);
+    if (exit) {
+        if (*exit != 0 && *exit != 2) {
+            std::fprintf(stderr, "parseCommandLine returned exit code %d\n", *exit);
+            std::abort();
+        }
+        return 0;
+    }
+    if (line.command.empty()) {
+        std::fprintf(stderr, "parseCommandLine accepted a command line without a command\n");
+        std::abort();
+    }
+    for (const ct::app::CoupledFieldOptions* field : {&line.render.field, &line.heatmap.field}) {
+        const std::string error = ct::app::coupledFieldError(*field);
+        if (!error.empty()) ct::fuzz::requireOneLineNaming(error, "--", "coupledFieldError");
+    }
+    return 0;
+}
