@@ -1,5 +1,7 @@
 #include "twin/scenario_loader.h"
 
+#include "twin/text_file.h"
+
 #include "twin/json_reader.h"
 
 #include <cctype>
@@ -508,15 +510,13 @@ std::vector<const Entity*> standingAt(const std::vector<Entity>& all, int phase)
 ScenarioResult loadScenario(const fs::path& path) {
     ScenarioResult result;
     const std::string file = path.string();
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        result.error = file + ": cannot open the file";
+    const TextFile text = readTextFile(path, kScenarioFileLimit, "scenario file");
+    if (!text.text) {
+        result.error = text.error;
         return result;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
     try {
-        result.scenario = ScenarioReader(path).read(parseJsonWithPositions(text.str()));
+        result.scenario = ScenarioReader(path).read(parseJsonWithPositions(*text.text));
     } catch (const JsonReadError& e) {
         result.error = oneLine(file + ": " + e.pointer + ": " + e.problem);
     }

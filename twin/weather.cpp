@@ -1,5 +1,7 @@
 #include "twin/weather.h"
 
+#include "twin/text_file.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -203,11 +205,12 @@ std::optional<double> parseNumber(const std::string& text) {
 WeatherFileResult loadWeatherFile(const std::filesystem::path& path) {
     WeatherFileResult result;
     const std::string name = path.string();
-    std::ifstream in(path);
-    if (!in) {
-        result.error = name + ": cannot open the weather file";
+    const TextFile file = readTextFile(path, kCsvFileLimit, "weather file");
+    if (!file.text) {
+        result.error = file.error;
         return result;
     }
+    std::istringstream in(*file.text);
     std::string line;
     if (!std::getline(in, line)) {
         result.error = name + ":1: empty file, expected a header line";

@@ -1,6 +1,7 @@
 #include "ui/tour.h"
 
 #include "twin/civil_time.h"
+#include "twin/text_file.h"
 #include "ui/layer_settings.h"
 #include "ui/time_control.h"
 
@@ -119,11 +120,9 @@ TourResult parseTour(const std::string& text, const std::string& sourceName, con
 }
 
 TourResult loadTour(const std::filesystem::path& path, const twin::Scenario& scenario) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return {std::nullopt, path.string() + ": cannot open the tour file"};
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parseTour(text.str(), path.string(), scenario);
+    const twin::TextFile file = twin::readTextFile(path, twin::kTourFileLimit, "tour file");
+    if (!file.text) return {std::nullopt, file.error};
+    return parseTour(*file.text, path.string(), scenario);
 }
 
 }  // namespace ct::ui

@@ -88,3 +88,19 @@ ct_exit_code_runtime_test("heatmap: no such device" ${CT_EXE} --device 42 heatma
   --out ${CT_OUT}/never.png)
 ct_exit_code_runtime_test("tour: no such device" ${CT_EXE} --device 42 tour --scenario ${CT_SCENARIO}
   --tour ${PROJECT_SOURCE_DIR}/scenarios/abilene_tour.json --max-seconds 0.1 --frames-dir ${CT_OUT}/never)
+
+# Inputs that could be made huge are refused at a size limit (docs/limits.md), in one line:
+# /dev/zero never ends, and a folder is not a file.
+ct_exit_code_test("simulate: endless scenario" 2 "zero: larger than 16 MiB, the limit for a scenario file" ${CT_EXE}
+  simulate --scenario /dev/zero)
+ct_exit_code_test("simulate: scenario is a folder" 2 "is a folder, not a scenario file" ${CT_EXE} simulate
+  --scenario ${CT_DATA})
+ct_exit_code_test("tour: endless tour" 2 "zero: larger than 1 MiB, the limit for a tour file" ${CT_EXE} tour
+  --scenario ${CT_SCENARIO} --tour /dev/zero --frames-dir ${CT_OUT}/never)
+ct_exit_code_test("monitor: endless binding" 2 "zero: larger than 4 MiB, the limit for a binding file" ${CT_EXE}
+  monitor --scenario ${CT_SCENARIO} --telemetry /dev/zero --replay ${CT_TELEMETRY_REPLAY})
+ct_exit_code_test("simulate: endless weather" 2 "zero: larger than 256 MiB, the limit for a weather file" ${CT_EXE}
+  simulate --scenario ${CT_SCENARIO} --weather /dev/zero)
+ct_exit_code_test("monitor: endless replay" 2 "zero: larger than 256 MiB, the limit for a telemetry file" ${CT_EXE}
+  monitor --scenario ${CT_SCENARIO} --telemetry ${CT_TELEMETRY_BINDING} --replay /dev/zero)
+ct_exit_code_test("view: endless glTF" 2 "/dev/zero:" ${CT_EXE} view /dev/zero --out ${CT_OUT}/never.png)

@@ -130,7 +130,7 @@ TEST_CASE("every broken scenario gives its one-line error", "[twin][scenario][ba
 TEST_CASE("a scenario file that is not there says so", "[twin][scenario][bad-input]") {
     const ScenarioResult result = loadScenario(kBadDir / "no_such_file.json");
     CHECK_FALSE(result.ok());
-    CHECK(result.error.find("no_such_file.json: cannot open the file") != std::string::npos);
+    CHECK(result.error.find("no_such_file.json: cannot open the scenario file") != std::string::npos);
 }
 
 TEST_CASE("abilene.json loads with the campus figures", "[twin][scenario][abilene]") {

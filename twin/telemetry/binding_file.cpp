@@ -1,5 +1,7 @@
 #include "twin/telemetry/binding_file.h"
 
+#include "twin/text_file.h"
+
 #include "twin/json_reader.h"
 #include "twin/telemetry/topic_pattern.h"
 #include "twin/telemetry/units.h"
@@ -163,11 +165,9 @@ BindingResult parseBindingFile(const std::string& text, const std::string& path,
 }
 
 BindingResult loadBindingFile(const std::filesystem::path& path, const std::vector<Quantity>& known) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return {std::nullopt, path.string() + ": cannot open the file"};
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parseBindingFile(text.str(), path.string(), known);
+    const TextFile file = readTextFile(path, kBindingFileLimit, "binding file");
+    if (!file.text) return {std::nullopt, file.error};
+    return parseBindingFile(*file.text, path.string(), known);
 }
 
 }  // namespace ct::twin::telemetry

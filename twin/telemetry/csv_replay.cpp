@@ -1,7 +1,9 @@
 #include "twin/telemetry/csv_replay.h"
 
+#include "twin/text_file.h"
+
 #include <algorithm>
-#include <fstream>
+#include <sstream>
 
 namespace ct::twin::telemetry {
 
@@ -57,8 +59,9 @@ TimeSeconds CsvReplay::lastTime() const {
 CsvReplayResult loadCsvReplay(const std::filesystem::path& path, Ingest& ingest, const BindingFile& binding,
                               BadDataLog& bad) {
     const std::string file = path.string();
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return {nullptr, file + ": cannot open the file"};
+    const TextFile text = readTextFile(path, kCsvFileLimit, "telemetry file");
+    if (!text.text) return {nullptr, text.error};
+    std::istringstream in(*text.text);
     std::string line;
     if (!std::getline(in, line)) return {nullptr, file + ": empty file (expected a header with a 'time' column)"};
     const std::vector<std::string> header = splitCsvLine(line);
