@@ -4,6 +4,7 @@
 
 #include "twin/scenario_loader.h"
 #include "twin/simulation.h"
+#include "twin/telemetry/binding_file.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -26,6 +27,15 @@ inline const std::vector<twin::Quantity>& abileneQuantities() {
             .current()
             .quantities();
     return quantities;
+}
+
+// The binding a harness is set up with; it must load, or the harness itself is wrong.
+inline const twin::telemetry::BindingFile& bindingOrAbort(const twin::telemetry::BindingResult& result) {
+    if (!result.binding) {
+        std::fprintf(stderr, "%s\n", result.error.c_str());
+        std::abort();
+    }
+    return *result.binding;
 }
 
 }  // namespace ct::fuzz

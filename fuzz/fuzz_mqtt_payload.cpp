@@ -17,11 +17,7 @@ const BindingFile& templatedBinding() {
                    {"topic": "site/b1/it_kw", "entity": "bldg-01", "quantity": "it_power", "unit": "kW"},
                    {"topic": "site/#", "entity": "bldg-02", "quantity": "it_power", "scale": 0.001}]})",
                                                          "fuzz.json", ct::fuzz::abileneQuantities());
-    if (!parsed.binding) {
-        std::fprintf(stderr, "%s\n", parsed.error.c_str());
-        std::abort();
-    }
-    return *parsed.binding;
+    return ct::fuzz::bindingOrAbort(parsed);
 }
 }  // namespace
 

@@ -13,11 +13,7 @@ namespace {
 const BindingFile& replayBinding() {
     static const BindingResult loaded =
         loadBindingFile(CT_TEST_DATA_DIR "/telemetry/replay_binding.json", ct::fuzz::abileneQuantities());
-    if (!loaded.binding) {
-        std::fprintf(stderr, "%s\n", loaded.error.c_str());
-        std::abort();
-    }
-    return *loaded.binding;
+    return ct::fuzz::bindingOrAbort(loaded);
 }
 }  // namespace
 
