@@ -317,6 +317,12 @@ nlohmann::json parseJsonWithPositions(const std::string& text) {
             throw JsonReadError("byte " + std::to_string(e.byte), "invalid JSON: " + message);
         }
         throw JsonReadError(message.substr(at + 3, colon - at - 3), "invalid JSON: " + message.substr(colon + 2));
+    } catch (const nlohmann::json::exception& e) {
+        // A number too large for a double ("1e30700910", found by fuzz_scenario): nlohmann says
+        // out_of_range without a position. what(): "[json.exception.out_of_range.406] number ...".
+        const std::string message = e.what();
+        const auto close = message.find("] ");
+        throw JsonReadError("/", "invalid JSON: " + (close == std::string::npos ? message : message.substr(close + 2)));
     }
     if (duplicate) throw *duplicate;
     return document;

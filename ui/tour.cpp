@@ -64,9 +64,11 @@ TourStop readStop(const nlohmann::json& j, const std::string& where, const twin:
     if (!t) throw TourError(where + ".time: \"" + stop.time + "\" is not an ISO 8601 date or time");
     stop.timeSeconds = static_cast<double>(*t);
     stop.timeSpeed = number(j, "time_speed", 0.0, where, 0.0);
-    stop.phase = static_cast<int>(number(j, "phase", 0.0, where, 0.0));
-    if (stop.phase > static_cast<int>(scenario.phases.size()))
+    // Compared as a double: a huge phase (found by fuzz_tour) does not fit an int.
+    const double phase = number(j, "phase", 0.0, where, 0.0);
+    if (phase > static_cast<double>(scenario.phases.size()))
         throw TourError(where + ".phase: the scenario has phases 1.." + std::to_string(scenario.phases.size()));
+    stop.phase = static_cast<int>(phase);
     if (j.contains("preset")) {
         if (!j["preset"].is_string()) throw TourError(where + ".preset: expected a string");
         stop.preset = j["preset"].get<std::string>();

@@ -104,3 +104,8 @@ ct_exit_code_test("simulate: endless weather" 2 "zero: larger than 256 MiB, the 
 ct_exit_code_test("monitor: endless replay" 2 "zero: larger than 256 MiB, the limit for a telemetry file" ${CT_EXE}
   monitor --scenario ${CT_SCENARIO} --telemetry ${CT_TELEMETRY_BINDING} --replay /dev/zero)
 ct_exit_code_test("view: endless glTF" 2 "/dev/zero:" ${CT_EXE} view /dev/zero --out ${CT_OUT}/never.png)
+
+# Inputs the fuzzers broke, kept as regression cases (fuzz/README.md).
+ct_exit_code_test("tour: a phase too large for an int" 2 "huge_phase.json: stops[9].phase: the scenario has phases 1..4"
+  ${CT_EXE} tour --scenario ${CT_SCENARIO} --tour ${PROJECT_SOURCE_DIR}/fuzz/regressions/tour/huge_phase.json
+  --frames-dir ${CT_OUT}/never)
