@@ -97,11 +97,14 @@ int runPublish(const PublishOptions& o) {
         }
     }
     // Let libmosquitto's thread hand over what is queued (at QoS 1: until the broker has
-    // acknowledged it, also what was queued while the broker was away) before disconnecting.
+    // acknowledged it, also what was kept while the broker was away) before disconnecting.
     const bool drained = publisher.waitDelivered(sent, o.qos > 0 ? 60.0 : 5.0);
+    std::string notes;
+    if (publisher.keptWhileAway())
+        notes += ", " + std::to_string(publisher.keptWhileAway()) + " of them kept while the broker was away";
+    if (refused) notes += " (" + std::to_string(refused) + " refused)";
     std::fprintf(stderr, "%llu values published to %s in %lld steps, %llu delivered%s\n", sent, o.broker.c_str(),
-                 steps + 1, static_cast<unsigned long long>(publisher.delivered()),
-                 refused ? (" (" + std::to_string(refused) + " refused)").c_str() : "");
+                 steps + 1, static_cast<unsigned long long>(publisher.delivered()), notes.c_str());
     return refused || !drained ? kExitFailure : kExitOk;
 }
 

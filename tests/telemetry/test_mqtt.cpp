@@ -192,6 +192,32 @@ TEST_CASE("with a clean session, what is published while the subscriber is away 
     CHECK(ingest.accepted() == 0);
 }
 
+TEST_CASE("at QoS 1 a value published while the broker is down is kept and delivered once it is back",
+          "[telemetry][mqtt][restart]") {
+    ct::test::MosquittoBroker broker;
+    MqttPublisher publisher({.reconnectMin_s = 1, .reconnectMax_s = 1});
+    REQUIRE(publisher.start(address(broker)).empty());
+    REQUIRE(publisher.waitConnected(10));
+    for (int i = 0; i < 100; ++i)
+        REQUIRE(publisher.publish("campus/bldg-01/it_power", value(i, kNoon + i), 1));
+    REQUIRE(publisher.waitDelivered(100, 20));
+    CHECK(publisher.keptWhileAway() == 0);
+
+    broker.stop();
+    REQUIRE(ct::test::waitFor([&] { return !publisher.connected(); }));
+    for (int i = 100; i < 300; ++i)
+        REQUIRE(publisher.publish("campus/bldg-01/it_power", value(i, kNoon + i), 1));
+    CHECK(publisher.keptWhileAway() == 200);
+    // At QoS 0 nothing keeps it: that is refused.
+    CHECK_FALSE(publisher.publish("campus/bldg-01/it_power", value(0, kNoon), 0));
+    CHECK(publisher.delivered() == 100);
+
+    broker.start();
+    // Every kept message acknowledged by the restarted broker: resent, not dropped.
+    REQUIRE(publisher.waitDelivered(300, 20));
+    CHECK(publisher.connects() == 2);
+}
+
 TEST_CASE("bad data over the wire is counted per kind and never stops good values", "[telemetry][mqtt][bad-data]") {
     ct::test::MosquittoBroker broker;
     BindingFile b = ct::test::binding(R"({"mqtt": {"qos": 0}, "points": [

@@ -143,8 +143,16 @@ void MqttSubscriber::onDisconnected(int reason) {
 }
 
 bool MqttPublisher::publish(const std::string& topic, std::string_view payload, int qos, bool retain) {
-    return mosquitto_publish(handle(), nullptr, topic.c_str(), static_cast<int>(payload.size()), payload.data(), qos,
-                             retain) == MOSQ_ERR_SUCCESS;
+    const int rc = mosquitto_publish(handle(), nullptr, topic.c_str(), static_cast<int>(payload.size()),
+                                     payload.data(), qos, retain);
+    if (rc == MOSQ_ERR_SUCCESS) return true;
+    // At QoS > 0 libmosquitto queues the message before it tries to send it; NO_CONN only says the
+    // send found no socket. The reconnect resends the queue, and delivered() counts its PUBACKs.
+    if (rc == MOSQ_ERR_NO_CONN && qos > 0) {
+        ++keptWhileAway_;
+        return true;
+    }
+    return false;
 }
 
 bool MqttPublisher::waitDelivered(std::uint64_t count, double timeout_s) const {

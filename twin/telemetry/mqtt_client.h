@@ -89,11 +89,19 @@ private:
 class MqttPublisher : public MqttConnection {
 public:
     explicit MqttPublisher(const MqttSettings& settings) : MqttConnection(settings) {}
-    // False when libmosquitto refused it (not connected at QoS 0, queue full).
+    // True when the message is sent or kept for sending. At QoS 1 and 2 a message published while
+    // the broker is away is kept by libmosquitto and sent once the connection is back (it answers
+    // MOSQ_ERR_NO_CONN but has queued it): that counts as kept (keptWhileAway()), not refused.
+    // False when it is refused: not connected at QoS 0 (nothing keeps it), out of memory, a bad
+    // topic or an over-long payload.
     bool publish(const std::string& topic, std::string_view payload, int qos, bool retain = false);
+    std::uint64_t keptWhileAway() const { return keptWhileAway_; }
     // Waits until `count` messages are delivered (delivered()); false on time-out. At QoS 1,
     // messages published while the broker was away are sent again once it is back.
     bool waitDelivered(std::uint64_t count, double timeout_s) const;
+
+private:
+    std::uint64_t keptWhileAway_ = 0;
 };
 
 }  // namespace ct::twin::telemetry
