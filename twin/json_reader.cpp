@@ -12,11 +12,8 @@ namespace {
 // the reader can find them in the file.
 std::string describe(const nlohmann::json& value) {
     switch (value.type()) {
-        case nlohmann::json::value_t::string: {
-            std::string text = value.get<std::string>();
-            if (text.size() > 40) text = text.substr(0, 37) + "...";
-            return "string " + nlohmann::json(text).dump();
-        }
+        case nlohmann::json::value_t::string:
+            return "string " + quotedText(value.get_ref<const std::string&>());
         case nlohmann::json::value_t::number_integer:
         case nlohmann::json::value_t::number_unsigned:
         case nlohmann::json::value_t::number_float:
@@ -73,6 +70,19 @@ std::string joined(const std::vector<std::string>& words) {
 }
 
 }  // namespace
+
+std::string quotedText(std::string_view text, std::size_t maxBytes) {
+    std::string cut(text);
+    if (cut.size() > maxBytes) {
+        std::size_t end = maxBytes > 3 ? maxBytes - 3 : 0;
+        // Back to the start of a UTF-8 sequence, so that a character is never split in two.
+        while (end > 0 && (static_cast<unsigned char>(cut[end]) & 0xC0) == 0x80)
+            --end;
+        cut = cut.substr(0, end) + "...";
+    }
+    // The serializer escapes quotes and control characters; replace: invalid UTF-8 is shown, not thrown.
+    return nlohmann::json(cut).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 std::string formatNumber(double value) {
     char buffer[64];

@@ -42,6 +42,11 @@ struct Range {
 // Shortest text that reads back as the same double: 0.1 -> "0.1", 12000 -> "12000".
 std::string formatNumber(double value);
 
+// A string from the user's file as it may stand in a one-line message: in JSON quotes with its
+// control characters escaped (a "\n" in the file never breaks the line), bytes that are not
+// UTF-8 shown as U+FFFD, and cut (at a character boundary) after `maxBytes` with "...".
+std::string quotedText(std::string_view text, std::size_t maxBytes = 40);
+
 // base + "/" + token, escaping '~' and '/' as JSON Pointer requires ("bldg-01/rotor" -> "bldg-01~1rotor").
 std::string appendPointer(const std::string& base, std::string_view token);
 

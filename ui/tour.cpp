@@ -1,6 +1,7 @@
 #include "ui/tour.h"
 
 #include "twin/civil_time.h"
+#include "twin/json_reader.h"
 #include "twin/text_file.h"
 #include "ui/layer_settings.h"
 #include "ui/time_control.h"
@@ -44,7 +45,7 @@ void readCamera(const nlohmann::json& camera, const std::string& where, const tw
                 stop.camera = poseOf(c);
                 return;
             }
-        throw TourError(where + ": no camera \"" + stop.cameraName + "\" in the scenario");
+        throw TourError(where + ": no camera " + twin::quotedText(stop.cameraName) + " in the scenario");
     }
     if (!camera.is_object() || !camera.contains("eye") || !camera.contains("target"))
         throw TourError(where + ": expected a scenario camera name or {\"eye\": [..], \"target\": [..]}");
@@ -61,7 +62,7 @@ TourStop readStop(const nlohmann::json& j, const std::string& where, const twin:
     if (!j.contains("time") || !j["time"].is_string()) throw TourError(where + ".time: expected an ISO 8601 UTC time");
     stop.time = j["time"].get<std::string>();
     const auto t = twin::parseIsoUtc(stop.time);
-    if (!t) throw TourError(where + ".time: \"" + stop.time + "\" is not an ISO 8601 date or time");
+    if (!t) throw TourError(where + ".time: " + twin::quotedText(stop.time) + " is not an ISO 8601 date or time");
     stop.timeSeconds = static_cast<double>(*t);
     stop.timeSpeed = number(j, "time_speed", 0.0, where, 0.0);
     // Compared as a double: a huge phase (found by fuzz_tour) does not fit an int.
@@ -74,7 +75,7 @@ TourStop readStop(const nlohmann::json& j, const std::string& where, const twin:
         stop.preset = j["preset"].get<std::string>();
         const auto names = timePresetNames();
         if (std::find(names.begin(), names.end(), stop.preset) == names.end())
-            throw TourError(where + ".preset: unknown preset \"" + stop.preset + "\"");
+            throw TourError(where + ".preset: unknown preset " + twin::quotedText(stop.preset));
     }
     if (j.contains("layers")) {
         if (!j["layers"].is_object()) throw TourError(where + ".layers: expected {\"name\": true|false}");

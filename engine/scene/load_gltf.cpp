@@ -1,6 +1,8 @@
 // loadGltf: read the file, let tinygltf parse it, prove the model safe to read, convert it.
 #include "scene/load_gltf.h"
 
+#include "scene/gltf_text.h"
+
 #include "scene/gltf_convert.h"
 #include "scene/gltf_image.h"
 #include "scene/gltf_validate.h"
@@ -23,36 +25,6 @@ constexpr std::array kSupportedExtensions{"EXT_mesh_gpu_instancing", "KHR_materi
 
 // tinygltf 2.7 reads the whole file into memory and takes its length as 32 bits.
 constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t{1} << 31;
-
-// tinygltf's messages span lines and may quote a whole data URI; ours are one short line.
-std::string oneLine(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '\n' || c == '\r' || c == '\t') {
-            if (!out.empty() && out.back() != ' ' && out.back() != ';') {
-                out += "; ";
-            }
-        } else {
-            out += c;
-        }
-    }
-    for (std::size_t at = out.find("data:"); at != std::string::npos; at = out.find("data:", at + 1)) {
-        const std::size_t end = std::min(out.find(' ', at), out.size());
-        constexpr std::size_t kKeep = 48;
-        if (end - at > kKeep) {
-            out.replace(at + kKeep, end - at - kKeep, "...");
-        }
-    }
-    while (!out.empty() && (out.back() == ' ' || out.back() == ';')) {
-        out.pop_back();
-    }
-    constexpr std::size_t kMaxLength = 400;
-    if (out.size() > kMaxLength) {
-        out.resize(kMaxLength);
-        out += "...";
-    }
-    return out.empty() ? "unknown error" : out;
-}
 
 bool contains(std::string haystack, const char* needle) {
     std::transform(haystack.begin(), haystack.end(), haystack.begin(),

@@ -53,6 +53,9 @@ TEST_CASE("bad tours give one line naming the file and the place", "[ui][tour]")
           "t.json: stops[0].camera: no camera \"moon\" in the scenario");
     CHECK(parseError(R"({"stops": [{"camera": "overview", "time": "yesterday"}]})") ==
           "t.json: stops[0].time: \"yesterday\" is not an ISO 8601 date or time");
+    // A line break in the file's string stays escaped: the message is one line (found by fuzz_tour).
+    CHECK(parseError(R"({"stops": [{"camera": "overview", "time": "2026\n01"}]})") ==
+          R"(t.json: stops[0].time: "2026\n01" is not an ISO 8601 date or time)");
     CHECK(parseError(R"({"stops": [{"camera": "overview", "time": "2026-01-01", "phase": 9}]})") ==
           "t.json: stops[0].phase: the scenario has phases 1..4");
     CHECK(parseError(R"({"stops": [{"camera": "overview", "time": "2026-01-01", "preset": "x"}]})") ==
