@@ -1,12 +1,14 @@
 #include "command_line.h"
 
-#include "exit_codes.h"
+#include "campus/exit_codes.h"
 #include "twin/civil_time.h"
 #include "twin/weather.h"
 
 #include <cstdio>
 
 namespace ct::app {
+
+using namespace ct::campus;  // the campus library these commands call
 
 std::optional<int> parseCommandLine(int argc, const char* const* argv, CommandLine& line) {
     CLI::App app{"Campus Twin: a digital twin of an AI data-center campus, rendered with Vulkan.", "campus-twin"};
@@ -136,13 +138,6 @@ void addHeatmapCommand(CLI::App& app, HeatmapOptions& o) {
         ->check(CLI::IsMember({"viridis", "inferno", "turbo"}));
     cmd->add_option("--range", o.range, "Colour range lo,hi in degrees C (PNG; default: ambient to the hottest cell)");
     addCoupledFieldOptions(*cmd, o.field);
-}
-
-std::string coupledFieldError(const CoupledFieldOptions& o) {
-    if (!twin::parseIsoUtc(o.time)) return "--time " + o.time + ": not an ISO 8601 time (YYYY-MM-DDTHH:MM)";
-    if (o.preset != "none" && !twin::parseWeatherPreset(o.preset))
-        return "--preset " + o.preset + ": unknown preset (" + twin::presetNames() + ", none)";
-    return {};
 }
 
 void addPlanCommand(CLI::App& app, PlanOptions& o) {

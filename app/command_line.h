@@ -7,6 +7,8 @@
 //   if (line.command == "render") return runRender(line.global, line.render);
 #pragma once
 
+#include "campus/campus_options.h"
+
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
@@ -16,26 +18,11 @@
 
 namespace ct::app {
 
-struct GlobalOptions {
-    bool validate = false;
-    int device = -1;
-};
-
-struct LightingOptions {
-    float sunElevation = 50.0f;
-    float sunAzimuth = 135.0f;
-    bool noShadows = false;
-};
-
-struct CoupledFieldOptions {
-    std::string time = "2026-07-15T21:00";  // 16:00 local, a summer afternoon
-    int phase = 0;                          // 0: the last
-    std::string backend = "gpu";
-    double spinupHours = 3.0;
-    double step_s = 60.0;
-    std::uint64_t seed = 1;
-    std::string preset = "summer-design-day";
-};
+// The settings the campus library takes are its own plain structs; these names are the
+// command line's.
+using GlobalOptions = campus::DeviceOptions;
+using campus::CoupledFieldOptions;
+using campus::LightingOptions;
 
 struct HeatmapOptions {
     std::string scenario;
@@ -168,8 +155,6 @@ std::optional<int> parseCommandLine(int argc, const char* const* argv, CommandLi
 void addLightingOptions(CLI::App& command, LightingOptions& options);
 void addTileOption(CLI::App& command, unsigned& tileSize);
 void addCoupledFieldOptions(CLI::App& command, CoupledFieldOptions& options);
-// What is wrong with the time or preset, in one line naming the option; empty when both are good.
-std::string coupledFieldError(const CoupledFieldOptions& options);
 void addViewCommand(CLI::App& app, ViewOptions& options);
 void addRenderCommand(CLI::App& app, RenderOptions& options);
 void addSimulateCommand(CLI::App& app, SimulateOptions& options);

@@ -2,12 +2,13 @@
 // command asked for, and turns what escapes it into an exit code, here and nowhere else:
 // 0 success, 2 bad input or usage, 1 a runtime failure (exit_codes.h).
 #include "command_line.h"
-#include "exit_codes.h"
+#include "campus/exit_codes.h"
 #include "heatmap_command.h"
 #include "plan_command.h"
 #include "render_command.h"
 #include "simulate_command.h"
-#include "telemetry_command.h"
+#include "monitor_command.h"
+#include "publish_command.h"
 #include "tour_command.h"
 #include "view_command.h"
 
@@ -20,6 +21,7 @@ namespace {
 
 int run(const ct::app::CommandLine& line) {
     using namespace ct::app;
+    using namespace ct::campus;
     if (line.command == "view") return runView(line.global, line.view);
     if (line.command == "render") return runRender(line.global, line.render);
     if (line.command == "simulate") return runSimulate(line.simulate);
@@ -41,9 +43,9 @@ int main(int argc, char** argv) {
         return run(line);
     } catch (const ct::vk::VulkanError& e) {
         std::fprintf(stderr, "campus-twin: Vulkan error: %s\n", e.what());
-        return ct::app::kExitFailure;
+        return ct::campus::kExitFailure;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "campus-twin: %s\n", e.what());
-        return ct::app::kExitFailure;
+        return ct::campus::kExitFailure;
     }
 }

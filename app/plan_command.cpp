@@ -1,6 +1,6 @@
 #include "plan_command.h"
 
-#include "exit_codes.h"
+#include "campus/exit_codes.h"
 #include "twin/scenario_loader.h"
 #include "twin/simulation.h"
 
@@ -9,6 +9,8 @@
 #include <fstream>
 
 namespace ct::app {
+
+using namespace ct::campus;  // the campus library these commands call
 
 std::vector<PhasePlan> planPhases(const twin::Scenario& scenario, std::uint64_t seed) {
     std::vector<PhasePlan> plans;

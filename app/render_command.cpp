@@ -1,14 +1,15 @@
 #include "render_command.h"
 
-#include "power_flows.h"
+#include "campus/power_flows.h"
 
-#include "campus_scene.h"
-#include "exit_codes.h"
-#include "scene_output.h"
+#include "campus/campus_scene.h"
+#include "campus/coupled_field.h"
+#include "campus/exit_codes.h"
+#include "campus/scene_output.h"
 #include "twin/scenario_loader.h"
 
 #ifdef CT_HAVE_UI
-#include "campus_window.h"
+#include "campus/campus_window.h"
 #include "window/viewer.h"
 #endif
 
@@ -17,6 +18,8 @@
 #include <cstdio>
 
 namespace ct::app {
+
+using namespace ct::campus;  // the campus library these commands call
 
 int runRender(const GlobalOptions& global, const RenderOptions& o) {
     const twin::ScenarioResult loaded = twin::loadScenario(o.scenario);

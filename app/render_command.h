@@ -2,7 +2,6 @@
 // a phase, in a window or rendered headless.
 #pragma once
 
-#include "heatmap_command.h"
 #include "command_line.h"
 
 #include <string>

@@ -1,8 +1,8 @@
 #include "simulate_command.h"
 
-#include "campus_scene.h"
-#include "exit_codes.h"
-#include "heat_coupling.h"
+#include "campus/campus_scene.h"
+#include "campus/exit_codes.h"
+#include "campus/heat_coupling.h"
 #include "twin/scenario_loader.h"
 #include "twin/simulation.h"
 
@@ -13,6 +13,8 @@
 #include <memory>
 
 namespace ct::app {
+
+using namespace ct::campus;  // the campus library these commands call
 
 namespace {
 

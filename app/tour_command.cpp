@@ -1,13 +1,13 @@
 #include "tour_command.h"
 
-#include "campus_stage.h"
-#include "exit_codes.h"
-#include "live_campus.h"
+#include "campus/campus_stage.h"
+#include "campus/exit_codes.h"
+#include "campus/live_campus.h"
 #include "render/data_dir.h"
 #include "render/image_file.h"
 #include "render/offscreen_capture.h"
 #include "render/tiled_capture.h"
-#include "scene_output.h"
+#include "campus/scene_output.h"
 #include "twin/scenario_loader.h"
 #include "ui/caption_raster.h"
 #include "ui/tour_player.h"
@@ -19,6 +19,8 @@
 #include <memory>
 
 namespace ct::app {
+
+using namespace ct::campus;  // the campus library these commands call
 
 namespace {
 

@@ -1,15 +1,17 @@
 #include "view_command.h"
 
-#include "exit_codes.h"
+#include "campus/exit_codes.h"
 #include "render/data_dir.h"
 #include "scene/load_gltf.h"
-#include "scene_output.h"
+#include "campus/scene_output.h"
 
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
 
 namespace ct::app {
+
+using namespace ct::campus;  // the campus library these commands call
 
 namespace {
 

@@ -1,7 +1,7 @@
 // The campus at each phase, headless at 1920x1080 from the overview camera: the time to load
 // and compose it, and the frame time (median of 3 repetitions after a warm-up frame), with draw
 // calls and instances drawn. Draw calls must stay flat as panels grow.
-#include "campus_scene.h"
+#include "campus/campus_scene.h"
 #include "render/data_dir.h"
 #include "render/renderer.h"
 #include "twin/scenario_loader.h"
@@ -20,7 +20,7 @@ void campusFrame(benchmark::State& state) {
         return;
     }
     const auto composeStart = std::chrono::steady_clock::now();
-    const ct::app::CampusResult composed = ct::app::composeCampus(*loaded.scenario, phase);
+    const ct::campus::CampusResult composed = ct::campus::composeCampus(*loaded.scenario, phase);
     if (!composed.campus) {
         state.SkipWithError(composed.error.c_str());
         return;
@@ -29,7 +29,7 @@ void campusFrame(benchmark::State& state) {
     ct::render::Renderer renderer(context, ct::render::shaderDir(), {.extent = {1920, 1080}});
     renderer.setScene(composed.campus->scene);
     const double loadSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - composeStart).count();
-    const auto camera = ct::app::scenarioCamera(*loaded.scenario, "overview", composed.campus->scene.bounds);
+    const auto camera = ct::campus::scenarioCamera(*loaded.scenario, "overview", composed.campus->scene.bounds);
     ct::render::FrameRing frames(context);
     const ct::render::Lighting lighting;
     auto renderOne = [&] {

@@ -11,10 +11,10 @@
 // the case's frame is the reported time, the paired baseline's the counter `baseline_ms`. Case 0
 // pairs the baseline with itself: its ratio shows the noise. One frame = record + submit + wait
 // (shadow and main pass), no readback. One renderer, scene and camera serve all cases.
-#include "campus_animation.h"
-#include "campus_scene.h"
-#include "heatmap_command.h"
-#include "power_flows.h"
+#include "campus/campus_animation.h"
+#include "campus/campus_scene.h"
+#include "campus/coupled_field.h"
+#include "campus/power_flows.h"
 #include "render/data_dir.h"
 #include "render/renderer.h"
 #include "twin/scenario_loader.h"
@@ -41,19 +41,19 @@ constexpr int kBuildOut = 4;
 // Half of that lift, shown, with nothing solid yet (scaffolding from the lifted bottom up), is
 // the look halfway through its rise.
 std::vector<ct::render::NodeAnimation> phase4HalfRisen(const ct::twin::Scenario& scenario,
-                                                       const ct::app::CampusScene& campus, int& animatedNodes) {
+                                                       const ct::campus::CampusScene& campus, int& animatedNodes) {
     ct::ui::PhaseModel phases(scenario);
     phases.showThrough(kBuildOut - 1);
     const ct::ui::ConstructionAnimation sunk(scenario, phases);
     const std::vector<ct::render::NodeAnimation> inGround =
-        ct::app::CampusAnimator(scenario, campus).animations(sunk, ct::ui::LayerSettings{});
+        ct::campus::CampusAnimator(scenario, campus).animations(sunk, ct::ui::LayerSettings{});
     std::set<std::string> phase4;
     for (const ct::twin::Building& building : scenario.buildings)
         if (building.phase == kBuildOut) phase4.insert(building.id);
     std::vector<ct::render::NodeAnimation> result(campus.scene.nodes.size());
     animatedNodes = 0;
     for (std::size_t n = 0; n < result.size(); ++n) {
-        if (!phase4.count(ct::app::entityOfNode(campus.scene, static_cast<int>(n)))) continue;
+        if (!phase4.count(ct::campus::entityOfNode(campus.scene, static_cast<int>(n)))) continue;
         const ct::render::NodeAnimation& a = inGround[n];
         const float lift = 0.5f * a.lift_m;
         result[n] = {.lift_m = lift, .clipBelowY = a.clipBelowY, .scaffoldAboveY = a.clipBelowY + lift};
@@ -66,7 +66,7 @@ std::vector<ct::render::NodeAnimation> phase4HalfRisen(const ct::twin::Scenario&
 struct OverviewStage {
     std::string error;
     std::unique_ptr<ct::twin::Scenario> scenario;
-    std::optional<ct::app::CampusScene> campus;
+    std::optional<ct::campus::CampusScene> campus;
     std::unique_ptr<ct::vk::Context> context;
     std::unique_ptr<ct::render::Renderer> renderer;
     std::unique_ptr<ct::render::FrameRing> frames;
@@ -87,27 +87,27 @@ struct OverviewStage {
             return;
         }
         scenario = std::make_unique<ct::twin::Scenario>(std::move(*loaded.scenario));
-        ct::app::CampusResult composed = ct::app::composeCampus(*scenario, kBuildOut);
+        ct::campus::CampusResult composed = ct::campus::composeCampus(*scenario, kBuildOut);
         if (!composed.campus) {
             error = composed.error;
             return;
         }
         campus = std::move(composed.campus);
-        camera = ct::app::scenarioCamera(*scenario, "overview", campus->scene.bounds);
+        camera = ct::campus::scenarioCamera(*scenario, "overview", campus->scene.bounds);
         if (!camera) {
             error = "abilene.json has no overview camera";
             return;
         }
         halfRisen = phase4HalfRisen(*scenario, *campus, animatedNodes);
         // The twin run up to a summer afternoon (16:00 local), as `render --layer power_flows` does.
-        ct::app::CoupledFieldOptions twinOnly;
+        ct::campus::CoupledFieldOptions twinOnly;
         twinOnly.spinupHours = 1.0;
-        const std::unique_ptr<ct::twin::Simulation> twin = ct::app::runTwin(*scenario, kBuildOut, twinOnly);
+        const std::unique_ptr<ct::twin::Simulation> twin = ct::campus::runTwin(*scenario, kBuildOut, twinOnly);
         if (!twin) {
             error = "the twin could not run";
             return;
         }
-        flowLines = ct::app::powerFlowLines(*scenario, *campus, twin->current());
+        flowLines = ct::campus::powerFlowLines(*scenario, *campus, twin->current());
         flowTriangles = ct::render::buildFlowLineMesh(flowLines).indices.size() / 3;
         context = std::make_unique<ct::vk::Context>(ct::vk::ContextOptions{.quiet = true});
         renderer = std::make_unique<ct::render::Renderer>(*context, ct::render::shaderDir(),

@@ -28,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::abort();
     }
     for (const ct::app::CoupledFieldOptions* field : {&line.render.field, &line.heatmap.field}) {
-        const std::string error = ct::app::coupledFieldError(*field);
+        const std::string error = ct::campus::coupledFieldError(*field);
         if (!error.empty()) ct::fuzz::requireOneLineNaming(error, "--", "coupledFieldError");
     }
     return 0;

@@ -2,7 +2,7 @@
 // Hiding the build-out sinks its halls (lifted, clipped at their base) until they are gone;
 // showing it raises them as scaffolding; the farms and terrain layers hide their nodes.
 #include "abilene_scenario.h"
-#include "campus_animation.h"
+#include "campus/campus_animation.h"
 #include "render/data_dir.h"
 #include "render/image_file.h"
 #include "render/offscreen_capture.h"
@@ -21,17 +21,17 @@ const twin::Scenario& scenario() {
     return test::abilene();
 }
 
-const app::CampusScene& fullCampus() {
-    static const app::CampusResult composed = app::composeCampus(scenario(), 4);
+const campus::CampusScene& fullCampus() {
+    static const campus::CampusResult composed = campus::composeCampus(scenario(), 4);
     INFO(composed.error);
     REQUIRE(composed.campus);
     return *composed.campus;
 }
 
-std::vector<int> nodesOf(const app::CampusScene& campus, const std::string& entity) {
+std::vector<int> nodesOf(const campus::CampusScene& campus, const std::string& entity) {
     std::vector<int> nodes;
     for (std::size_t n = 0; n < campus.scene.nodes.size(); ++n)
-        if (app::entityOfNode(campus.scene, static_cast<int>(n)) == entity) nodes.push_back(static_cast<int>(n));
+        if (campus::entityOfNode(campus.scene, static_cast<int>(n)) == entity) nodes.push_back(static_cast<int>(n));
     return nodes;
 }
 
@@ -49,8 +49,8 @@ void run(ui::ConstructionAnimation& looks, const ui::PhaseModel& phases, double 
 }  // namespace
 
 TEST_CASE("node animations follow the phases' looks and the layers", "[campus][construction]") {
-    const app::CampusScene& campus = fullCampus();
-    const app::CampusAnimator animator(scenario(), campus);
+    const campus::CampusScene& campus = fullCampus();
+    const campus::CampusAnimator animator(scenario(), campus);
     ui::PhaseModel phases(scenario());
     ui::ConstructionAnimation looks(scenario(), phases);
     ui::LayerSettings layers;
@@ -96,13 +96,13 @@ TEST_CASE("node animations follow the phases' looks and the layers", "[campus][c
 }
 
 TEST_CASE("the overview shows the build-out rising in scaffolding, and gone once sunk", "[campus][construction]") {
-    const app::CampusScene& campus = fullCampus();
-    const app::CampusAnimator animator(scenario(), campus);
+    const campus::CampusScene& campus = fullCampus();
+    const campus::CampusAnimator animator(scenario(), campus);
     vk::Context context({.validation = true});
     render::Renderer renderer(context, render::shaderDir(), {.extent = {960, 540}});
     renderer.setScene(campus.scene);
     render::OffscreenCapture capture(context, renderer);
-    const auto camera = app::scenarioCamera(scenario(), "overview", campus.scene.bounds);
+    const auto camera = campus::scenarioCamera(scenario(), "overview", campus.scene.bounds);
     REQUIRE(camera);
 
     std::set<std::string> phase4;
@@ -115,7 +115,7 @@ TEST_CASE("the overview shows the build-out rising in scaffolding, and gone once
         for (std::uint32_t y = 0; y < frame.height; ++y)
             for (std::uint32_t x = 0; x < frame.width; ++x) {
                 const int node = frame.nodeAt(x, y);
-                if (node < 0 || !phase4.count(app::entityOfNode(campus.scene, node))) continue;
+                if (node < 0 || !phase4.count(campus::entityOfNode(campus.scene, node))) continue;
                 ++pixels;
                 const glm::u8vec4 p = frame.pixel(x, y);
                 if (p.r > p.g + 30 && p.g > p.b + 20) ++orange;

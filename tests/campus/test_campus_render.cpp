@@ -1,7 +1,7 @@
 // The campus as built at each phase, rendered headless from the overview camera: the picking
 // buffer must show exactly the buildings of that phase.
 #include "abilene_scenario.h"
-#include "campus_scene.h"
+#include "campus/campus_scene.h"
 #include "render/data_dir.h"
 #include "render/offscreen_capture.h"
 #include "twin/scenario_loader.h"
@@ -14,14 +14,14 @@ namespace {
 using ct::test::abilene;
 
 std::set<std::string> visibleBuildings(ct::vk::Context& context, const ct::twin::Scenario& scenario, int phase) {
-    const ct::app::CampusResult composed = ct::app::composeCampus(scenario, phase);
+    const ct::campus::CampusResult composed = ct::campus::composeCampus(scenario, phase);
     INFO(composed.error);
     REQUIRE(composed.campus);
-    const ct::app::CampusScene& campus = *composed.campus;
+    const ct::campus::CampusScene& campus = *composed.campus;
     ct::render::Renderer renderer(context, ct::render::shaderDir(), {.extent = {1280, 720}});
     renderer.setScene(campus.scene);
     ct::render::OffscreenCapture capture(context, renderer);
-    const auto camera = ct::app::scenarioCamera(scenario, "overview", campus.scene.bounds);
+    const auto camera = ct::campus::scenarioCamera(scenario, "overview", campus.scene.bounds);
     REQUIRE(camera);
     const auto frame = capture.render(*camera, {});
     std::set<int> nodes;
@@ -29,7 +29,7 @@ std::set<std::string> visibleBuildings(ct::vk::Context& context, const ct::twin:
         if (id.x) nodes.insert(static_cast<int>(id.x) - 1);
     std::set<std::string> buildings;
     for (int node : nodes) {
-        const std::string entity = ct::app::entityOfNode(campus.scene, node);
+        const std::string entity = ct::campus::entityOfNode(campus.scene, node);
         for (const auto& b : scenario.buildings)
             if (b.id == entity) buildings.insert(entity);
     }
@@ -57,7 +57,7 @@ TEST_CASE("the overview shows 2, 8, 10 and 20 buildings at phases 1 to 4", "[cam
 
 TEST_CASE("the build-out has at least 200,000 panels and 50 turbines, bound nodes exist", "[campus]") {
     const ct::twin::Scenario& scenario = abilene();
-    const ct::app::CampusResult composed = ct::app::composeCampus(scenario, 4);
+    const ct::campus::CampusResult composed = ct::campus::composeCampus(scenario, 4);
     INFO(composed.error);
     REQUIRE(composed.campus);
     CHECK(composed.campus->buildingCount == 20);
@@ -72,14 +72,14 @@ TEST_CASE("the build-out has at least 200,000 panels and 50 turbines, bound node
 
 TEST_CASE("far solar rows shade to their mean instead of aliasing into moire", "[campus][render]") {
     const ct::twin::Scenario& scenario = abilene();
-    const ct::app::CampusResult composed = ct::app::composeCampus(scenario, 4);
+    const ct::campus::CampusResult composed = ct::campus::composeCampus(scenario, 4);
     REQUIRE(composed.campus);
     const ct::scene::Scene& scene = composed.campus->scene;
     ct::vk::Context context({.validation = true, .quiet = true});
     ct::render::Renderer renderer(context, ct::render::shaderDir(), {.extent = {1280, 720}});
     renderer.setScene(scene);
     ct::render::OffscreenCapture capture(context, renderer);
-    const auto camera = ct::app::scenarioCamera(scenario, "overview", scene.bounds);
+    const auto camera = ct::campus::scenarioCamera(scenario, "overview", scene.bounds);
     REQUIRE(camera);
     const auto frame = capture.render(*camera, {});
     // Luminance of the far rows' stand-ins, and how much it changes from one pixel to the next

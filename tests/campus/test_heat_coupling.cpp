@@ -3,8 +3,8 @@
 // building onto a Phase 1 building, the Phase 1 building's inlet air and PUE are higher than
 // with the wind reversed.
 #include "abilene_scenario.h"
-#include "campus_scene.h"
-#include "heat_coupling.h"
+#include "campus/campus_scene.h"
+#include "campus/heat_coupling.h"
 #include "twin/scenario_loader.h"
 
 #include <catch2/catch.hpp>
@@ -40,16 +40,16 @@ struct BuildingAir {
 
 BuildingAir phase1Building(int phase, double windFrom_deg) {
     const ct::twin::Scenario& scenario = abilene();
-    const ct::app::CampusResult composed = ct::app::composeCampus(scenario, phase);
+    const ct::campus::CampusResult composed = ct::campus::composeCampus(scenario, phase);
     REQUIRE(composed.campus);
     ct::twin::Simulation simulation(scenario, {.start = *ct::twin::parseIsoUtc("2026-07-15T18:00"),
                                                .step_s = 60.0,
                                                .phase = phase,
                                                .seed = 4,
                                                .weather = std::make_shared<SteadyWeather>(windFrom_deg)});
-    ct::app::HeatCouplingOptions options;
-    options.backend = ct::app::FieldBackend::Cpu;
-    ct::app::HeatCoupling coupling(scenario, *composed.campus, options);
+    ct::campus::HeatCouplingOptions options;
+    options.backend = ct::campus::FieldBackend::Cpu;
+    ct::campus::HeatCoupling coupling(scenario, *composed.campus, options);
     for (int i = 0; i < 90; ++i) {  // 1.5 h: the air crosses 1.5 km in about 6 minutes
         coupling.step(simulation, 60.0);
         simulation.advance();

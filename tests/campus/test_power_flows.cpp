@@ -1,8 +1,8 @@
 // The power-flows layer: which lines the twin's state gives (sources to the substation, the
 // substation to the buildings), their widths and directions, and a render of them over the campus.
 #include "abilene_scenario.h"
-#include "campus_scene.h"
-#include "power_flows.h"
+#include "campus/campus_scene.h"
+#include "campus/power_flows.h"
 #include "render/data_dir.h"
 #include "render/image_file.h"
 #include "render/offscreen_capture.h"
@@ -13,15 +13,15 @@
 #include <algorithm>
 #include <filesystem>
 
-using ct::app::PowerFlow;
-using ct::app::PowerFlowKind;
+using ct::campus::PowerFlow;
+using ct::campus::PowerFlowKind;
 
 namespace {
 
 using ct::test::abilene;
 
-const ct::app::CampusScene& buildOut() {
-    static const ct::app::CampusResult composed = ct::app::composeCampus(abilene(), 4);
+const ct::campus::CampusScene& buildOut() {
+    static const ct::campus::CampusResult composed = ct::campus::composeCampus(abilene(), 4);
     INFO(composed.error);
     REQUIRE(composed.campus);
     return *composed.campus;
@@ -70,7 +70,7 @@ bool near(glm::vec3 a, glm::vec3 b) {
 }  // namespace
 
 TEST_CASE("power flow widths grow with the square root of the power, within their clamps", "[campus][flows]") {
-    using ct::app::powerFlowWidth;
+    using ct::campus::powerFlowWidth;
     CHECK(powerFlowWidth(100.0) == Approx(15.0f));
     CHECK(powerFlowWidth(400.0) == Approx(30.0f));
     CHECK(powerFlowWidth(-400.0) == Approx(30.0f));
@@ -82,8 +82,8 @@ TEST_CASE("power flow widths grow with the square root of the power, within thei
         last = powerFlowWidth(mw);
     }
     // An arc is raised between its ends and meets them exactly.
-    const auto arc = ct::app::powerFlowArc({0, 10, 0}, {1000, 20, 0});
-    REQUIRE(arc.size() == static_cast<std::size_t>(ct::app::kArcSamples));
+    const auto arc = ct::campus::powerFlowArc({0, 10, 0}, {1000, 20, 0});
+    REQUIRE(arc.size() == static_cast<std::size_t>(ct::campus::kArcSamples));
     CHECK(near(arc.front(), {0, 10, 0}));
     CHECK(near(arc.back(), {1000, 20, 0}));
     CHECK(arc[arc.size() / 2].y == Approx(15.0f + 60.0f).margin(0.01));
@@ -93,8 +93,8 @@ TEST_CASE("the build-out's flow layout: one wind farm, the bus at the substation
           "[campus][flows]") {
     const auto& scenario = abilene();
     const auto& campus = buildOut();
-    const ct::app::PowerFlowLayout layout = ct::app::powerFlowLayout(scenario, campus);
-    const auto tops = ct::app::entityTops(campus);
+    const ct::campus::PowerFlowLayout layout = ct::campus::powerFlowLayout(scenario, campus);
+    const auto tops = ct::campus::entityTops(campus);
     REQUIRE(layout.hasBus);
     CHECK(layout.bus.x == Approx(tops.at("substation").x));
     CHECK(layout.bus.z == Approx(tops.at("substation").z));
@@ -107,9 +107,9 @@ TEST_CASE("the build-out's flow layout: one wind farm, the bus at the substation
     mean /= static_cast<float>(scenario.turbines.size());
     CHECK(layout.windFarms[0].anchor.x == Approx(mean.x).margin(5.0));
     CHECK(layout.windFarms[0].anchor.z == Approx(mean.y).margin(5.0));
-    CHECK(layout.windFarms[0].anchor.y <= ct::app::kMaxAnchor_m);
+    CHECK(layout.windFarms[0].anchor.y <= ct::campus::kMaxAnchor_m);
     // The grid arrives 1 km from the substation, away from the buildings (which lie west and south).
-    CHECK(glm::distance(layout.gridEntry, layout.bus) == Approx(ct::app::kGridEntryDistance_m));
+    CHECK(glm::distance(layout.gridEntry, layout.bus) == Approx(ct::campus::kGridEntryDistance_m));
     CHECK(layout.gridEntry.x > layout.bus.x);
 }
 
@@ -117,10 +117,10 @@ TEST_CASE("power flows: one line per source and building with power, wider for m
           "[campus][flows]") {
     const auto& scenario = abilene();
     const auto& campus = buildOut();
-    const ct::app::PowerFlowLayout layout = ct::app::powerFlowLayout(scenario, campus);
-    const auto tops = ct::app::entityTops(campus);
+    const ct::campus::PowerFlowLayout layout = ct::campus::powerFlowLayout(scenario, campus);
+    const auto tops = ct::campus::entityTops(campus);
     const ct::twin::StateSnapshot state = handState(scenario);
-    const std::vector<PowerFlow> flows = ct::app::powerFlows(scenario, layout, state);
+    const std::vector<PowerFlow> flows = ct::campus::powerFlows(scenario, layout, state);
 
     // Solar: solar-b took twice solar-a's share and has the wider line.
     const PowerFlow* a = flowOf(flows, "solar-a");
@@ -130,7 +130,7 @@ TEST_CASE("power flows: one line per source and building with power, wider for m
     CHECK(a->mw == Approx(100.0));
     CHECK(b->mw == Approx(200.0));
     CHECK(b->line.width_m > a->line.width_m);
-    CHECK(b->line.width_m == Approx(ct::app::powerFlowWidth(200.0)));
+    CHECK(b->line.width_m == Approx(ct::campus::powerFlowWidth(200.0)));
     // Wind: one farm; gas at zero draws nothing; the grid imports.
     REQUIRE(ofKind(flows, PowerFlowKind::Wind).size() == 1);
     CHECK(ofKind(flows, PowerFlowKind::Wind)[0]->mw == Approx(58.0));
@@ -162,7 +162,7 @@ TEST_CASE("power flows: one line per source and building with power, wider for m
             const glm::vec3 top = tops.at(flow.entity);
             CHECK(flow.line.points.front().x == Approx(top.x));
             CHECK(flow.line.points.front().z == Approx(top.z));
-            CHECK(flow.line.points.front().y == Approx(std::min(top.y, ct::app::kMaxAnchor_m)));
+            CHECK(flow.line.points.front().y == Approx(std::min(top.y, ct::campus::kMaxAnchor_m)));
         }
         // Raised above the straight line between its ends.
         const glm::vec3 middle = flow.line.points[flow.line.points.size() / 2];
@@ -191,7 +191,7 @@ TEST_CASE("power flows: one line per source and building with power, wider for m
     }
     // Buildings with more load have wider lines.
     CHECK(flowOf(flows, "bldg-20")->line.width_m > flowOf(flows, "bldg-01")->line.width_m);
-    CHECK(ct::app::powerFlowLines(scenario, layout, state).size() == flows.size());
+    CHECK(ct::campus::powerFlowLines(scenario, layout, state).size() == flows.size());
 
     // Discharging batteries send power to the bus; no sun, no lines from the solar farms.
     ct::twin::StateSnapshot night = state;
@@ -199,7 +199,7 @@ TEST_CASE("power flows: one line per source and building with power, wider for m
     night.campus.solar_mw = 0.0;
     for (auto& farm : night.solarFarms)
         farm.ac_mw = 0.0;
-    const std::vector<PowerFlow> nightFlows = ct::app::powerFlows(scenario, layout, night);
+    const std::vector<PowerFlow> nightFlows = ct::campus::powerFlows(scenario, layout, night);
     CHECK(ofKind(nightFlows, PowerFlowKind::Solar).empty());
     for (const PowerFlow* battery : ofKind(nightFlows, PowerFlowKind::Battery))
         CHECK(battery->line.speed_mps > 0.0f);
@@ -207,11 +207,11 @@ TEST_CASE("power flows: one line per source and building with power, wider for m
 
 TEST_CASE("power flows only connect what stands at the phase", "[campus][flows]") {
     const auto& scenario = abilene();
-    const ct::app::CampusResult composed = ct::app::composeCampus(scenario, 1);
+    const ct::campus::CampusResult composed = ct::campus::composeCampus(scenario, 1);
     REQUIRE(composed.campus);
-    const ct::app::PowerFlowLayout layout = ct::app::powerFlowLayout(scenario, *composed.campus);
+    const ct::campus::PowerFlowLayout layout = ct::campus::powerFlowLayout(scenario, *composed.campus);
     // Phase 1: two buildings, the gas plant and most turbines; no solar farms, no batteries yet.
-    const std::vector<PowerFlow> flows = ct::app::powerFlows(scenario, layout, handState(scenario));
+    const std::vector<PowerFlow> flows = ct::campus::powerFlows(scenario, layout, handState(scenario));
     CHECK(ofKind(flows, PowerFlowKind::Solar).empty());
     CHECK(ofKind(flows, PowerFlowKind::Battery).empty());
     CHECK(ofKind(flows, PowerFlowKind::Load).size() == 2);
@@ -226,12 +226,12 @@ TEST_CASE("power flows drawn over the campus change its colours, never its picki
     ct::render::Renderer renderer(context, ct::render::shaderDir(), {.extent = {960, 540}});
     renderer.setScene(campus.scene);
     ct::render::OffscreenCapture capture(context, renderer);
-    const auto camera = ct::app::scenarioCamera(scenario, "overview", campus.scene.bounds);
+    const auto camera = ct::campus::scenarioCamera(scenario, "overview", campus.scene.bounds);
     REQUIRE(camera);
     const auto plain = capture.render(*camera, {});
     ct::twin::StateSnapshot state = handState(scenario);
     state.campus.gas_mw = 150.0;
-    const auto lines = ct::app::powerFlowLines(scenario, campus, state);
+    const auto lines = ct::campus::powerFlowLines(scenario, campus, state);
     renderer.setFlowLines(lines);
     renderer.setFlowTime(3.0f);
     const auto flowing = capture.render(*camera, {});

@@ -1,7 +1,7 @@
 // CampusSession without a window: the commands the panels issue, driven directly, checked on the
 // twin's state and the session's accessors. The campus is Abilene without its solar farms and
 // turbines (the 240,000 panels): the buildings, phases, named views and site stay.
-#include "campus_session.h"
+#include "campus/campus_session.h"
 #include "twin/civil_time.h"
 #include "twin/scenario_loader.h"
 
@@ -29,8 +29,8 @@ twin::Scenario smallCampus() {
 
 // A live campus and its session, all phases shown, a July afternoon, the camera at the start view.
 struct Session {
-    explicit Session(app::SessionOptions options = {}) : live(smallCampus()) {
-        session = std::make_unique<app::CampusSession>(live, std::move(options));
+    explicit Session(campus::SessionOptions options = {}) : live(smallCampus()) {
+        session = std::make_unique<campus::CampusSession>(live, std::move(options));
         camera = session->startCamera(16.0f / 9.0f);
     }
     // `seconds` of wall time in frames of a tenth of a second.
@@ -51,8 +51,8 @@ struct Session {
         return out;
     }
 
-    app::LiveCampus live;
-    std::unique_ptr<app::CampusSession> session;
+    campus::LiveCampus live;
+    std::unique_ptr<campus::CampusSession> session;
     render::Camera camera;
 };
 
@@ -64,7 +64,7 @@ float distance(glm::vec3 a, glm::vec3 b) {
 
 TEST_CASE("session: hiding a phase takes its buildings out of the twin", "[ui][session]") {
     Session s;
-    app::CampusSession& session = *s.session;
+    campus::CampusSession& session = *s.session;
     const int last = session.phases().phaseCount();
     REQUIRE(last >= 2);
     s.run(1.0);
@@ -97,7 +97,7 @@ TEST_CASE("session: hiding a phase takes its buildings out of the twin", "[ui][s
 
 TEST_CASE("session: an as-of date sets each phase from its dates", "[ui][session]") {
     Session s;
-    app::CampusSession& session = *s.session;
+    campus::CampusSession& session = *s.session;
     const twin::Phase& second = session.phases().phase(2);
     // The day phase 2's construction starts: phase 1 standing, phase 2 being built, the last not yet.
     const auto t = twin::parseIsoUtc(second.constructionStart + "T12:00:00Z");
@@ -114,7 +114,7 @@ TEST_CASE("session: an as-of date sets each phase from its dates", "[ui][session
 
 TEST_CASE("session: presets and jumps restart the twin at the clock", "[ui][session]") {
     Session s;
-    app::CampusSession& session = *s.session;
+    campus::CampusSession& session = *s.session;
     s.run(0.3);
 
     session.applyPreset("heat-wave");
@@ -147,13 +147,13 @@ TEST_CASE("session: presets and jumps restart the twin at the clock", "[ui][sess
 
 TEST_CASE("session: a pick selects the building a node belongs to", "[ui][session]") {
     Session s;
-    app::CampusSession& session = *s.session;
+    campus::CampusSession& session = *s.session;
     const scene::Scene& scene = session.campus().scene;
     const std::string id = s.live.scenario().buildings.front().id;
     int buildingNode = -1;
     int otherNode = -1;  // a node of no building (the terrain, the substation, ...)
     for (int n = 0; n < static_cast<int>(scene.nodes.size()); ++n) {
-        const std::string entity = app::entityOfNode(scene, n);
+        const std::string entity = campus::entityOfNode(scene, n);
         if (entity == id && buildingNode < 0) buildingNode = n;
         bool isBuilding = false;
         for (const twin::Building& b : s.live.scenario().buildings)
@@ -179,7 +179,7 @@ TEST_CASE("session: a pick selects the building a node belongs to", "[ui][sessio
 
 TEST_CASE("session: flights end at the bookmark, views are saved and removed", "[ui][session]") {
     Session s;
-    app::CampusSession& session = *s.session;
+    campus::CampusSession& session = *s.session;
     s.run(0.1);
     const ui::Bookmark* street = session.bookmarks().find("street");
     REQUIRE(street);
@@ -239,7 +239,7 @@ TEST_CASE("session: a playing tour moves the camera and shows its caption", "[ui
         second.transition_s = 2.0;
         tour.stops = {first, second};
         Session s({.tour = tour});
-        app::CampusSession& session = *s.session;
+        campus::CampusSession& session = *s.session;
         const glm::vec3 start = s.camera.eye;
 
         session.setTourPlaying(true);
@@ -275,7 +275,7 @@ TEST_CASE("session: a tour's first stop can start as built, without the animatio
     ui::Tour tour;
     tour.stops = {stop};
     Session s({.tour = tour});  // every phase standing
-    app::CampusSession& session = *s.session;
+    campus::CampusSession& session = *s.session;
     session.setTourPlaying(true);
     session.update(0.0, s.camera);  // the stop applies: phase 1 only
     REQUIRE_FALSE(session.phases().phaseShown(2));
@@ -292,13 +292,13 @@ TEST_CASE("session: a tour's first stop can start as built, without the animatio
 
 TEST_CASE("session: power flows reach only the phases standing", "[ui][session]") {
     Session s;
-    app::CampusSession& session = *s.session;
+    campus::CampusSession& session = *s.session;
     const auto endsAtBuildingsOfPhase = [&](int phase) {
         int count = 0;
         const std::vector<render::FlowLine> lines = session.powerFlowLines();
         for (const twin::Building& b : session.scenario().buildings) {
             if (b.phase != phase) continue;
-            const glm::vec3 at = app::entityTops(session.campus()).at(b.id);
+            const glm::vec3 at = campus::entityTops(session.campus()).at(b.id);
             for (const render::FlowLine& line : lines)
                 if (glm::distance(glm::vec2(line.points.back().x, line.points.back().z), glm::vec2(at.x, at.z)) < 1.0f)
                     ++count;
@@ -318,7 +318,7 @@ TEST_CASE("session: power flows reach only the phases standing", "[ui][session]"
         int count = 0;
         for (const render::FlowLine& line : session.powerFlowLines())
             for (const twin::Battery& battery : session.scenario().batteries) {
-                const glm::vec3 at = app::entityTops(session.campus()).at(battery.id);
+                const glm::vec3 at = campus::entityTops(session.campus()).at(battery.id);
                 if (glm::distance(glm::vec2(line.points.front().x, line.points.front().z), glm::vec2(at.x, at.z)) <
                     1.0f)
                     ++count;
@@ -337,7 +337,7 @@ TEST_CASE("session: power flows reach only the phases standing", "[ui][session]"
 
 TEST_CASE("session: the camera mode goes to the window and back", "[ui][session]") {
     Session s;
-    app::CampusSession& session = *s.session;
+    campus::CampusSession& session = *s.session;
     CHECK(session.cameraMode() == window::CameraMode::Orbit);
     session.setCameraMode(window::CameraMode::Walk);  // the cameras panel's radio button
     CHECK(session.cameraMode() == window::CameraMode::Walk);

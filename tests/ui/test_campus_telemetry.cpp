@@ -3,8 +3,8 @@
 // opened with telemetry through bindCampusTelemetry (what `campus-twin render --telemetry
 // --broker` calls), a value published, frames run until it arrives; the session's snapshot then
 // has that value marked measured and the rest marked simulated.
-#include "campus_telemetry.h"
-#include "campus_window.h"
+#include "campus/campus_telemetry.h"
+#include "campus/campus_window.h"
 #include "mosquitto_broker.h"
 #include "twin/scenario_loader.h"
 #include "twin/telemetry/mqtt_client.h"
@@ -44,14 +44,14 @@ TEST_CASE("a campus window bound to a broker shows published values as measured"
 
     auto loaded = ct::twin::loadScenario(CT_SCENARIO_DIR "/abilene.json");
     REQUIRE(loaded.ok());
-    ct::app::LiveCampus live(std::move(*loaded.scenario));
-    ct::app::CampusWindowOptions options{.session = {.phase = 4}, .persistSettings = false};
+    ct::campus::LiveCampus live(std::move(*loaded.scenario));
+    ct::campus::CampusWindowOptions options{.session = {.phase = 4}, .persistSettings = false};
     const std::string error =
-        ct::app::bindCampusTelemetry(live, {bindingFile.string(), broker.address(), ""}, options.session);
+        ct::campus::bindCampusTelemetry(live, {bindingFile.string(), broker.address(), ""}, options.session);
     REQUIRE(error.empty());
     REQUIRE(live.telemetry());
-    ct::app::CampusWindow window(live, options);
-    ct::app::CampusSession& session = window.session();
+    ct::campus::CampusWindow window(live, options);
+    ct::campus::CampusSession& session = window.session();
     const auto connectBy = std::chrono::steady_clock::now() + std::chrono::seconds(10);
     while (!live.telemetry()->connected() && std::chrono::steady_clock::now() < connectBy)
         std::this_thread::sleep_for(std::chrono::milliseconds(10));

@@ -1,7 +1,7 @@
 // The campus window end to end under Xvfb (tag [.xvfb]; ctest runs it under Xvfb, or skips it, without a display): opens the
 // campus at phase 4, hides phase 4 through the same command the phases panel issues, and checks
 // through the id image that the pixels where phase 4's buildings stood no longer show them.
-#include "campus_window.h"
+#include "campus/campus_window.h"
 #include "twin/scenario_loader.h"
 
 #include <catch2/catch.hpp>
@@ -14,7 +14,7 @@
 namespace {
 
 // Where a building shows on screen: the centre of its roof-level bounds, projected.
-std::optional<glm::uvec2> buildingPixel(const ct::app::CampusScene& campus, const std::string& id,
+std::optional<glm::uvec2> buildingPixel(const ct::campus::CampusScene& campus, const std::string& id,
                                         const ct::render::Camera& camera, glm::uvec2 size) {
     ct::scene::Bounds bounds;
     for (const auto& node : campus.scene.nodes) {
@@ -49,9 +49,9 @@ TEST_CASE("hiding a phase in the campus window removes its buildings from the fr
         if (b.phase == 4) phase4.push_back(b.id);
     REQUIRE(!phase4.empty());
 
-    ct::app::LiveCampus live(std::move(*loaded.scenario));
-    ct::app::CampusWindow window(live, {.session = {.phase = 4}, .persistSettings = false});
-    ct::app::CampusSession& session = window.session();
+    ct::campus::LiveCampus live(std::move(*loaded.scenario));
+    ct::campus::CampusWindow window(live, {.session = {.phase = 4}, .persistSettings = false});
+    ct::campus::CampusSession& session = window.session();
 
     const glm::uvec2 size{960, 540};
     constexpr int kHideAt = 4 * 10 + 2;  // after the first round of picks
@@ -99,7 +99,7 @@ TEST_CASE("hiding a phase in the campus window removes its buildings from the fr
         asked.pop_front();
         const bool afterHide = id.rfind("after:", 0) == 0;
         if (afterHide) id = id.substr(6);
-        const std::string entity = node >= 0 ? ct::app::entityOfNode(session.campus().scene, node) : "";
+        const std::string entity = node >= 0 ? ct::campus::entityOfNode(session.campus().scene, node) : "";
         if (afterHide) {
             ++answeredAfter;
             if (entity == id) ++after;

@@ -1,4 +1,4 @@
-// Screenshot export (app/view_export.h) without a window: a renderer standing in for the
+// Screenshot export (campus/view_export.h) without a window: a renderer standing in for the
 // window's, at a small extent with a heat-map overlay set, is exported larger than its extent in
 // forced small tiles. The PNG must match a direct render at that size with the same state, the
 // renderer must come back at its own extent and draw as before, and nothing may be reported by
@@ -7,7 +7,7 @@
 #include "render/image_file.h"
 #include "render/offscreen_capture.h"
 #include "scene/load_gltf.h"
-#include "view_export.h"
+#include "campus/view_export.h"
 #include "vk/uploader.h"
 
 #include <catch2/catch.hpp>
@@ -93,13 +93,13 @@ TEST_CASE("a view exported larger than the renderer, in tiles, matches a direct 
     const ct::render::CapturedFrame before = windowCapture.render(live.camera, live.lighting);
 
     const fs::path dir = outputDir("view_export");
-    ct::app::ViewExport job;
+    ct::campus::ViewExport job;
     job.width = 320;
     job.height = 200;
     job.folder = dir / "shots";  // created on the way
     job.maxTile = 64;            // 5 x 4 tiles of 64 x 50
     const ct::ui::ScreenshotStatus done =
-        ct::app::exportView(live.context, live.renderer, live.camera, live.lighting, job);
+        ct::campus::exportView(live.context, live.renderer, live.camera, live.lighting, job);
     INFO(done.error);
     REQUIRE(done.error.empty());
     REQUIRE(fs::exists(done.path));
@@ -141,12 +141,12 @@ TEST_CASE("a view exported larger than the renderer, in tiles, matches a direct 
 TEST_CASE("screenshot names carry the time and size and never overwrite", "[export]") {
     const fs::path dir = outputDir("view_export_names");
     const std::time_t when = 1'780'000'000;
-    const fs::path first = ct::app::screenshotName(dir, 3840, 2160, when);
+    const fs::path first = ct::campus::screenshotName(dir, 3840, 2160, when);
     CHECK(first.parent_path() == dir);
     CHECK(first.extension() == ".png");
     CHECK(first.filename().string().find("_3840x2160") != std::string::npos);
     std::ofstream(first) << "taken";
-    const fs::path second = ct::app::screenshotName(dir, 3840, 2160, when);
+    const fs::path second = ct::campus::screenshotName(dir, 3840, 2160, when);
     CHECK(second != first);
     CHECK(second.filename().string().find("_3840x2160-2.png") != std::string::npos);
 }
@@ -156,27 +156,27 @@ TEST_CASE("a screenshot that cannot be written or is out of range is an error, n
     const fs::path dir = outputDir("view_export_errors");
     std::ofstream(dir / "a_file") << "not a folder";
 
-    ct::app::ViewExport job;
+    ct::campus::ViewExport job;
     job.width = 320;
     job.height = 200;
     job.folder = dir / "a_file" / "shots";  // below a file: cannot be created
-    ct::ui::ScreenshotStatus done = ct::app::exportView(live.context, live.renderer, live.camera, live.lighting, job);
+    ct::ui::ScreenshotStatus done = ct::campus::exportView(live.context, live.renderer, live.camera, live.lighting, job);
     CHECK_FALSE(done.error.empty());
     CHECK(done.path.empty());
 
     job.folder.clear();
     job.path = dir / "a_file" / "x.png";
-    done = ct::app::exportView(live.context, live.renderer, live.camera, live.lighting, job);
+    done = ct::campus::exportView(live.context, live.renderer, live.camera, live.lighting, job);
     CHECK_FALSE(done.error.empty());
 
     job.path = dir / "too_big.png";
     job.width = 7681;
     job.height = 4320;
-    done = ct::app::exportView(live.context, live.renderer, live.camera, live.lighting, job);
+    done = ct::campus::exportView(live.context, live.renderer, live.camera, live.lighting, job);
     CHECK(done.error.find("out of range") != std::string::npos);
     job.width = 0;
     job.height = 0;
-    done = ct::app::exportView(live.context, live.renderer, live.camera, live.lighting, job);
+    done = ct::campus::exportView(live.context, live.renderer, live.camera, live.lighting, job);
     CHECK_FALSE(done.error.empty());
     CHECK_FALSE(fs::exists(dir / "too_big.png"));
 

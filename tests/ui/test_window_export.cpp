@@ -3,7 +3,7 @@
 // issue, rendered in forced tiles between two frames; the PNG has the size asked for and shows
 // the campus (sky at the top, a varied middle), the window goes on at its own size, and the
 // validation layer says nothing.
-#include "campus_window.h"
+#include "campus/campus_window.h"
 #include "render/image_file.h"
 #include "twin/scenario_loader.h"
 
@@ -35,9 +35,9 @@ TEST_CASE("a screenshot from the campus window is rendered at the size asked for
     setenv("CT_TILE_SIZE", "400", 1);  // 960 x 540 in 3 x 2 tiles of 320 x 270, none the window's size
     auto loaded = ct::twin::loadScenario(CT_SCENARIO_DIR "/abilene.json");
     REQUIRE(loaded.ok());
-    ct::app::LiveCampus live(std::move(*loaded.scenario));
-    ct::app::CampusWindow window(live, {.persistSettings = false});
-    ct::app::CampusSession& session = window.session();
+    ct::campus::LiveCampus live(std::move(*loaded.scenario));
+    ct::campus::CampusWindow window(live, {.persistSettings = false});
+    ct::campus::CampusSession& session = window.session();
 
     const fs::path dir = fs::path(CT_TEST_OUTPUT_DIR) / "window_export";
     fs::remove_all(dir);

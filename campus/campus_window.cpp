@@ -1,7 +1,7 @@
-#include "campus_window.h"
+#include "campus/campus_window.h"
 
-#include "campus_telemetry.h"
-#include "exit_codes.h"
+#include "campus/campus_telemetry.h"
+#include "campus/exit_codes.h"
 #include "render/renderer.h"
 #include "ui/building_labels.h"
 #include "ui/cameras_panel.h"
@@ -15,7 +15,7 @@
 #include "ui/presentation_overlay.h"
 #include "ui/time_panel.h"
 #include "ui/ui_settings.h"
-#include "view_export.h"
+#include "campus/view_export.h"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -25,7 +25,7 @@
 #include <cstdio>
 #include <exception>
 
-namespace ct::app {
+namespace ct::campus {
 
 namespace {
 
@@ -242,7 +242,7 @@ void CampusWindow::drawUi() {
     }
 }
 
-int openCampusWindow(const GlobalOptions& global, twin::Scenario scenario, const CampusWindowLaunch& launch) {
+int openCampusWindow(const DeviceOptions& global, twin::Scenario scenario, const CampusWindowLaunch& launch) {
     CampusWindowOptions options;
     options.session.phase = launch.phase;
     options.session.camera = launch.camera;
@@ -308,4 +308,4 @@ int openCampusWindow(const GlobalOptions& global, twin::Scenario scenario, const
     return kExitOk;
 }
 
-}  // namespace ct::app
+}  // namespace ct::campus

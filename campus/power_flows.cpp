@@ -1,10 +1,10 @@
-#include "power_flows.h"
+#include "campus/power_flows.h"
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
-namespace ct::app {
+namespace ct::campus {
 
 namespace {
 
@@ -243,4 +243,4 @@ std::vector<render::FlowLine> powerFlowLines(const twin::Scenario& scenario, con
     return powerFlowLines(scenario, powerFlowLayout(scenario, campus), state, options);
 }
 
-}  // namespace ct::app
+}  // namespace ct::campus

@@ -1,4 +1,4 @@
-#include "campus_scene.h"
+#include "campus/campus_scene.h"
 
 #include "scene/load_gltf.h"
 #include "scene/scene_composer.h"
@@ -11,7 +11,7 @@
 #include <cstdio>
 #include <set>
 
-namespace ct::app {
+namespace ct::campus {
 
 namespace {
 
@@ -335,4 +335,4 @@ std::map<std::string, glm::vec3> entityTops(const CampusScene& campus) {
     return tops;
 }
 
-}  // namespace ct::app
+}  // namespace ct::campus

@@ -1,11 +1,11 @@
-#include "campus_telemetry.h"
+#include "campus/campus_telemetry.h"
 
 #include "twin/simulation.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace ct::app {
+namespace ct::campus {
 
 namespace tel = twin::telemetry;
 
@@ -69,4 +69,4 @@ std::string bindCampusTelemetry(LiveCampus& live, const CampusTelemetryLaunch& l
     return {};
 }
 
-}  // namespace ct::app
+}  // namespace ct::campus

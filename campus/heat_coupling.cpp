@@ -1,4 +1,4 @@
-#include "heat_coupling.h"
+#include "campus/heat_coupling.h"
 
 #include "compute/advection_diffusion_solver.h"
 #include "render/data_dir.h"
@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <stdexcept>
 
-namespace ct::app {
+namespace ct::campus {
 
 class FieldSolver {
 public:
@@ -186,4 +186,4 @@ render::GroundOverlay HeatCoupling::overlay(double ambient_c, double rangeMin_c,
     return overlay;
 }
 
-}  // namespace ct::app
+}  // namespace ct::campus

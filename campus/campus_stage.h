@@ -10,13 +10,13 @@
 //   renderer.record(frame, camera, session.lighting());
 #pragma once
 
-#include "campus_session.h"
-#include "heat_coupling.h"
+#include "campus/campus_session.h"
+#include "campus/heat_coupling.h"
 #include "render/renderer.h"
 
 #include <memory>
 
-namespace ct::app {
+namespace ct::campus {
 
 struct CampusStageOptions {
     int heatmapCells = 256;  // per side of the GPU air field
@@ -57,4 +57,4 @@ private:
     bool flowsShown_ = false;
 };
 
-}  // namespace ct::app
+}  // namespace ct::campus

@@ -1,4 +1,4 @@
-#include "campus_session.h"
+#include "campus/campus_session.h"
 
 #include "twin/civil_time.h"
 
@@ -6,7 +6,7 @@
 #include <set>
 #include <stdexcept>
 
-namespace ct::app {
+namespace ct::campus {
 
 namespace {
 
@@ -217,4 +217,4 @@ ui::CampusView CampusSession::view(bool heatmapAvailable, float legendMin_c, flo
     return v;
 }
 
-}  // namespace ct::app
+}  // namespace ct::campus

@@ -30,7 +30,7 @@
 // building white.
 #pragma once
 
-#include "campus_scene.h"
+#include "campus/campus_scene.h"
 #include "render/flow_lines.h"
 #include "twin/scenario.h"
 #include "twin/state.h"
@@ -42,7 +42,7 @@
 #include <string>
 #include <vector>
 
-namespace ct::app {
+namespace ct::campus {
 
 enum class PowerFlowKind { Solar, Wind, Gas, Grid, Battery, Load };
 const char* powerFlowKindName(PowerFlowKind kind);
@@ -107,4 +107,4 @@ std::vector<render::FlowLine> powerFlowLines(const twin::Scenario& scenario, con
 // A raised arc from `from` to `to`: kArcSamples points, lifted at the middle (see Shape above).
 std::vector<glm::vec3> powerFlowArc(glm::vec3 from, glm::vec3 to);
 
-}  // namespace ct::app
+}  // namespace ct::campus

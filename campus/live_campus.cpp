@@ -1,13 +1,13 @@
-#include "live_campus.h"
+#include "campus/live_campus.h"
 
-#include "campus_telemetry.h"
+#include "campus/campus_telemetry.h"
 #include "twin/solar_position.h"
 #include "twin/telemetry/measured_source.h"
 
 #include <algorithm>
 #include <functional>
 
-namespace ct::app {
+namespace ct::campus {
 
 namespace {
 
@@ -159,4 +159,4 @@ const twin::StateSnapshot& LiveCampus::advanceTo(double t, int maxSteps) {
     return state();
 }
 
-}  // namespace ct::app
+}  // namespace ct::campus

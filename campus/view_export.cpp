@@ -1,8 +1,8 @@
-#include "view_export.h"
+#include "campus/view_export.h"
 
 #include "render/image_file.h"
 #include "render/tiled_capture.h"
-#include "scene_output.h"
+#include "campus/scene_output.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -14,7 +14,7 @@
 #include <new>
 #include <system_error>
 
-namespace ct::app {
+namespace ct::campus {
 
 namespace {
 
@@ -102,4 +102,4 @@ ui::ScreenshotStatus exportView(vk::Context& context, render::Renderer& renderer
     return status;
 }
 
-}  // namespace ct::app
+}  // namespace ct::campus

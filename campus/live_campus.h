@@ -13,7 +13,7 @@
 // laid over it (telemetry::MeasuredSource): the snapshot's `measured` names what came in.
 #pragma once
 
-#include "campus_scene.h"
+#include "campus/campus_scene.h"
 #include "render/lighting.h"
 #include "twin/simulation.h"
 
@@ -26,7 +26,7 @@ namespace ct::twin::telemetry {
 class MeasuredSource;
 }
 
-namespace ct::app {
+namespace ct::campus {
 
 class CampusTelemetry;
 
@@ -94,4 +94,4 @@ private:
     std::unique_ptr<twin::telemetry::MeasuredSource> measured_;  // over sim_, when telemetry_ is set
 };
 
-}  // namespace ct::app
+}  // namespace ct::campus

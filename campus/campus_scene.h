@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-namespace ct::app {
+namespace ct::campus {
 
 struct CampusOptions {
     double trackerTilt_deg = 0.0;  // panels' rotation about the rows' axis (+: facing west)
@@ -63,4 +63,4 @@ std::map<std::string, glm::vec3> entityTops(const CampusScene& campus);
 std::optional<render::Camera> scenarioCamera(const twin::Scenario& scenario, const std::string& name,
                                              const scene::Bounds& bounds);
 
-}  // namespace ct::app
+}  // namespace ct::campus

@@ -1,6 +1,6 @@
-#include "scene_output.h"
+#include "campus/scene_output.h"
 
-#include "exit_codes.h"
+#include "campus/exit_codes.h"
 #include "render/data_dir.h"
 #include "render/image_file.h"
 #include "render/offscreen_capture.h"
@@ -16,7 +16,7 @@
 #include <filesystem>
 #include <sstream>
 
-namespace ct::app {
+namespace ct::campus {
 
 namespace {
 
@@ -56,7 +56,7 @@ render::Lighting makeLighting(const LightingOptions& o) {
     return lighting;
 }
 
-int showScene(const GlobalOptions& global, const scene::Scene& scene, const render::Camera& camera,
+int showScene(const DeviceOptions& global, const scene::Scene& scene, const render::Camera& camera,
               const render::Lighting& lighting, const OutputOptions& o) {
     unsigned pickX = 0;
     unsigned pickY = 0;
@@ -119,4 +119,4 @@ int showScene(const GlobalOptions& global, const scene::Scene& scene, const rend
     return global.validate ? reportValidation(context.validationCounts()) : kExitOk;
 }
 
-}  // namespace ct::app
+}  // namespace ct::campus

@@ -1,9 +1,9 @@
-#include "campus_stage.h"
+#include "campus/campus_stage.h"
 
 #include <cstdio>
 #include <exception>
 
-namespace ct::app {
+namespace ct::campus {
 
 CampusStage::CampusStage(CampusSession& session, vk::Context& context, CampusStageOptions options)
     : session_(session), context_(context), options_(options) {}
@@ -68,4 +68,4 @@ void CampusStage::applyPowerFlows(render::Renderer& renderer, double dt) {
     renderer.setFlowLines(lines);
 }
 
-}  // namespace ct::app
+}  // namespace ct::campus

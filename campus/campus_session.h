@@ -10,9 +10,9 @@
 //   session.setPhaseShown(4, false);                            // what the phases panel does
 #pragma once
 
-#include "campus_animation.h"
-#include "live_campus.h"
-#include "power_flows.h"
+#include "campus/campus_animation.h"
+#include "campus/live_campus.h"
+#include "campus/power_flows.h"
 #include "ui/campus_commands.h"
 #include "ui/tour_player.h"
 
@@ -22,7 +22,7 @@
 #include <string>
 #include <utility>
 
-namespace ct::app {
+namespace ct::campus {
 
 struct SessionOptions {
     int phase = 0;  // phases 1..phase shown; 0: all
@@ -60,7 +60,7 @@ public:
     const ui::ConstructionAnimation& looks() const { return *looks_; }
     // The power-flow layer's lines for the twin's current state (drawn when layers().powerFlows).
     std::vector<render::FlowLine> powerFlowLines() const {
-        return app::powerFlowLines(live_.scenario(), flowLayout_, live_.state());
+        return campus::powerFlowLines(live_.scenario(), flowLayout_, live_.state());
     }
     render::Lighting lighting() const { return live_.lighting(); }
     void setBeforeStep(BeforeStep beforeStep) { beforeStep_ = std::move(beforeStep); }
@@ -152,4 +152,4 @@ private:
     ui::ScreenshotStatus screenshot_;
 };
 
-}  // namespace ct::app
+}  // namespace ct::campus

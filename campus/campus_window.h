@@ -12,9 +12,9 @@
 // export panel's size and folder).
 #pragma once
 
-#include "campus_session.h"
-#include "campus_stage.h"
-#include "command_line.h"
+#include "campus/campus_session.h"
+#include "campus/campus_stage.h"
+#include "campus/campus_options.h"
 #include "window/viewer.h"
 
 #include <filesystem>
@@ -30,7 +30,7 @@ class Panel;
 class PresentationOverlay;
 }  // namespace ct::ui
 
-namespace ct::app {
+namespace ct::campus {
 
 struct CampusWindowOptions {
     SessionOptions session;
@@ -60,7 +60,7 @@ private:
     void handleShortcuts();
     void drawUi();
     // A screenshot asked for (panel or F12): announced for a frame, then rendered with the
-    // window's renderer as this frame left it (app/view_export.h).
+    // window's renderer as this frame left it (campus/view_export.h).
     void exportPendingScreenshot(const window::FrameControl& frame, render::Renderer& renderer);
     void setFullscreen(bool on);
     GLFWmonitor* chosenMonitor() const;
@@ -111,6 +111,6 @@ struct CampusWindowLaunch {
 };
 
 // Opens the window on the live campus; returns the process exit code.
-int openCampusWindow(const GlobalOptions& global, twin::Scenario scenario, const CampusWindowLaunch& launch);
+int openCampusWindow(const DeviceOptions& global, twin::Scenario scenario, const CampusWindowLaunch& launch);
 
-}  // namespace ct::app
+}  // namespace ct::campus

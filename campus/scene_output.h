@@ -3,7 +3,7 @@
 // `render` and later commands behave alike.
 #pragma once
 
-#include "command_line.h"
+#include "campus/campus_options.h"
 #include "render/camera.h"
 #include "render/lighting.h"
 #include "render/renderer.h"
@@ -15,7 +15,7 @@
 #include <memory>
 #include <string>
 
-namespace ct::app {
+namespace ct::campus {
 
 struct OutputOptions {
     std::string out;  // PNG path; empty: window, or out/<defaultName>.png without a display
@@ -43,7 +43,7 @@ std::uint32_t tileLimit(const vk::Context& context, unsigned forced);
 render::Lighting makeLighting(const LightingOptions& options);
 
 // Returns the process exit code.
-int showScene(const GlobalOptions& global, const scene::Scene& scene, const render::Camera& camera,
+int showScene(const DeviceOptions& global, const scene::Scene& scene, const render::Camera& camera,
               const render::Lighting& lighting, const OutputOptions& output);
 
-}  // namespace ct::app
+}  // namespace ct::campus

@@ -7,7 +7,7 @@
 //   for (...) { coupling.step(simulation, dt); simulation.advance(); }
 #pragma once
 
-#include "campus_scene.h"
+#include "campus/campus_scene.h"
 #include "render/ground_overlay.h"
 #include "twin/heat_field.h"
 #include "twin/simulation.h"
@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-namespace ct::app {
+namespace ct::campus {
 
 enum class FieldBackend { Gpu, Cpu };
 
@@ -64,4 +64,4 @@ private:
     std::unique_ptr<FieldSolver> solver_;
 };
 
-}  // namespace ct::app
+}  // namespace ct::campus

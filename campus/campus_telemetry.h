@@ -10,8 +10,8 @@
 // or, as the render command does, bindCampusTelemetry(live, launch, sessionOptions).
 #pragma once
 
-#include "campus_session.h"
-#include "live_campus.h"
+#include "campus/campus_session.h"
+#include "campus/live_campus.h"
 #include "twin/scenario.h"
 #include "twin/telemetry/bad_data.h"
 #include "twin/telemetry/binding_file.h"
@@ -25,7 +25,7 @@
 #include <optional>
 #include <string>
 
-namespace ct::app {
+namespace ct::campus {
 
 struct CampusTelemetryLaunch {
     std::string binding;  // binding file (docs/telemetry.md)
@@ -78,4 +78,4 @@ CampusTelemetryResult openCampusTelemetry(const twin::Scenario& scenario, const 
 // its first row). Returns "" or the one-line error.
 std::string bindCampusTelemetry(LiveCampus& live, const CampusTelemetryLaunch& launch, SessionOptions& session);
 
-}  // namespace ct::app
+}  // namespace ct::campus

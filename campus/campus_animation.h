@@ -7,7 +7,7 @@
 //   renderer.setNodeAnimations(animator.animations(looks, layers));
 #pragma once
 
-#include "campus_scene.h"
+#include "campus/campus_scene.h"
 #include "render/node_animation.h"
 #include "ui/campus_commands.h"
 #include "ui/construction_animation.h"
@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-namespace ct::app {
+namespace ct::campus {
 
 class CampusAnimator {
 public:
@@ -41,4 +41,4 @@ private:
     std::vector<Entity> entities_;
 };
 
-}  // namespace ct::app
+}  // namespace ct::campus

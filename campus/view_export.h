@@ -20,7 +20,7 @@
 #include <filesystem>
 #include <string>
 
-namespace ct::app {
+namespace ct::campus {
 
 // Tiles of a window export are at most this wide and high, so the transient targets and their
 // readback stay a few hundred MB whatever the device allows (an 8K image is 2x2 tiles).
@@ -49,4 +49,4 @@ std::filesystem::path screenshotName(const std::filesystem::path& folder, unsign
 ui::ScreenshotStatus exportView(vk::Context& context, render::Renderer& renderer, const render::Camera& camera,
                                 const render::Lighting& lighting, const ViewExport& job);
 
-}  // namespace ct::app
+}  // namespace ct::campus

@@ -1,9 +1,9 @@
-#include "campus_animation.h"
+#include "campus/campus_animation.h"
 
 #include <algorithm>
 #include <map>
 
-namespace ct::app {
+namespace ct::campus {
 
 CampusAnimator::CampusAnimator(const twin::Scenario& scenario, const CampusScene& campus)
     : nodeCount_(campus.scene.nodes.size()) {
@@ -77,4 +77,4 @@ std::vector<render::NodeAnimation> CampusAnimator::animations(const ui::Construc
     return result;
 }
 
-}  // namespace ct::app
+}  // namespace ct::campus

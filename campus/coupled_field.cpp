@@ -1,0 +1,61 @@
+#include "campus/coupled_field.h"
+
+#include "twin/civil_time.h"
+#include "twin/weather.h"
+
+#include <cmath>
+#include <cstdio>
+#include <optional>
+
+namespace ct::campus {
+
+namespace {
+
+// The simulation's start: spin-up steps before --time; nullopt after printing why.
+std::optional<twin::SimulationOptions> spinupStart(int phase, const CoupledFieldOptions& o) {
+    if (const std::string error = coupledFieldError(o); !error.empty()) {
+        std::fprintf(stderr, "campus-twin: %s\n", error.c_str());
+        return std::nullopt;
+    }
+    const twin::WeatherPreset preset =
+        o.preset == "none" ? twin::WeatherPreset::None : *twin::parseWeatherPreset(o.preset);
+    return twin::SimulationOptions{
+        .start = *twin::parseIsoUtc(o.time) - static_cast<twin::UtcSeconds>(spinupSteps(o) * o.step_s),
+        .step_s = o.step_s,
+        .phase = phase,
+        .seed = o.seed,
+        .preset = preset};
+}
+
+}  // namespace
+
+long long spinupSteps(const CoupledFieldOptions& o) {
+    return std::llround(o.spinupHours * 3600.0 / o.step_s);
+}
+
+std::unique_ptr<twin::Simulation> runTwin(const twin::Scenario& scenario, int phase, const CoupledFieldOptions& o) {
+    const auto start = spinupStart(phase, o);
+    if (!start) return nullptr;
+    auto sim = std::make_unique<twin::Simulation>(scenario, *start);
+    for (long long i = 0; i < spinupSteps(o); ++i)
+        sim->advance();
+    return sim;
+}
+
+std::unique_ptr<CoupledField> runCoupledField(const twin::Scenario& scenario, const CampusScene& campus, int phase,
+                                              const CoupledFieldOptions& o, vk::Context* gpu) {
+    const auto start = spinupStart(phase, o);
+    if (!start) return nullptr;
+    auto run = std::make_unique<CoupledField>();
+    run->simulation = std::make_unique<twin::Simulation>(scenario, *start);
+    HeatCouplingOptions coupling;
+    coupling.backend = o.backend == "cpu" ? FieldBackend::Cpu : FieldBackend::Gpu;
+    run->coupling = std::make_unique<HeatCoupling>(scenario, campus, coupling, gpu);
+    for (long long i = 0; i < spinupSteps(o); ++i) {
+        run->coupling->step(*run->simulation, o.step_s);
+        run->simulation->advance();
+    }
+    return run;
+}
+
+}  // namespace ct::campus
