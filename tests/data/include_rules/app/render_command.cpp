@@ -1,0 +1,3 @@
+// A command including another command.
+#include "render_command.h"
+#include "heatmap_command.h"

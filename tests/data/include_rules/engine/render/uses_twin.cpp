@@ -1,0 +1,2 @@
+// The engine reaching up into the twin.
+#include "twin/simulation.h"
