@@ -206,6 +206,11 @@ void addTileOption(CLI::App& command, unsigned& tileSize) {
         ->check(CLI::Range(16u, 16384u));
 }
 
+int reportBadInput(std::string_view command, const std::string& message) {
+    std::fprintf(stderr, "campus-twin %.*s: %s\n", static_cast<int>(command.size()), command.data(), message.c_str());
+    return kExitBadInput;
+}
+
 void addLightingOptions(CLI::App& command, LightingOptions& o) {
     command.add_option("--sun-elevation", o.sunElevation, "Sun elevation above the horizon, degrees")
         ->check(CLI::Range(-90.0f, 90.0f));

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ct::app {
@@ -151,6 +152,9 @@ struct CommandLine {
 // Parses argv into `line`. nullopt: run line.command. A value: exit with it now, the help (0)
 // or a one-line usage error (2) already printed.
 std::optional<int> parseCommandLine(int argc, const char* const* argv, CommandLine& line);
+
+// Prints "campus-twin COMMAND: MESSAGE" (one line) and returns the bad-input exit code, 2.
+int reportBadInput(std::string_view command, const std::string& message);
 
 void addLightingOptions(CLI::App& command, LightingOptions& options);
 void addTileOption(CLI::App& command, unsigned& tileSize);

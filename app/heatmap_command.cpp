@@ -20,8 +20,7 @@ using namespace ct::campus;  // the campus library these commands call
 namespace {
 
 int badInput(const std::string& message) {
-    std::fprintf(stderr, "campus-twin heatmap: %s\n", message.c_str());
-    return kExitBadInput;
+    return reportBadInput("heatmap", message);
 }
 
 }  // namespace

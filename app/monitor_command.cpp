@@ -26,8 +26,7 @@ namespace tel = twin::telemetry;
 namespace {
 
 int badInput(const std::string& message) {
-    std::fprintf(stderr, "campus-twin monitor: %s\n", message.c_str());
-    return kExitBadInput;
+    return reportBadInput("monitor", message);
 }
 
 }  // namespace

@@ -20,8 +20,7 @@ namespace tel = twin::telemetry;
 namespace {
 
 int badInput(const std::string& message) {
-    std::fprintf(stderr, "campus-twin publish: %s\n", message.c_str());
-    return kExitBadInput;
+    return reportBadInput("publish", message);
 }
 
 std::string publishPayload(const twin::Quantity& q, double time) {

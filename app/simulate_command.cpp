@@ -19,8 +19,7 @@ using namespace ct::campus;  // the campus library these commands call
 namespace {
 
 int badInput(const std::string& command, const std::string& message) {
-    std::fprintf(stderr, "campus-twin %s: %s\n", command.c_str(), message.c_str());
-    return kExitBadInput;
+    return reportBadInput(command, message);
 }
 
 // A progress bar on stderr, for runs long enough to wait for.

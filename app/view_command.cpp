@@ -27,8 +27,7 @@ std::optional<glm::vec3> parseVec3(const std::string& text) {
 }
 
 int badInput(const std::string& message) {
-    std::fprintf(stderr, "campus-twin view: %s\n", message.c_str());
-    return kExitBadInput;
+    return reportBadInput("view", message);
 }
 
 }  // namespace
