@@ -1,5 +1,6 @@
 #include "twin/scenario_loader.h"
 
+#include "twin/civil_time.h"
 #include "twin/text_file.h"
 
 #include "twin/json_reader.h"
@@ -35,21 +36,13 @@ bool isValidId(const std::string& id) {
     return true;
 }
 
-bool isLeapYear(int y) {
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
+// A calendar date "YYYY-MM-DD" from 1900 on (the civil-time rules decide month lengths).
 bool isIsoDate(const std::string& s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
     for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
         if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
     }
-    const int year = std::stoi(s.substr(0, 4));
-    const int month = std::stoi(s.substr(5, 2));
-    const int day = std::stoi(s.substr(8, 2));
-    constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
-    return day <= kDays[month - 1] + (month == 2 && isLeapYear(year) ? 1 : 0);
+    return std::stoi(s.substr(0, 4)) >= 1900 && parseIsoUtc(s).has_value();
 }
 
 std::string twoDigits(int n) {
