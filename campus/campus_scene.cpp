@@ -305,11 +305,7 @@ EntityExtent entityExtent(const scene::Scene& scene, int root) {
         const std::size_t placements = std::max<std::size_t>(node.instances.size(), 1);
         for (std::size_t i = 0; i < placements; ++i) {
             const glm::mat4 world = node.world * (node.instances.empty() ? single : node.instances[i]);
-            for (int corner = 0; corner < 8; ++corner) {
-                const glm::vec3 p((corner & 1) ? mesh.max.x : mesh.min.x, (corner & 2) ? mesh.max.y : mesh.min.y,
-                                  (corner & 4) ? mesh.max.z : mesh.min.z);
-                extent.bounds.extend(glm::vec3(world * glm::vec4(p, 1.0f)));
-            }
+            extent.bounds.extend(scene::transformed(mesh, world));
         }
     };
     while (!stack.empty()) {

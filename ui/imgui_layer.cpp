@@ -1,6 +1,7 @@
 #include "ui/imgui_layer.h"
 
 #include "vk/check.h"
+#include "vk/descriptor_pool.h"
 
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_vulkan.h>
@@ -61,22 +62,13 @@ vk::Unique<VkRenderPass> createOverlayPass(vk::Context& context, VkFormat format
     info.pDependencies = &dependency;
     VkRenderPass pass = VK_NULL_HANDLE;
     VK_CHECK(vkCreateRenderPass(context.device(), &info, nullptr, &pass));
-    context.setName(pass, VK_OBJECT_TYPE_RENDER_PASS, "imgui overlay pass");
-    return context.own(pass, vkDestroyRenderPass);
+    return context.own(pass, vkDestroyRenderPass, "imgui overlay pass");
 }
 
 vk::Unique<VkDescriptorPool> createPool(vk::Context& context) {
     // The 1.86 backend needs one combined image sampler (the font atlas); a few spare.
-    const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 8};
-    VkDescriptorPoolCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
-    info.flags = VK_DESCRIPTOR_POOL_CREATE_FREE_DESCRIPTOR_SET_BIT;
-    info.maxSets = 8;
-    info.poolSizeCount = 1;
-    info.pPoolSizes = &size;
-    VkDescriptorPool pool = VK_NULL_HANDLE;
-    VK_CHECK(vkCreateDescriptorPool(context.device(), &info, nullptr, &pool));
-    context.setName(pool, VK_OBJECT_TYPE_DESCRIPTOR_POOL, "imgui descriptor pool");
-    return context.own(pool, vkDestroyDescriptorPool);
+    const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 8}};
+    return vk::makeDescriptorPool(context, sizes, 8, "imgui", VK_DESCRIPTOR_POOL_CREATE_FREE_DESCRIPTOR_SET_BIT);
 }
 
 // ImGui's dark style, a little rounder and more opaque so panels read over a bright sky.
@@ -174,8 +166,8 @@ void ImGuiLayer::createFramebuffers(const window::SwapchainInfo& swapchain) {
         info.layers = 1;
         VkFramebuffer framebuffer = VK_NULL_HANDLE;
         VK_CHECK(vkCreateFramebuffer(context_.device(), &info, nullptr, &framebuffer));
-        context_.setName(framebuffer, VK_OBJECT_TYPE_FRAMEBUFFER, "imgui framebuffer " + std::to_string(i));
-        framebuffers_.push_back(context_.own(framebuffer, vkDestroyFramebuffer));
+        framebuffers_.push_back(
+            context_.own(framebuffer, vkDestroyFramebuffer, "imgui framebuffer " + std::to_string(i)));
     }
 }
 

@@ -1,6 +1,7 @@
 #include "compute/advection_diffusion_solver.h"
 
 #include "vk/check.h"
+#include "vk/descriptor_pool.h"
 #include "vk/pipeline.h"
 
 #include <algorithm>
@@ -129,26 +130,11 @@ void AdvectionDiffusionSolver::createPipelines(const std::filesystem::path& shad
 
 void AdvectionDiffusionSolver::createDescriptorSets() {
     constexpr std::uint32_t kSets = PassCount + 1;  // the four passes and sampling
-    const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 3 * kSets};
-    VkDescriptorPoolCreateInfo poolInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
-    poolInfo.maxSets = kSets;
-    poolInfo.poolSizeCount = 1;
-    poolInfo.pPoolSizes = &size;
-    VkDescriptorPool pool = VK_NULL_HANDLE;
-    VK_CHECK(vkCreateDescriptorPool(context_.device(), &poolInfo, nullptr, &pool));
-    descriptorPool_ = context_.own(pool, vkDestroyDescriptorPool);
-    context_.setName(pool, VK_OBJECT_TYPE_DESCRIPTOR_POOL, "air field descriptors");
-
-    VkDescriptorSetLayout layouts[kSets];
-    std::fill(std::begin(layouts), std::end(layouts), setLayout_.get());
-    VkDescriptorSet sets[kSets];
-    VkDescriptorSetAllocateInfo allocInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
-    allocInfo.descriptorPool = pool;
-    allocInfo.descriptorSetCount = kSets;
-    allocInfo.pSetLayouts = layouts;
-    VK_CHECK(vkAllocateDescriptorSets(context_.device(), &allocInfo, sets));
-    std::copy(sets, sets + PassCount, passSets_);
-    sampleSet_ = sets[PassCount];
+    const VkDescriptorPoolSize perSet[] = {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 3}};
+    vk::DescriptorSets allocated = vk::allocateDescriptorSets(context_, setLayout_.get(), perSet, kSets, "air field");
+    descriptorPool_ = std::move(allocated.pool);
+    std::copy(allocated.sets.begin(), allocated.sets.begin() + PassCount, passSets_);
+    sampleSet_ = allocated.sets[PassCount];
 
     // The ping-pong is fixed, so the pass sets are written once: sources A->B, advect B->A,
     // blur x A->B, blur z B->A (the order of twin/heat_field.h). The result is always in A (field_).

@@ -61,9 +61,7 @@ Camera frameBounds(const scene::Bounds& bounds, float aspect, std::optional<glm:
     const float tanHalfH = tanHalfV * aspect;
     float distance = 1e-3f;
     for (int corner = 0; corner < 8; ++corner) {
-        const glm::vec3 p((corner & 1) ? bounds.max.x : bounds.min.x, (corner & 2) ? bounds.max.y : bounds.min.y,
-                          (corner & 4) ? bounds.max.z : bounds.min.z);
-        const glm::vec3 rel = p - center;
+        const glm::vec3 rel = bounds.corner(corner) - center;
         const float needed = glm::dot(rel, dir) + std::max(std::abs(glm::dot(rel, right)) / tanHalfH,
                                                            std::abs(glm::dot(rel, up)) / tanHalfV);
         distance = std::max(distance, needed);

@@ -11,14 +11,14 @@ FrameRing::FrameRing(vk::Context& context) : context_(context) {
         poolInfo.queueFamilyIndex = context.queueFamily();
         VkCommandPool pool = VK_NULL_HANDLE;
         VK_CHECK(vkCreateCommandPool(context.device(), &poolInfo, nullptr, &pool));
-        frames_[i].pool = context.own(pool, vkDestroyCommandPool);
+        frames_[i].pool = context.own(pool, vkDestroyCommandPool, "frame " + std::to_string(i) + " commands");
         frames_[i].slot = i;
         VkCommandBufferAllocateInfo allocInfo{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
         allocInfo.commandPool = pool;
         allocInfo.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
         allocInfo.commandBufferCount = 1;
         VK_CHECK(vkAllocateCommandBuffers(context.device(), &allocInfo, &frames_[i].cmd));
-        context.setName(frames_[i].cmd, VK_OBJECT_TYPE_COMMAND_BUFFER, "frame " + std::to_string(i));
+        context.setName(frames_[i].cmd, "frame " + std::to_string(i));
     }
 }
 

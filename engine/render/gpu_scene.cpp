@@ -1,6 +1,7 @@
 #include "render/gpu_scene.h"
 
 #include "vk/check.h"
+#include "vk/descriptor_pool.h"
 #include "vk/pipeline.h"
 
 #include <algorithm>
@@ -12,17 +13,6 @@
 namespace ct::render {
 
 namespace {
-
-scene::Bounds transformBounds(const scene::Bounds& local, const glm::mat4& m) {
-    scene::Bounds world;
-    if (local.empty()) return world;
-    for (int corner = 0; corner < 8; ++corner) {
-        const glm::vec3 p((corner & 1) ? local.max.x : local.min.x, (corner & 2) ? local.max.y : local.min.y,
-                          (corner & 4) ? local.max.z : local.min.z);
-        world.extend(glm::vec3(m * glm::vec4(p, 1.0f)));
-    }
-    return world;
-}
 
 GpuInstance makeInstance(const glm::mat4& model, std::uint32_t node, std::uint32_t instance) {
     GpuInstance gpu{};
@@ -163,7 +153,7 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
             for (std::size_t i = 0; i < placements.size(); ++i) {
                 const Placement& p = placements[i];
                 instances.push_back(makeInstance(p.model, p.node, p.instance));
-                const scene::Bounds world = transformBounds(meshBounds, p.model);
+                const scene::Bounds world = scene::transformed(meshBounds, p.model);
                 bounds_.extend(world);
                 nodeBounds[p.node].extend(world);
                 // A chunk never spans two nodes, so culling and LOD can treat it as a whole.
@@ -199,7 +189,7 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
                         DrawBatch single = batch;
                         single.blendInstance = first + static_cast<std::uint32_t>(i);
                         single.blendNode = placements[i].node;
-                        single.sortCenter = transformBounds(prim.bounds, placements[i].model).center();
+                        single.sortCenter = scene::transformed(prim.bounds, placements[i].model).center();
                         blend_.push_back(single);
                     }
                 } else {
@@ -290,8 +280,7 @@ void GpuScene::uploadMaterials(const scene::Scene& scene, vk::Uploader& uploader
         info.maxLod = s.mipmapMode == scene::MipmapMode::None ? 0.25f : VK_LOD_CLAMP_NONE;
         VkSampler sampler = VK_NULL_HANDLE;
         VK_CHECK(vkCreateSampler(context_.device(), &info, nullptr, &sampler));
-        context_.setName(sampler, VK_OBJECT_TYPE_SAMPLER, name);
-        samplers_.push_back(context_.own(sampler, vkDestroySampler));
+        samplers_.push_back(context_.own(sampler, vkDestroySampler, name));
         return sampler;
     };
     const VkSampler defaultSampler = samplerFor(scene::Sampler{}, "default sampler");
@@ -337,22 +326,11 @@ void GpuScene::uploadMaterials(const scene::Scene& scene, vk::Uploader& uploader
                    vk::MemoryUsage::DeviceLocal, "material uniforms"});
 
     const std::uint32_t setCount = static_cast<std::uint32_t>(materials.size());
-    const VkDescriptorPoolSize poolSizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, setCount},
-                                              {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, setCount * 5}};
-    VkDescriptorPoolCreateInfo poolInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
-    poolInfo.maxSets = setCount;
-    poolInfo.poolSizeCount = 2;
-    poolInfo.pPoolSizes = poolSizes;
-    VkDescriptorPool pool = VK_NULL_HANDLE;
-    VK_CHECK(vkCreateDescriptorPool(context_.device(), &poolInfo, nullptr, &pool));
-    descriptorPool_ = context_.own(pool, vkDestroyDescriptorPool);
-    std::vector<VkDescriptorSetLayout> layouts(setCount, layout);
-    VkDescriptorSetAllocateInfo allocInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
-    allocInfo.descriptorPool = pool;
-    allocInfo.descriptorSetCount = setCount;
-    allocInfo.pSetLayouts = layouts.data();
-    materialSets_.resize(setCount);
-    VK_CHECK(vkAllocateDescriptorSets(context_.device(), &allocInfo, materialSets_.data()));
+    const VkDescriptorPoolSize perSet[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1},
+                                           {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 5}};
+    vk::DescriptorSets allocated = vk::allocateDescriptorSets(context_, layout, perSet, setCount, "material");
+    descriptorPool_ = std::move(allocated.pool);
+    materialSets_ = std::move(allocated.sets);
 
     for (std::uint32_t i = 0; i < setCount; ++i) {
         const scene::Material& m = materials[i];
@@ -380,7 +358,7 @@ void GpuScene::uploadMaterials(const scene::Scene& scene, vk::Uploader& uploader
             .image(4, occlusion.view, occlusion.sampler)
             .image(5, emissive.view, emissive.sampler)
             .update(context_.device(), materialSets_[i]);
-        context_.setName(materialSets_[i], VK_OBJECT_TYPE_DESCRIPTOR_SET, "material " + m.name);
+        context_.setName(materialSets_[i], "material " + m.name);
     }
     uploader.toBuffer(materialUniforms_, 0, uniformBytes.data(), uniformBytes.size());
 }

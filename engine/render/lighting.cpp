@@ -21,15 +21,9 @@ glm::mat4 fitSunShadow(const scene::Bounds& bounds, const glm::vec3& sunDirectio
     const glm::vec3 dir = glm::normalize(sunDirection);
     const glm::vec3 up = std::abs(dir.y) > 0.99f ? glm::vec3(0, 0, -1) : glm::vec3(0, 1, 0);
     const glm::mat4 view = glm::lookAt(center + dir * radius * 2.0f, center, up);
-    glm::vec3 lo(std::numeric_limits<float>::max());
-    glm::vec3 hi(std::numeric_limits<float>::lowest());
-    for (int corner = 0; corner < 8; ++corner) {
-        const glm::vec3 p((corner & 1) ? bounds.max.x : bounds.min.x, (corner & 2) ? bounds.max.y : bounds.min.y,
-                          (corner & 4) ? bounds.max.z : bounds.min.z);
-        const glm::vec3 q = glm::vec3(view * glm::vec4(p, 1.0f));
-        lo = glm::min(lo, q);
-        hi = glm::max(hi, q);
-    }
+    const scene::Bounds inView = scene::transformed(bounds, view);
+    const glm::vec3 lo = inView.min;
+    const glm::vec3 hi = inView.max;
     const float pad = radius * 0.01f;
     // View space looks down -Z: the near plane is at -hi.z.
     return glm::ortho(lo.x - pad, hi.x + pad, lo.y - pad, hi.y + pad, -hi.z - pad, -lo.z + pad) * view;

@@ -1,6 +1,7 @@
 #include "render/renderer.h"
 
 #include "vk/check.h"
+#include "vk/descriptor_pool.h"
 
 #include <algorithm>
 #include <cstddef>
@@ -56,7 +57,7 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
     samplerInfo.compareOp = VK_COMPARE_OP_LESS_OR_EQUAL;
     VkSampler sampler = VK_NULL_HANDLE;
     VK_CHECK(vkCreateSampler(context_.device(), &samplerInfo, nullptr, &sampler));
-    shadowSampler_ = context_.own(sampler, vkDestroySampler);
+    shadowSampler_ = context_.own(sampler, vkDestroySampler, "shadow comparison sampler");
 
     frameLayout_ = vk::makeSetLayout(
         context_,
@@ -231,23 +232,13 @@ void Renderer::uploadAnimations(const Frame& frame) {
 
 void Renderer::allocateFrameSets() {
     // Fresh sets per scene: a set still used by a frame in flight must not be rewritten.
-    const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, FrameRing::kFramesInFlight},
-                                          {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 6 * FrameRing::kFramesInFlight},
-                                          {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, FrameRing::kFramesInFlight}};
-    VkDescriptorPoolCreateInfo poolInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
-    poolInfo.maxSets = FrameRing::kFramesInFlight;
-    poolInfo.poolSizeCount = 3;
-    poolInfo.pPoolSizes = sizes;
-    VkDescriptorPool pool = VK_NULL_HANDLE;
-    VK_CHECK(vkCreateDescriptorPool(context_.device(), &poolInfo, nullptr, &pool));
-    framePool_ = context_.own(pool, vkDestroyDescriptorPool);
-    std::array<VkDescriptorSetLayout, FrameRing::kFramesInFlight> layouts;
-    layouts.fill(frameLayout_.get());
-    VkDescriptorSetAllocateInfo allocInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
-    allocInfo.descriptorPool = pool;
-    allocInfo.descriptorSetCount = FrameRing::kFramesInFlight;
-    allocInfo.pSetLayouts = layouts.data();
-    VK_CHECK(vkAllocateDescriptorSets(context_.device(), &allocInfo, frameSets_.data()));
+    const VkDescriptorPoolSize perSet[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1},
+                                           {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 6},
+                                           {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1}};
+    vk::DescriptorSets allocated =
+        vk::allocateDescriptorSets(context_, frameLayout_.get(), perSet, FrameRing::kFramesInFlight, "frame");
+    framePool_ = std::move(allocated.pool);
+    std::copy(allocated.sets.begin(), allocated.sets.end(), frameSets_.begin());
     overlayBound_ = overlay_.enabled && overlay_.values ? overlay_.values : emptyOverlay_.get();
     for (std::uint32_t i = 0; i < FrameRing::kFramesInFlight; ++i) {
         vk::DescriptorWriter()

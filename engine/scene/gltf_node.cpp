@@ -87,19 +87,6 @@ std::vector<glm::mat4> instanceMatrices(const tinygltf::Model& model, const tiny
     return out;
 }
 
-Bounds transformed(const Bounds& b, const glm::mat4& m) {
-    Bounds out;
-    if (b.empty()) {
-        return out;
-    }
-    for (int corner = 0; corner < 8; ++corner) {
-        const glm::vec3 p((corner & 1) ? b.max.x : b.min.x, (corner & 2) ? b.max.y : b.min.y,
-                          (corner & 4) ? b.max.z : b.min.z);
-        out.extend(glm::vec3(m * glm::vec4(p, 1.0f)));
-    }
-    return out;
-}
-
 // Children are listed by their parents, so a child with two parents or a loop of parents is
 // a graph glTF forbids; both are found here, before anything walks the hierarchy.
 std::string linkParents(const tinygltf::Model& model, Scene& scene) {

@@ -6,10 +6,11 @@
 // are plain ints (-1 means "none").
 #pragma once
 
+#include "scene/bounds.h"
+
 #include <glm/glm.hpp>
 
 #include <cstdint>
-#include <limits>
 #include <string>
 #include <vector>
 
@@ -22,25 +23,6 @@ struct Vertex {
     glm::vec2 uv0{0.0f};
     glm::vec2 uv1{0.0f};
     glm::vec4 color{1.0f};  // linear RGBA; COLOR_0 or white
-};
-
-struct Bounds {
-    glm::vec3 min{std::numeric_limits<float>::max()};
-    glm::vec3 max{std::numeric_limits<float>::lowest()};
-
-    bool empty() const { return min.x > max.x; }
-    void extend(const glm::vec3& p) {
-        min = glm::min(min, p);
-        max = glm::max(max, p);
-    }
-    void extend(const Bounds& b) {
-        if (!b.empty()) {
-            extend(b.min);
-            extend(b.max);
-        }
-    }
-    glm::vec3 center() const { return (min + max) * 0.5f; }
-    glm::vec3 size() const { return max - min; }
 };
 
 struct Primitive {

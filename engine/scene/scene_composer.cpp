@@ -4,20 +4,7 @@
 
 namespace ct::scene {
 
-namespace {
-
-Bounds transformBounds(const Bounds& local, const glm::mat4& m) {
-    Bounds world;
-    if (local.empty()) return world;
-    for (int corner = 0; corner < 8; ++corner) {
-        const glm::vec3 p((corner & 1) ? local.max.x : local.min.x, (corner & 2) ? local.max.y : local.min.y,
-                          (corner & 4) ? local.max.z : local.min.z);
-        world.extend(glm::vec3(m * glm::vec4(p, 1.0f)));
-    }
-    return world;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 ModelHandle SceneComposer::addModel(const Scene& model) {
     Model entry;
@@ -146,7 +133,7 @@ void resolveWorldTransforms(Scene& scene) {
         for (const Primitive& prim : scene.meshes[node.mesh].primitives)
             meshBounds.extend(prim.bounds);
         if (node.instances.empty()) {
-            scene.bounds.extend(transformBounds(meshBounds, node.world));
+            scene.bounds.extend(transformed(meshBounds, node.world));
         } else {
             // Instances: the mesh bounds swept over the instance origins is close enough and
             // avoids eight corners per panel.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <string>
 #include <utility>
 
 namespace ct::vk {
@@ -155,6 +156,11 @@ Allocation Allocator::allocate(const VkMemoryRequirements& requirements, MemoryU
     blocks_.push_back(std::make_unique<MemoryBlock>(device_, type, kind, size,
                                                     (flags & VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT) != 0,
                                                     (flags & VK_MEMORY_PROPERTY_HOST_COHERENT_BIT) != 0));
+    if (nameMemory_)
+        nameMemory_(blocks_.back()->memory(), "memory block " + std::to_string(blocksMade_) + ": type " +
+                                                  std::to_string(type) +
+                                                  (kind == ResourceKind::Linear ? ", linear" : ", optimal"));
+    ++blocksMade_;
     allocation.block_ = blocks_.back().get();
     allocation.offset_ = blocks_.back()->tryAllocate(requirements.size, requirements.alignment);
     return allocation;

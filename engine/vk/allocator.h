@@ -14,8 +14,10 @@
 #include <vulkan/vulkan.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace ct::vk {
@@ -77,6 +79,11 @@ public:
     Allocation allocate(const VkMemoryRequirements& requirements, MemoryUsage usage, ResourceKind kind);
     AllocatorStats stats() const;
 
+    // Called with each new block's memory and a name for it ("memory block 2: type 1, linear"):
+    // the Context names it for validation messages. The allocator itself knows no Context.
+    using NameMemory = std::function<void(VkDeviceMemory, const std::string&)>;
+    void nameBlocksWith(NameMemory nameMemory) { nameMemory_ = std::move(nameMemory); }
+
 private:
     std::uint32_t chooseMemoryType(std::uint32_t typeBits, MemoryUsage usage) const;
 
@@ -85,6 +92,8 @@ private:
     VkDeviceSize blockSize_;
     VkPhysicalDeviceMemoryProperties properties_{};
     std::vector<std::unique_ptr<MemoryBlock>> blocks_;
+    NameMemory nameMemory_;
+    std::uint32_t blocksMade_ = 0;
 };
 
 // A block: one VkDeviceMemory and a first-fit free list that coalesces on free.

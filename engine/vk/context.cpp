@@ -20,8 +20,10 @@ VKAPI_ATTR VkBool32 VKAPI_CALL onDebugMessage(VkDebugUtilsMessageSeverityFlagBit
     auto* counters = static_cast<Context::Counters*>(user);
     const bool error = severity & VK_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT;
     (error ? counters->errors : counters->warnings).fetch_add(1);
-    std::fprintf(stderr, "[vulkan %s] %s\n", error ? "error" : "warning",
-                 data && data->pMessage ? data->pMessage : "(no message)");
+    const char* message = data && data->pMessage ? data->pMessage : "(no message)";
+    std::fprintf(stderr, "[vulkan %s] %s\n", error ? "error" : "warning", message);
+    const std::lock_guard lock(counters->lastMutex);
+    counters->last = message;
     return VK_FALSE;
 }
 
@@ -82,6 +84,7 @@ Context::Context(const ContextOptions& options)
         choosePhysicalDevice(options);
         createDevice();
         allocator_ = std::make_unique<Allocator>(physicalDevice_, device_, deletionQueue_);
+        allocator_->nameBlocksWith([this](VkDeviceMemory memory, const std::string& name) { setName(memory, name); });
     } catch (...) {
         // No destructor runs for an object whose constructor threw: give back what exists.
         release();
@@ -93,7 +96,9 @@ Context::Context(const ContextOptions& options)
     }
 }
 
-Context::~Context() { release(); }
+Context::~Context() {
+    release();
+}
 
 void Context::release() noexcept {
     if (device_) {
@@ -283,12 +288,15 @@ void Context::createDevice() {
     VkSemaphoreCreateInfo semaphoreInfo{VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
     semaphoreInfo.pNext = &typeInfo;
     VK_CHECK(vkCreateSemaphore(device_, &semaphoreInfo, hostAllocator_, &timeline_));
-    setName(timeline_, VK_OBJECT_TYPE_SEMAPHORE, "submission timeline");
+    setName(timeline_, "submission timeline");
 
     VkCommandPoolCreateInfo poolInfo{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
     poolInfo.flags = VK_COMMAND_POOL_CREATE_TRANSIENT_BIT;
     poolInfo.queueFamilyIndex = queueFamily_;
     VK_CHECK(vkCreateCommandPool(device_, &poolInfo, hostAllocator_, &oneOffPool_));
+    setName(oneOffPool_, "one-off commands");
+    setName(queue_, "queue");
+    setName(device_, chosen_.name);
 }
 
 std::uint64_t Context::submit(VkCommandBuffer commandBuffer, std::span<const Wait> waits,
@@ -359,6 +367,7 @@ void Context::runOnce(const std::function<void(VkCommandBuffer)>& record) {
     allocInfo.commandBufferCount = 1;
     VkCommandBuffer cmd = VK_NULL_HANDLE;
     VK_CHECK(vkAllocateCommandBuffers(device_, &allocInfo, &cmd));
+    setName(cmd, "one-off");
     VkCommandBufferBeginInfo begin{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
     begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
     VK_CHECK(vkBeginCommandBuffer(cmd, &begin));
@@ -369,7 +378,7 @@ void Context::runOnce(const std::function<void(VkCommandBuffer)>& record) {
     collectGarbage();
 }
 
-void Context::setName(VkObjectType type, std::uint64_t handle, const std::string& name) const {
+void Context::setObjectName(VkObjectType type, std::uint64_t handle, const std::string& name) const {
     if (!setObjectName_ || handle == 0) return;
     VkDebugUtilsObjectNameInfoEXT info{VK_STRUCTURE_TYPE_DEBUG_UTILS_OBJECT_NAME_INFO_EXT};
     info.objectType = type;
@@ -385,6 +394,13 @@ ValidationCounts Context::validationCounts() const {
 void Context::resetValidationCounts() {
     counters_.errors = 0;
     counters_.warnings = 0;
+    const std::lock_guard lock(counters_.lastMutex);
+    counters_.last.clear();
+}
+
+std::string Context::lastValidationMessage() const {
+    const std::lock_guard lock(counters_.lastMutex);
+    return counters_.last;
 }
 
 }  // namespace ct::vk

@@ -10,6 +10,7 @@
 
 #include "vk/allocator.h"
 #include "vk/deletion_queue.h"
+#include "vk/object_type.h"
 #include "vk/unique.h"
 
 #include <vulkan/vulkan.h>
@@ -18,6 +19,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <vector>
@@ -105,15 +107,22 @@ public:
     // per-frame work goes through frame contexts.
     void runOnce(const std::function<void(VkCommandBuffer)>& record);
 
+    // The one way an object the engine creates gets its owner: named at once (VK_EXT_debug_utils,
+    // where present), so a validation message or a capture says "shadow map", not a handle.
     template <typename T>
-    Unique<T> own(T handle, typename Unique<T>::Destroy destroy) {
-        return Unique<T>(device_, handle, destroy, &deletionQueue_);
+    Unique<T> own(T handle, typename Unique<T>::Destroy destroy, const std::string& name) {
+        Unique<T> owned(device_, handle, destroy, &deletionQueue_);
+        setName(handle, name);
+        return owned;
     }
-    void setName(VkObjectType type, std::uint64_t handle, const std::string& name) const;
+    // Names what no Unique owns (descriptor sets, command buffers, swapchain images).
     template <typename T>
-    void setName(T handle, VkObjectType type, const std::string& name) const {
-        setName(type, reinterpret_cast<std::uint64_t>(handle), name);
+    void setName(T handle, const std::string& name) const {
+        setObjectName(ObjectTypeOf<T>::value, reinterpret_cast<std::uint64_t>(handle), name);
     }
+    // The text of the last validation message (empty if none since the last reset), so a test
+    // can see what the layer said and which objects it named.
+    std::string lastValidationMessage() const;
 
     ValidationCounts validationCounts() const;
     void resetValidationCounts();
@@ -125,6 +134,7 @@ private:
     // Destroys whatever exists, in reverse order of creation: the destructor, and a constructor
     // that failed part-way.
     void release() noexcept;
+    void setObjectName(VkObjectType type, std::uint64_t handle, const std::string& name) const;
 
     bool validation_ = false;
     bool syncValidation_ = false;
@@ -151,6 +161,8 @@ public:
     struct Counters {
         std::atomic<int> errors{0};
         std::atomic<int> warnings{0};
+        mutable std::mutex lastMutex;
+        std::string last;
     };
 
 private:

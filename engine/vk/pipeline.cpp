@@ -24,8 +24,7 @@ Unique<VkShaderModule> loadShader(Context& context, const std::filesystem::path&
     info.pCode = code.data();
     VkShaderModule module = VK_NULL_HANDLE;
     VK_CHECK(vkCreateShaderModule(context.device(), &info, nullptr, &module));
-    context.setName(module, VK_OBJECT_TYPE_SHADER_MODULE, name);
-    return context.own(module, vkDestroyShaderModule);
+    return context.own(module, vkDestroyShaderModule, name);
 }
 
 Unique<VkPipeline> buildGraphicsPipeline(Context& context, const GraphicsPipelineDesc& desc) {
@@ -118,8 +117,7 @@ Unique<VkPipeline> buildGraphicsPipeline(Context& context, const GraphicsPipelin
     info.layout = desc.layout;
     VkPipeline pipeline = VK_NULL_HANDLE;
     VK_CHECK(vkCreateGraphicsPipelines(context.device(), VK_NULL_HANDLE, 1, &info, nullptr, &pipeline));
-    context.setName(pipeline, VK_OBJECT_TYPE_PIPELINE, desc.name);
-    return context.own(pipeline, vkDestroyPipeline);
+    return context.own(pipeline, vkDestroyPipeline, desc.name);
 }
 
 Unique<VkPipeline> buildComputePipeline(Context& context, VkPipelineLayout layout, VkShaderModule shader,
@@ -132,8 +130,7 @@ Unique<VkPipeline> buildComputePipeline(Context& context, VkPipelineLayout layou
     info.layout = layout;
     VkPipeline pipeline = VK_NULL_HANDLE;
     VK_CHECK(vkCreateComputePipelines(context.device(), VK_NULL_HANDLE, 1, &info, nullptr, &pipeline));
-    context.setName(pipeline, VK_OBJECT_TYPE_PIPELINE, name);
-    return context.own(pipeline, vkDestroyPipeline);
+    return context.own(pipeline, vkDestroyPipeline, name);
 }
 
 Unique<VkDescriptorSetLayout> makeSetLayout(Context& context, const std::vector<LayoutBinding>& bindings,
@@ -146,8 +143,7 @@ Unique<VkDescriptorSetLayout> makeSetLayout(Context& context, const std::vector<
     info.pBindings = vkBindings.data();
     VkDescriptorSetLayout layout = VK_NULL_HANDLE;
     VK_CHECK(vkCreateDescriptorSetLayout(context.device(), &info, nullptr, &layout));
-    context.setName(layout, VK_OBJECT_TYPE_DESCRIPTOR_SET_LAYOUT, name);
-    return context.own(layout, vkDestroyDescriptorSetLayout);
+    return context.own(layout, vkDestroyDescriptorSetLayout, name);
 }
 
 Unique<VkPipelineLayout> makePipelineLayout(Context& context, const std::vector<VkDescriptorSetLayout>& sets,
@@ -161,8 +157,7 @@ Unique<VkPipelineLayout> makePipelineLayout(Context& context, const std::vector<
     info.pPushConstantRanges = &range;
     VkPipelineLayout layout = VK_NULL_HANDLE;
     VK_CHECK(vkCreatePipelineLayout(context.device(), &info, nullptr, &layout));
-    context.setName(layout, VK_OBJECT_TYPE_PIPELINE_LAYOUT, name);
-    return context.own(layout, vkDestroyPipelineLayout);
+    return context.own(layout, vkDestroyPipelineLayout, name);
 }
 
 DescriptorWriter& DescriptorWriter::buffer(std::uint32_t binding, VkDescriptorType type, VkBuffer buffer,

@@ -14,12 +14,11 @@ Buffer::Buffer(Context& context, const BufferDesc& desc) : size_(desc.size), dev
     info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
     VkBuffer buffer = VK_NULL_HANDLE;
     VK_CHECK(vkCreateBuffer(context.device(), &info, nullptr, &buffer));
-    buffer_ = context.own(buffer, vkDestroyBuffer);
+    buffer_ = context.own(buffer, vkDestroyBuffer, desc.name);
     VkMemoryRequirements requirements;
     vkGetBufferMemoryRequirements(context.device(), buffer, &requirements);
     allocation_ = context.allocator().allocate(requirements, desc.memory, ResourceKind::Linear);
     VK_CHECK(vkBindBufferMemory(context.device(), buffer, allocation_.memory(), allocation_.offset()));
-    context.setName(buffer, VK_OBJECT_TYPE_BUFFER, desc.name);
 }
 
 void Buffer::write(const void* data, VkDeviceSize bytes, VkDeviceSize offset) {
@@ -60,12 +59,11 @@ Image::Image(Context& context, const ImageDesc& desc)
     info.initialLayout = VK_IMAGE_LAYOUT_UNDEFINED;
     VkImage image = VK_NULL_HANDLE;
     VK_CHECK(vkCreateImage(context.device(), &info, nullptr, &image));
-    image_ = context.own(image, vkDestroyImage);
+    image_ = context.own(image, vkDestroyImage, desc.name);
     VkMemoryRequirements requirements;
     vkGetImageMemoryRequirements(context.device(), image, &requirements);
     allocation_ = context.allocator().allocate(requirements, MemoryUsage::DeviceLocal, ResourceKind::Optimal);
     VK_CHECK(vkBindImageMemory(context.device(), image, allocation_.memory(), allocation_.offset()));
-    context.setName(image, VK_OBJECT_TYPE_IMAGE, desc.name);
 
     VkImageViewCreateInfo viewInfo{VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO};
     viewInfo.image = image;
@@ -74,8 +72,7 @@ Image::Image(Context& context, const ImageDesc& desc)
     viewInfo.subresourceRange = {desc.aspect, 0, desc.mipLevels, 0, 1};
     VkImageView view = VK_NULL_HANDLE;
     VK_CHECK(vkCreateImageView(context.device(), &viewInfo, nullptr, &view));
-    view_ = context.own(view, vkDestroyImageView);
-    context.setName(view, VK_OBJECT_TYPE_IMAGE_VIEW, desc.name + " view");
+    view_ = context.own(view, vkDestroyImageView, desc.name + " view");
 }
 
 void transition(VkCommandBuffer cmd, VkImage image, VkImageAspectFlags aspect, const ImageTransition& t) {

@@ -36,7 +36,7 @@ std::uint64_t Uploader::submit() {
     poolInfo.queueFamilyIndex = context_.queueFamily();
     VkCommandPool poolHandle = VK_NULL_HANDLE;
     VK_CHECK(vkCreateCommandPool(context_.device(), &poolInfo, nullptr, &poolHandle));
-    Unique<VkCommandPool> pool = context_.own(poolHandle, vkDestroyCommandPool);
+    Unique<VkCommandPool> pool = context_.own(poolHandle, vkDestroyCommandPool, "upload commands");
 
     VkCommandBufferAllocateInfo allocInfo{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
     allocInfo.commandPool = poolHandle;
@@ -44,6 +44,7 @@ std::uint64_t Uploader::submit() {
     allocInfo.commandBufferCount = 1;
     VkCommandBuffer cmd = VK_NULL_HANDLE;
     VK_CHECK(vkAllocateCommandBuffers(context_.device(), &allocInfo, &cmd));
+    context_.setName(cmd, "upload");
     VkCommandBufferBeginInfo begin{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
     begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
     VK_CHECK(vkBeginCommandBuffer(cmd, &begin));

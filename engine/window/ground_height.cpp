@@ -8,17 +8,6 @@ namespace ct::window {
 
 namespace {
 
-// Mesh-space bounds carried to world space by `transform`.
-scene::Bounds worldBounds(const scene::Bounds& local, const glm::mat4& transform) {
-    scene::Bounds out;
-    for (int corner = 0; corner < 8; ++corner) {
-        const glm::vec3 p{corner & 1 ? local.max.x : local.min.x, corner & 2 ? local.max.y : local.min.y,
-                          corner & 4 ? local.max.z : local.min.z};
-        out.extend(glm::vec3(transform * glm::vec4(p, 1.0f)));
-    }
-    return out;
-}
-
 bool groundLike(const scene::Bounds& b, glm::vec2 sceneFootprint) {
     const glm::vec3 size = b.size();
     const float narrower = std::min(size.x, size.z);
@@ -52,7 +41,7 @@ GroundHeight::GroundHeight(const scene::Scene& scene) {
         for (const glm::mat4& instance : node.instances.empty() ? single : node.instances) {
             const glm::mat4 transform = node.world * instance;
             for (const scene::Primitive& prim : mesh.primitives) {
-                if (prim.bounds.empty() || !groundLike(worldBounds(prim.bounds, transform), footprint)) continue;
+                if (prim.bounds.empty() || !groundLike(scene::transformed(prim.bounds, transform), footprint)) continue;
                 for (std::size_t i = 0; i + 2 < prim.indices.size(); i += 3) {
                     Triangle t;
                     t.a = glm::vec3(transform * glm::vec4(prim.vertices[prim.indices[i]].position, 1.0f));

@@ -47,8 +47,7 @@ vk::Unique<VkSemaphore> makeSemaphore(vk::Context& context, const std::string& n
     VkSemaphoreCreateInfo info{VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
     VkSemaphore semaphore = VK_NULL_HANDLE;
     VK_CHECK(vkCreateSemaphore(context.device(), &info, nullptr, &semaphore));
-    context.setName(semaphore, VK_OBJECT_TYPE_SEMAPHORE, name);
-    return context.own(semaphore, vkDestroySemaphore);
+    return context.own(semaphore, vkDestroySemaphore, name);
 }
 
 }  // namespace
@@ -119,9 +118,8 @@ void Swapchain::build(VkExtent2D requested) {
     VkSwapchainKHR swapchain = VK_NULL_HANDLE;
     VK_CHECK(vkCreateSwapchainKHR(context_.device(), &info, nullptr, &swapchain));
     ++builds_;
-    context_.setName(swapchain, VK_OBJECT_TYPE_SWAPCHAIN_KHR, "swapchain " + std::to_string(builds_));
     // Assigning retires the old swapchain to the deletion queue; it is already idle (recreate()).
-    swapchain_ = context_.own(swapchain, vkDestroySwapchainKHR);
+    swapchain_ = context_.own(swapchain, vkDestroySwapchainKHR, "swapchain " + std::to_string(builds_));
 
     std::uint32_t count = 0;
     VK_CHECK(vkGetSwapchainImagesKHR(context_.device(), swapchain, &count, nullptr));
@@ -130,7 +128,7 @@ void Swapchain::build(VkExtent2D requested) {
 
     for (std::uint32_t i = 0; i < count; ++i) {
         const std::string number = std::to_string(i);
-        context_.setName(images_[i], VK_OBJECT_TYPE_IMAGE, "swapchain image " + number);
+        context_.setName(images_[i], "swapchain image " + number);
         VkImageViewCreateInfo viewInfo{VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO};
         viewInfo.image = images_[i];
         viewInfo.viewType = VK_IMAGE_VIEW_TYPE_2D;
@@ -138,8 +136,7 @@ void Swapchain::build(VkExtent2D requested) {
         viewInfo.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
         VkImageView view = VK_NULL_HANDLE;
         VK_CHECK(vkCreateImageView(context_.device(), &viewInfo, nullptr, &view));
-        context_.setName(view, VK_OBJECT_TYPE_IMAGE_VIEW, "swapchain view " + number);
-        views_.push_back(context_.own(view, vkDestroyImageView));
+        views_.push_back(context_.own(view, vkDestroyImageView, "swapchain view " + number));
         renderFinished_.push_back(makeSemaphore(context_, "render finished " + number));
     }
 }

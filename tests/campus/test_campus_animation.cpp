@@ -1,11 +1,11 @@
 // The campus's construction animation end to end: phase looks -> node animations -> pixels.
 // Hiding the build-out sinks its halls (lifted, clipped at their base) until they are gone;
 // showing it raises them as scaffolding; the farms and terrain layers hide their nodes.
-#include "abilene_scenario.h"
 #include "campus/campus_animation.h"
 #include "render/data_dir.h"
 #include "render/image_file.h"
 #include "render/offscreen_capture.h"
+#include "support/abilene_scenario.h"
 #include "twin/scenario_loader.h"
 
 #include <catch2/catch.hpp>

@@ -1,9 +1,9 @@
 // The campus as built at each phase, rendered headless from the overview camera: the picking
 // buffer must show exactly the buildings of that phase.
-#include "abilene_scenario.h"
 #include "campus/campus_scene.h"
 #include "render/data_dir.h"
 #include "render/offscreen_capture.h"
+#include "support/abilene_scenario.h"
 #include "twin/scenario_loader.h"
 
 #include <catch2/catch.hpp>

@@ -2,9 +2,9 @@
 // for it in cooling power. The acceptance case: with the wind blowing from a Build-out
 // building onto a Phase 1 building, the Phase 1 building's inlet air and PUE are higher than
 // with the wind reversed.
-#include "abilene_scenario.h"
 #include "campus/campus_scene.h"
 #include "campus/heat_coupling.h"
+#include "support/abilene_scenario.h"
 #include "twin/scenario_loader.h"
 
 #include <catch2/catch.hpp>

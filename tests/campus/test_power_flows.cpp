@@ -1,11 +1,11 @@
 // The power-flows layer: which lines the twin's state gives (sources to the substation, the
 // substation to the buildings), their widths and directions, and a render of them over the campus.
-#include "abilene_scenario.h"
 #include "campus/campus_scene.h"
 #include "campus/power_flows.h"
 #include "render/data_dir.h"
 #include "render/image_file.h"
 #include "render/offscreen_capture.h"
+#include "support/abilene_scenario.h"
 #include "twin/scenario_loader.h"
 
 #include <catch2/catch.hpp>

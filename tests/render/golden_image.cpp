@@ -1,5 +1,7 @@
 #include "golden_image.h"
 
+#include "support/pixel_difference.h"
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -33,9 +35,7 @@ GoldenResult compareWithGolden(const std::string& name, const render::RgbaImage&
     render::RgbaImage diff{actual.width, actual.height, std::vector<std::uint8_t>(actual.rgba.size(), 255)};
     std::size_t differing = 0;
     for (std::size_t i = 0; i < actual.rgba.size(); i += 4) {
-        int worst = 0;
-        for (int c = 0; c < 3; ++c)
-            worst = std::max(worst, std::abs(actual.rgba[i + c] - expected.rgba[i + c]));
+        const int worst = pixelDifference(&actual.rgba[i], &expected.rgba[i], Channels::Rgb);
         result.maxChannelDifference = std::max(result.maxChannelDifference, worst);
         const bool differs = worst > pixelTolerance;
         differing += differs;

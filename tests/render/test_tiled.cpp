@@ -3,6 +3,7 @@
 #include "render_harness.h"
 
 #include "render/tiled_capture.h"
+#include "support/pixel_difference.h"
 
 #include <catch2/catch.hpp>
 
@@ -11,23 +12,6 @@
 using ct::test::RenderHarness;
 
 namespace {
-
-struct Difference {
-    std::size_t pixels = 0;  // differing by more than the threshold in some channel
-    int largest = 0;
-};
-
-Difference compare(const ct::render::CapturedFrame& a, const ct::render::CapturedFrame& b, int threshold) {
-    Difference d;
-    for (std::size_t i = 0; i < a.rgba.size(); i += 4) {
-        int worst = 0;
-        for (std::size_t c = 0; c < 4; ++c)
-            worst = std::max(worst, std::abs(int(a.rgba[i + c]) - int(b.rgba[i + c])));
-        d.largest = std::max(d.largest, worst);
-        if (worst > threshold) ++d.pixels;
-    }
-    return d;
-}
 
 ct::render::CapturedFrame renderTiledCube(std::uint32_t width, std::uint32_t height, std::uint32_t tile) {
     const ct::render::TileGrid grid = ct::render::planTiles(width, height, tile);
@@ -78,7 +62,7 @@ TEST_CASE("a stitched tiled render matches the whole render", "[render][tiled]")
     const auto tiled = renderTiledCube(256, 256, 64);  // 16 tiles of 64x64
     REQUIRE(tiled.width == 256);
     REQUIRE(tiled.height == 256);
-    const Difference d = compare(reference, tiled, 12);
+    const ct::test::ImageDifference d = ct::test::compareImages(reference.rgba, tiled.rgba, 12);
     INFO("pixels differing by more than 12: " << d.pixels << ", largest difference " << d.largest);
     CHECK(d.pixels < 256 * 256 / 200);  // < 0.5 %
     // Node ids stitch too, so picking works on tiled images.
@@ -92,7 +76,7 @@ TEST_CASE("uneven tiles are cropped to the image", "[render][tiled]") {
     const auto tiled = renderTiledCube(250, 130, 64);
     REQUIRE(tiled.width == 250);
     REQUIRE(tiled.height == 130);
-    const Difference d = compare(reference, tiled, 12);
+    const ct::test::ImageDifference d = ct::test::compareImages(reference.rgba, tiled.rgba, 12);
     INFO("pixels differing by more than 12: " << d.pixels << ", largest difference " << d.largest);
     CHECK(d.pixels < 250 * 130 / 200);
 }

@@ -2,6 +2,7 @@
 // what is wrong; expected.tsv pairs each file with a substring of that line. The same manifest
 // drives the `campus-twin view` exit-code test, so keep it the single list of bad inputs.
 #include "scene/load_gltf.h"
+#include "support/expected_cases.h"
 
 #include <catch2/catch.hpp>
 
@@ -16,20 +17,8 @@ namespace {
 
 const std::filesystem::path kBadDir = std::filesystem::path(CT_TEST_DATA_DIR) / "bad";
 
-std::vector<std::pair<std::string, std::string>> readManifest() {
-    std::vector<std::pair<std::string, std::string>> cases;
-    std::ifstream in(kBadDir / "expected.tsv");
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') {
-            continue;
-        }
-        const auto tab = line.find('\t');
-        if (tab != std::string::npos) {
-            cases.emplace_back(line.substr(0, tab), line.substr(tab + 1));
-        }
-    }
-    return cases;
+std::vector<ct::test::ExpectedCase> readManifest() {
+    return ct::test::readExpectedCases((kBadDir / "expected.tsv").string());
 }
 
 }  // namespace
@@ -43,7 +32,7 @@ TEST_CASE("the bad-input manifest lists every broken file", "[scene][bad]") {
         if (ext != ".gltf" && ext != ".glb") {
             continue;  // .bin side files and the manifest itself
         }
-        const bool listed = std::any_of(cases.begin(), cases.end(), [&](const auto& c) { return c.first == name; });
+        const bool listed = std::any_of(cases.begin(), cases.end(), [&](const auto& c) { return c.file == name; });
         INFO(name);
         CHECK(listed);
     }

@@ -1,8 +1,8 @@
-// What the telemetry tests share: the Abilene scenario and its quantities, a binding parsed
+// What the telemetry tests share: the Abilene scenario's quantities, a binding parsed
 // from text (REQUIREd valid), and waiting for a condition with a deadline.
 #pragma once
 
-#include "twin/scenario_loader.h"
+#include "support/abilene_scenario.h"
 #include "twin/simulation.h"
 #include "twin/telemetry/binding_file.h"
 
@@ -14,17 +14,6 @@
 #include <thread>
 
 namespace ct::test {
-
-inline const twin::Scenario& abilene() {
-    static const twin::ScenarioResult loaded = twin::loadScenario(std::string(CT_SCENARIO_DIR) + "/abilene.json");
-    INFO(loaded.error);
-    REQUIRE(loaded.ok());
-    return *loaded.scenario;
-}
-
-inline twin::SimulationOptions abileneOptions() {
-    return {.start = *twin::parseIsoUtc("2026-07-15T12:00"), .step_s = 60.0, .phase = 1, .seed = 3};
-}
 
 inline const std::vector<twin::Quantity>& abileneQuantities() {
     static const std::vector<twin::Quantity> q = twin::Simulation(abilene(), abileneOptions()).current().quantities();

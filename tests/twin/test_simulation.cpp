@@ -5,17 +5,14 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/abilene_scenario.h"
+
 #include <cmath>
 
 using namespace ct::twin;
 
 namespace {
-const Scenario& abilene() {
-    static const ScenarioResult loaded = loadScenario(std::string(CT_SCENARIO_DIR) + "/abilene.json");
-    INFO(loaded.error);
-    REQUIRE(loaded.ok());
-    return *loaded.scenario;
-}
+using ct::test::abilene;
 
 double imbalance(const CampusKpis& k) {
     return k.solar_mw + k.wind_mw + k.battery_mw + k.grid_mw + k.gas_mw + k.loadShed_mw - k.facility_mw;

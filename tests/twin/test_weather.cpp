@@ -4,18 +4,16 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/abilene_scenario.h"
+#include "support/expected_cases.h"
+
 #include <fstream>
 #include <sstream>
 
 using namespace ct::twin;
 
 namespace {
-const Scenario& abilene() {
-    static const ScenarioResult loaded = loadScenario(std::string(CT_SCENARIO_DIR) + "/abilene.json");
-    INFO(loaded.error);
-    REQUIRE(loaded.ok());
-    return *loaded.scenario;
-}
+using ct::test::abilene;
 }  // namespace
 
 TEST_CASE("the summer design day peaks at 44 C in the afternoon and is clear", "[twin][weather]") {
@@ -100,15 +98,8 @@ TEST_CASE("a weather file is sorted and interpolated", "[twin][weather]") {
 TEST_CASE("broken weather files give one line naming the file, the line and the problem",
           "[twin][weather][bad-input]") {
     const std::string dir = std::string(CT_TEST_DATA_DIR) + "/weather/";
-    std::ifstream manifest(dir + "expected.tsv");
-    REQUIRE(manifest);
-    std::string line;
     int cases = 0;
-    while (std::getline(manifest, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        const auto tab = line.find('\t');
-        const std::string file = line.substr(0, tab);
-        const std::string expected = line.substr(tab + 1);
+    for (const auto& [file, expected] : ct::test::readExpectedCases(dir + "expected.tsv")) {
         const WeatherFileResult result = loadWeatherFile(dir + file);
         INFO(file << ": " << result.error);
         CHECK_FALSE(result.source);

@@ -1,6 +1,6 @@
 // Camera bookmarks: scenario views, user views saved and persisted, eased flights.
+#include "support/abilene_scenario.h"
 #include "ui/camera_bookmarks.h"
-#include "ui_test_scenario.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -8,7 +8,7 @@
 using namespace ct;
 
 TEST_CASE("the scenario's cameras are bookmarks that cannot be overwritten or removed", "[ui][bookmarks]") {
-    ui::CameraBookmarks marks = ui::CameraBookmarks::fromScenario(ui::test::abilene());
+    ui::CameraBookmarks marks = ui::CameraBookmarks::fromScenario(ct::test::abilene());
     REQUIRE(marks.find("overview"));
     CHECK(marks.find("solar")->pose.eye.x == Approx(-1500.0f));
     CHECK_FALSE(marks.save("overview", {}));
@@ -17,14 +17,14 @@ TEST_CASE("the scenario's cameras are bookmarks that cannot be overwritten or re
 }
 
 TEST_CASE("user views are saved, replaced, removed and round-trip through JSON", "[ui][bookmarks]") {
-    ui::CameraBookmarks marks = ui::CameraBookmarks::fromScenario(ui::test::abilene());
+    ui::CameraBookmarks marks = ui::CameraBookmarks::fromScenario(ct::test::abilene());
     const std::size_t scenarioViews = marks.all().size();
     CHECK(marks.save("roof", {{1, 2, 3}, {4, 5, 6}, 30.0f}));
     CHECK(marks.save("roof", {{7, 8, 9}, {4, 5, 6}, 30.0f}));
     CHECK(marks.all().size() == scenarioViews + 1);
     CHECK(marks.find("roof")->pose.eye.x == 7.0f);
 
-    ui::CameraBookmarks other = ui::CameraBookmarks::fromScenario(ui::test::abilene());
+    ui::CameraBookmarks other = ui::CameraBookmarks::fromScenario(ct::test::abilene());
     nlohmann::json saved = marks.userViewsToJson();
     saved.push_back({{"name", "broken"}, {"eye", "nowhere"}});  // ignored
     other.loadUserViews(saved);

@@ -2,8 +2,8 @@
 // twin's state and the session's accessors. The campus is Abilene without its solar farms and
 // turbines (the 240,000 panels): the buildings, phases, named views and site stay.
 #include "campus/campus_session.h"
+#include "support/abilene_scenario.h"
 #include "twin/civil_time.h"
-#include "twin/scenario_loader.h"
 
 #include <catch2/catch.hpp>
 
@@ -17,10 +17,7 @@ using namespace ct;
 namespace {
 
 twin::Scenario smallCampus() {
-    static const twin::ScenarioResult loaded = twin::loadScenario(std::string(CT_SCENARIO_DIR) + "/abilene.json");
-    INFO(loaded.error);
-    REQUIRE(loaded.ok());
-    twin::Scenario scenario = *loaded.scenario;
+    twin::Scenario scenario = ct::test::abilene();
     scenario.solarFarms.clear();
     scenario.turbines.clear();
     scenario.bindings.clear();

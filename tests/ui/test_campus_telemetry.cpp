@@ -1,12 +1,12 @@
-// The campus window bound to a broker, end to end under Xvfb (tag [.xvfb]; ctest runs it under Xvfb, or skips it, without a
-// display): a real mosquitto on a free loopback port, a binding file for one topic, the window
-// opened with telemetry through bindCampusTelemetry (what `campus-twin render --telemetry
+// The campus window bound to a broker, end to end under Xvfb (tag [.xvfb]; ctest runs it under Xvfb, or skips it,
+// without a display): a real mosquitto on a free loopback port, a binding file for one topic, the window opened with
+// telemetry through bindCampusTelemetry (what `campus-twin render --telemetry
 // --broker` calls), a value published, frames run until it arrives; the session's snapshot then
 // has that value marked measured and the rest marked simulated.
 #include "campus/campus_telemetry.h"
 #include "campus/campus_window.h"
 #include "mosquitto_broker.h"
-#include "twin/scenario_loader.h"
+#include "support/abilene_scenario.h"
 #include "twin/telemetry/mqtt_client.h"
 
 #include <catch2/catch.hpp>
@@ -29,7 +29,8 @@ const ct::twin::Quantity* find(const std::vector<ct::twin::Quantity>& all, const
 }  // namespace
 
 TEST_CASE("a campus window bound to a broker shows published values as measured", "[window][.xvfb][telemetry]") {
-    // Hidden ([.xvfb]): run by ctest as campus_window_telemetry_under_xvfb, which gives it a display or reports it skipped.
+    // Hidden ([.xvfb]): run by ctest as campus_window_telemetry_under_xvfb, which gives it a display or reports it
+    // skipped.
     REQUIRE(ct::window::displayAvailable());
     if (ct::test::mosquittoExecutable().empty()) {
         WARN("mosquitto is not installed");
@@ -42,9 +43,7 @@ TEST_CASE("a campus window bound to a broker shows published values as measured"
     std::ofstream(bindingFile) << R"({"points": [
         {"topic": "campus/bldg-01/it_power", "entity": "bldg-01", "quantity": "it_power", "unit": "MW"}]})";
 
-    auto loaded = ct::twin::loadScenario(CT_SCENARIO_DIR "/abilene.json");
-    REQUIRE(loaded.ok());
-    ct::campus::LiveCampus live(std::move(*loaded.scenario));
+    ct::campus::LiveCampus live(ct::twin::Scenario(ct::test::abilene()));
     ct::campus::CampusWindowOptions options{.session = {.phase = 4}, .persistSettings = false};
     const std::string error =
         ct::campus::bindCampusTelemetry(live, {bindingFile.string(), broker.address(), ""}, options.session);

@@ -1,8 +1,8 @@
-// The campus window end to end under Xvfb (tag [.xvfb]; ctest runs it under Xvfb, or skips it, without a display): opens the
-// campus at phase 4, hides phase 4 through the same command the phases panel issues, and checks
-// through the id image that the pixels where phase 4's buildings stood no longer show them.
+// The campus window end to end under Xvfb (tag [.xvfb]; ctest runs it under Xvfb, or skips it, without a display):
+// opens the campus at phase 4, hides phase 4 through the same command the phases panel issues, and checks through the
+// id image that the pixels where phase 4's buildings stood no longer show them.
 #include "campus/campus_window.h"
-#include "twin/scenario_loader.h"
+#include "support/abilene_scenario.h"
 
 #include <catch2/catch.hpp>
 
@@ -20,12 +20,7 @@ std::optional<glm::uvec2> buildingPixel(const ct::campus::CampusScene& campus, c
     for (const auto& node : campus.scene.nodes) {
         if (node.mesh < 0 || node.name.rfind(id + "/", 0) != 0) continue;
         for (const auto& prim : campus.scene.meshes[static_cast<std::size_t>(node.mesh)].primitives)
-            for (int c = 0; c < 8; ++c) {
-                const glm::vec3 p{c & 1 ? prim.bounds.max.x : prim.bounds.min.x,
-                                  c & 2 ? prim.bounds.max.y : prim.bounds.min.y,
-                                  c & 4 ? prim.bounds.max.z : prim.bounds.min.z};
-                bounds.extend(glm::vec3(node.world * glm::vec4(p, 1.0f)));
-            }
+            bounds.extend(ct::scene::transformed(prim.bounds, node.world));
     }
     if (bounds.empty()) return std::nullopt;
     const float aspect = static_cast<float>(size.x) / static_cast<float>(size.y);
@@ -42,14 +37,12 @@ std::optional<glm::uvec2> buildingPixel(const ct::campus::CampusScene& campus, c
 TEST_CASE("hiding a phase in the campus window removes its buildings from the frame", "[window][.xvfb]") {
     // Hidden ([.xvfb]): run by ctest as campus_window_under_xvfb, which gives it a display or reports it skipped.
     REQUIRE(ct::window::displayAvailable());
-    auto loaded = ct::twin::loadScenario(CT_SCENARIO_DIR "/abilene.json");
-    REQUIRE(loaded.ok());
     std::vector<std::string> phase4;
-    for (const auto& b : loaded.scenario->buildings)
+    for (const auto& b : ct::test::abilene().buildings)
         if (b.phase == 4) phase4.push_back(b.id);
     REQUIRE(!phase4.empty());
 
-    ct::campus::LiveCampus live(std::move(*loaded.scenario));
+    ct::campus::LiveCampus live(ct::twin::Scenario(ct::test::abilene()));
     ct::campus::CampusWindow window(live, {.session = {.phase = 4}, .persistSettings = false});
     ct::campus::CampusSession& session = window.session();
 

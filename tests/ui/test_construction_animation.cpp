@@ -1,7 +1,7 @@
 // The construction animation: buildings rise in scaffolding when their phase is shown, fill in
 // solid, sink when it is hidden; the as-of date stands them in scaffolding by their progress.
+#include "support/abilene_scenario.h"
 #include "ui/construction_animation.h"
-#include "ui_test_scenario.h"
 
 #include <catch2/catch.hpp>
 
@@ -25,7 +25,7 @@ void run(ConstructionAnimation& looks, const ui::PhaseModel& phases, double seco
 }  // namespace
 
 TEST_CASE("the animation starts settled on the phase model", "[ui][construction]") {
-    const twin::Scenario& s = ui::test::abilene();
+    const twin::Scenario& s = ct::test::abilene();
     ui::PhaseModel phases(s);
     phases.showThrough(2);
     const ConstructionAnimation looks(s, phases);
@@ -39,7 +39,7 @@ TEST_CASE("the animation starts settled on the phase model", "[ui][construction]
 }
 
 TEST_CASE("showing a phase raises its buildings as scaffolding, then fills them in", "[ui][construction]") {
-    const twin::Scenario& s = ui::test::abilene();
+    const twin::Scenario& s = ct::test::abilene();
     ui::PhaseModel phases(s);
     phases.showThrough(2);
     ConstructionAnimation looks(s, phases);
@@ -70,7 +70,7 @@ TEST_CASE("showing a phase raises its buildings as scaffolding, then fills them 
 }
 
 TEST_CASE("hiding a phase sinks its buildings back into the ground", "[ui][construction]") {
-    const twin::Scenario& s = ui::test::abilene();
+    const twin::Scenario& s = ct::test::abilene();
     ui::PhaseModel phases(s);
     ConstructionAnimation looks(s, phases);
     const std::size_t hall = buildingsOfPhase(s, 4).front();
@@ -86,7 +86,7 @@ TEST_CASE("hiding a phase sinks its buildings back into the ground", "[ui][const
 }
 
 TEST_CASE("by the as-of date, a phase under construction stands in scaffolding by its progress", "[ui][construction]") {
-    const twin::Scenario& s = ui::test::abilene();
+    const twin::Scenario& s = ct::test::abilene();
     ui::PhaseModel phases(s);
     // Phase 2 runs 2025-03-01 to 2026-10-01 (579 days); 2025-12-01 is 275 days in: 47 %.
     phases.setAsOf(*twin::parseIsoUtc("2025-12-01"));

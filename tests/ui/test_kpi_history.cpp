@@ -1,7 +1,7 @@
 // KPI history: ring buffers keep the newest values; buildings keep 24 simulated hours at the
 // sample interval; a jump back in time clears the plots.
+#include "support/abilene_scenario.h"
 #include "ui/kpi_history.h"
-#include "ui_test_scenario.h"
 
 #include "twin/simulation.h"
 
@@ -25,7 +25,7 @@ TEST_CASE("a ring buffer keeps the newest values, oldest first", "[ui][kpi]") {
 }
 
 TEST_CASE("campus series follow the snapshots; buildings keep the last 24 h", "[ui][kpi]") {
-    const twin::Scenario& s = ui::test::abilene();
+    const twin::Scenario& s = ct::test::abilene();
     ui::KpiHistory history({.campusSamples = 100, .buildingWindow_s = 86400.0, .buildingInterval_s = 300.0});
     twin::Simulation sim(s, {.start = *twin::parseIsoUtc("2026-07-15T00:00"), .step_s = 300, .phase = 1});
     for (int i = 0; i < 12 * 30; ++i)
@@ -50,7 +50,7 @@ TEST_CASE("campus series follow the snapshots; buildings keep the last 24 h", "[
 }
 
 TEST_CASE("a fast clock samples buildings on the interval grid, not every step", "[ui][kpi]") {
-    const twin::Scenario& s = ui::test::abilene();
+    const twin::Scenario& s = ct::test::abilene();
     ui::KpiHistory history;
     twin::Simulation sim(s, {.start = *twin::parseIsoUtc("2026-07-15T00:00"), .step_s = 60, .phase = 1});
     for (int i = 0; i < 60; ++i)

@@ -1,7 +1,7 @@
 // Phases panel logic: toggles show and hide a phase's buildings; the as-of date gives every
 // building the state twin::Simulation gives it on that day.
+#include "support/abilene_scenario.h"
 #include "ui/phase_model.h"
-#include "ui_test_scenario.h"
 
 #include "twin/simulation.h"
 
@@ -21,7 +21,7 @@ int countShown(const ui::PhaseModel& m) {
 }  // namespace
 
 TEST_CASE("all phases start shown; toggling a phase hides exactly its buildings", "[ui][phases]") {
-    const twin::Scenario& s = ui::test::abilene();
+    const twin::Scenario& s = ct::test::abilene();
     ui::PhaseModel phases(s);
     REQUIRE(phases.phaseCount() == 4);
     CHECK(countShown(phases) == 20);
@@ -41,7 +41,7 @@ TEST_CASE("all phases start shown; toggling a phase hides exactly its buildings"
 }
 
 TEST_CASE("showThrough(n) shows phases 1..n as composeCampus(n) builds them", "[ui][phases]") {
-    ui::PhaseModel phases(ui::test::abilene());
+    ui::PhaseModel phases(ct::test::abilene());
     const int expected[] = {0, 2, 8, 10, 20};
     for (int n = 0; n <= 4; ++n) {
         phases.showThrough(n);
@@ -52,7 +52,7 @@ TEST_CASE("showThrough(n) shows phases 1..n as composeCampus(n) builds them", "[
 }
 
 TEST_CASE("the as-of date sets each building's state from the phase dates", "[ui][phases]") {
-    const twin::Scenario& s = ui::test::abilene();
+    const twin::Scenario& s = ct::test::abilene();
     ui::PhaseModel phases(s);
     phases.setAsOf(*twin::parseIsoUtc("2024-01-01"));  // before anything
     CHECK(countShown(phases) == 0);
@@ -73,7 +73,7 @@ TEST_CASE("the as-of date sets each building's state from the phase dates", "[ui
 }
 
 TEST_CASE("as-of states agree with the simulation's on every phase boundary", "[ui][phases]") {
-    const twin::Scenario& s = ui::test::abilene();
+    const twin::Scenario& s = ct::test::abilene();
     ui::PhaseModel phases(s);
     for (const twin::Phase& p : s.phases)
         for (const std::string& date : {p.constructionStart, p.energised}) {
@@ -93,7 +93,7 @@ TEST_CASE("as-of states agree with the simulation's on every phase boundary", "[
 }
 
 TEST_CASE("a phase's farms and plant stand while any phase from it up is shown", "[ui][phases]") {
-    const twin::Scenario& s = ui::test::abilene();
+    const twin::Scenario& s = ct::test::abilene();
     ui::PhaseModel phases(s);
     phases.showThrough(2);
     CHECK(phases.siteStands(1));

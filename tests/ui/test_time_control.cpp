@@ -1,7 +1,7 @@
 // Time panel logic: play/pause, speed limits and decade steps, jumps in site-local time, and
 // the presets, grid outage included.
+#include "support/abilene_scenario.h"
 #include "ui/time_control.h"
-#include "ui_test_scenario.h"
 
 #include <catch2/catch.hpp>
 
@@ -39,7 +39,7 @@ TEST_CASE("speed stays within 1x..100,000x and steps by decades", "[ui][time]") 
 }
 
 TEST_CASE("a jump to local date and hour lands on the right UTC instant and asks for a restart", "[ui][time]") {
-    const twin::Scenario& s = ui::test::abilene();
+    const twin::Scenario& s = ct::test::abilene();
     ui::TimeControl clock(0);
     const auto revision = clock.restartRevision();
     REQUIRE(clock.jumpToLocal(s.site, "2026-07-15", 15.5));  // CDT, UTC-5
@@ -66,7 +66,7 @@ TEST_CASE("presets: the twin's weather presets plus grid-outage", "[ui][time]") 
     CHECK_FALSE(clock.gridOutage());
     CHECK(clock.weatherPreset() == twin::WeatherPreset::None);
 
-    const twin::Scenario outage = ui::withGridOutage(ui::test::abilene());
+    const twin::Scenario outage = ui::withGridOutage(ct::test::abilene());
     for (int phase = 1; phase <= 4; ++phase)
         CHECK(outage.substation.importLimitAt(phase) == 0.0);
 }

@@ -1,7 +1,7 @@
 // Tours: parsing with one-line errors, and the player's timing (flights, dwell, captions).
+#include "support/abilene_scenario.h"
 #include "ui/caption_raster.h"
 #include "ui/tour_player.h"
-#include "ui_test_scenario.h"
 
 #include "twin/civil_time.h"
 
@@ -24,14 +24,14 @@ const char* kTwoStops = R"({
   ]})";
 
 ui::Tour parse(const char* text) {
-    ui::TourResult r = ui::parseTour(text, "test.json", ui::test::abilene());
+    ui::TourResult r = ui::parseTour(text, "test.json", ct::test::abilene());
     INFO(r.error);
     REQUIRE(r.tour);
     return *r.tour;
 }
 
 std::string parseError(const std::string& text) {
-    return ui::parseTour(text, "t.json", ui::test::abilene()).error;
+    return ui::parseTour(text, "t.json", ct::test::abilene()).error;
 }
 
 }  // namespace
@@ -103,7 +103,7 @@ TEST_CASE("the player's timing: stops, flights, simulated time and caption fades
 }
 
 TEST_CASE("the shipped Abilene tour loads and tells the story in order", "[ui][tour]") {
-    const ui::TourResult r = ui::loadTour(std::string(CT_SCENARIO_DIR) + "/abilene_tour.json", ui::test::abilene());
+    const ui::TourResult r = ui::loadTour(std::string(CT_SCENARIO_DIR) + "/abilene_tour.json", ct::test::abilene());
     INFO(r.error);
     REQUIRE(r.tour);
     CHECK(r.tour->stops.size() >= 5);

@@ -1,6 +1,7 @@
 // The tour exporter in tiles: `campus-twin tour --tile-size N` renders each frame as a grid of
 // tiles, and its frames match the frames rendered whole; the MP4 has the size asked for.
 #include "render/image_file.h"
+#include "support/pixel_difference.h"
 #include "tour_command.h"
 
 #include <catch2/catch.hpp>
@@ -58,13 +59,8 @@ TEST_CASE("a tour rendered in tiles matches the tour rendered whole", "[tour][ti
         REQUIRE(stitched.width == 160);
         REQUIRE(stitched.height == 96);
         REQUIRE(stitched.rgba.size() == whole.rgba.size());
-        std::size_t differing = 0;
-        for (std::size_t i = 0; i < whole.rgba.size(); i += 4) {
-            int worst = 0;
-            for (std::size_t c = 0; c < 3; ++c)
-                worst = std::max(worst, std::abs(int(whole.rgba[i + c]) - int(stitched.rgba[i + c])));
-            if (worst > 12) ++differing;
-        }
+        const std::size_t differing =
+            ct::test::compareImages(whole.rgba, stitched.rgba, 12, ct::test::Channels::Rgb).pixels;
         INFO(name << ": pixels differing by more than 12: " << differing);
         CHECK(differing < 160 * 96 / 100);  // < 1 %: seam pixels of a small, detailed image
     }

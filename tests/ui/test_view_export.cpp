@@ -3,11 +3,12 @@
 // forced small tiles. The PNG must match a direct render at that size with the same state, the
 // renderer must come back at its own extent and draw as before, and nothing may be reported by
 // the validation layer. Bad sizes and unwritable places come back as errors.
+#include "campus/view_export.h"
 #include "render/data_dir.h"
 #include "render/image_file.h"
 #include "render/offscreen_capture.h"
 #include "scene/load_gltf.h"
-#include "campus/view_export.h"
+#include "support/pixel_difference.h"
 #include "vk/uploader.h"
 
 #include <catch2/catch.hpp>
@@ -24,23 +25,6 @@ fs::path outputDir(const std::string& name) {
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;
-}
-
-struct Difference {
-    std::size_t pixels = 0;  // differing by more than the threshold in some channel
-    int largest = 0;
-};
-
-Difference compare(const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b, int threshold) {
-    Difference d;
-    for (std::size_t i = 0; i + 3 < a.size() && i + 3 < b.size(); i += 4) {
-        int worst = 0;
-        for (std::size_t c = 0; c < 4; ++c)
-            worst = std::max(worst, std::abs(int(a[i + c]) - int(b[i + c])));
-        d.largest = std::max(d.largest, worst);
-        if (worst > threshold) ++d.pixels;
-    }
-    return d;
 }
 
 // A shadowed plane with a box, under a west-to-east ramp as the ground overlay: the state a
@@ -112,7 +96,7 @@ TEST_CASE("a view exported larger than the renderer, in tiles, matches a direct 
     CHECK(live.renderer.extent().height == 60);
     CHECK(live.renderer.groundOverlay().enabled);
     const ct::render::CapturedFrame after = windowCapture.render(live.camera, live.lighting);
-    CHECK(compare(before.rgba, after.rgba, 0).pixels == 0);
+    CHECK(ct::test::compareImages(before.rgba, after.rgba, 0).pixels == 0);
 
     // The same state rendered whole at the export's size.
     ct::render::Renderer whole(live.context, ct::render::shaderDir(), {.extent = {320, 200}});
@@ -125,14 +109,15 @@ TEST_CASE("a view exported larger than the renderer, in tiles, matches a direct 
     REQUIRE(ct::render::readPng(done.path, png).empty());
     REQUIRE(png.width == 320);
     REQUIRE(png.height == 200);
-    const Difference d = compare(reference.rgba, png.rgba, 12);
+    const ct::test::ImageDifference d = ct::test::compareImages(reference.rgba, png.rgba, 12);
     INFO("pixels differing by more than 12: " << d.pixels << ", largest difference " << d.largest);
     CHECK(d.pixels < 320 * 200 / 200);  // < 0.5 %: a few seam pixels at most
     // The overlay is in the export: the ground's colour differs from the overlay-less render.
     ct::render::Renderer plain(live.context, ct::render::shaderDir(), {.extent = {320, 200}});
     plain.setScene(live.scene);
     ct::render::OffscreenCapture plainCapture(live.context, plain);
-    const Difference fromPlain = compare(plainCapture.render(live.camera, live.lighting).rgba, png.rgba, 12);
+    const ct::test::ImageDifference fromPlain =
+        ct::test::compareImages(plainCapture.render(live.camera, live.lighting).rgba, png.rgba, 12);
     CHECK(fromPlain.pixels > 320 * 200 / 10);
 
     CHECK(live.context.validationCounts().total() == 0);
@@ -160,7 +145,8 @@ TEST_CASE("a screenshot that cannot be written or is out of range is an error, n
     job.width = 320;
     job.height = 200;
     job.folder = dir / "a_file" / "shots";  // below a file: cannot be created
-    ct::ui::ScreenshotStatus done = ct::campus::exportView(live.context, live.renderer, live.camera, live.lighting, job);
+    ct::ui::ScreenshotStatus done =
+        ct::campus::exportView(live.context, live.renderer, live.camera, live.lighting, job);
     CHECK_FALSE(done.error.empty());
     CHECK(done.path.empty());
 

@@ -1,11 +1,10 @@
-// The campus window's screenshot end to end under Xvfb (tag [.xvfb]; ctest runs it under Xvfb, or skips it, without a display):
-// a screenshot larger than the window is asked for through the command the export panel and F12
-// issue, rendered in forced tiles between two frames; the PNG has the size asked for and shows
-// the campus (sky at the top, a varied middle), the window goes on at its own size, and the
-// validation layer says nothing.
+// The campus window's screenshot end to end under Xvfb (tag [.xvfb]; ctest runs it under Xvfb, or skips it, without a
+// display): a screenshot larger than the window is asked for through the command the export panel and F12 issue,
+// rendered in forced tiles between two frames; the PNG has the size asked for and shows the campus (sky at the top, a
+// varied middle), the window goes on at its own size, and the validation layer says nothing.
 #include "campus/campus_window.h"
 #include "render/image_file.h"
-#include "twin/scenario_loader.h"
+#include "support/abilene_scenario.h"
 
 #include <catch2/catch.hpp>
 
@@ -30,12 +29,11 @@ glm::vec3 meanColor(const ct::render::RgbaImage& image, std::uint32_t y0, std::u
 }  // namespace
 
 TEST_CASE("a screenshot from the campus window is rendered at the size asked for", "[window][.xvfb][export]") {
-    // Hidden ([.xvfb]): run by ctest as campus_window_export_under_xvfb, which gives it a display or reports it skipped.
+    // Hidden ([.xvfb]): run by ctest as campus_window_export_under_xvfb, which gives it a display or reports it
+    // skipped.
     REQUIRE(ct::window::displayAvailable());
     setenv("CT_TILE_SIZE", "400", 1);  // 960 x 540 in 3 x 2 tiles of 320 x 270, none the window's size
-    auto loaded = ct::twin::loadScenario(CT_SCENARIO_DIR "/abilene.json");
-    REQUIRE(loaded.ok());
-    ct::campus::LiveCampus live(std::move(*loaded.scenario));
+    ct::campus::LiveCampus live(ct::twin::Scenario(ct::test::abilene()));
     ct::campus::CampusWindow window(live, {.persistSettings = false});
     ct::campus::CampusSession& session = window.session();
 

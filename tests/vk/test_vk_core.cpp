@@ -70,6 +70,24 @@ TEST_CASE("synchronization validation reports a missing barrier", "[vk][sync]") 
                     .synchronizationValidationEnabled());
 }
 
+TEST_CASE("a validation message names the objects by the names given at creation", "[vk][names]") {
+    Context context({.validation = true, .quiet = true, .synchronizationValidation = true});
+    REQUIRE(context.synchronizationValidationEnabled());
+    Buffer buffer(context, {256, VK_BUFFER_USAGE_TRANSFER_DST_BIT, MemoryUsage::DeviceLocal, "heat field probe"});
+    // A write-after-write hazard on the buffer: the layer reports it and names what it involves.
+    context.runOnce([&](VkCommandBuffer cmd) {
+        vkCmdFillBuffer(cmd, buffer.get(), 0, 256, 1u);
+        vkCmdFillBuffer(cmd, buffer.get(), 0, 256, 2u);
+    });
+    const std::string message = context.lastValidationMessage();
+    INFO(message);
+    CHECK(context.validationCounts().errors >= 1);
+    // The buffer, by the name Buffer gave it at creation ("VkBuffer 0x...[heat field probe]").
+    CHECK(message.find("[heat field probe]") != std::string::npos);
+    context.resetValidationCounts();
+    CHECK(context.lastValidationMessage().empty());
+}
+
 TEST_CASE("VK_CHECK names the call and the result", "[vk]") {
     try {
         VK_CHECK(VK_ERROR_OUT_OF_DEVICE_MEMORY);

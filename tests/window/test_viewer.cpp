@@ -41,9 +41,7 @@ float distance(const ct::render::Camera& camera) {
 bool boundsInView(const ct::render::Camera& camera, const ct::scene::Bounds& bounds, float aspect) {
     const glm::mat4 viewProjection = camera.projection(aspect) * camera.view();
     for (int corner = 0; corner < 8; ++corner) {
-        const glm::vec3 p{corner & 1 ? bounds.max.x : bounds.min.x, corner & 2 ? bounds.max.y : bounds.min.y,
-                          corner & 4 ? bounds.max.z : bounds.min.z};
-        const glm::vec4 clip = viewProjection * glm::vec4(p, 1.0f);
+        const glm::vec4 clip = viewProjection * glm::vec4(bounds.corner(corner), 1.0f);
         if (clip.w <= 0.0f) return false;
         const glm::vec3 ndc = glm::vec3(clip) / clip.w;
         if (std::abs(ndc.x) > 1.0f || std::abs(ndc.y) > 1.0f || ndc.z < 0.0f || ndc.z > 1.0f) return false;
