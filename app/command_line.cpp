@@ -1,16 +1,14 @@
 #include "command_line.h"
 
-#include "campus/exit_codes.h"
 #include "twin/civil_time.h"
 #include "twin/weather.h"
 
-#include <cstdio>
 
 namespace ct::app {
 
 using namespace ct::campus;  // the campus library these commands call
 
-std::optional<int> parseCommandLine(int argc, const char* const* argv, CommandLine& line) {
+std::optional<Outcome> parseCommandLine(int argc, const char* const* argv, CommandLine& line) {
     CLI::App app{"Campus Twin: a digital twin of an AI data-center campus, rendered with Vulkan.", "campus-twin"};
     app.require_subcommand(1);
     app.add_flag("--validate", line.global.validate, "Enable the Khronos validation layer and report its messages");
@@ -27,12 +25,13 @@ std::optional<int> parseCommandLine(int argc, const char* const* argv, CommandLi
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
+        app.exit(e);
+        return done();
     } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e);
+        app.exit(e);
+        return done();
     } catch (const CLI::ParseError& e) {
-        std::fprintf(stderr, "campus-twin: %s\n", e.what());
-        return kExitBadInput;
+        return badInput(e.what());
     }
     line.command = app.get_subcommands().front()->get_name();
     return std::nullopt;
@@ -204,11 +203,6 @@ void addTileOption(CLI::App& command, unsigned& tileSize) {
         .add_option("--tile-size", tileSize,
                     "Headless: render in tiles of at most N pixels a side (default: the device's limit)")
         ->check(CLI::Range(16u, 16384u));
-}
-
-int reportBadInput(std::string_view command, const std::string& message) {
-    std::fprintf(stderr, "campus-twin %.*s: %s\n", static_cast<int>(command.size()), command.data(), message.c_str());
-    return kExitBadInput;
 }
 
 void addLightingOptions(CLI::App& command, LightingOptions& o) {

@@ -3,11 +3,12 @@
 // parser is fuzzed on its own (fuzz/fuzz_command_line.cpp).
 //
 //   CommandLine line;
-//   if (const std::optional<int> exit = parseCommandLine(argc, argv, line)) return *exit;
+//   if (const std::optional<campus::Outcome> stop = parseCommandLine(argc, argv, line)) ...;
 //   if (line.command == "render") return runRender(line.global, line.render);
 #pragma once
 
 #include "campus/campus_options.h"
+#include "campus/outcome.h"
 
 #include <CLI/CLI.hpp>
 
@@ -149,12 +150,9 @@ struct CommandLine {
     MonitorOptions monitor;
 };
 
-// Parses argv into `line`. nullopt: run line.command. A value: exit with it now, the help (0)
-// or a one-line usage error (2) already printed.
-std::optional<int> parseCommandLine(int argc, const char* const* argv, CommandLine& line);
-
-// Prints "campus-twin COMMAND: MESSAGE" (one line) and returns the bad-input exit code, 2.
-int reportBadInput(std::string_view command, const std::string& message);
+// Parses argv into `line`. nullopt: run line.command. A value: stop now, done (the help was
+// printed) or with the usage error as bad input.
+std::optional<campus::Outcome> parseCommandLine(int argc, const char* const* argv, CommandLine& line);
 
 void addLightingOptions(CLI::App& command, LightingOptions& options);
 void addTileOption(CLI::App& command, unsigned& tileSize);

@@ -1,7 +1,7 @@
 #include "heatmap_command.h"
 
 #include "campus/coupled_field.h"
-#include "campus/exit_codes.h"
+#include "campus/scene_output.h"
 #include "render/colormap.h"
 #include "render/image_file.h"
 #include "twin/scenario_loader.h"
@@ -17,15 +17,7 @@ namespace ct::app {
 
 using namespace ct::campus;  // the campus library these commands call
 
-namespace {
-
-int badInput(const std::string& message) {
-    return reportBadInput("heatmap", message);
-}
-
-}  // namespace
-
-int runHeatmap(const GlobalOptions& global, const HeatmapOptions& o) {
+Outcome runHeatmap(const GlobalOptions& global, const HeatmapOptions& o) {
     const std::string extension = std::filesystem::path(o.out).extension().string();
     if (extension != ".png" && extension != ".csv")
         return badInput("--out " + o.out + ": expected a .png or .csv file");
@@ -39,10 +31,7 @@ int runHeatmap(const GlobalOptions& global, const HeatmapOptions& o) {
             return badInput("--range " + o.range + ": expected lo,hi with lo < hi");
     }
     const twin::ScenarioResult loaded = twin::loadScenario(o.scenario);
-    if (!loaded.ok()) {
-        std::fprintf(stderr, "%s\n", loaded.error.c_str());
-        return kExitBadInput;
-    }
+    if (!loaded.ok()) return badInput(loaded.error);
     const twin::Scenario& scenario = *loaded.scenario;
     const std::optional<int> chosen = chosenPhase(scenario, o.field.phase);
     if (!chosen)
@@ -50,16 +39,14 @@ int runHeatmap(const GlobalOptions& global, const HeatmapOptions& o) {
                         std::to_string(scenario.phases.size()));
     const int phase = *chosen;
     CampusResult composed = composeCampus(scenario, phase);
-    if (!composed.campus) {
-        std::fprintf(stderr, "%s\n", composed.error.c_str());
-        return kExitBadInput;
-    }
+    if (!composed.campus) return badInput(composed.error);
     std::unique_ptr<vk::Context> context;
     if (o.field.backend == "gpu")
         context = std::make_unique<vk::Context>(
             vk::ContextOptions{.validation = global.validate, .deviceIndex = global.device});
-    const auto run = runCoupledField(scenario, *composed.campus, phase, o.field, context.get());
-    if (!run) return kExitBadInput;
+    const auto computed = runCoupledField(scenario, *composed.campus, phase, o.field, context.get());
+    if (!computed) return computed.problem();
+    const CoupledField* run = computed->get();
 
     const twin::HeatFieldGrid& grid = run->coupling->grid();
     const double ambient = run->simulation->current().weather.ambient_c;
@@ -103,8 +90,7 @@ int runHeatmap(const GlobalOptions& global, const HeatmapOptions& o) {
         if (const std::string error = render::writePng(o.out, image); !error.empty()) return badInput(error);
     }
     std::printf("%s\n", std::filesystem::absolute(o.out).string().c_str());
-    if (global.validate && context && context->validationCounts().total() > 0) return kExitFailure;
-    return kExitOk;
+    return context ? validationOutcome(global.validate, context->validationCounts()) : done();
 }
 
 }  // namespace ct::app

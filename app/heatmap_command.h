@@ -9,6 +9,6 @@
 
 namespace ct::app {
 
-int runHeatmap(const GlobalOptions& global, const HeatmapOptions& options);
+campus::Outcome runHeatmap(const GlobalOptions& global, const HeatmapOptions& options);
 
 }  // namespace ct::app

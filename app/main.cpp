@@ -1,14 +1,14 @@
 // campus-twin: the one executable. Parses the command line once (command_line.h), runs the
-// command asked for, and turns what escapes it into an exit code, here and nowhere else:
-// 0 success, 2 bad input or usage, 1 a runtime failure (exit_codes.h).
+// command asked for, and turns how it ended into the exit code, here and nowhere else:
+// 0 done, 2 bad input or usage, 1 a runtime failure (README, "Exit codes"). Commands return a
+// campus::Outcome whose problem is one line; it is printed here, once, naming the command.
 #include "command_line.h"
-#include "campus/exit_codes.h"
 #include "heatmap_command.h"
+#include "monitor_command.h"
 #include "plan_command.h"
+#include "publish_command.h"
 #include "render_command.h"
 #include "simulate_command.h"
-#include "monitor_command.h"
-#include "publish_command.h"
 #include "tour_command.h"
 #include "view_command.h"
 
@@ -16,12 +16,16 @@
 
 #include <cstdio>
 #include <exception>
+#include <string>
 
 namespace {
 
-int run(const ct::app::CommandLine& line) {
+constexpr int kExitDone = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitBadInput = 2;
+
+ct::campus::Outcome run(const ct::app::CommandLine& line) {
     using namespace ct::app;
-    using namespace ct::campus;
     if (line.command == "view") return runView(line.global, line.view);
     if (line.command == "render") return runRender(line.global, line.render);
     if (line.command == "simulate") return runSimulate(line.simulate);
@@ -30,22 +34,27 @@ int run(const ct::app::CommandLine& line) {
     if (line.command == "tour") return runTour(line.global, line.tour);
     if (line.command == "publish") return runPublish(line.publish);
     if (line.command == "monitor") return runMonitor(line.monitor);
-    std::fprintf(stderr, "campus-twin: unknown command %s\n", line.command.c_str());
-    return kExitBadInput;
+    return ct::campus::badInput("unknown command " + line.command);
+}
+
+int exitCode(const ct::campus::Outcome& outcome, const std::string& command) {
+    if (outcome) return kExitDone;
+    const ct::campus::Problem& problem = outcome.problem();
+    std::fprintf(stderr, "campus-twin%s%s: %s\n", command.empty() ? "" : " ", command.c_str(), problem.message.c_str());
+    return problem.kind == ct::campus::Stop::BadInput ? kExitBadInput : kExitFailure;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     ct::app::CommandLine line;
-    if (const std::optional<int> exit = ct::app::parseCommandLine(argc, argv, line)) return *exit;
+    if (const std::optional<ct::campus::Outcome> stop = ct::app::parseCommandLine(argc, argv, line))
+        return exitCode(*stop, "");
     try {
-        return run(line);
+        return exitCode(run(line), line.command);
     } catch (const ct::vk::VulkanError& e) {
-        std::fprintf(stderr, "campus-twin: Vulkan error: %s\n", e.what());
-        return ct::campus::kExitFailure;
+        return exitCode(ct::campus::failure(std::string("Vulkan error: ") + e.what()), line.command);
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "campus-twin: %s\n", e.what());
-        return ct::campus::kExitFailure;
+        return exitCode(ct::campus::failure(e.what()), line.command);
     }
 }

@@ -1,6 +1,5 @@
 #include "monitor_command.h"
 
-#include "campus/exit_codes.h"
 #include "campus/wall_clock.h"
 #include "twin/scenario_loader.h"
 #include "twin/simulation.h"
@@ -23,17 +22,9 @@ using namespace ct::campus;  // the campus library these commands call
 
 namespace tel = twin::telemetry;
 
-namespace {
-
-int badInput(const std::string& message) {
-    return reportBadInput("monitor", message);
-}
-
-}  // namespace
-
-int runMonitor(const MonitorOptions& o) {
+Outcome runMonitor(const MonitorOptions& o) {
     const twin::ScenarioResult loaded = twin::loadScenario(o.scenario);
-    if (!loaded.ok()) return std::fprintf(stderr, "%s\n", loaded.error.c_str()), kExitBadInput;
+    if (!loaded.ok()) return badInput(loaded.error);
     const twin::Scenario& scenario = *loaded.scenario;
     if (o.broker.empty() && o.replay.empty())
         return badInput("give --broker host:port or --replay file.csv");
@@ -44,7 +35,7 @@ int runMonitor(const MonitorOptions& o) {
     everything.phase = std::max<int>(1, static_cast<int>(scenario.phases.size()));
     const std::vector<twin::Quantity> known = twin::Simulation(scenario, everything).current().quantities();
     const tel::BindingResult binding = tel::loadBindingFile(o.telemetry, known);
-    if (!binding.binding) return std::fprintf(stderr, "%s\n", binding.error.c_str()), kExitBadInput;
+    if (!binding.binding) return badInput(binding.error);
     const tel::BindingFile& b = *binding.binding;
     if (!o.broker.empty() && !b.hasTopics()) return badInput(o.telemetry + ": binds no topic for --broker");
     if (!o.replay.empty() && !b.hasCsvColumns())
@@ -129,12 +120,12 @@ int runMonitor(const MonitorOptions& o) {
         out << '\n';
     }
     out.flush();
-    if (historian && !historian->flush()) std::fprintf(stderr, "campus-twin monitor: the historian did not drain\n");
+    if (historian && !historian->flush()) std::fprintf(stderr, "warning: the historian did not drain\n");
     if (!out) return badInput((o.out.empty() ? std::string("standard output") : o.out) + ": write failed");
     std::fprintf(stderr, "%lld steps, %lld with measured values; %llu values received%s%s\n", steps + 1, measuredSteps,
                  static_cast<unsigned long long>(ingest.accepted()), bad.total() ? "; bad data: " : "",
                  bad.summary().c_str());
-    return kExitOk;
+    return done();
 }
 
 }  // namespace ct::app

@@ -6,6 +6,6 @@
 
 namespace ct::app {
 
-int runMonitor(const MonitorOptions& options);
+campus::Outcome runMonitor(const MonitorOptions& options);
 
 }  // namespace ct::app

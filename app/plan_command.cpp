@@ -1,6 +1,5 @@
 #include "plan_command.h"
 
-#include "campus/exit_codes.h"
 #include "twin/scenario_loader.h"
 #include "twin/simulation.h"
 
@@ -50,12 +49,9 @@ std::vector<PhasePlan> planPhases(const twin::Scenario& scenario, std::uint64_t 
     return plans;
 }
 
-int runPlan(const PlanOptions& o) {
+Outcome runPlan(const PlanOptions& o) {
     const twin::ScenarioResult loaded = twin::loadScenario(o.scenario);
-    if (!loaded.ok()) {
-        std::fprintf(stderr, "%s\n", loaded.error.c_str());
-        return kExitBadInput;
-    }
+    if (!loaded.ok()) return badInput(loaded.error);
     const std::vector<PhasePlan> plans = planPhases(*loaded.scenario, o.seed);
     std::printf(
         "Summer design day (44 C, clear): peak facility power against firm supply (gas + grid import + batteries)\n");
@@ -67,10 +63,7 @@ int runPlan(const PlanOptions& o) {
                     p.maxLoadShed_mw, p.verdict.c_str());
     if (!o.out.empty()) {
         std::ofstream csv(o.out, std::ios::binary);
-        if (!csv) {
-            std::fprintf(stderr, "campus-twin plan: %s: cannot open for writing\n", o.out.c_str());
-            return kExitBadInput;
-        }
+        if (!csv) return badInput(o.out + ": cannot open for writing");
         csv << "phase,name,buildings,it_capacity_mw,peak_facility_mw,peak_pue,firm_supply_mw,margin_mw,max_load_shed_"
                "mw,verdict\n";
         char line[512];
@@ -81,7 +74,7 @@ int runPlan(const PlanOptions& o) {
             csv << line;
         }
     }
-    return kExitOk;
+    return done();
 }
 
 }  // namespace ct::app

@@ -29,6 +29,6 @@ struct PhasePlan {
 
 std::vector<PhasePlan> planPhases(const twin::Scenario& scenario, std::uint64_t seed);
 
-int runPlan(const PlanOptions& options);
+campus::Outcome runPlan(const PlanOptions& options);
 
 }  // namespace ct::app

@@ -1,6 +1,5 @@
 #include "publish_command.h"
 
-#include "campus/exit_codes.h"
 #include "campus/wall_clock.h"
 #include "twin/scenario_loader.h"
 #include "twin/simulation.h"
@@ -19,10 +18,6 @@ namespace tel = twin::telemetry;
 
 namespace {
 
-int badInput(const std::string& message) {
-    return reportBadInput("publish", message);
-}
-
 std::string publishPayload(const twin::Quantity& q, double time) {
     char value[64];
     std::snprintf(value, sizeof value, "%.9g", q.value);
@@ -32,9 +27,9 @@ std::string publishPayload(const twin::Quantity& q, double time) {
 
 }  // namespace
 
-int runPublish(const PublishOptions& o) {
+Outcome runPublish(const PublishOptions& o) {
     const twin::ScenarioResult loaded = twin::loadScenario(o.scenario);
-    if (!loaded.ok()) return std::fprintf(stderr, "%s\n", loaded.error.c_str()), kExitBadInput;
+    if (!loaded.ok()) return badInput(loaded.error);
     std::string problem;
     const auto broker = tel::parseBrokerAddress(o.broker, problem);
     if (!broker) return badInput("--broker " + problem);
@@ -45,10 +40,7 @@ int runPublish(const PublishOptions& o) {
 
     tel::MqttPublisher publisher({});
     if (const std::string e = publisher.start(*broker); !e.empty()) return badInput(e);
-    if (!publisher.waitConnected(10)) {
-        std::fprintf(stderr, "campus-twin publish: no broker at %s after 10 s\n", o.broker.c_str());
-        return kExitFailure;
-    }
+    if (!publisher.waitConnected(10)) return failure("no broker at " + o.broker + " after 10 s");
     twin::Simulation simulation(*loaded.scenario, options);
     const long long steps = std::llround(o.hours * 3600.0 / o.step_s);
     const WallClockPacer pacer(o.step_s, o.speed);
@@ -72,7 +64,9 @@ int runPublish(const PublishOptions& o) {
     if (refused) notes += " (" + std::to_string(refused) + " refused)";
     std::fprintf(stderr, "%llu values published to %s in %lld steps, %llu delivered%s\n", sent, o.broker.c_str(),
                  steps + 1, static_cast<unsigned long long>(publisher.delivered()), notes.c_str());
-    return refused || !drained ? kExitFailure : kExitOk;
+    if (refused) return failure(std::to_string(refused) + " values refused by libmosquitto");
+    if (!drained) return failure("not every value was delivered before the broker went quiet");
+    return done();
 }
 
 }  // namespace ct::app

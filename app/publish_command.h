@@ -6,6 +6,6 @@
 
 namespace ct::app {
 
-int runPublish(const PublishOptions& options);
+campus::Outcome runPublish(const PublishOptions& options);
 
 }  // namespace ct::app

@@ -4,7 +4,6 @@
 
 #include "campus/campus_scene.h"
 #include "campus/coupled_field.h"
-#include "campus/exit_codes.h"
 #include "campus/scene_output.h"
 #include "twin/scenario_loader.h"
 
@@ -21,31 +20,20 @@ namespace ct::app {
 
 using namespace ct::campus;  // the campus library these commands call
 
-int runRender(const GlobalOptions& global, const RenderOptions& o) {
+Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
     const twin::ScenarioResult loaded = twin::loadScenario(o.scenario);
-    if (!loaded.ok()) {
-        std::fprintf(stderr, "%s\n", loaded.error.c_str());
-        return kExitBadInput;
-    }
+    if (!loaded.ok()) return badInput(loaded.error);
     const twin::Scenario& scenario = *loaded.scenario;
     const std::optional<int> chosen = chosenPhase(scenario, o.phase);
-    if (!chosen) {
-        std::fprintf(stderr, "campus-twin render: --phase %d: %s has phases 1..%zu\n", o.phase, o.scenario.c_str(),
-                     scenario.phases.size());
-        return kExitBadInput;
-    }
+    if (!chosen)
+        return badInput("--phase " + std::to_string(o.phase) + ": " + o.scenario + " has phases 1.." +
+                        std::to_string(scenario.phases.size()));
     const int phase = *chosen;
     if (!o.select.empty() && std::none_of(scenario.buildings.begin(), scenario.buildings.end(),
-                                          [&](const twin::Building& b) { return b.id == o.select; })) {
-        std::fprintf(stderr, "campus-twin render: --select %s: no such building in %s\n", o.select.c_str(),
-                     o.scenario.c_str());
-        return kExitBadInput;
-    }
+                                          [&](const twin::Building& b) { return b.id == o.select; }))
+        return badInput("--select " + o.select + ": no such building in " + o.scenario);
     if (!o.layer.empty())
-        if (const std::string error = coupledFieldError(o.field); !error.empty()) {
-            std::fprintf(stderr, "campus-twin render: %s\n", error.c_str());
-            return kExitBadInput;
-        }
+        if (const std::string error = coupledFieldError(o.field); !error.empty()) return badInput(error);
 #ifdef CT_HAVE_UI
     // No --out and a display: the live campus with its panels.
     if (o.out.empty() && o.pick.empty() && window::displayAvailable()) {
@@ -71,16 +59,10 @@ int runRender(const GlobalOptions& global, const RenderOptions& o) {
         return openCampusWindow(global, scenario, launch);
     }
 #endif
-    if (!o.telemetry.empty()) {
-        std::fprintf(stderr, "campus-twin render: --telemetry needs the window (a display, no --out or --pick)\n");
-        return kExitBadInput;
-    }
+    if (!o.telemetry.empty()) return badInput("--telemetry needs the window (a display, no --out or --pick)");
     const auto started = std::chrono::steady_clock::now();
     CampusResult composed = composeCampus(scenario, phase, {.trackerTilt_deg = o.trackerTilt_deg});
-    if (!composed.campus) {
-        std::fprintf(stderr, "%s\n", composed.error.c_str());
-        return kExitBadInput;
-    }
+    if (!composed.campus) return badInput(composed.error);
     const CampusScene& campus = *composed.campus;
     const double loadSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::fprintf(stderr, "%s, %s: %d buildings, %zu solar panels, %d turbines; composed in %.2f s\n",
@@ -92,9 +74,7 @@ int runRender(const GlobalOptions& global, const RenderOptions& o) {
         std::string names;
         for (const twin::Camera& c : scenario.cameras)
             names += (names.empty() ? "" : ", ") + c.name;
-        std::fprintf(stderr, "campus-twin render: --camera %s: no such camera in %s (it has: %s)\n", o.camera.c_str(),
-                     o.scenario.c_str(), names.c_str());
-        return kExitBadInput;
+        return badInput("--camera " + o.camera + ": no such camera in " + o.scenario + " (it has: " + names + ")");
     }
     OutputOptions output;
     output.out = o.out;
@@ -118,8 +98,10 @@ int runRender(const GlobalOptions& global, const RenderOptions& o) {
             // The overlay draws the field where it is computed: on this device.
             CoupledFieldOptions onGpu = o.field;
             onGpu.backend = "gpu";
-            std::shared_ptr<CoupledField> run = runCoupledField(scenario, campus, phase, onGpu, &context);
-            if (!run) throw std::runtime_error("the heat map could not be computed");
+            Result<std::unique_ptr<CoupledField>> computed = runCoupledField(scenario, campus, phase, onGpu, &context);
+            // The options were checked before anything was composed.
+            if (!computed) throw std::logic_error(computed.problem().message);
+            std::shared_ptr<CoupledField> run = std::move(*computed);
             const double ambient = run->simulation->current().weather.ambient_c;
             render::GroundOverlay overlay = run->coupling->overlay(ambient, ambient, ambient + 6.0);
             overlay.colormap = *render::parseColormap(o.colormap);
@@ -136,8 +118,9 @@ int runRender(const GlobalOptions& global, const RenderOptions& o) {
             // The twin run up to --time as for the heat map, without the field.
             CoupledFieldOptions twinOnly = o.field;
             twinOnly.spinupHours = std::min(twinOnly.spinupHours, 1.0);
-            std::shared_ptr<twin::Simulation> sim = runTwin(scenario, phase, twinOnly);
-            if (!sim) throw std::runtime_error("the twin could not run to --time");
+            Result<std::unique_ptr<twin::Simulation>> ran = runTwin(scenario, phase, twinOnly);
+            if (!ran) throw std::logic_error(ran.problem().message);  // checked before, as above
+            std::shared_ptr<twin::Simulation> sim = std::move(*ran);
             const std::vector<render::FlowLine> lines = powerFlowLines(scenario, campus, sim->current());
             renderer.setFlowLines(lines);
             const twin::CampusKpis& k = sim->current().campus;

@@ -8,6 +8,6 @@
 
 namespace ct::app {
 
-int runRender(const GlobalOptions& global, const RenderOptions& options);
+campus::Outcome runRender(const GlobalOptions& global, const RenderOptions& options);
 
 }  // namespace ct::app

@@ -1,7 +1,6 @@
 #include "simulate_command.h"
 
 #include "campus/campus_scene.h"
-#include "campus/exit_codes.h"
 #include "campus/heat_coupling.h"
 #include "twin/scenario_loader.h"
 #include "twin/simulation.h"
@@ -17,10 +16,6 @@ namespace ct::app {
 using namespace ct::campus;  // the campus library these commands call
 
 namespace {
-
-int badInput(const std::string& command, const std::string& message) {
-    return reportBadInput(command, message);
-}
 
 // A progress bar on stderr, for runs long enough to wait for.
 class Progress {
@@ -89,45 +84,39 @@ void writeRow(std::ostream& out, const twin::StateSnapshot& s) {
 
 }  // namespace
 
-int runSimulate(const SimulateOptions& o) {
+Outcome runSimulate(const SimulateOptions& o) {
     const twin::ScenarioResult loaded = twin::loadScenario(o.scenario);
-    if (!loaded.ok()) {
-        std::fprintf(stderr, "%s\n", loaded.error.c_str());
-        return kExitBadInput;
-    }
+    if (!loaded.ok()) return badInput(loaded.error);
     const twin::Scenario& scenario = *loaded.scenario;
     twin::SimulationOptions options;
     const auto start = twin::parseIsoUtc(o.start);
-    if (!start) return badInput("simulate", "--start " + o.start + ": not an ISO 8601 time (YYYY-MM-DDTHH:MM)");
+    if (!start) return badInput("--start " + o.start + ": not an ISO 8601 time (YYYY-MM-DDTHH:MM)");
     options.start = *start;
     options.step_s = o.step_s;
     options.seed = o.seed;
     if (o.phase > 0) {
         if (o.phase > static_cast<int>(scenario.phases.size()))
-            return badInput("simulate", "--phase " + std::to_string(o.phase) + ": the scenario has phases 1.." +
+            return badInput("--phase " + std::to_string(o.phase) + ": the scenario has phases 1.." +
                                             std::to_string(scenario.phases.size()));
         options.phase = o.phase;
     }
     if (!o.preset.empty()) {
         const auto preset = twin::parseWeatherPreset(o.preset);
         if (!preset)
-            return badInput("simulate", "--preset " + o.preset + ": unknown preset (" + twin::presetNames() + ")");
+            return badInput("--preset " + o.preset + ": unknown preset (" + twin::presetNames() + ")");
         options.preset = *preset;
     }
     if (!o.weather.empty()) {
-        if (!o.preset.empty()) return badInput("simulate", "--weather and --preset cannot be combined");
+        if (!o.preset.empty()) return badInput("--weather and --preset cannot be combined");
         twin::WeatherFileResult weather = twin::loadWeatherFile(o.weather);
-        if (!weather.source) {
-            std::fprintf(stderr, "%s\n", weather.error.c_str());
-            return kExitBadInput;
-        }
+        if (!weather.source) return badInput(weather.error);
         options.weather = std::move(weather.source);
     }
 
     std::ofstream file;
     if (!o.out.empty()) {
         file.open(o.out, std::ios::binary);
-        if (!file) return badInput("simulate", o.out + ": cannot open for writing");
+        if (!file) return badInput(o.out + ": cannot open for writing");
     }
     std::ostream& out = o.out.empty() ? std::cout : file;
     const long long steps = static_cast<long long>(std::llround(o.hours * 3600.0 / o.step_s));
@@ -143,10 +132,7 @@ int runSimulate(const SimulateOptions& o) {
         const twin::UtcSeconds end = simulation.current().time + static_cast<twin::UtcSeconds>(o.hours * 3600.0);
         const int builtBy = phase ? *phase : std::max(1, twin::phaseEnergisedAt(scenario, end));
         CampusResult composed = composeCampus(scenario, builtBy);
-        if (!composed.campus) {
-            std::fprintf(stderr, "%s\n", composed.error.c_str());
-            return kExitBadInput;
-        }
+        if (!composed.campus) return badInput(composed.error);
         campus = std::move(*composed.campus);
         HeatCouplingOptions heat;
         heat.backend = o.heatField == "gpu" ? FieldBackend::Gpu : FieldBackend::Cpu;
@@ -162,9 +148,9 @@ int runSimulate(const SimulateOptions& o) {
         progress.update(i);
     }
     out.flush();
-    if (!out) return badInput("simulate", (o.out.empty() ? std::string("standard output") : o.out) + ": write failed");
+    if (!out) return badInput((o.out.empty() ? std::string("standard output") : o.out) + ": write failed");
     if (!o.out.empty()) std::fprintf(stderr, "%lld steps written to %s\n", steps + 1, o.out.c_str());
-    return kExitOk;
+    return done();
 }
 
 }  // namespace ct::app

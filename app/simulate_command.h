@@ -8,6 +8,6 @@
 
 namespace ct::app {
 
-int runSimulate(const SimulateOptions& options);
+campus::Outcome runSimulate(const SimulateOptions& options);
 
 }  // namespace ct::app

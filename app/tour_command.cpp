@@ -1,7 +1,6 @@
 #include "tour_command.h"
 
 #include "campus/campus_stage.h"
-#include "campus/exit_codes.h"
 #include "campus/live_campus.h"
 #include "render/data_dir.h"
 #include "render/image_file.h"
@@ -66,35 +65,26 @@ void progress(int done, int total) {
     if (done == total) std::fprintf(stderr, "\n");
 }
 
+// A problem met mid-tour goes on a line of its own, not after the progress bar.
+void endProgressLine() {
+    std::fprintf(stderr, "\n");
+}
+
 }  // namespace
 
-int runTour(const GlobalOptions& global, const TourOptions& o) {
-    if (o.out.empty() && o.framesDir.empty()) {
-        std::fprintf(stderr, "campus-twin tour: give --out tour.mp4, --frames-dir DIR, or both\n");
-        return kExitBadInput;
-    }
-    if (!o.out.empty() && (o.width % 2 || o.height % 2)) {
-        std::fprintf(stderr, "campus-twin tour: H.264 (yuv420p) needs an even width and height, not %ux%u\n", o.width,
-                     o.height);
-        return kExitBadInput;
-    }
+Outcome runTour(const GlobalOptions& global, const TourOptions& o) {
+    if (o.out.empty() && o.framesDir.empty()) return badInput("give --out tour.mp4, --frames-dir DIR, or both");
+    if (!o.out.empty() && (o.width % 2 || o.height % 2))
+        return badInput("H.264 (yuv420p) needs an even width and height, not " + std::to_string(o.width) + "x" +
+                        std::to_string(o.height));
     twin::ScenarioResult loaded = twin::loadScenario(o.scenario);
-    if (!loaded.ok()) {
-        std::fprintf(stderr, "%s\n", loaded.error.c_str());
-        return kExitBadInput;
-    }
+    if (!loaded.ok()) return badInput(loaded.error);
     const ui::TourResult tour = ui::loadTour(o.tour, *loaded.scenario);
-    if (!tour.tour) {
-        std::fprintf(stderr, "%s\n", tour.error.c_str());
-        return kExitBadInput;
-    }
+    if (!tour.tour) return badInput(tour.error);
     const ui::TourPlayer player(*tour.tour);
     LiveCampus live(std::move(*loaded.scenario));
     // Every model is read here, before ffmpeg or Vulkan start: a broken one is bad input (exit 2).
-    if (std::string error; !live.campusWithEveryPhase(error)) {
-        std::fprintf(stderr, "%s\n", error.c_str());
-        return kExitBadInput;
-    }
+    if (std::string error; !live.campusWithEveryPhase(error)) return badInput(error);
     const ui::CaptionRaster captions(ui::defaultCaptionFont());
 
     const double seconds = o.maxSeconds > 0.0 ? std::min(o.maxSeconds, player.duration()) : player.duration();
@@ -105,10 +95,7 @@ int runTour(const GlobalOptions& global, const TourOptions& o) {
         if (const auto parent = std::filesystem::path(o.out).parent_path(); !parent.empty())
             std::filesystem::create_directories(parent);
         ffmpeg = std::make_unique<FfmpegPipe>(o.out, o.width, o.height, o.fps);
-        if (!ffmpeg->ok()) {
-            std::fprintf(stderr, "campus-twin tour: cannot start ffmpeg (install it: apt-get install ffmpeg)\n");
-            return kExitFailure;
-        }
+        if (!ffmpeg->ok()) return failure("cannot start ffmpeg (install it: apt-get install ffmpeg)");
     }
     std::fprintf(stderr, "%s: %zu stops, %.1f s; rendering %d frames at %ux%u, %u fps\n", tour.tour->name.c_str(),
                  tour.tour->stops.size(), player.duration(), frames, o.width, o.height, o.fps);
@@ -139,28 +126,20 @@ int runTour(const GlobalOptions& global, const TourOptions& o) {
             std::snprintf(name, sizeof(name), "frame_%05d.png", i);
             const std::string path = (std::filesystem::path(o.framesDir) / name).string();
             if (const std::string e = render::writePng(path, {frame.width, frame.height, frame.rgba}); !e.empty()) {
-                std::fprintf(stderr, "\ncampus-twin tour: %s\n", e.c_str());
-                return kExitBadInput;
+                endProgressLine();
+                return badInput(e);
             }
         }
         if (ffmpeg && !ffmpeg->write(frame.rgba)) {
-            std::fprintf(stderr, "\ncampus-twin tour: ffmpeg stopped reading frames\n");
-            return kExitFailure;
+            endProgressLine();
+            return failure("ffmpeg stopped reading frames");
         }
         progress(i + 1, frames);
     }
-    if (ffmpeg && ffmpeg->close() != 0) {
-        std::fprintf(stderr, "campus-twin tour: ffmpeg failed writing %s\n", o.out.c_str());
-        return kExitFailure;
-    }
+    if (ffmpeg && ffmpeg->close() != 0) return failure("ffmpeg failed writing " + o.out);
     if (!o.out.empty()) std::printf("%s\n", std::filesystem::absolute(o.out).string().c_str());
     if (!o.framesDir.empty()) std::printf("%s\n", std::filesystem::absolute(o.framesDir).string().c_str());
-    const vk::ValidationCounts counts = context.validationCounts();
-    if (global.validate && counts.total() > 0) {
-        std::fprintf(stderr, "campus-twin: %d validation error(s), %d warning(s)\n", counts.errors, counts.warnings);
-        return kExitFailure;
-    }
-    return kExitOk;
+    return validationOutcome(global.validate, context.validationCounts());
 }
 
 }  // namespace ct::app

@@ -11,6 +11,6 @@
 
 namespace ct::app {
 
-int runTour(const GlobalOptions& global, const TourOptions& options);
+campus::Outcome runTour(const GlobalOptions& global, const TourOptions& options);
 
 }  // namespace ct::app

@@ -1,6 +1,5 @@
 #include "view_command.h"
 
-#include "campus/exit_codes.h"
 #include "render/data_dir.h"
 #include "scene/load_gltf.h"
 #include "campus/scene_output.h"
@@ -26,18 +25,11 @@ std::optional<glm::vec3> parseVec3(const std::string& text) {
     return v;
 }
 
-int badInput(const std::string& message) {
-    return reportBadInput("view", message);
-}
-
 }  // namespace
 
-int runView(const GlobalOptions& global, const ViewOptions& o) {
+Outcome runView(const GlobalOptions& global, const ViewOptions& o) {
     scene::LoadResult loaded = scene::loadGltf(o.file);
-    if (!loaded.ok()) {
-        std::fprintf(stderr, "%s\n", loaded.error.c_str());
-        return kExitBadInput;
-    }
+    if (!loaded.ok()) return badInput(loaded.error);
     const scene::Scene& scene = *loaded.scene;
     for (const auto& warning : scene.warnings)
         std::fprintf(stderr, "warning: %s: %s\n", o.file.c_str(), warning.c_str());

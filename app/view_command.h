@@ -8,6 +8,6 @@
 
 namespace ct::app {
 
-int runView(const GlobalOptions& global, const ViewOptions& options);
+campus::Outcome runView(const GlobalOptions& global, const ViewOptions& options);
 
 }  // namespace ct::app

@@ -102,12 +102,12 @@ struct OverviewStage {
         // The twin run up to a summer afternoon (16:00 local), as `render --layer power_flows` does.
         ct::campus::CoupledFieldOptions twinOnly;
         twinOnly.spinupHours = 1.0;
-        const std::unique_ptr<ct::twin::Simulation> twin = ct::campus::runTwin(*scenario, kBuildOut, twinOnly);
+        const auto twin = ct::campus::runTwin(*scenario, kBuildOut, twinOnly);
         if (!twin) {
-            error = "the twin could not run";
+            error = twin.problem().message;
             return;
         }
-        flowLines = ct::campus::powerFlowLines(*scenario, *campus, twin->current());
+        flowLines = ct::campus::powerFlowLines(*scenario, *campus, (*twin)->current());
         flowTriangles = ct::render::buildFlowLineMesh(flowLines).indices.size() / 3;
         context = std::make_unique<ct::vk::Context>(ct::vk::ContextOptions{.quiet = true});
         renderer = std::make_unique<ct::render::Renderer>(*context, ct::render::shaderDir(),

@@ -1,7 +1,6 @@
 #include "campus/campus_window.h"
 
 #include "campus/campus_telemetry.h"
-#include "campus/exit_codes.h"
 #include "render/renderer.h"
 #include "ui/building_labels.h"
 #include "ui/cameras_panel.h"
@@ -15,6 +14,7 @@
 #include "ui/presentation_overlay.h"
 #include "ui/time_panel.h"
 #include "ui/ui_settings.h"
+#include "campus/scene_output.h"
 #include "campus/view_export.h"
 
 #define GLFW_INCLUDE_NONE
@@ -242,7 +242,7 @@ void CampusWindow::drawUi() {
     }
 }
 
-int openCampusWindow(const DeviceOptions& global, twin::Scenario scenario, const CampusWindowLaunch& launch) {
+Outcome openCampusWindow(const DeviceOptions& global, twin::Scenario scenario, const CampusWindowLaunch& launch) {
     CampusWindowOptions options;
     options.session.phase = launch.phase;
     options.session.camera = launch.camera;
@@ -258,25 +258,19 @@ int openCampusWindow(const DeviceOptions& global, twin::Scenario scenario, const
     if (!tourFile.empty()) {
         ui::TourResult tour = ui::loadTour(tourFile, scenario);
         if (!tour.tour) {
-            std::fprintf(stderr, "%s\n", tour.error.c_str());
-            if (!launch.tourFile.empty()) return kExitBadInput;  // asked for by name: a real error
+            if (!launch.tourFile.empty()) return badInput(tour.error);  // asked for by name: a real error
+            std::fprintf(stderr, "warning: %s (the window opens without its tour)\n", tour.error.c_str());
         } else {
             options.session.tour = std::move(*tour.tour);
         }
     }
     LiveCampus live(std::move(scenario));
     // A broken model is bad input (exit 2), found before the window opens, as in `tour`.
-    if (std::string error; !live.campusWithEveryPhase(error)) {
-        std::fprintf(stderr, "%s\n", error.c_str());
-        return kExitBadInput;
-    }
+    if (std::string error; !live.campusWithEveryPhase(error)) return badInput(error);
     if (!launch.telemetry.empty()) {
         const std::string error =
             bindCampusTelemetry(live, {launch.telemetry, launch.broker, launch.replay}, options.session);
-        if (!error.empty()) {
-            std::fprintf(stderr, "campus-twin render: %s\n", error.c_str());
-            return kExitBadInput;
-        }
+        if (!error.empty()) return badInput(error);
     }
     CampusWindow window(live, options);
     if (live.telemetry() && live.telemetry()->live()) window.session().setSpeed(options.session.speed);  // real time
@@ -300,12 +294,7 @@ int openCampusWindow(const DeviceOptions& global, twin::Scenario scenario, const
         std::fprintf(stderr, "telemetry: %llu values received, %zu quantities measured at the end%s%s\n",
                      static_cast<unsigned long long>(telemetry->accepted()), live.state().measured.size(),
                      telemetry->badData().total() ? "; bad data: " : "", telemetry->badData().summary().c_str());
-    if (global.validate && result.validation.total() > 0) {
-        std::fprintf(stderr, "campus-twin: %d validation error(s), %d warning(s)\n", result.validation.errors,
-                     result.validation.warnings);
-        return kExitFailure;
-    }
-    return kExitOk;
+    return validationOutcome(global.validate, result.validation);
 }
 
 }  // namespace ct::campus

@@ -15,6 +15,7 @@
 #include "campus/campus_session.h"
 #include "campus/campus_stage.h"
 #include "campus/campus_options.h"
+#include "campus/outcome.h"
 #include "window/viewer.h"
 
 #include <filesystem>
@@ -110,7 +111,8 @@ struct CampusWindowLaunch {
     std::string replay;
 };
 
-// Opens the window on the live campus; returns the process exit code.
-int openCampusWindow(const DeviceOptions& global, twin::Scenario scenario, const CampusWindowLaunch& launch);
+// Opens the window on the live campus and runs it until it is closed (or its frames or seconds
+// are up); bad input (a tour asked for by name, a model, a binding) stops it before it opens.
+Outcome openCampusWindow(const DeviceOptions& global, twin::Scenario scenario, const CampusWindowLaunch& launch);
 
 }  // namespace ct::campus

@@ -4,19 +4,14 @@
 #include "twin/weather.h"
 
 #include <cmath>
-#include <cstdio>
-#include <optional>
 
 namespace ct::campus {
 
 namespace {
 
-// The simulation's start: spin-up steps before --time; nullopt after printing why.
-std::optional<twin::SimulationOptions> spinupStart(int phase, const CoupledFieldOptions& o) {
-    if (const std::string error = coupledFieldError(o); !error.empty()) {
-        std::fprintf(stderr, "campus-twin: %s\n", error.c_str());
-        return std::nullopt;
-    }
+// The simulation's start: spin-up steps before --time; bad input when the options are wrong.
+Result<twin::SimulationOptions> spinupStart(int phase, const CoupledFieldOptions& o) {
+    if (const std::string error = coupledFieldError(o); !error.empty()) return badInput(error);
     const twin::WeatherPreset preset =
         o.preset == "none" ? twin::WeatherPreset::None : *twin::parseWeatherPreset(o.preset);
     return twin::SimulationOptions{
@@ -33,19 +28,20 @@ long long spinupSteps(const CoupledFieldOptions& o) {
     return std::llround(o.spinupHours * 3600.0 / o.step_s);
 }
 
-std::unique_ptr<twin::Simulation> runTwin(const twin::Scenario& scenario, int phase, const CoupledFieldOptions& o) {
+Result<std::unique_ptr<twin::Simulation>> runTwin(const twin::Scenario& scenario, int phase,
+                                                  const CoupledFieldOptions& o) {
     const auto start = spinupStart(phase, o);
-    if (!start) return nullptr;
+    if (!start) return start.problem();
     auto sim = std::make_unique<twin::Simulation>(scenario, *start);
     for (long long i = 0; i < spinupSteps(o); ++i)
         sim->advance();
     return sim;
 }
 
-std::unique_ptr<CoupledField> runCoupledField(const twin::Scenario& scenario, const CampusScene& campus, int phase,
-                                              const CoupledFieldOptions& o, vk::Context* gpu) {
+Result<std::unique_ptr<CoupledField>> runCoupledField(const twin::Scenario& scenario, const CampusScene& campus,
+                                                      int phase, const CoupledFieldOptions& o, vk::Context* gpu) {
     const auto start = spinupStart(phase, o);
-    if (!start) return nullptr;
+    if (!start) return start.problem();
     auto run = std::make_unique<CoupledField>();
     run->simulation = std::make_unique<twin::Simulation>(scenario, *start);
     HeatCouplingOptions coupling;

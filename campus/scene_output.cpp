@@ -1,6 +1,5 @@
 #include "campus/scene_output.h"
 
-#include "campus/exit_codes.h"
 #include "render/data_dir.h"
 #include "render/image_file.h"
 #include "render/offscreen_capture.h"
@@ -31,13 +30,13 @@ bool parsePixel(const std::string& text, unsigned& x, unsigned& y) {
     return true;
 }
 
-int reportValidation(const vk::ValidationCounts& counts) {
-    if (counts.total() == 0) return kExitOk;
-    std::fprintf(stderr, "campus-twin: %d validation error(s), %d warning(s)\n", counts.errors, counts.warnings);
-    return kExitFailure;
-}
-
 }  // namespace
+
+Outcome validationOutcome(bool validated, const vk::ValidationCounts& counts) {
+    if (!validated || counts.total() == 0) return done();
+    return failure(std::to_string(counts.errors) + " validation error(s), " + std::to_string(counts.warnings) +
+                   " warning(s)");
+}
 
 std::uint32_t tileLimit(const vk::Context& context, unsigned forced) {
     std::uint32_t limit = render::deviceTileLimit(context.properties().limits);
@@ -56,15 +55,13 @@ render::Lighting makeLighting(const LightingOptions& o) {
     return lighting;
 }
 
-int showScene(const DeviceOptions& global, const scene::Scene& scene, const render::Camera& camera,
+Outcome showScene(const DeviceOptions& global, const scene::Scene& scene, const render::Camera& camera,
               const render::Lighting& lighting, const OutputOptions& o) {
     unsigned pickX = 0;
     unsigned pickY = 0;
-    if (!o.pick.empty() && (!parsePixel(o.pick, pickX, pickY) || pickX >= o.width || pickY >= o.height)) {
-        std::fprintf(stderr, "campus-twin: --pick %s: expected a pixel x,y inside the %ux%u image\n", o.pick.c_str(),
-                     o.width, o.height);
-        return kExitBadInput;
-    }
+    if (!o.pick.empty() && (!parsePixel(o.pick, pickX, pickY) || pickX >= o.width || pickY >= o.height))
+        return badInput("--pick " + o.pick + ": expected a pixel x,y inside the " + std::to_string(o.width) + "x" +
+                        std::to_string(o.height) + " image");
     std::string out = o.out;
 #ifdef CT_HAVE_WINDOW
     if (out.empty() && window::displayAvailable() && !o.needsHeadless) {
@@ -76,7 +73,7 @@ int showScene(const DeviceOptions& global, const scene::Scene& scene, const rend
         viewer.device = global.device;
         viewer.maxFrames = o.frames;
         const window::ViewerResult result = window::runViewer(scene, camera, lighting, viewer);
-        return global.validate ? reportValidation(result.validation) : kExitOk;
+        return validationOutcome(global.validate, result.validation);
     }
 #endif
     if (out.empty()) {
@@ -94,10 +91,8 @@ int showScene(const DeviceOptions& global, const scene::Scene& scene, const rend
     if (grid.count() > 1)
         std::fprintf(stderr, "Rendering %u tiles of %ux%u\n", grid.count(), grid.tileWidth, grid.tileHeight);
     const render::CapturedFrame frame = render::renderTiled(capture, grid, camera, lighting);
-    if (const std::string error = render::writePng(out, {frame.width, frame.height, frame.rgba}); !error.empty()) {
-        std::fprintf(stderr, "campus-twin: %s\n", error.c_str());
-        return kExitBadInput;
-    }
+    if (const std::string error = render::writePng(out, {frame.width, frame.height, frame.rgba}); !error.empty())
+        return badInput(error);
     std::printf("%s\n", std::filesystem::absolute(out).string().c_str());
     std::fprintf(stderr, "%ux%u, %u draw calls (%u in the shadow pass), %llu of %llu instances drawn, %llu triangles\n",
                  frame.width, frame.height, frame.stats.drawCalls, frame.stats.shadowDrawCalls,
@@ -116,7 +111,7 @@ int showScene(const DeviceOptions& global, const scene::Scene& scene, const rend
             std::printf("pick %u,%u: %s\n", pickX, pickY, what.c_str());
         }
     }
-    return global.validate ? reportValidation(context.validationCounts()) : kExitOk;
+    return validationOutcome(global.validate, context.validationCounts());
 }
 
 }  // namespace ct::campus

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "campus/campus_options.h"
+#include "campus/outcome.h"
 #include "render/camera.h"
 #include "render/lighting.h"
 #include "render/renderer.h"
@@ -42,8 +43,11 @@ struct OutputOptions {
 std::uint32_t tileLimit(const vk::Context& context, unsigned forced);
 render::Lighting makeLighting(const LightingOptions& options);
 
-// Returns the process exit code.
-int showScene(const DeviceOptions& global, const scene::Scene& scene, const render::Camera& camera,
+// With --validate, a run that drew any validation message failed, whatever it produced: the
+// message counts as a runtime failure. Without it (or with no messages), done.
+Outcome validationOutcome(bool validated, const vk::ValidationCounts& counts);
+
+Outcome showScene(const DeviceOptions& global, const scene::Scene& scene, const render::Camera& camera,
               const render::Lighting& lighting, const OutputOptions& output);
 
 }  // namespace ct::campus

@@ -1,5 +1,5 @@
 // The command line of every command: the input's lines are the arguments after the program
-// name. Parsing never throws out of parseCommandLine; a usage error is exit 2, help is exit 0;
+// name. Parsing never throws out of parseCommandLine; a usage error is bad input in one line;
 // the options checked before any file is read (--time, --preset) fail in one line.
 #include "fuzz_support.h"
 
@@ -15,11 +15,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const std::string& a : args)
         argv.push_back(a.c_str());
     ct::app::CommandLine line;
-    const std::optional<int> exit = ct::app::parseCommandLine(static_cast<int>(argv.size()), argv.data(), line);
-    if (exit) {
-        if (*exit != 0 && *exit != 2) {
-            std::fprintf(stderr, "parseCommandLine returned exit code %d\n", *exit);
-            std::abort();
+    const std::optional<ct::campus::Outcome> stop =
+        ct::app::parseCommandLine(static_cast<int>(argv.size()), argv.data(), line);
+    if (stop) {
+        if (!stop->ok()) {
+            if (stop->problem().kind != ct::campus::Stop::BadInput) {
+                std::fprintf(stderr, "a usage error that is not bad input: %s\n", stop->problem().message.c_str());
+                std::abort();
+            }
+            if (stop->problem().message.find('\n') != std::string::npos) {
+                std::fprintf(stderr, "a usage error of more than one line: %s\n", stop->problem().message.c_str());
+                std::abort();
+            }
         }
         return 0;
     }

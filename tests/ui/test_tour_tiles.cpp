@@ -45,11 +45,15 @@ TEST_CASE("a tour rendered in tiles matches the tour rendered whole", "[tour][ti
     fs::remove_all(dir);
     const ct::app::GlobalOptions global{.validate = true};
 
-    REQUIRE(ct::app::runTour(global, shortTour(dir / "whole")) == 0);
+    const ct::campus::Outcome whole = ct::app::runTour(global, shortTour(dir / "whole"));
+    INFO((whole ? "" : whole.problem().message));
+    REQUIRE(whole.ok());
     ct::app::TourOptions tiled = shortTour(dir / "tiled");
     tiled.tileSize = 64;  // 3 x 2 tiles of 54 x 48
     tiled.out = (dir / "tiled.mp4").string();
-    REQUIRE(ct::app::runTour(global, tiled) == 0);
+    const ct::campus::Outcome inTiles = ct::app::runTour(global, tiled);
+    INFO((inTiles ? "" : inTiles.problem().message));
+    REQUIRE(inTiles.ok());
 
     for (const char* name : {"frame_00000.png", "frame_00001.png"}) {
         ct::render::RgbaImage whole;
