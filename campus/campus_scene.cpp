@@ -2,7 +2,7 @@
 
 #include "scene/load_gltf.h"
 #include "scene/scene_composer.h"
-#include "twin/scenario_loader.h"
+#include "twin/campus_at_phase.h"
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -82,41 +82,41 @@ scene::Scene makeRowCover(const scene::Material& panel, const glm::vec3& ground,
 
 class CampusBuilder {
 public:
-    CampusBuilder(const twin::Scenario& scenario, const CampusOptions& options)
-        : scenario_(scenario), options_(options) {}
+    CampusBuilder(const twin::CampusAtPhase& standing, const CampusOptions& options)
+        : standing_(standing), options_(options) {}
 
     // Loads a model once; an error names the model file and the scenario key that uses it.
-    std::optional<scene::ModelHandle> model(const std::string& key) {
-        if (auto it = handles_.find(key); it != handles_.end()) return it->second;
-        const std::filesystem::path path = twin::resolveModelPath(scenario_, key);
-        scene::LoadResult loaded = scene::loadGltf(path);
+    std::optional<scene::ModelHandle> model(const twin::StandingEntity& entity) {
+        if (auto it = handles_.find(entity.modelKey); it != handles_.end()) return it->second;
+        scene::LoadResult loaded = scene::loadGltf(entity.modelPath);
         if (!loaded.ok()) {
-            error_ = loaded.error + " (model \"" + key + "\" of " + scenario_.sourcePath + ")";
+            error_ = loaded.error + " (model \"" + entity.modelKey + "\" of " + standing_.scenarioPath + ")";
             return std::nullopt;
         }
         const scene::ModelHandle handle = composer_.addModel(*loaded.scene);
-        handles_.emplace(key, handle);
+        handles_.emplace(entity.modelKey, handle);
         return handle;
     }
 
-    bool place(const std::string& key, const std::string& entity, const glm::mat4& where) {
-        const auto handle = model(key);
+    bool place(const twin::StandingEntity& entity) {
+        const auto handle = model(entity);
         if (!handle) return false;
-        roots_[entity] = composer_.place(*handle, where, entity);
+        roots_[entity.id] = composer_.place(*handle, placement(entity.position, entity.rotation_deg), entity.id);
         return true;
     }
 
-    bool placeSolarFarm(const twin::SolarFarm& farm, std::size_t& panels) {
-        const auto handle = model(farm.model);
+    bool placeSolarFarm(const twin::StandingEntity& entity, std::size_t& panels) {
+        const twin::SolarFarm& farm = *entity.solarFarm;
+        const auto handle = model(entity);
         if (!handle) return false;
         // A copy: adding the ground-cover model below may move the composer's models.
         const scene::Scene row = composer_.model(*handle);
         const int panelNode = composer_.findModelNode(*handle, "panel");
         const int stripNode = composer_.findModelNode(*handle, "row_strip");
         if (panelNode < 0 || row.nodes[panelNode].mesh < 0 || stripNode < 0 || row.nodes[stripNode].mesh < 0) {
-            error_ = twin::resolveModelPath(scenario_, farm.model).string() +
-                     ": a solar row model needs nodes \"panel\" and \"row_strip\" with meshes (model \"" + farm.model +
-                     "\" of " + scenario_.sourcePath + ")";
+            error_ = entity.modelPath.string() +
+                     ": a solar row model needs nodes \"panel\" and \"row_strip\" with meshes (model \"" +
+                     entity.modelKey + "\" of " + standing_.scenarioPath + ")";
             return false;
         }
         const int panelMesh = composer_.meshIndex(*handle, row.nodes[panelNode].mesh);
@@ -186,8 +186,10 @@ public:
         const std::string coverKey = key + "#row-cover";
         if (auto it = handles_.find(coverKey); it != handles_.end()) return it->second;
         glm::vec3 ground(0.42f, 0.38f, 0.27f);  // dry grass, when the scenario has no terrain
-        if (!scenario_.terrainModel.empty()) {
-            const auto terrain = model(scenario_.terrainModel);
+        const auto terrainEntity = std::find_if(standing_.entities.begin(), standing_.entities.end(),
+                                                [](const auto& e) { return e.kind == twin::EntityKind::Terrain; });
+        if (terrainEntity != standing_.entities.end()) {
+            const auto terrain = model(*terrainEntity);
             if (!terrain) return std::nullopt;
             const scene::Scene& land = composer_.model(*terrain);
             if (!land.materials.empty()) ground = glm::vec3(land.materials.front().baseColorFactor);
@@ -200,7 +202,7 @@ public:
     const std::string& error() const { return error_; }
 
 private:
-    const twin::Scenario& scenario_;
+    const twin::CampusAtPhase& standing_;
     CampusOptions options_;
     scene::SceneComposer composer_;
     std::map<std::string, scene::ModelHandle> handles_;
@@ -210,55 +212,34 @@ private:
 
 }  // namespace
 
-CampusResult composeCampus(const twin::Scenario& scenario, int phase, const CampusOptions& options) {
-    CampusBuilder builder(scenario, options);
+CampusResult composeCampus(const twin::CampusAtPhase& standing, const CampusOptions& options) {
+    CampusBuilder builder(standing, options);
     CampusScene campus;
-    auto fail = [&]() { return CampusResult{std::nullopt, builder.error()}; };
-
-    if (!scenario.terrainModel.empty() && !builder.place(scenario.terrainModel, "terrain", glm::mat4(1.0f)))
-        return fail();
-    for (const twin::Building* b : twin::buildingsAtPhase(scenario, phase)) {
-        if (!builder.place(b->model, b->id, placement(b->position, b->rotation_deg))) return fail();
-        campus.buildingCount++;
+    for (const twin::StandingEntity& entity : standing.entities) {
+        const bool placed = entity.kind == twin::EntityKind::SolarFarm
+                                ? builder.placeSolarFarm(entity, campus.panelCount)
+                                : builder.place(entity);
+        if (!placed) return {std::nullopt, builder.error()};
     }
-    for (const twin::SolarFarm* farm : twin::solarFarmsAtPhase(scenario, phase))
-        if (!builder.placeSolarFarm(*farm, campus.panelCount)) return fail();
-    for (const twin::Turbine* turbine : twin::turbinesAtPhase(scenario, phase)) {
-        const twin::TurbineType& type = scenario.turbineTypes.at(turbine->type);
-        // Rotors face the prevailing wind: the model's rotor faces north (-z) unturned.
-        const double yaw = -scenario.climate.prevailingWind_deg;
-        if (!builder.place(type.model, turbine->id, placement(turbine->position, yaw))) return fail();
-        campus.turbineCount++;
-    }
-    if (twin::gasPlantAtPhase(scenario, phase) &&
-        !builder.place(scenario.gasPlant.model, scenario.gasPlant.id,
-                       placement(scenario.gasPlant.position, scenario.gasPlant.rotation_deg)))
-        return fail();
-    if (!scenario.substation.model.empty() &&
-        !builder.place(scenario.substation.model, scenario.substation.id,
-                       placement(scenario.substation.position, scenario.substation.rotation_deg)))
-        return fail();
-    for (const twin::Battery* battery : twin::batteriesAtPhase(scenario, phase))
-        if (!builder.place(battery->model, battery->id, placement(battery->position, battery->rotation_deg)))
-            return fail();
-
+    campus.buildingCount = standing.count(twin::EntityKind::Building);
+    campus.turbineCount = standing.count(twin::EntityKind::Turbine);
     campus.entityRoots = builder.roots();
     campus.scene = builder.finish();
-    campus.scene.sourcePath = scenario.sourcePath;
+    campus.scene.sourcePath = standing.scenarioPath;
 
-    // Every binding of an entity built by this phase must name a node that exists.
+    // Every binding of a standing entity must name a node that exists.
     std::set<std::string> names;
     for (const scene::Node& node : campus.scene.nodes)
         names.insert(node.name);
-    for (std::size_t i = 0; i < scenario.bindings.size(); ++i) {
-        const twin::Binding& binding = scenario.bindings[i];
-        const std::string entity = binding.entity.substr(0, binding.entity.find('/'));
-        if (!campus.entityRoots.count(entity)) continue;  // not built yet at this phase
+    for (const auto& [binding, index] : standing.bindings)
         if (!names.count(binding.node))
-            return {std::nullopt, scenario.sourcePath + ": /bindings/" + std::to_string(i) + "/node: no node \"" +
+            return {std::nullopt, standing.scenarioPath + ": /bindings/" + std::to_string(index) + "/node: no node \"" +
                                       binding.node + "\" in the composed campus (entity \"" + binding.entity + "\")"};
-    }
     return {std::move(campus), {}};
+}
+
+CampusResult composeCampus(const twin::Scenario& scenario, int phase, const CampusOptions& options) {
+    return composeCampus(twin::campusAtPhase(scenario, phase), options);
 }
 
 std::optional<int> chosenPhase(const twin::Scenario& scenario, int requested) {

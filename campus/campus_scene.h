@@ -12,6 +12,7 @@
 
 #include "render/camera.h"
 #include "scene/scene.h"
+#include "twin/campus_at_phase.h"
 #include "twin/scenario.h"
 
 #include <map>
@@ -39,6 +40,10 @@ struct CampusResult {
     std::string error;  // one line: the file, the place, the problem
 };
 
+// Places what stands (twin/campus_at_phase.h), each model loaded once; an error is a model that
+// does not load or a binding that names no node of the composed scene.
+CampusResult composeCampus(const twin::CampusAtPhase& standing, const CampusOptions& options = {});
+// The same for the campus at `phase` of a loaded scenario.
 CampusResult composeCampus(const twin::Scenario& scenario, int phase, const CampusOptions& options = {});
 
 // The phase a command asked for, 0 meaning the last (the full build-out); nullopt when the
