@@ -5,6 +5,8 @@
 #include "campus/campus_scene.h"
 #include "campus/coupled_field.h"
 #include "campus/scene_output.h"
+#include "campus/sun_lighting.h"
+#include "twin/civil_time.h"
 #include "twin/scenario_loader.h"
 
 #ifdef CT_HAVE_UI
@@ -14,6 +16,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 
 namespace ct::app {
@@ -32,8 +35,9 @@ Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
     if (!o.select.empty() && std::none_of(scenario.buildings.begin(), scenario.buildings.end(),
                                           [&](const twin::Building& b) { return b.id == o.select; }))
         return badInput("--select " + o.select + ": no such building in " + o.scenario);
-    if (!o.layer.empty())
-        if (const std::string error = coupledFieldError(o.field); !error.empty()) return badInput(error);
+    // --time sets the sun of a still as well as the time of its data layers.
+    if (const std::string error = coupledFieldError(o.field); !error.empty()) return badInput(error);
+    const double time = static_cast<double>(*twin::parseIsoUtc(o.field.time));
 #ifdef CT_HAVE_UI
     // No --out and a display: the live campus with its panels.
     if (o.out.empty() && o.pick.empty() && window::displayAvailable()) {
@@ -89,7 +93,13 @@ Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
         return "entity \"" + entityOfNode(campus.scene, node) + "\" node \"" + campus.scene.nodes[node].name +
                "\" instance " + std::to_string(instance);
     };
-    render::Lighting lighting = makeLighting(o.lighting);
+    const render::Lighting lighting = stillLighting(o.lighting, scenario.site, time);
+    const SunAngles sun = sunAnglesAt(scenario.site, time);
+    std::fprintf(stderr, "sun at %s: elevation %.1f, azimuth %.1f degrees (the twin's, for the site)%s\n",
+                 twin::formatIsoUtc(static_cast<twin::UtcSeconds>(time)).c_str(), sun.elevation_deg, sun.azimuth_deg,
+                 std::isnan(o.lighting.sunElevation) && std::isnan(o.lighting.sunAzimuth)
+                     ? ""
+                     : "; --sun-elevation/--sun-azimuth override it");
     if (o.layer == "heatmap") {
         // Here the field is prepared on the headless renderer's device. The window (above) runs
         // its own coupled field; a build without the UI has no window that could show it.

@@ -1,8 +1,9 @@
 #include "view_command.h"
 
+#include "campus/scene_output.h"
+#include "campus/sun_lighting.h"
 #include "render/data_dir.h"
 #include "scene/load_gltf.h"
-#include "campus/scene_output.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -68,7 +69,7 @@ Outcome runView(const GlobalOptions& global, const ViewOptions& o) {
     output.tileSize = o.tileSize;
     output.pick = o.pick;
     output.frames = o.frames;
-    return showScene(global, scene, camera, makeLighting(o.lighting), output);
+    return showScene(global, scene, camera, fixedLighting(o.lighting), output);
 }
 
 }  // namespace ct::app

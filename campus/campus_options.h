@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <string>
 
 namespace ct::campus {
@@ -15,9 +16,11 @@ struct DeviceOptions {
     int device = -1;        // index of the Vulkan physical device; -1: the first suitable one
 };
 
+// The sun of a still. NaN: not given, so the campus takes the twin's sun at the time shown and a
+// glTF on its own a fixed one (campus/sun_lighting.h).
 struct LightingOptions {
-    float sunElevation = 50.0f;
-    float sunAzimuth = 135.0f;
+    float sunElevation = std::numeric_limits<float>::quiet_NaN();  // degrees above the horizon
+    float sunAzimuth = std::numeric_limits<float>::quiet_NaN();    // degrees clockwise from north
     bool noShadows = false;
 };
 

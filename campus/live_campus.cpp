@@ -1,7 +1,6 @@
 #include "campus/live_campus.h"
 
 #include "campus/campus_telemetry.h"
-#include "twin/solar_position.h"
 #include "twin/telemetry/measured_source.h"
 
 #include <algorithm>
@@ -48,25 +47,6 @@ std::string keyOf(const std::vector<bool>& shown) {
 }
 
 }  // namespace
-
-render::Lighting sunLighting(const twin::Site& site, double t) {
-    const twin::SolarPosition sun =
-        twin::solarPosition(twin::solarPositionInputFor(site, static_cast<twin::UtcSeconds>(t)));
-    render::Lighting lighting;
-    const double kLowest_deg = 4.0;
-    lighting.sunDirection = render::sunDirectionFromAngles(static_cast<float>(std::max(sun.elevation_deg, kLowest_deg)),
-                                                           static_cast<float>(sun.azimuth_deg));
-    if (sun.elevation_deg < kLowest_deg) {
-        // Dusk to night: fade over the sun's last degrees and the first ten below the horizon.
-        const float night = static_cast<float>(std::clamp((kLowest_deg - sun.elevation_deg) / 14.0, 0.0, 1.0));
-        lighting.sunIntensity *= 1.0f - 0.85f * night;
-        lighting.skyIntensity *= 1.0f - 0.6f * night;
-        lighting.skyZenith = glm::mix(lighting.skyZenith, glm::vec3(0.03f, 0.05f, 0.12f), night);
-        lighting.skyHorizon = glm::mix(lighting.skyHorizon, glm::vec3(0.35f, 0.25f, 0.3f), night);
-        lighting.shadows = night < 1.0f;
-    }
-    return lighting;
-}
 
 LiveCampus::LiveCampus(twin::Scenario scenario, CampusOptions options)
     : scenario_(std::move(scenario)), outage_(withoutGrid(scenario_)), options_(options) {

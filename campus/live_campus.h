@@ -14,6 +14,7 @@
 #pragma once
 
 #include "campus/campus_scene.h"
+#include "campus/sun_lighting.h"
 #include "render/lighting.h"
 #include "twin/simulation.h"
 
@@ -41,10 +42,6 @@ struct TwinSettings {
     // (so phases 1, 2 and 4 without 3 is possible). Empty: the scenario's dates or `phase`.
     std::vector<twin::BuildingState> phaseStates;
 };
-
-// The renderer's light for the sun at `t` over the site. Below the horizon the sun is held just
-// above it and dimmed, so night frames stay readable instead of black.
-render::Lighting sunLighting(const twin::Site& site, double t);
 
 class LiveCampus {
 public:

@@ -48,15 +48,8 @@ std::uint32_t tileLimit(const vk::Context& context, unsigned forced) {
     return limit;
 }
 
-render::Lighting makeLighting(const LightingOptions& o) {
-    render::Lighting lighting;
-    lighting.sunDirection = render::sunDirectionFromAngles(o.sunElevation, o.sunAzimuth);
-    lighting.shadows = !o.noShadows;
-    return lighting;
-}
-
 Outcome showScene(const DeviceOptions& global, const scene::Scene& scene, const render::Camera& camera,
-              const render::Lighting& lighting, const OutputOptions& o) {
+                  const render::Lighting& lighting, const OutputOptions& o) {
     unsigned pickX = 0;
     unsigned pickY = 0;
     if (!o.pick.empty() && (!parsePixel(o.pick, pickX, pickY) || pickX >= o.width || pickY >= o.height))

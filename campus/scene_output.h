@@ -41,13 +41,12 @@ struct OutputOptions {
 // The largest tile side to render with: the device's limit, lowered by `forced` (--tile-size)
 // or, where that is 0, by $CT_TILE_SIZE (tests).
 std::uint32_t tileLimit(const vk::Context& context, unsigned forced);
-render::Lighting makeLighting(const LightingOptions& options);
 
 // With --validate, a run that drew any validation message failed, whatever it produced: the
 // message counts as a runtime failure. Without it (or with no messages), done.
 Outcome validationOutcome(bool validated, const vk::ValidationCounts& counts);
 
 Outcome showScene(const DeviceOptions& global, const scene::Scene& scene, const render::Camera& camera,
-              const render::Lighting& lighting, const OutputOptions& output);
+                  const render::Lighting& lighting, const OutputOptions& output);
 
 }  // namespace ct::campus

@@ -1,0 +1,66 @@
+#include "campus/sun_lighting.h"
+
+#include "twin/solar_position.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ct::campus {
+
+namespace {
+
+// A glTF on its own: morning light from the south-east, high enough to model its shape.
+constexpr float kFixedElevation_deg = 50.0f;
+constexpr float kFixedAzimuth_deg = 135.0f;
+// The sun is held here when lower, so the shadow map keeps a usable angle at dusk and night.
+constexpr double kLowest_deg = 4.0;
+
+}  // namespace
+
+SunAngles sunAnglesAt(const twin::Site& site, double t) {
+    const twin::SolarPosition sun =
+        twin::solarPosition(twin::solarPositionInputFor(site, static_cast<twin::UtcSeconds>(t)));
+    return {static_cast<float>(sun.elevation_deg), static_cast<float>(sun.azimuth_deg)};
+}
+
+render::Lighting sunLighting(const twin::Site& site, double t) {
+    const SunAngles sun = sunAnglesAt(site, t);
+    render::Lighting lighting;
+    lighting.sunDirection = render::sunDirectionFromAngles(
+        static_cast<float>(std::max<double>(sun.elevation_deg, kLowest_deg)), sun.azimuth_deg);
+    if (sun.elevation_deg < kLowest_deg) {
+        // Dusk to night: fade over the sun's last degrees and the first ten below the horizon.
+        const float night = static_cast<float>(std::clamp((kLowest_deg - sun.elevation_deg) / 14.0, 0.0, 1.0));
+        lighting.sunIntensity *= 1.0f - 0.85f * night;
+        lighting.skyIntensity *= 1.0f - 0.6f * night;
+        lighting.skyZenith = glm::mix(lighting.skyZenith, glm::vec3(0.03f, 0.05f, 0.12f), night);
+        lighting.skyHorizon = glm::mix(lighting.skyHorizon, glm::vec3(0.35f, 0.25f, 0.3f), night);
+        lighting.shadows = night < 1.0f;
+    }
+    return lighting;
+}
+
+render::Lighting stillLighting(const LightingOptions& o, const twin::Site& site, double t) {
+    render::Lighting lighting = sunLighting(site, t);
+    if (!std::isnan(o.sunElevation) || !std::isnan(o.sunAzimuth)) {
+        const SunAngles twin = sunAnglesAt(site, t);
+        const float elevation = std::isnan(o.sunElevation)
+                                    ? static_cast<float>(std::max<double>(twin.elevation_deg, kLowest_deg))
+                                    : o.sunElevation;
+        lighting.sunDirection =
+            render::sunDirectionFromAngles(elevation, std::isnan(o.sunAzimuth) ? twin.azimuth_deg : o.sunAzimuth);
+    }
+    if (o.noShadows) lighting.shadows = false;
+    return lighting;
+}
+
+render::Lighting fixedLighting(const LightingOptions& o) {
+    render::Lighting lighting;
+    lighting.sunDirection =
+        render::sunDirectionFromAngles(std::isnan(o.sunElevation) ? kFixedElevation_deg : o.sunElevation,
+                                       std::isnan(o.sunAzimuth) ? kFixedAzimuth_deg : o.sunAzimuth);
+    lighting.shadows = !o.noShadows;
+    return lighting;
+}
+
+}  // namespace ct::campus
