@@ -3,7 +3,6 @@
 #include "twin/civil_time.h"
 #include "twin/weather.h"
 
-
 namespace ct::app {
 
 using namespace ct::campus;  // the campus library these commands call
@@ -12,7 +11,8 @@ std::optional<Outcome> parseCommandLine(int argc, const char* const* argv, Comma
     CLI::App app{"Campus Twin: a digital twin of an AI data-center campus, rendered with Vulkan.", "campus-twin"};
     app.require_subcommand(1);
     app.add_flag("--validate", line.global.validate, "Enable the Khronos validation layer and report its messages");
-    app.add_option("--device", line.global.device, "Use Vulkan physical device N (see the device list printed at start)")
+    app.add_option("--device", line.global.device,
+                   "Use Vulkan physical device N (see the device list printed at start)")
         ->check(CLI::NonNegativeNumber);
     addViewCommand(app, line.view);
     addRenderCommand(app, line.render);
@@ -52,6 +52,7 @@ void addViewCommand(CLI::App& app, ViewOptions& o) {
     camera->excludes(eye)->excludes(target);
     addLightingOptions(*view, o.lighting);
     addTileOption(*view, o.tileSize);
+    addStatsOption(*view, o.stats);
     view->add_option("--pick", o.pick, "Headless: print the node under pixel x,y of the rendered image");
     view->add_option("--frames", o.frames, "Window: close after N frames (0: when the window is closed)")
         ->check(CLI::NonNegativeNumber);
@@ -70,6 +71,7 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
         ->check(CLI::Range(-60.0, 60.0));
     addLightingOptions(*cmd, o.lighting);
     addTileOption(*cmd, o.tileSize);
+    addStatsOption(*cmd, o.stats);
     cmd->add_option("--pick", o.pick, "Headless: print the entity under pixel x,y");
     cmd->add_option("--frames", o.frames, "Window: close after N frames")->check(CLI::NonNegativeNumber);
     cmd->add_option("--seconds", o.seconds, "Window: close after S seconds (soak runs, kiosks)")
@@ -159,6 +161,7 @@ void addTourCommand(CLI::App& app, TourOptions& o) {
     cmd->add_option("--max-seconds", o.maxSeconds, "Render only the first S seconds of the tour")
         ->check(CLI::PositiveNumber);
     addTileOption(*cmd, o.tileSize);
+    addStatsOption(*cmd, o.stats);
 }
 
 void addPublishCommand(CLI::App& app, PublishOptions& o) {
@@ -203,6 +206,12 @@ void addTileOption(CLI::App& command, unsigned& tileSize) {
         .add_option("--tile-size", tileSize,
                     "Headless: render in tiles of at most N pixels a side (default: the device's limit)")
         ->check(CLI::Range(16u, 16384u));
+}
+
+void addStatsOption(CLI::App& command, bool& stats) {
+    command.add_flag("--stats", stats,
+                     "Print where the frame's time goes: GPU milliseconds per pass, CPU milliseconds per frame, "
+                     "draws, triangles and memory");
 }
 
 void addLightingOptions(CLI::App& command, LightingOptions& o) {

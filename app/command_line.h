@@ -44,6 +44,7 @@ struct ViewOptions {
     std::string target;  // "x,y,z"
     LightingOptions lighting;
     unsigned tileSize = 0;  // --tile-size (0: the device's limit)
+    bool stats = false;     // --stats: time per pass and frame, draws, memory
     std::string pick;       // "x,y": print the node under that pixel
     int frames = 0;         // window: close after this many frames (0: run until closed)
 };
@@ -58,6 +59,7 @@ struct RenderOptions {
     double trackerTilt_deg = 0.0;
     LightingOptions lighting;
     unsigned tileSize = 0;  // --tile-size (0: the device's limit)
+    bool stats = false;     // --stats: time per pass and frame, draws, memory
     std::string pick;
     int frames = 0;
     double seconds = 0.0;       // window: close after this long (0: when closed, or after --frames)
@@ -103,6 +105,7 @@ struct TourOptions {
     unsigned fps = 30;
     double maxSeconds = 0.0;  // > 0: stop after this much of the tour (previews, tests)
     unsigned tileSize = 0;    // --tile-size: largest tile side (0: the device's limit, or $CT_TILE_SIZE)
+    bool stats = false;       // --stats: mean time per pass and frame over the tour
 };
 
 struct PublishOptions {
@@ -156,6 +159,7 @@ std::optional<campus::Outcome> parseCommandLine(int argc, const char* const* arg
 
 void addLightingOptions(CLI::App& command, LightingOptions& options);
 void addTileOption(CLI::App& command, unsigned& tileSize);
+void addStatsOption(CLI::App& command, bool& stats);
 void addCoupledFieldOptions(CLI::App& command, CoupledFieldOptions& options);
 void addViewCommand(CLI::App& app, ViewOptions& options);
 void addRenderCommand(CLI::App& app, RenderOptions& options);

@@ -89,6 +89,7 @@ Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
     output.tileSize = o.tileSize;
     output.pick = o.pick;
     output.frames = o.frames;
+    output.stats = o.stats;
     output.describePick = [&](int node, int instance) {
         return "entity \"" + entityOfNode(campus.scene, node) + "\" node \"" + campus.scene.nodes[node].name +
                "\" instance " + std::to_string(instance);

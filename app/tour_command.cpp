@@ -2,15 +2,17 @@
 
 #include "campus/campus_stage.h"
 #include "campus/live_campus.h"
+#include "campus/scene_output.h"
 #include "render/data_dir.h"
+#include "render/frame_report.h"
 #include "render/image_file.h"
 #include "render/offscreen_capture.h"
 #include "render/tiled_capture.h"
-#include "campus/scene_output.h"
 #include "twin/scenario_loader.h"
 #include "ui/caption_raster.h"
 #include "ui/tour_player.h"
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <exception>
@@ -113,12 +115,16 @@ Outcome runTour(const GlobalOptions& global, const TourOptions& o) {
     session->setTourPlaying(true);
     renderer.setScene(session->campus().scene);
     render::Camera camera = session->startCamera(static_cast<float>(o.width) / static_cast<float>(o.height));
+    render::FrameReport report;
     for (int i = 0; i < frames; ++i) {
         const double dt = i == 0 ? 0.0 : 1.0 / o.fps;
         session->update(dt, camera);
         if (i == 0) session->settleConstruction();
         stage.apply(renderer, dt);
+        const auto started = std::chrono::steady_clock::now();
         render::CapturedFrame frame = render::renderTiled(capture, grid, camera, session->lighting());
+        report.add(frame.stats,
+                   std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
         const ui::CampusView view = session->view(stage.heatmapAvailable(), stage.legendMin_c(), stage.legendMax_c());
         captions.draw(frame.rgba, frame.width, frame.height, view.caption, view.captionAlpha);
         if (!o.framesDir.empty()) {
@@ -139,6 +145,7 @@ Outcome runTour(const GlobalOptions& global, const TourOptions& o) {
     if (ffmpeg && ffmpeg->close() != 0) return failure("ffmpeg failed writing " + o.out);
     if (!o.out.empty()) std::printf("%s\n", std::filesystem::absolute(o.out).string().c_str());
     if (!o.framesDir.empty()) std::printf("%s\n", std::filesystem::absolute(o.framesDir).string().c_str());
+    if (o.stats) std::fprintf(stderr, "%s\n", report.report(context.allocator().stats()).c_str());
     return validationOutcome(global.validate, context.validationCounts());
 }
 

@@ -69,6 +69,7 @@ Outcome runView(const GlobalOptions& global, const ViewOptions& o) {
     output.tileSize = o.tileSize;
     output.pick = o.pick;
     output.frames = o.frames;
+    output.stats = o.stats;
     return showScene(global, scene, camera, fixedLighting(o.lighting), output);
 }
 

@@ -1,6 +1,7 @@
 #include "campus/scene_output.h"
 
 #include "render/data_dir.h"
+#include "render/frame_report.h"
 #include "render/image_file.h"
 #include "render/offscreen_capture.h"
 #include "render/tiled_capture.h"
@@ -10,6 +11,7 @@
 #endif
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -83,7 +85,9 @@ Outcome showScene(const DeviceOptions& global, const scene::Scene& scene, const 
     render::OffscreenCapture capture(context, renderer);
     if (grid.count() > 1)
         std::fprintf(stderr, "Rendering %u tiles of %ux%u\n", grid.count(), grid.tileWidth, grid.tileHeight);
+    const auto started = std::chrono::steady_clock::now();
     const render::CapturedFrame frame = render::renderTiled(capture, grid, camera, lighting);
+    const double cpuMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     if (const std::string error = render::writePng(out, {frame.width, frame.height, frame.rgba}); !error.empty())
         return badInput(error);
     std::printf("%s\n", std::filesystem::absolute(out).string().c_str());
@@ -92,6 +96,11 @@ Outcome showScene(const DeviceOptions& global, const scene::Scene& scene, const 
                  static_cast<unsigned long long>(frame.stats.visibleInstances),
                  static_cast<unsigned long long>(frame.stats.instances),
                  static_cast<unsigned long long>(frame.stats.triangles));
+    if (o.stats) {
+        render::FrameReport report;
+        report.add(frame.stats, cpuMs);
+        std::fprintf(stderr, "%s\n", report.report(context.allocator().stats()).c_str());
+    }
     if (!o.pick.empty()) {
         const int node = frame.nodeAt(pickX, pickY);
         if (node < 0) {

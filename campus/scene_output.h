@@ -35,6 +35,7 @@ struct OutputOptions {
     // set it as the ground overlay); what it returns is kept alive until the frame is written.
     std::function<std::shared_ptr<void>(vk::Context&, render::Renderer&)> prepareRenderer;
     bool needsHeadless = false;  // the prepared content exists only headless (no window yet)
+    bool stats = false;          // --stats: print where the frame's time went (render/frame_report.h)
 };
 
 // --tile-size for commands that write PNGs.

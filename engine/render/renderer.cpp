@@ -31,7 +31,10 @@ void setViewport(VkCommandBuffer cmd, VkExtent2D extent) {
 }  // namespace
 
 Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir, const RendererOptions& options)
-    : context_(context), extent_(options.extent), shadowMapSize_(options.shadowMapSize) {
+    : context_(context),
+      passTimer_(context, FrameRing::kFramesInFlight),
+      extent_(options.extent),
+      shadowMapSize_(options.shadowMapSize) {
     createTargets();
     shadowMap_ = vk::Image(context_, {{shadowMapSize_, shadowMapSize_},
                                       kDepthFormat,
@@ -284,15 +287,22 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
                                      static_cast<float>(overlay_.colormap), overlay_.valueOffset);
     frameUniforms_[frame.slot].write(&uniforms, sizeof(uniforms));
 
+    passTimer_.beginFrame(cmd, frame.slot);
     FrameStats stats;
     stats.instances = scene_->stats().instances;
     stats.triangles = scene_->stats().triangles;
     selectVisible(frame, camera, viewProj, uniforms.lightViewProj, stats);
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 0, 1, &frameSets_[frame.slot],
                             0, nullptr);
-    if (shadows) recordShadowPass(cmd, stats);
+    if (shadows) {
+        passTimer_.begin(cmd, "shadow");
+        recordShadowPass(cmd, stats);
+        passTimer_.end(cmd);
+    }
     flowView_ = {frame.slot, viewProj, camera.eye, flowTime_, extent_};
+    passTimer_.begin(cmd, "main");
     recordMainPass(cmd, stats);
+    passTimer_.end(cmd);
     return stats;
 }
 

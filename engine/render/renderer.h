@@ -20,6 +20,7 @@
 #include "render/ground_overlay.h"
 #include "render/lighting.h"
 #include "render/node_animation.h"
+#include "render/pass_timer.h"
 #include "render/visibility.h"
 #include "vk/pipeline.h"
 #include "vk/resources.h"
@@ -35,6 +36,9 @@ struct FrameStats {
     std::uint64_t instances = 0;         // in the scene
     std::uint64_t visibleInstances = 0;  // drawn this frame by the camera, after culling and LOD
     std::uint64_t triangles = 0;         // in the scene, all instances at full detail
+    // GPU time per pass, in order (render/pass_timer.h): filled by whoever waited for the frame
+    // (OffscreenCapture does); empty where the device cannot time.
+    std::vector<PassTime> passes;
 };
 
 struct RendererOptions {
@@ -65,6 +69,9 @@ public:
     VkExtent2D extent() const { return extent_; }
 
     FrameStats record(const Frame& frame, const Camera& camera, const Lighting& lighting);
+    // The GPU time of each pass of the frame last recorded in `slot`, once its submission has
+    // completed (empty before).
+    std::vector<PassTime> passTimes(std::uint32_t slot) const { return passTimer_.results(slot); }
 
     const vk::Image& colorImage() const { return color_; }
     const vk::Image& idImage() const { return ids_; }
@@ -84,6 +91,7 @@ private:
     void drawBatch(VkCommandBuffer cmd, const DrawBatch& batch, InstanceRange instances, bool bindMaterial);
 
     vk::Context& context_;
+    PassTimer passTimer_;
     VkExtent2D extent_;
     std::uint32_t shadowMapSize_;
     vk::Image color_;

@@ -59,6 +59,15 @@ CapturedFrame renderTiled(OffscreenCapture& capture, const TileGrid& grid, const
             full.stats.visibleInstances = std::max(full.stats.visibleInstances, tile.stats.visibleInstances);
             full.stats.instances = tile.stats.instances;
             full.stats.triangles = tile.stats.triangles;
+            // A pass of the whole image costs what it cost over all the tiles.
+            for (const PassTime& pass : tile.stats.passes) {
+                auto same = std::find_if(full.stats.passes.begin(), full.stats.passes.end(),
+                                         [&](const PassTime& p) { return p.name == pass.name; });
+                if (same == full.stats.passes.end())
+                    full.stats.passes.push_back(pass);
+                else
+                    same->ms += pass.ms;
+            }
         }
     }
     return full;

@@ -42,6 +42,15 @@ bool hasLayer(const char* name) {
                        [&](const auto& layer) { return std::strcmp(layer.layerName, name) == 0; });
 }
 
+bool hasInstanceExtension(const char* name) {
+    std::uint32_t count = 0;
+    vkEnumerateInstanceExtensionProperties(nullptr, &count, nullptr);
+    std::vector<VkExtensionProperties> extensions(count);
+    vkEnumerateInstanceExtensionProperties(nullptr, &count, extensions.data());
+    return std::any_of(extensions.begin(), extensions.end(),
+                       [&](const auto& extension) { return std::strcmp(extension.extensionName, name) == 0; });
+}
+
 int typeRank(VkPhysicalDeviceType type) {
     switch (type) {
         case VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU:
@@ -143,10 +152,14 @@ void Context::createInstance(const ContextOptions& options) {
                 "validation requested but VK_LAYER_KHRONOS_validation is not installed "
                 "(Debian package vulkan-validationlayers)");
         layers.push_back(kValidationLayer);
-        extensions.push_back(VK_EXT_DEBUG_UTILS_EXTENSION_NAME);
         // Provided by the validation layer itself.
         if (syncValidation_) extensions.push_back(VK_EXT_VALIDATION_FEATURES_EXTENSION_NAME);
     }
+
+    // Debug names and labels wherever the loader offers them, not only under validation, so a
+    // capture tool (RenderDoc, Nsight) shows the frame by pass and the objects by name.
+    const bool debugUtils = validation_ || hasInstanceExtension(VK_EXT_DEBUG_UTILS_EXTENSION_NAME);
+    if (debugUtils) extensions.push_back(VK_EXT_DEBUG_UTILS_EXTENSION_NAME);
 
     VkApplicationInfo app{VK_STRUCTURE_TYPE_APPLICATION_INFO};
     app.pApplicationName = "Campus Twin";
@@ -186,8 +199,14 @@ void Context::createInstance(const ContextOptions& options) {
         auto create = reinterpret_cast<PFN_vkCreateDebugUtilsMessengerEXT>(
             vkGetInstanceProcAddr(instance_, "vkCreateDebugUtilsMessengerEXT"));
         VK_CHECK(create(instance_, &messengerInfo, hostAllocator_, &messenger_));
+    }
+    if (debugUtils) {
         setObjectName_ = reinterpret_cast<PFN_vkSetDebugUtilsObjectNameEXT>(
             vkGetInstanceProcAddr(instance_, "vkSetDebugUtilsObjectNameEXT"));
+        beginLabel_ = reinterpret_cast<PFN_vkCmdBeginDebugUtilsLabelEXT>(
+            vkGetInstanceProcAddr(instance_, "vkCmdBeginDebugUtilsLabelEXT"));
+        endLabel_ = reinterpret_cast<PFN_vkCmdEndDebugUtilsLabelEXT>(
+            vkGetInstanceProcAddr(instance_, "vkCmdEndDebugUtilsLabelEXT"));
     }
 }
 
@@ -385,6 +404,17 @@ void Context::setObjectName(VkObjectType type, std::uint64_t handle, const std::
     info.objectHandle = handle;
     info.pObjectName = name.c_str();
     setObjectName_(device_, &info);
+}
+
+void Context::beginLabel(VkCommandBuffer cmd, const char* name) const {
+    if (!beginLabel_) return;
+    VkDebugUtilsLabelEXT label{VK_STRUCTURE_TYPE_DEBUG_UTILS_LABEL_EXT};
+    label.pLabelName = name;
+    beginLabel_(cmd, &label);
+}
+
+void Context::endLabel(VkCommandBuffer cmd) const {
+    if (endLabel_) endLabel_(cmd);
 }
 
 ValidationCounts Context::validationCounts() const {

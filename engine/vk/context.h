@@ -120,6 +120,12 @@ public:
     void setName(T handle, const std::string& name) const {
         setObjectName(ObjectTypeOf<T>::value, reinterpret_cast<std::uint64_t>(handle), name);
     }
+    // A named region of a command buffer, seen by capture tools and in validation messages;
+    // nothing without VK_EXT_debug_utils.
+    void beginLabel(VkCommandBuffer cmd, const char* name) const;
+    void endLabel(VkCommandBuffer cmd) const;
+    bool debugUtils() const { return setObjectName_ != nullptr; }
+
     // The text of the last validation message (empty if none since the last reset), so a test
     // can see what the layer said and which objects it named.
     std::string lastValidationMessage() const;
@@ -153,6 +159,8 @@ private:
     std::uint64_t lastSubmitted_ = 0;
     VkCommandPool oneOffPool_ = VK_NULL_HANDLE;
     PFN_vkSetDebugUtilsObjectNameEXT setObjectName_ = nullptr;
+    PFN_vkCmdBeginDebugUtilsLabelEXT beginLabel_ = nullptr;
+    PFN_vkCmdEndDebugUtilsLabelEXT endLabel_ = nullptr;
     DeletionQueue deletionQueue_;
     std::unique_ptr<Allocator> allocator_;
 

@@ -1,0 +1,56 @@
+#include "render/frame_report.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace ct::render {
+
+void FrameReport::add(const FrameStats& stats, double cpuMs) {
+    ++frames_;
+    cpuMs_ += cpuMs;
+    for (const PassTime& pass : stats.passes) {
+        auto same =
+            std::find_if(passes_.begin(), passes_.end(), [&](const PassTime& p) { return p.name == pass.name; });
+        if (same == passes_.end())
+            passes_.push_back(pass);
+        else
+            same->ms += pass.ms;
+    }
+    last_ = stats;
+}
+
+std::string FrameReport::report(const vk::AllocatorStats& memory) const {
+    if (frames_ == 0) return {};
+    const double n = frames_;
+    char line[256];
+    std::string out;
+    std::snprintf(line, sizeof line,
+                  "stats: %s%.1f ms a frame on the CPU (record, submit, wait for the GPU, read back)",
+                  frames_ > 1 ? ("mean of " + std::to_string(frames_) + " frames: ").c_str() : "", cpuMs_ / n);
+    out += line;
+    out += "\nstats: GPU";
+    if (passes_.empty()) out += " time per pass not available on this device";
+    double gpu = 0.0;
+    for (std::size_t i = 0; i < passes_.size(); ++i) {
+        std::snprintf(line, sizeof line, "%s %s %.2f ms", i ? "," : "", passes_[i].name.c_str(), passes_[i].ms / n);
+        out += line;
+        gpu += passes_[i].ms / n;
+    }
+    if (!passes_.empty()) {
+        std::snprintf(line, sizeof line, " (sum %.2f ms)", gpu);
+        out += line;
+    }
+    std::snprintf(line, sizeof line,
+                  "; draws: shadow %u, main %u; %llu of %llu instances drawn; %llu triangles in the scene",
+                  last_.shadowDrawCalls, last_.drawCalls, static_cast<unsigned long long>(last_.visibleInstances),
+                  static_cast<unsigned long long>(last_.instances), static_cast<unsigned long long>(last_.triangles));
+    out += line;
+    std::snprintf(line, sizeof line,
+                  "\nstats: device memory %.1f MiB reserved in %u blocks, %.1f MiB in use by %u allocations",
+                  static_cast<double>(memory.bytesReserved) / (1 << 20), memory.blockCount,
+                  static_cast<double>(memory.bytesInUse) / (1 << 20), memory.allocationCount);
+    out += line;
+    return out;
+}
+
+}  // namespace ct::render

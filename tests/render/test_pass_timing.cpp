@@ -1,0 +1,66 @@
+// GPU time per pass (render/pass_timer.h) and the --stats report built from it.
+#include "render_harness.h"
+
+#include "render/frame_report.h"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+
+using ct::test::RenderHarness;
+
+TEST_CASE("each pass of a frame is timed on the GPU, within the frame's own wall time", "[render][stats]") {
+    RenderHarness harness(256, 256);
+    harness.render(ct::test::testData("lit_cube.gltf"), "main");  // loads the scene
+    const auto camera =
+        ct::render::cameraFromScene(harness.lastScene(), ct::render::findSceneCamera(harness.lastScene(), "main"));
+    const auto started = std::chrono::steady_clock::now();
+    const ct::render::CapturedFrame frame = harness.renderAgain(camera);
+    const double wallMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    if (frame.stats.passes.empty()) {
+        WARN("this device cannot write timestamps: passes are labelled only");
+        return;
+    }
+    REQUIRE(frame.stats.passes.size() == 2);
+    CHECK(frame.stats.passes[0].name == "shadow");
+    CHECK(frame.stats.passes[1].name == "main");
+    double sum = 0.0;
+    for (const auto& pass : frame.stats.passes) {
+        INFO(pass.name << " " << pass.ms << " ms");
+        CHECK(pass.ms > 0.0);  // a pass that drew something took time
+        sum += pass.ms;
+    }
+    // The timestamps measure the work this frame submitted: no more than the time spent waiting for it.
+    INFO("passes " << sum << " ms, frame " << wallMs << " ms");
+    CHECK(sum <= wallMs);
+}
+
+TEST_CASE("a frame without shadows has no shadow pass", "[render][stats]") {
+    RenderHarness harness(128, 128);
+    ct::render::Lighting noShadows;
+    noShadows.shadows = false;
+    const ct::render::CapturedFrame frame = harness.render(ct::test::testData("lit_cube.gltf"), "main", noShadows);
+    if (frame.stats.passes.empty()) return;  // no timestamps on this device (warned above)
+    REQUIRE(frame.stats.passes.size() == 1);
+    CHECK(frame.stats.passes[0].name == "main");
+}
+
+TEST_CASE("the stats report gives the mean per pass over the frames added", "[render][stats]") {
+    ct::render::FrameReport report;
+    CHECK(report.report({}).empty());
+    ct::render::FrameStats a;
+    a.passes = {{"shadow", 2.0}, {"main", 10.0}};
+    a.drawCalls = 7;
+    ct::render::FrameStats b;
+    b.passes = {{"shadow", 4.0}, {"main", 20.0}};
+    b.drawCalls = 7;
+    report.add(a, 30.0);
+    report.add(b, 50.0);
+    const std::string text = report.report(
+        {.blockCount = 2, .bytesReserved = 128ull << 20, .bytesInUse = 64ull << 20, .allocationCount = 9});
+    INFO(text);
+    CHECK(text.find("mean of 2 frames: 40.0 ms a frame on the CPU") != std::string::npos);
+    CHECK(text.find("GPU shadow 3.00 ms, main 15.00 ms (sum 18.00 ms)") != std::string::npos);
+    CHECK(text.find("main 7") != std::string::npos);
+    CHECK(text.find("128.0 MiB reserved in 2 blocks, 64.0 MiB in use by 9 allocations") != std::string::npos);
+}
