@@ -42,13 +42,6 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
                                       1,
                                       VK_IMAGE_ASPECT_DEPTH_BIT,
                                       "sun shadow map"});
-    // Every frame's shadow pass starts from (and returns to) SHADER_READ_ONLY.
-    context_.runOnce([&](VkCommandBuffer cmd) {
-        vk::transition(
-            cmd, shadowMap_,
-            {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_PIPELINE_STAGE_2_NONE,
-             VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT});
-    });
     VkSamplerCreateInfo samplerInfo{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
     samplerInfo.magFilter = VK_FILTER_LINEAR;
     samplerInfo.minFilter = VK_FILTER_LINEAR;
@@ -110,6 +103,10 @@ void Renderer::setGroundOverlay(const GroundOverlay& overlay) {
 }
 
 void Renderer::createTargets() {
+    // New images: nothing in them, no use to wait for (the old ones are retired with theirs).
+    colorState_ = {};
+    idsState_ = {};
+    depthState_ = {};
     color_ = vk::Image(context_,
                        {extent_, kColorFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT, 1,
                         VK_IMAGE_ASPECT_COLOR_BIT, "color target"});
@@ -294,15 +291,24 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     selectVisible(frame, camera, viewProj, uniforms.lightViewProj, stats);
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 0, 1, &frameSets_[frame.slot],
                             0, nullptr);
-    if (shadows) {
-        passTimer_.begin(cmd, "shadow");
-        recordShadowPass(cmd, stats);
-        passTimer_.end(cmd);
-    }
     flowView_ = {frame.slot, viewProj, camera.eye, flowTime_, extent_};
-    passTimer_.begin(cmd, "main");
-    recordMainPass(cmd, stats);
-    passTimer_.end(cmd);
+
+    FrameGraph graph(passTimer_);
+    if (shadows)
+        graph.addPass("shadow", {{&shadowMap_, &shadowState_, ImageAccess::DepthAttachment, true}},
+                      [&](VkCommandBuffer c) { recordShadowPass(c, stats); });
+    // The main pass samples the shadow map even without shadows (the shader skips it then), so
+    // it is always in the layout a sampler reads.
+    graph.addPass("main",
+                  {{&color_, &colorState_, ImageAccess::ColorAttachment, true},
+                   {&ids_, &idsState_, ImageAccess::ColorAttachment, true},
+                   {&depth_, &depthState_, ImageAccess::DepthAttachment, true},
+                   {&shadowMap_, &shadowState_, ImageAccess::SampledInFragment, false}},
+                  [&](VkCommandBuffer c) { recordMainPass(c, stats); });
+    // Copied out (OffscreenCapture) or blitted to the swapchain (Viewer) after the frame.
+    graph.leave(color_, colorState_, ImageAccess::TransferSource);
+    graph.leave(ids_, idsState_, ImageAccess::TransferSource);
+    graph.execute(cmd);
     return stats;
 }
 
@@ -343,11 +349,6 @@ void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm
 }
 
 void Renderer::recordShadowPass(VkCommandBuffer cmd, FrameStats& stats) {
-    vk::transition(cmd, shadowMap_,
-                   {VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
-                    VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_NONE,
-                    VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
-                    VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT});
     VkClearValue clear{};
     clear.depthStencil = {1.0f, 0};
     VkRenderingAttachmentInfo depth = attachment(shadowMap_.view(), VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, clear);
@@ -387,10 +388,6 @@ void Renderer::recordShadowPass(VkCommandBuffer cmd, FrameStats& stats) {
         }
     }
     vkCmdEndRendering(cmd);
-    vk::transition(cmd, shadowMap_,
-                   {VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
-                    VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT, VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT,
-                    VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT});
 }
 
 void Renderer::drawBatch(VkCommandBuffer cmd, const DrawBatch& batch, InstanceRange instances, bool bindMaterial) {
@@ -408,22 +405,6 @@ void Renderer::drawBatch(VkCommandBuffer cmd, const DrawBatch& batch, InstanceRa
 }
 
 void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
-    // The previous frame's copy out of these targets must finish before they are overwritten.
-    const vk::ImageTransition toAttachment{
-        VK_IMAGE_LAYOUT_UNDEFINED,
-        VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
-        VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
-        VK_ACCESS_2_NONE,
-        VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
-        VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT};
-    vk::transition(cmd, color_, toAttachment);
-    vk::transition(cmd, ids_, toAttachment);
-    vk::transition(cmd, depth_,
-                   {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
-                    VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT, VK_ACCESS_2_NONE,
-                    VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
-                    VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT});
-
     VkClearValue colorClear{};
     VkClearValue idClear{};
     VkClearValue depthClear{};
@@ -474,15 +455,6 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
     }
     flowLines_->record(cmd, flowView_);  // over everything, blended; not in the id image
     vkCmdEndRendering(cmd);
-
-    const vk::ImageTransition toTransfer{VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
-                                         VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
-                                         VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
-                                         VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
-                                         VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
-                                         VK_ACCESS_2_TRANSFER_READ_BIT};
-    vk::transition(cmd, color_, toTransfer);
-    vk::transition(cmd, ids_, toTransfer);
 }
 
 }  // namespace ct::render

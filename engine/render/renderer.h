@@ -15,6 +15,7 @@
 
 #include "render/camera.h"
 #include "render/flow_lines.h"
+#include "render/frame_graph.h"
 #include "render/frame_ring.h"
 #include "render/gpu_scene.h"
 #include "render/ground_overlay.h"
@@ -98,6 +99,11 @@ private:
     vk::Image ids_;
     vk::Image depth_;
     vk::Image shadowMap_;
+    // Where each target was left (render/frame_graph.h): the next frame's barriers start there.
+    ImageState colorState_;
+    ImageState idsState_;
+    ImageState depthState_;
+    ImageState shadowState_;
     vk::Unique<VkSampler> shadowSampler_;
     vk::Unique<VkDescriptorSetLayout> frameLayout_;
     vk::Unique<VkDescriptorSetLayout> materialLayout_;
