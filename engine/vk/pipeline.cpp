@@ -172,6 +172,12 @@ DescriptorWriter& DescriptorWriter::image(std::uint32_t binding, VkImageView vie
     return *this;
 }
 
+DescriptorWriter& DescriptorWriter::storageImage(std::uint32_t binding, VkImageView view) {
+    entries_.push_back(
+        {binding, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, {}, {VK_NULL_HANDLE, view, VK_IMAGE_LAYOUT_GENERAL}});
+    return *this;
+}
+
 void DescriptorWriter::update(VkDevice device, VkDescriptorSet set) {
     std::vector<VkWriteDescriptorSet> writes;
     for (const auto& entry : entries_) {
@@ -180,7 +186,7 @@ void DescriptorWriter::update(VkDevice device, VkDescriptorSet set) {
         write.dstBinding = entry.binding;
         write.descriptorCount = 1;
         write.descriptorType = entry.type;
-        if (entry.type == VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER)
+        if (entry.type == VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER || entry.type == VK_DESCRIPTOR_TYPE_STORAGE_IMAGE)
             write.pImageInfo = &entry.imageInfo;
         else
             write.pBufferInfo = &entry.bufferInfo;

@@ -63,6 +63,8 @@ public:
                              VkDeviceSize range = VK_WHOLE_SIZE);
     DescriptorWriter& image(std::uint32_t binding, VkImageView view, VkSampler sampler,
                             VkImageLayout layout = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL);
+    // A storage image, read or written by shaders in the GENERAL layout.
+    DescriptorWriter& storageImage(std::uint32_t binding, VkImageView view);
     void update(VkDevice device, VkDescriptorSet set);
 
 private:

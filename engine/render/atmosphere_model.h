@@ -1,0 +1,61 @@
+// The clear atmosphere the sky is computed from, after Hillaire, "A Scalable and Production Ready
+// Sky and Atmosphere Rendering Technique" (EGSR 2020), with the precomputed-table layout of
+// Bruneton, "Precomputed Atmospheric Scattering: a New Implementation" (2017): Rayleigh scattering
+// by air, Mie scattering and absorption by aerosols (each falling off exponentially with
+// height) and absorption by ozone (a tent-shaped layer around 25 km). Lengths in km, coefficients
+// per km, for the red, green and blue of the renderer.
+//
+// This file is the CPU reference of what shaders/atmosphere_*.comp compute: the same functions in
+// double precision, compared with the GPU tables by tests/render/test_atmosphere.cpp.
+#pragma once
+
+#include <glm/glm.hpp>
+
+#include <cstdint>
+#include <vector>
+
+namespace ct::render {
+
+struct AtmosphereParameters {
+    float bottomRadius_km = 6360.0f;  // the ground (Hillaire's Earth)
+    float topRadius_km = 6460.0f;     // where the air is taken to end
+    glm::vec3 rayleighScattering{0.005802f, 0.013558f, 0.033100f};
+    float rayleighScaleHeight_km = 8.0f;
+    float mieScattering = 0.003996f;
+    float mieExtinction = 0.004440f;  // scattering plus absorption
+    float mieScaleHeight_km = 1.2f;
+    glm::vec3 ozoneAbsorption{0.000650f, 0.001881f, 0.000085f};
+    float ozoneCentre_km = 25.0f;     // altitude of the tent's peak
+    float ozoneHalfWidth_km = 15.0f;  // the density falls to zero this far above and below
+};
+
+// The transmittance table: from a point at radius r looking along a direction whose cosine with
+// the zenith is mu, to the top of the atmosphere (rays that meet the ground are not in it).
+inline constexpr std::uint32_t kTransmittanceWidth = 256;  // mu
+inline constexpr std::uint32_t kTransmittanceHeight = 64;  // r
+inline constexpr int kTransmittanceSteps = 64;             // integration steps along each ray
+
+struct RadiusAndCosine {
+    double r_km = 0.0;
+    double mu = 1.0;
+};
+
+// Bruneton's mapping of the table's unit square to (r, mu): x_r spreads the radius by the
+// distance to the horizon, x_mu the direction by the distance to the top, so that the table is
+// fine where the transmittance changes fast (near the horizon, near the ground).
+RadiusAndCosine transmittanceLutRadiusAndCosine(const AtmosphereParameters& atmosphere, double xMu, double xR);
+
+// Distance from radius r along mu to the top of the atmosphere.
+double distanceToTop(const AtmosphereParameters& atmosphere, double r_km, double mu);
+
+// Extinction per km at an altitude above the ground (Rayleigh, Mie and ozone together).
+glm::dvec3 extinctionAt(const AtmosphereParameters& atmosphere, double altitude_km);
+
+// exp(-optical depth) from (r, mu) to the top, by the midpoint rule with `steps` steps.
+glm::dvec3 transmittanceToTop(const AtmosphereParameters& atmosphere, double r_km, double mu,
+                              int steps = kTransmittanceSteps);
+
+// The whole table, row by row (r), texel centres as the GPU computes them.
+std::vector<glm::vec4> transmittanceLutReference(const AtmosphereParameters& atmosphere);
+
+}  // namespace ct::render
