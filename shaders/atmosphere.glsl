@@ -48,3 +48,42 @@ vec3 transmittanceToTop(Atmosphere a, float r, float mu, int steps) {
     }
     return exp(-depth);
 }
+
+const float kAtmospherePi = 3.14159265358979;
+const float kMieAsymmetry = 0.8;
+
+float rayleighPhase(float cosAngle) {
+    return 3.0 / (16.0 * kAtmospherePi) * (1.0 + cosAngle * cosAngle);
+}
+
+float miePhase(float cosAngle) {
+    float g = kMieAsymmetry;
+    float k = 3.0 / (8.0 * kAtmospherePi) * (1.0 - g * g) / (2.0 + g * g);
+    return k * (1.0 + cosAngle * cosAngle) / pow(1.0 + g * g - 2.0 * g * cosAngle, 1.5);
+}
+
+// Distance along mu from radius r to the ground, or -1 when the ray misses it.
+float distanceToGround(Atmosphere a, float r, float mu) {
+    float discriminant = r * r * (mu * mu - 1.0) + a.bottomRadius * a.bottomRadius;
+    if (mu >= 0.0 || discriminant < 0.0) return -1.0;
+    return -r * mu - sqrt(discriminant);
+}
+
+float horizonZenith(Atmosphere a, float r) {
+    float below = acos(clamp(sqrt(max(r * r - a.bottomRadius * a.bottomRadius, 0.0)) / r, -1.0, 1.0));
+    return kAtmospherePi / 2.0 + below;
+}
+
+// (zenith angle, azimuth from the sun) of the sky-view table's (x, y) in the unit square.
+vec2 skyViewDirection(Atmosphere a, float r, float x, float y) {
+    float horizon = horizonZenith(a, r);
+    float zenith;
+    if (y < 0.5) {
+        float s = 1.0 - 2.0 * y;
+        zenith = horizon * (1.0 - s * s);
+    } else {
+        float s = 2.0 * y - 1.0;
+        zenith = horizon + (kAtmospherePi - horizon) * s * s;
+    }
+    return vec2(zenith, kAtmospherePi * x * x);
+}

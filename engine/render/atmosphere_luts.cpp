@@ -1,7 +1,6 @@
 #include "render/atmosphere_luts.h"
 
 #include "vk/check.h"
-#include "vk/descriptor_pool.h"
 #include "vk/pipeline.h"
 
 #include <cstring>
@@ -10,86 +9,138 @@ namespace ct::render {
 
 namespace {
 
-// shaders/atmosphere_transmittance.comp's push constants.
-struct TransmittancePush {
+// The push constants of shaders/atmosphere_*.comp: the atmosphere, then (sky view) the viewer.
+struct AtmospherePush {
     glm::vec4 radii;
-    glm::vec4 rayleigh;
+    glm::vec4 rayleigh;  // w: integration steps
     glm::vec4 mie;
     glm::vec4 ozone;
+    glm::vec4 view;  // viewer radius (km), sun zenith (rad)
 };
 
+AtmospherePush pushFor(const AtmosphereParameters& a, int steps) {
+    return {{a.bottomRadius_km, a.topRadius_km, a.rayleighScaleHeight_km, a.mieScaleHeight_km},
+            glm::vec4(a.rayleighScattering, static_cast<float>(steps)),
+            {a.mieScattering, a.mieExtinction, a.ozoneCentre_km, a.ozoneHalfWidth_km},
+            glm::vec4(a.ozoneAbsorption, 0.0f),
+            glm::vec4(0.0f)};
+}
+
 constexpr VkFormat kTableFormat = VK_FORMAT_R32G32B32A32_SFLOAT;
+constexpr VkPipelineStageFlags2 kReaders =
+    VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT | VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT;
 
 }  // namespace
 
 AtmosphereLuts::AtmosphereLuts(vk::Context& context, const std::filesystem::path& shaderDir,
                                const AtmosphereParameters& atmosphere)
     : context_(context), atmosphere_(atmosphere) {
-    transmittance_ =
-        vk::Image(context, {{kTransmittanceWidth, kTransmittanceHeight},
-                            kTableFormat,
-                            VK_IMAGE_USAGE_STORAGE_BIT | VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
-                            1,
-                            VK_IMAGE_ASPECT_COLOR_BIT,
-                            "atmosphere transmittance"});
-    const vk::Unique<VkDescriptorSetLayout> setLayout = vk::makeSetLayout(
-        context, {{0, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, VK_SHADER_STAGE_COMPUTE_BIT}}, "atmosphere table layout");
-    const vk::Unique<VkPipelineLayout> layout =
-        vk::makePipelineLayout(context, {setLayout.get()}, sizeof(TransmittancePush), "atmosphere pipeline layout",
-                               VK_SHADER_STAGE_COMPUTE_BIT);
+    const VkImageUsageFlags usage =
+        VK_IMAGE_USAGE_STORAGE_BIT | VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
+    transmittance_ = vk::Image(context, {{kTransmittanceWidth, kTransmittanceHeight},
+                                         kTableFormat,
+                                         usage,
+                                         1,
+                                         VK_IMAGE_ASPECT_COLOR_BIT,
+                                         "atmosphere transmittance"});
+    skyView_ = vk::Image(
+        context,
+        {{kSkyViewWidth, kSkyViewHeight}, kTableFormat, usage, 1, VK_IMAGE_ASPECT_COLOR_BIT, "atmosphere sky view"});
+    const VkShaderStageFlags compute = VK_SHADER_STAGE_COMPUTE_BIT;
+
+    // The transmittance table, once: it depends on the atmosphere only.
+    const vk::Unique<VkDescriptorSetLayout> setLayout =
+        vk::makeSetLayout(context, {{0, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, compute}}, "atmosphere transmittance layout");
+    const vk::Unique<VkPipelineLayout> layout = vk::makePipelineLayout(
+        context, {setLayout.get()}, sizeof(AtmospherePush), "atmosphere transmittance pipeline layout", compute);
     const vk::Unique<VkShaderModule> shader = vk::loadShader(context, shaderDir, "atmosphere_transmittance.comp");
     const vk::Unique<VkPipeline> pipeline =
         vk::buildComputePipeline(context, layout.get(), shader.get(), "atmosphere transmittance");
-    const VkDescriptorPoolSize perSet[] = {{VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, 1}};
-    const vk::DescriptorSets sets = vk::allocateDescriptorSets(context, setLayout.get(), perSet, 1, "atmosphere table");
+    const VkDescriptorPoolSize one[] = {{VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, 1}};
+    const vk::DescriptorSets sets = vk::allocateDescriptorSets(context, setLayout.get(), one, 1, "atmosphere table");
     vk::DescriptorWriter().storageImage(0, transmittance_.view()).update(context.device(), sets.sets[0]);
-
-    const AtmosphereParameters& a = atmosphere_;
-    const TransmittancePush push{{a.bottomRadius_km, a.topRadius_km, a.rayleighScaleHeight_km, a.mieScaleHeight_km},
-                                 glm::vec4(a.rayleighScattering, static_cast<float>(kTransmittanceSteps)),
-                                 {a.mieScattering, a.mieExtinction, a.ozoneCentre_km, a.ozoneHalfWidth_km},
-                                 glm::vec4(a.ozoneAbsorption, 0.0f)};
-    // Computed once: the table depends on the atmosphere, not on the sun or the camera.
+    const AtmospherePush push = pushFor(atmosphere_, kTransmittanceSteps);
     context.runOnce([&](VkCommandBuffer cmd) {
         vk::transition(cmd, transmittance_,
                        {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE,
                         VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT});
+        vk::transition(cmd, skyView_,
+                       {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE,
+                        VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT});
         vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline.get());
         vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, layout.get(), 0, 1, &sets.sets[0], 0, nullptr);
-        vkCmdPushConstants(cmd, layout.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof push, &push);
+        vkCmdPushConstants(cmd, layout.get(), compute, 0, sizeof push, &push);
         vkCmdDispatch(cmd, (kTransmittanceWidth + 7) / 8, (kTransmittanceHeight + 7) / 8, 1);
-        vk::transition(cmd, transmittance_,
-                       {VK_IMAGE_LAYOUT_GENERAL, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
-                        VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
-                        VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT | VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
-                        VK_ACCESS_2_SHADER_SAMPLED_READ_BIT});
+        // Stays in GENERAL: read texel by texel by the sky-view shader.
+        vk::memoryBarrier(cmd, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, kReaders,
+                          VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_SAMPLED_READ_BIT);
+    });
+
+    // The sky view: set up once, recorded per frame.
+    skyViewSetLayout_ = vk::makeSetLayout(
+        context, {{0, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, compute}, {1, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, compute}},
+        "atmosphere sky view layout");
+    skyViewLayout_ = vk::makePipelineLayout(context, {skyViewSetLayout_.get()}, sizeof(AtmospherePush),
+                                            "atmosphere sky view pipeline layout", compute);
+    const vk::Unique<VkShaderModule> skyShader = vk::loadShader(context, shaderDir, "atmosphere_sky_view.comp");
+    skyViewPipeline_ = vk::buildComputePipeline(context, skyViewLayout_.get(), skyShader.get(), "atmosphere sky view");
+    const VkDescriptorPoolSize two[] = {{VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, 2}};
+    skyViewSets_ = vk::allocateDescriptorSets(context, skyViewSetLayout_.get(), two, 1, "atmosphere sky view");
+    vk::DescriptorWriter()
+        .storageImage(0, transmittance_.view())
+        .storageImage(1, skyView_.view())
+        .update(context.device(), skyViewSets_.sets[0]);
+}
+
+void AtmosphereLuts::recordSkyView(VkCommandBuffer cmd, double r_km, double sunZenith_rad) const {
+    AtmospherePush push = pushFor(atmosphere_, kSkyViewSteps);
+    push.view = glm::vec4(static_cast<float>(r_km), static_cast<float>(sunZenith_rad), 0.0f, 0.0f);
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, skyViewPipeline_.get());
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, skyViewLayout_.get(), 0, 1, &skyViewSets_.sets[0], 0,
+                            nullptr);
+    vkCmdPushConstants(cmd, skyViewLayout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof push, &push);
+    vkCmdDispatch(cmd, (kSkyViewWidth + 7) / 8, (kSkyViewHeight + 7) / 8, 1);
+}
+
+void AtmosphereLuts::computeSkyView(double r_km, double sunZenith_rad) {
+    context_.runOnce([&](VkCommandBuffer cmd) {
+        recordSkyView(cmd, r_km, sunZenith_rad);
+        vk::memoryBarrier(cmd, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                          kReaders | VK_PIPELINE_STAGE_2_COPY_BIT,
+                          VK_ACCESS_2_SHADER_SAMPLED_READ_BIT | VK_ACCESS_2_TRANSFER_READ_BIT);
     });
 }
 
 std::vector<glm::vec4> AtmosphereLuts::readTransmittance() {
-    const VkDeviceSize bytes = sizeof(glm::vec4) * kTransmittanceWidth * kTransmittanceHeight;
-    vk::Buffer readback(context_, {bytes, VK_BUFFER_USAGE_TRANSFER_DST_BIT, vk::MemoryUsage::Readback,
-                                   "atmosphere transmittance readback"});
+    return read(transmittance_, VK_IMAGE_LAYOUT_GENERAL);
+}
+
+std::vector<glm::vec4> AtmosphereLuts::readSkyView() {
+    return read(skyView_, VK_IMAGE_LAYOUT_GENERAL);
+}
+
+std::vector<glm::vec4> AtmosphereLuts::read(const vk::Image& image, VkImageLayout layout) {
+    const VkExtent2D extent = image.extent();
+    const VkDeviceSize bytes = sizeof(glm::vec4) * extent.width * extent.height;
+    vk::Buffer readback(context_,
+                        {bytes, VK_BUFFER_USAGE_TRANSFER_DST_BIT, vk::MemoryUsage::Readback, "atmosphere readback"});
     context_.runOnce([&](VkCommandBuffer cmd) {
-        vk::transition(cmd, transmittance_,
-                       {VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
-                        VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT | VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
-                        VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT});
+        vk::transition(
+            cmd, image,
+            {layout, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, kReaders | VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+             VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT});
         VkBufferImageCopy region{};
         region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-        region.imageExtent = {kTransmittanceWidth, kTransmittanceHeight, 1};
-        vkCmdCopyImageToBuffer(cmd, transmittance_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback.get(), 1,
-                               &region);
-        vk::transition(cmd, transmittance_,
-                       {VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
-                        VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_NONE,
-                        VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT | VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
-                        VK_ACCESS_2_SHADER_SAMPLED_READ_BIT});
+        region.imageExtent = {extent.width, extent.height, 1};
+        vkCmdCopyImageToBuffer(cmd, image.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback.get(), 1, &region);
+        vk::transition(cmd, image,
+                       {VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, layout, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_NONE,
+                        kReaders, VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT});
         vk::memoryBarrier(cmd, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
                           VK_PIPELINE_STAGE_2_HOST_BIT, VK_ACCESS_2_HOST_READ_BIT);
     });
     readback.invalidate(context_.device());
-    std::vector<glm::vec4> table(kTransmittanceWidth * kTransmittanceHeight);
+    std::vector<glm::vec4> table(static_cast<std::size_t>(extent.width) * extent.height);
     std::memcpy(table.data(), readback.mapped(), bytes);
     return table;
 }

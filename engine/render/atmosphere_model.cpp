@@ -63,3 +63,120 @@ std::vector<glm::vec4> transmittanceLutReference(const AtmosphereParameters& a) 
 }
 
 }  // namespace ct::render
+
+namespace ct::render {
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+double rayleighPhase(double cosAngle) {
+    return 3.0 / (16.0 * kPi) * (1.0 + cosAngle * cosAngle);
+}
+
+// Cornette-Shanks: Henyey-Greenstein's forward peak with Rayleigh's symmetric term.
+double miePhase(double cosAngle) {
+    const double g = kMieAsymmetry;
+    const double k = 3.0 / (8.0 * kPi) * (1.0 - g * g) / (2.0 + g * g);
+    return k * (1.0 + cosAngle * cosAngle) / std::pow(1.0 + g * g - 2.0 * g * cosAngle, 1.5);
+}
+
+// Distance along mu from radius r to the ground, or -1 when the ray misses it.
+double distanceToGround(const AtmosphereParameters& a, double r, double mu) {
+    const double bottom = a.bottomRadius_km;
+    const double discriminant = r * r * (mu * mu - 1.0) + bottom * bottom;
+    if (mu >= 0.0 || discriminant < 0.0) return -1.0;
+    return -r * mu - std::sqrt(discriminant);
+}
+
+}  // namespace
+
+double horizonZenith(const AtmosphereParameters& a, double r) {
+    const double below =
+        std::acos(std::clamp(std::sqrt(std::max(r * r - a.bottomRadius_km * a.bottomRadius_km, 0.0)) / r, -1.0, 1.0));
+    return kPi / 2.0 + below;
+}
+
+SkyViewDirection skyViewDirection(const AtmosphereParameters& a, double r, double x, double y) {
+    const double horizon = horizonZenith(a, r);
+    SkyViewDirection view;
+    if (y < 0.5) {
+        const double s = 1.0 - 2.0 * y;
+        view.zenith_rad = horizon * (1.0 - s * s);
+    } else {
+        const double s = 2.0 * y - 1.0;
+        view.zenith_rad = horizon + (kPi - horizon) * s * s;
+    }
+    view.azimuthFromSun_rad = kPi * x * x;
+    return view;
+}
+
+glm::dvec3 sampleTransmittance(const AtmosphereParameters& a, const std::vector<glm::vec4>& table, double r,
+                               double mu) {
+    if (distanceToGround(a, r, mu) >= 0.0) return glm::dvec3(0.0);
+    const double bottom = a.bottomRadius_km;
+    const double top = a.topRadius_km;
+    const double H = std::sqrt(top * top - bottom * bottom);
+    const double rho = std::sqrt(std::max(r * r - bottom * bottom, 0.0));
+    const double d = distanceToTop(a, r, mu);
+    const double dMin = top - r;
+    const double dMax = rho + H;
+    const double xMu = dMax > dMin ? std::clamp((d - dMin) / (dMax - dMin), 0.0, 1.0) : 0.0;
+    const double xR = std::clamp(rho / H, 0.0, 1.0);
+    const double fx = xMu * (kTransmittanceWidth - 1);
+    const double fy = xR * (kTransmittanceHeight - 1);
+    const int x0 = std::min(static_cast<int>(fx), static_cast<int>(kTransmittanceWidth) - 2);
+    const int y0 = std::min(static_cast<int>(fy), static_cast<int>(kTransmittanceHeight) - 2);
+    const double tx = fx - x0;
+    const double ty = fy - y0;
+    auto at = [&](int x, int y) { return glm::dvec3(table[static_cast<std::size_t>(y) * kTransmittanceWidth + x]); };
+    return glm::mix(glm::mix(at(x0, y0), at(x0 + 1, y0), tx), glm::mix(at(x0, y0 + 1), at(x0 + 1, y0 + 1), tx), ty);
+}
+
+glm::dvec3 skyRadiance(const AtmosphereParameters& a, const std::vector<glm::vec4>& transmittance, double r,
+                       const SkyViewDirection& view, double sunZenith, int steps) {
+    // The viewer at (0, 0, r); z up, the sun in the x-z plane.
+    const glm::dvec3 dir(std::sin(view.zenith_rad) * std::cos(view.azimuthFromSun_rad),
+                         std::sin(view.zenith_rad) * std::sin(view.azimuthFromSun_rad), std::cos(view.zenith_rad));
+    const glm::dvec3 sun(std::sin(sunZenith), 0.0, std::cos(sunZenith));
+    const double mu = dir.z;
+    const double ground = distanceToGround(a, r, mu);
+    const double length = ground >= 0.0 ? ground : distanceToTop(a, r, mu);
+    const double dt = length / steps;
+    const double cosAngle = glm::dot(dir, sun);
+    const double phaseR = rayleighPhase(cosAngle);
+    const double phaseM = miePhase(cosAngle);
+    glm::dvec3 radiance(0.0);
+    glm::dvec3 throughput(1.0);
+    for (int i = 0; i < steps; ++i) {
+        const glm::dvec3 p = glm::dvec3(0.0, 0.0, r) + dir * ((i + 0.5) * dt);
+        const double radius = glm::length(p);
+        const double h = radius - a.bottomRadius_km;
+        const double rayleigh = std::exp(-h / a.rayleighScaleHeight_km);
+        const double mie = std::exp(-h / a.mieScaleHeight_km);
+        const glm::dvec3 extinction = extinctionAt(a, h);
+        const glm::dvec3 toSun = sampleTransmittance(a, transmittance, radius, glm::dot(p / radius, sun));
+        const glm::dvec3 scattered =
+            toSun * (glm::dvec3(a.rayleighScattering) * rayleigh * phaseR + a.mieScattering * mie * phaseM);
+        // Light scattered within the segment, dimmed by the segment itself on its way out.
+        const glm::dvec3 segment = glm::exp(-extinction * dt);
+        radiance += throughput * (scattered - scattered * segment) / extinction;
+        throughput *= segment;
+    }
+    return radiance;
+}
+
+std::vector<glm::vec4> skyViewLutReference(const AtmosphereParameters& a, const std::vector<glm::vec4>& transmittance,
+                                           double r, double sunZenith) {
+    std::vector<glm::vec4> table;
+    table.reserve(kSkyViewWidth * kSkyViewHeight);
+    for (std::uint32_t y = 0; y < kSkyViewHeight; ++y)
+        for (std::uint32_t x = 0; x < kSkyViewWidth; ++x) {
+            const SkyViewDirection view = skyViewDirection(a, r, static_cast<double>(x) / (kSkyViewWidth - 1),
+                                                           static_cast<double>(y) / (kSkyViewHeight - 1));
+            table.emplace_back(glm::vec3(skyRadiance(a, transmittance, r, view, sunZenith)), 1.0f);
+        }
+    return table;
+}
+
+}  // namespace ct::render

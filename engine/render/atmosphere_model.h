@@ -59,3 +59,41 @@ glm::dvec3 transmittanceToTop(const AtmosphereParameters& atmosphere, double r_k
 std::vector<glm::vec4> transmittanceLutReference(const AtmosphereParameters& atmosphere);
 
 }  // namespace ct::render
+
+namespace ct::render {
+
+// The sky-view table: the sky's radiance around a viewer, per unit of sun illuminance, for the
+// sun at one elevation and the viewer at one altitude (recomputed when either moves).
+// x: azimuth from the sun's, phi = pi * x^2 (finer towards the sun, where aerosols shine);
+// y: zenith angle, 0 at the top row, the geometric horizon at the middle, straight down at the
+// bottom, spaced quadratically away from the horizon (finer where the sky changes fastest).
+inline constexpr std::uint32_t kSkyViewWidth = 192;
+inline constexpr std::uint32_t kSkyViewHeight = 108;
+inline constexpr int kSkyViewSteps = 30;
+inline constexpr float kMieAsymmetry = 0.8f;  // Cornette-Shanks g of the aerosols
+
+struct SkyViewDirection {
+    double zenith_rad = 0.0;          // angle from straight up
+    double azimuthFromSun_rad = 0.0;  // 0 towards the sun, pi away from it
+};
+
+// The zenith angle of the geometric horizon seen from radius r (pi/2 at the ground).
+double horizonZenith(const AtmosphereParameters& atmosphere, double r_km);
+SkyViewDirection skyViewDirection(const AtmosphereParameters& atmosphere, double r_km, double x, double y);
+
+// The transmittance table (as transmittanceLutReference lays it out) read at (r, mu) with
+// bilinear weights, as the GPU reads it; 0 where the ray meets the ground.
+glm::dvec3 sampleTransmittance(const AtmosphereParameters& atmosphere, const std::vector<glm::vec4>& table, double r_km,
+                               double mu);
+
+// Single scattering of sunlight (Rayleigh and Mie) seen from radius r along a direction, the sun
+// at sunZenith, integrated to the ground or the top in `steps` segments; per unit sun illuminance.
+glm::dvec3 skyRadiance(const AtmosphereParameters& atmosphere, const std::vector<glm::vec4>& transmittance, double r_km,
+                       const SkyViewDirection& view, double sunZenith_rad, int steps = kSkyViewSteps);
+
+// The whole sky-view table for a viewer at radius r and the sun at sunZenith, row by row.
+std::vector<glm::vec4> skyViewLutReference(const AtmosphereParameters& atmosphere,
+                                           const std::vector<glm::vec4>& transmittance, double r_km,
+                                           double sunZenith_rad);
+
+}  // namespace ct::render

@@ -71,3 +71,70 @@ TEST_CASE("the GPU transmittance table matches the CPU reference", "[render][atm
     CHECK(worst < 1e-4f);
     CHECK(context.validationCounts().total() == 0);
 }
+
+namespace {
+
+constexpr double kDeg = 3.14159265358979323846 / 180.0;
+
+// The sky-view table's texel nearest a direction (zenith angle, azimuth from the sun).
+glm::vec4 lookUp(const std::vector<glm::vec4>& table, const AtmosphereParameters& a, double r, double zenith,
+                 double azimuth) {
+    const double horizon = horizonZenith(a, r);
+    double y;
+    if (zenith < horizon)
+        y = 0.5 * (1.0 - std::sqrt(1.0 - zenith / horizon));
+    else
+        y = 0.5 + 0.5 * std::sqrt((zenith - horizon) / (3.14159265358979323846 - horizon));
+    const double x = std::sqrt(azimuth / 3.14159265358979323846);
+    const auto ix = static_cast<std::size_t>(std::lround(x * (kSkyViewWidth - 1)));
+    const auto iy = static_cast<std::size_t>(std::lround(y * (kSkyViewHeight - 1)));
+    return table[iy * kSkyViewWidth + ix];
+}
+
+}  // namespace
+
+TEST_CASE("the noon sky is blue overhead and the sunset sky is warm towards the sun", "[render][atmosphere]") {
+    const AtmosphereParameters earth;
+    const std::vector<glm::vec4> transmittance = transmittanceLutReference(earth);
+    const double r = earth.bottomRadius_km + 0.55;  // Abilene's plain, 546 m up
+    const glm::dvec3 noonZenith = skyRadiance(earth, transmittance, r, {0.0, 0.0}, 30.0 * kDeg);
+    CHECK(noonZenith.b > noonZenith.g);
+    CHECK(noonZenith.g > noonZenith.r);
+    // The sun 2 degrees up: low towards the sun the sky is red-orange, away from it dimmer.
+    const double sunset = 88.0 * kDeg;
+    const glm::dvec3 towards = skyRadiance(earth, transmittance, r, {87.0 * kDeg, 10.0 * kDeg}, sunset);
+    const glm::dvec3 away = skyRadiance(earth, transmittance, r, {87.0 * kDeg, 180.0 * kDeg}, sunset);
+    CHECK(towards.r > towards.b);
+    CHECK(towards.r > away.r);
+    // The horizon is brighter than the zenith at noon (a longer path through the air).
+    const glm::dvec3 noonHorizon = skyRadiance(earth, transmittance, r, {89.0 * kDeg, 90.0 * kDeg}, 30.0 * kDeg);
+    CHECK(noonHorizon.g > noonZenith.g);
+    // The sun well below the horizon: the earth's shadow, nothing scattered.
+    const glm::dvec3 night = skyRadiance(earth, transmittance, r, {0.0, 0.0}, 120.0 * kDeg);
+    CHECK(night.b < 1e-3 * noonZenith.b);
+}
+
+TEST_CASE("the GPU sky-view table matches the CPU reference", "[render][atmosphere][gpu]") {
+    ct::vk::Context context({.validation = true, .quiet = true});
+    AtmosphereLuts luts(context, shaderDir());
+    const AtmosphereParameters& earth = luts.atmosphere();
+    const std::vector<glm::vec4> transmittance = transmittanceLutReference(earth);
+    const double r = earth.bottomRadius_km + 0.55;
+    for (const double sunZenith : {30.0 * kDeg, 85.0 * kDeg}) {
+        luts.computeSkyView(r, sunZenith);
+        const std::vector<glm::vec4> gpu = luts.readSkyView();
+        const std::vector<glm::vec4> cpu = skyViewLutReference(earth, transmittance, r, sunZenith);
+        REQUIRE(gpu.size() == cpu.size());
+        double worst = 0.0;
+        for (std::size_t i = 0; i < gpu.size(); ++i)
+            for (int c = 0; c < 3; ++c)
+                worst = std::max(worst, std::abs(static_cast<double>(gpu[i][c]) - cpu[i][c]) /
+                                            std::max(1e-4, static_cast<double>(cpu[i][c])));
+        INFO("sun zenith " << sunZenith / kDeg << " degrees: largest relative difference " << worst);
+        CHECK(worst < 2e-3);
+        // The table itself: the zenith blue, the texel towards the low sun warmer than away.
+        const glm::vec4 zenith = lookUp(gpu, earth, r, 0.0, 0.0);
+        CHECK(zenith.b > zenith.r);
+    }
+    CHECK(context.validationCounts().total() == 0);
+}
