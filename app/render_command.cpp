@@ -94,7 +94,8 @@ Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
         return "entity \"" + entityOfNode(campus.scene, node) + "\" node \"" + campus.scene.nodes[node].name +
                "\" instance " + std::to_string(instance);
     };
-    const render::Lighting lighting = stillLighting(o.lighting, scenario.site, time);
+    render::Lighting lighting = stillLighting(o.lighting, scenario.site, time);
+    if (campus.groundAlbedo) lighting.groundColor = *campus.groundAlbedo;
     const SunAngles sun = sunAnglesAt(scenario.site, time);
     std::fprintf(stderr, "sun at %s: elevation %.1f, azimuth %.1f degrees (the twin's, for the site)%s\n",
                  twin::formatIsoUtc(static_cast<twin::UtcSeconds>(time)).c_str(), sun.elevation_deg, sun.azimuth_deg,

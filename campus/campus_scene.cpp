@@ -199,6 +199,14 @@ public:
         return handle;
     }
     std::map<std::string, int>& roots() { return roots_; }
+    // The first material's colour of a model already placed.
+    std::optional<glm::vec3> baseColorOf(const twin::StandingEntity& entity) {
+        const auto handle = model(entity);
+        if (!handle) return std::nullopt;
+        const scene::Scene& placed = composer_.model(*handle);
+        if (placed.materials.empty()) return std::nullopt;
+        return glm::vec3(placed.materials.front().baseColorFactor);
+    }
     const std::string& error() const { return error_; }
 
 private:
@@ -223,6 +231,8 @@ CampusResult composeCampus(const twin::CampusAtPhase& standing, const CampusOpti
     }
     campus.buildingCount = standing.count(twin::EntityKind::Building);
     campus.turbineCount = standing.count(twin::EntityKind::Turbine);
+    for (const twin::StandingEntity& entity : standing.entities)
+        if (entity.kind == twin::EntityKind::Terrain) campus.groundAlbedo = builder.baseColorOf(entity);
     campus.entityRoots = builder.roots();
     campus.scene = builder.finish();
     campus.scene.sourcePath = standing.scenarioPath;

@@ -1,6 +1,8 @@
 #include "campus/campus_window.h"
 
 #include "campus/campus_telemetry.h"
+#include "campus/scene_output.h"
+#include "campus/view_export.h"
 #include "render/renderer.h"
 #include "ui/building_labels.h"
 #include "ui/cameras_panel.h"
@@ -14,8 +16,6 @@
 #include "ui/presentation_overlay.h"
 #include "ui/time_panel.h"
 #include "ui/ui_settings.h"
-#include "campus/scene_output.h"
-#include "campus/view_export.h"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>

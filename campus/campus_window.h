@@ -12,9 +12,9 @@
 // export panel's size and folder).
 #pragma once
 
+#include "campus/campus_options.h"
 #include "campus/campus_session.h"
 #include "campus/campus_stage.h"
-#include "campus/campus_options.h"
 #include "campus/outcome.h"
 #include "window/viewer.h"
 
@@ -94,7 +94,7 @@ struct CampusWindowLaunch {
     std::string title = "Campus Twin";
     unsigned width = 1920;
     unsigned height = 1080;
-    int frames = 0;  // > 0: close after this many frames
+    int frames = 0;        // > 0: close after this many frames
     double seconds = 0.0;  // > 0: close after this long
     int phase = 0;
     std::string camera = "overview";

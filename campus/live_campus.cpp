@@ -104,6 +104,7 @@ const CampusScene* LiveCampus::campusShowing(const std::vector<bool>& shownPhase
         hideSubtree(campus.scene, root->second);
         --campus.buildingCount;
     }
+    if (campus.groundAlbedo) groundAlbedo_ = campus.groundAlbedo;
     return cache_.emplace(key, std::make_unique<CampusScene>(std::move(campus))).first->second.get();
 }
 

@@ -20,6 +20,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -77,7 +78,11 @@ public:
     // The running simulation, for couplings that act between steps (the heat map).
     twin::Simulation& simulation() { return *sim_; }
     // The sun of the twin's current instant.
-    render::Lighting lighting() const { return sunLighting(scenario_.site, static_cast<double>(state().time)); }
+    render::Lighting lighting() const {
+        render::Lighting light = sunLighting(scenario_.site, static_cast<double>(state().time));
+        if (groundAlbedo_) light.groundColor = *groundAlbedo_;
+        return light;
+    }
 
 private:
     twin::Scenario scenario_;
@@ -85,6 +90,7 @@ private:
     twin::Scenario staged_;  // scenario_ or outage_ with phase dates set from settings_.phaseStates
     CampusOptions options_;
     std::map<std::string, std::unique_ptr<CampusScene>> cache_;  // key: the shown phases, "1101"
+    std::optional<glm::vec3> groundAlbedo_;                      // the terrain's colour, once a campus is composed
     TwinSettings settings_;
     std::unique_ptr<twin::Simulation> sim_;
     std::unique_ptr<CampusTelemetry> telemetry_;

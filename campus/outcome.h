@@ -44,7 +44,7 @@ private:
 template <typename T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : value_(std::move(value)) {}        // NOLINT: implicit on purpose
+    Result(T value) : value_(std::move(value)) {}              // NOLINT: implicit on purpose
     Result(Problem problem) : problem_(std::move(problem)) {}  // NOLINT
 
     bool ok() const { return value_.has_value(); }

@@ -28,6 +28,10 @@ render::Lighting sunLighting(const twin::Site& site, double t) {
     render::Lighting lighting;
     lighting.sunDirection = render::sunDirectionFromAngles(
         static_cast<float>(std::max<double>(sun.elevation_deg, kLowest_deg)), sun.azimuth_deg);
+    // The sky from the atmosphere, lit by the true sun, seen from the site's height.
+    lighting.atmosphere = true;
+    lighting.atmosphereSunDirection = render::sunDirectionFromAngles(sun.elevation_deg, sun.azimuth_deg);
+    lighting.groundAltitude_km = static_cast<float>(site.elevation_m * 1e-3);
     if (sun.elevation_deg < kLowest_deg) {
         // Dusk to night: fade over the sun's last degrees and the first ten below the horizon.
         const float night = static_cast<float>(std::clamp((kLowest_deg - sun.elevation_deg) / 14.0, 0.0, 1.0));
@@ -36,6 +40,7 @@ render::Lighting sunLighting(const twin::Site& site, double t) {
         lighting.skyZenith = glm::mix(lighting.skyZenith, glm::vec3(0.03f, 0.05f, 0.12f), night);
         lighting.skyHorizon = glm::mix(lighting.skyHorizon, glm::vec3(0.35f, 0.25f, 0.3f), night);
         lighting.shadows = night < 1.0f;
+        lighting.night = night;
     }
     return lighting;
 }
@@ -49,6 +54,7 @@ render::Lighting stillLighting(const LightingOptions& o, const twin::Site& site,
                                     : o.sunElevation;
         lighting.sunDirection =
             render::sunDirectionFromAngles(elevation, std::isnan(o.sunAzimuth) ? twin.azimuth_deg : o.sunAzimuth);
+        lighting.atmosphereSunDirection = lighting.sunDirection;  // the sky follows the sun asked for
     }
     if (o.noShadows) lighting.shadows = false;
     return lighting;

@@ -1,8 +1,8 @@
 #include "campus/view_export.h"
 
+#include "campus/scene_output.h"
 #include "render/image_file.h"
 #include "render/tiled_capture.h"
-#include "campus/scene_output.h"
 
 #include <algorithm>
 #include <cerrno>

@@ -8,8 +8,7 @@
 namespace ct::campus {
 
 std::optional<twin::UtcSeconds> startTime(const std::string& text) {
-    if (text == "now")
-        return static_cast<twin::UtcSeconds>(std::floor(twin::telemetry::wallClockNow() / 60.0) * 60.0);
+    if (text == "now") return static_cast<twin::UtcSeconds>(std::floor(twin::telemetry::wallClockNow() / 60.0) * 60.0);
     return twin::parseIsoUtc(text);
 }
 
@@ -18,8 +17,9 @@ WallClockPacer::WallClockPacer(double step_s, double speed)
 
 void WallClockPacer::waitForStep(long long i) const {
     if (speed_ <= 0.0) return;
-    std::this_thread::sleep_until(start_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                               std::chrono::duration<double>(static_cast<double>(i) * step_s_ / speed_)));
+    std::this_thread::sleep_until(start_ +
+                                  std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                      std::chrono::duration<double>(static_cast<double>(i) * step_s_ / speed_)));
 }
 
 }  // namespace ct::campus

@@ -23,6 +23,10 @@ layout(set = 0, binding = 0) uniform FrameUniforms {
     vec4 overlayGrid;    // ground overlay: originX, originZ, cellSize, enabled
     vec4 overlayRange;   // min, max, opacity, contour step (0: none)
     vec4 overlayInfo;    // nx, nz, colour map index, value offset
+    vec4 atmosphere;     // on (1/0), horizon zenith angle (rad), sky scale, night (0..1)
+    vec4 nightZenith;    // rgb: the night sky's floor overhead
+    vec4 nightHorizon;   // rgb: and at the horizon
+    vec4 haze;           // rgb: the air's extinction per km at the ground; w: camera height (km)
 } frame;
 
 layout(std430, set = 0, binding = 1) readonly buffer InstanceBuffer {

@@ -4,6 +4,7 @@
 #include "material.glsl"
 #include "overlay.glsl"
 #include "scaffold.glsl"
+#include "aerial.glsl"
 
 const vec3 kSelectionColor = vec3(0.15, 0.75, 1.0);  // linear, after the tonemap
 
@@ -103,6 +104,8 @@ void main() {
     vec3 ambientSpecular = f0 * skyRadiance(reflect(-v, n)) * (1.0 - roughness) * 0.5;
     color += (diffuseColor * skyIrradiance(n) + ambientSpecular) * occlusion * frame.params.w;
     if (!scaffold) color += material.emissive.rgb * texture(emissiveTexture, uvSet(material.texCoordsMore.x)).rgb;
+    // The air between the camera and the surface (off without the atmosphere).
+    color = aerialPerspective(color, -v, length(frame.cameraPosition.xyz - inWorldPosition) * 1e-3);
 
     vec3 display = applyOverlay(tonemap(color), inWorldPosition);
     // Selected: a cyan tint, stronger at grazing angles so the outline reads from afar.

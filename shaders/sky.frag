@@ -2,14 +2,35 @@
 #include "common.glsl"
 #include "lighting.glsl"
 
+#include "aerial.glsl"
+
 layout(location = 0) in vec2 inNdc;
 layout(location = 0) out vec4 outColor;
+
+vec3 atmosphereSky(vec3 direction) {
+    if (direction.y < 0.0) {
+        // Below the horizon where the scene drew nothing: the plain goes on, flat, lit as the
+        // scene's ground is (sun and sky on a diffuse surface of the ground's colour), to where
+        // the haze takes it.
+        float distance_km = frame.haze.w / max(-direction.y, 1e-4);
+        vec3 up = vec3(0.0, 1.0, 0.0);
+        vec3 albedo = frame.groundColor.rgb;
+        vec3 lit = albedo / PI * frame.sunRadiance.rgb * max(dot(up, normalize(frame.sunDirection.xyz)), 0.0) +
+                   albedo * skyIrradiance(up) * frame.params.w;
+        return aerialPerspective(lit, direction, distance_km);
+    }
+    vec3 sky = skyViewRadiance(direction);
+    // Night: the sun's light is gone; moon, stars and the towns' glow stand in as a floor.
+    float up = clamp(direction.y, 0.0, 1.0);
+    sky += frame.atmosphere.w * mix(frame.nightHorizon.rgb, frame.nightZenith.rgb, sqrt(up));
+    return sky;
+}
 
 void main() {
     vec4 far = frame.invViewProj * vec4(inNdc, 1.0, 1.0);
     vec4 near = frame.invViewProj * vec4(inNdc, 0.0, 1.0);
     vec3 direction = normalize(far.xyz / far.w - near.xyz / near.w);
-    vec3 color = skyRadiance(direction);
+    vec3 color = frame.atmosphere.x > 0.5 ? atmosphereSky(direction) : skyRadiance(direction);
     float sunCos = dot(direction, normalize(frame.sunDirection.xyz));
     color += frame.sunRadiance.rgb * smoothstep(0.9995, 0.9998, sunCos);
     outColor = vec4(tonemap(color), 1.0);

@@ -27,6 +27,7 @@ enum class ImageAccess {
     DepthAttachment,    // depth tested and written
     SampledInFragment,  // read through a sampler by fragment shaders
     TransferSource,     // copied or blitted from
+    ComputeWrite,       // written by a compute shader as a storage image
 };
 
 // Where an image was left: kept by its owner across frames (frames are submitted in order on

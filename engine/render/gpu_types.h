@@ -29,6 +29,10 @@ struct GpuFrameUniforms {
     glm::vec4 overlayGrid;   // originX, originZ, cellSize, enabled (1/0)
     glm::vec4 overlayRange;  // min, max, opacity, contour step (0: none)
     glm::vec4 overlayInfo;   // nx, nz, colour map index, value offset
+    glm::vec4 atmosphere;    // on (1/0), horizon zenith angle (rad), sky scale, night (0..1)
+    glm::vec4 nightZenith;   // rgb: the night sky's floor overhead
+    glm::vec4 nightHorizon;  // rgb: and at the horizon
+    glm::vec4 haze;          // rgb: the air's extinction per km at the ground; w: camera height (km)
 };
 
 struct GpuMaterial {

@@ -18,6 +18,13 @@ struct Lighting {
     float skyIntensity = 0.45f;  // scales the sky's light on surfaces, not the sky itself
     float exposure = 1.0f;
     bool shadows = true;
+    // The sky from the atmosphere's tables (render/atmosphere_luts.h) instead of the two colours:
+    // the sky drawn, the sun's colour through the air and the ambient light all follow the sun.
+    // skyZenith/skyHorizon then serve as the night sky's floor, weighted by `night`.
+    bool atmosphere = false;
+    glm::vec3 atmosphereSunDirection{0.0f};  // the true sun (may be below the horizon); 0: sunDirection
+    float groundAltitude_km = 0.0f;          // of the site above the sea, where the viewer's altitude starts
+    float night = 0.0f;                      // 0 by day, 1 at full night
 };
 
 // Direction towards the sun from its elevation above the horizon and its azimuth measured

@@ -1,10 +1,16 @@
 #include "render/offscreen_capture.h"
 
 #include <cstring>
+#include <stdexcept>
+#include <string>
 
 namespace ct::render {
 
 glm::u8vec4 CapturedFrame::pixel(std::uint32_t x, std::uint32_t y) const {
+    // A caller asking past the edge has a wrong projection: say so rather than read past the end.
+    if (x >= width || y >= height)
+        throw std::out_of_range("CapturedFrame::pixel(" + std::to_string(x) + ", " + std::to_string(y) +
+                                ") outside " + std::to_string(width) + "x" + std::to_string(height));
     const std::size_t i = (static_cast<std::size_t>(y) * width + x) * 4;
     return {rgba[i], rgba[i + 1], rgba[i + 2], rgba[i + 3]};
 }

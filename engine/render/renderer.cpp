@@ -64,7 +64,8 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
          {4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT},
          {5, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
          {6, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
-         {7, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT}},
+         {7, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT},
+         {8, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT}},
         "frame set layout");
     std::vector<vk::LayoutBinding> materialBindings{
         {0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}};
@@ -74,6 +75,19 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
     pipelineLayout_ = vk::makePipelineLayout(context_, {frameLayout_.get(), materialLayout_.get()},
                                              sizeof(DrawConstants), "scene pipeline layout");
     createPipelines(shaderDir);
+    atmosphere_ = std::make_unique<AtmosphereLuts>(context_, shaderDir);
+    // Left by the tables' set-up in GENERAL after a compute write (waited for).
+    skyViewState_ = {VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                     VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT};
+    VkSamplerCreateInfo skySamplerInfo{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
+    skySamplerInfo.magFilter = VK_FILTER_LINEAR;
+    skySamplerInfo.minFilter = VK_FILTER_LINEAR;
+    skySamplerInfo.addressModeU = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+    skySamplerInfo.addressModeV = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+    skySamplerInfo.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+    VkSampler skySampler = VK_NULL_HANDLE;
+    VK_CHECK(vkCreateSampler(context_.device(), &skySamplerInfo, nullptr, &skySampler));
+    skySampler_ = context_.own(skySampler, vkDestroySampler, "sky view sampler");
     flowLines_ =
         std::make_unique<FlowLinePass>(context_, shaderDir, FlowLineFormats{kColorFormat, kIdFormat, kDepthFormat});
 
@@ -234,7 +248,7 @@ void Renderer::allocateFrameSets() {
     // Fresh sets per scene: a set still used by a frame in flight must not be rewritten.
     const VkDescriptorPoolSize perSet[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1},
                                            {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 6},
-                                           {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1}};
+                                           {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 2}};
     vk::DescriptorSets allocated =
         vk::allocateDescriptorSets(context_, frameLayout_.get(), perSet, FrameRing::kFramesInFlight, "frame");
     framePool_ = std::move(allocated.pool);
@@ -245,6 +259,7 @@ void Renderer::allocateFrameSets() {
             .buffer(0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, frameUniforms_[i].get())
             .buffer(1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, scene_->instanceBuffer())
             .image(2, shadowMap_.view(), shadowSampler_.get())
+            .image(8, atmosphere_->skyView().view(), skySampler_.get())
             .buffer(3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, visibleLists_[i].get(), 0, shadowListOffset_)
             .buffer(4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, visibleLists_[i].get(), shadowListOffset_, shadowListOffset_)
             .buffer(5, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, overlayBound_)
@@ -282,6 +297,8 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     uniforms.overlayRange = glm::vec4(overlay_.rangeMin, overlay_.rangeMax, overlay_.opacity, overlay_.contourStep);
     uniforms.overlayInfo = glm::vec4(static_cast<float>(overlay_.nx), static_cast<float>(overlay_.nz),
                                      static_cast<float>(overlay_.colormap), overlay_.valueOffset);
+    bool skyViewDue = false;
+    if (lighting.atmosphere) skyViewDue = applyAtmosphere(lighting, camera, uniforms);
     frameUniforms_[frame.slot].write(&uniforms, sizeof(uniforms));
 
     passTimer_.beginFrame(cmd, frame.slot);
@@ -294,6 +311,13 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     flowView_ = {frame.slot, viewProj, camera.eye, flowTime_, extent_};
 
     FrameGraph graph(passTimer_);
+    const double viewerRadius = skyViewFor_.x;
+    const double sunZenith = skyViewFor_.y;
+    if (skyViewDue)
+        graph.addPass("sky view", {{&atmosphere_->skyView(), &skyViewState_, ImageAccess::ComputeWrite, true}},
+                      [&, viewerRadius, sunZenith](VkCommandBuffer c) {
+                          atmosphere_->recordSkyView(c, viewerRadius, sunZenith);
+                      });
     if (shadows)
         graph.addPass("shadow", {{&shadowMap_, &shadowState_, ImageAccess::DepthAttachment, true}},
                       [&](VkCommandBuffer c) { recordShadowPass(c, stats); });
@@ -303,13 +327,54 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
                   {{&color_, &colorState_, ImageAccess::ColorAttachment, true},
                    {&ids_, &idsState_, ImageAccess::ColorAttachment, true},
                    {&depth_, &depthState_, ImageAccess::DepthAttachment, true},
-                   {&shadowMap_, &shadowState_, ImageAccess::SampledInFragment, false}},
+                   {&shadowMap_, &shadowState_, ImageAccess::SampledInFragment, false},
+                   {&atmosphere_->skyView(), &skyViewState_, ImageAccess::SampledInFragment, false}},
                   [&](VkCommandBuffer c) { recordMainPass(c, stats); });
     // Copied out (OffscreenCapture) or blitted to the swapchain (Viewer) after the frame.
     graph.leave(color_, colorState_, ImageAccess::TransferSource);
     graph.leave(ids_, idsState_, ImageAccess::TransferSource);
     graph.execute(cmd);
     return stats;
+}
+
+// The sky-view table holds the sky per unit of sun illuminance; this scale sets it against the
+// renderer's sun (intensity 3 at noon), so that the noon zenith reads as the clear blue of a
+// photograph under the same tone map. Physical exposure (lux, EV) is to replace it.
+constexpr float kSkyPerSunIntensity = 3.0f;
+
+bool Renderer::applyAtmosphere(const Lighting& lighting, const Camera& camera, GpuFrameUniforms& uniforms) {
+    const AtmosphereParameters& air = atmosphere_->atmosphere();
+    if (transmittanceTable_.empty()) transmittanceTable_ = transmittanceLutReference(air);
+    const glm::vec3 sun = glm::normalize(
+        glm::length(lighting.atmosphereSunDirection) > 0.0f ? lighting.atmosphereSunDirection : lighting.sunDirection);
+    // The viewer: the site's height plus the camera's (metres above the ground plane).
+    const double r = air.bottomRadius_km + lighting.groundAltitude_km + std::max(0.002, camera.eye.y * 1e-3);
+    const double sunZenith = std::acos(std::clamp(static_cast<double>(sun.y), -1.0, 1.0));
+    // The sky moves with the sun; a few metres of the camera or a hundredth of a degree are not
+    // worth a new table.
+    const bool due = std::abs(r - skyViewFor_.x) > 0.01 || std::abs(sunZenith - skyViewFor_.y) > 2e-4;
+    if (due) skyViewFor_ = {r, sunZenith};
+
+    // The sun through the air: reddened and dimmed as it sinks, relative to overhead, where the
+    // renderer's sun intensity is calibrated.
+    const glm::dvec3 overhead = sampleTransmittance(air, transmittanceTable_, r, 1.0);
+    const glm::dvec3 through = sampleTransmittance(air, transmittanceTable_, r, sun.y);
+    uniforms.sunRadiance = glm::vec4(glm::vec3(uniforms.sunRadiance) * glm::vec3(through / overhead), 0.0f);
+
+    // The ambient light's two colours from the same sky: overhead and halfway down, across from
+    // the sun; at night the night sky's floor.
+    const float scale = kSkyPerSunIntensity * lighting.sunIntensity;
+    const glm::vec3 zenith = glm::vec3(skyRadiance(air, transmittanceTable_, r, {0.0, 0.0}, sunZenith)) * scale;
+    const glm::vec3 side = glm::vec3(skyRadiance(air, transmittanceTable_, r, {1.2, 1.5707963}, sunZenith)) * scale;
+    uniforms.skyZenith = glm::vec4(zenith + lighting.night * lighting.skyZenith, 0.0f);
+    uniforms.skyHorizon = glm::vec4(side + lighting.night * lighting.skyHorizon, 0.0f);
+    uniforms.atmosphere = glm::vec4(1.0f, static_cast<float>(horizonZenith(air, skyViewFor_.x)), scale, lighting.night);
+    uniforms.nightZenith = glm::vec4(lighting.skyZenith, 0.0f);
+    uniforms.nightHorizon = glm::vec4(lighting.skyHorizon, 0.0f);
+    // The haze: the air's extinction where the camera stands; the camera's height over the plane.
+    uniforms.haze =
+        glm::vec4(glm::vec3(extinctionAt(air, lighting.groundAltitude_km)), std::max(0.002f, camera.eye.y * 1e-3f));
+    return due;
 }
 
 void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm::mat4& viewProj,

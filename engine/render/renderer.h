@@ -13,6 +13,7 @@
 // blended draws sorted back to front.
 #pragma once
 
+#include "render/atmosphere_luts.h"
 #include "render/camera.h"
 #include "render/flow_lines.h"
 #include "render/frame_graph.h"
@@ -87,6 +88,9 @@ private:
     // Fills the camera and shadow instance lists for this frame and uploads them.
     void selectVisible(const Frame& frame, const Camera& camera, const glm::mat4& viewProj,
                        const glm::mat4& lightViewProj, FrameStats& stats);
+    // The atmosphere's share of the frame's uniforms (sky, sun colour, ambient); true when the
+    // sky-view table must be recomputed for this frame's sun or viewer.
+    bool applyAtmosphere(const Lighting& lighting, const Camera& camera, GpuFrameUniforms& uniforms);
     void recordShadowPass(VkCommandBuffer cmd, FrameStats& stats);
     void recordMainPass(VkCommandBuffer cmd, FrameStats& stats);
     void drawBatch(VkCommandBuffer cmd, const DrawBatch& batch, InstanceRange instances, bool bindMaterial);
@@ -104,6 +108,13 @@ private:
     ImageState idsState_;
     ImageState depthState_;
     ImageState shadowState_;
+    // The atmosphere's tables, the sky-view table's state, its sampler, and the CPU copy of the
+    // transmittance table the sun's colour and the ambient light are read from.
+    std::unique_ptr<AtmosphereLuts> atmosphere_;
+    ImageState skyViewState_;
+    vk::Unique<VkSampler> skySampler_;
+    std::vector<glm::vec4> transmittanceTable_;
+    glm::dvec2 skyViewFor_{-1.0, -1.0};  // (viewer radius, sun zenith) the table holds
     vk::Unique<VkSampler> shadowSampler_;
     vk::Unique<VkDescriptorSetLayout> frameLayout_;
     vk::Unique<VkDescriptorSetLayout> materialLayout_;

@@ -176,8 +176,14 @@ TEST_CASE("flow lines blend over the scene where they run, and nowhere else", "[
         CHECK(lined.nodeAt(px, py) == 0);
     }
     // Away from the line (behind the cube, beside it, the sky) the image is as before.
-    for (const glm::vec3 away : {glm::vec3(-5, 0, -3), glm::vec3(5, 0, -6), glm::vec3(0, 3, 1), glm::vec3(0, 0, 8)}) {
+    for (const glm::vec3 away : {glm::vec3(-5, 0, -3), glm::vec3(5, 0, -6), glm::vec3(0, 3, 1), glm::vec3(0, 0, 6.5f)}) {
         const glm::vec2 p = flows.pixelOf(away);
+        INFO("away " << away.x << "," << away.y << "," << away.z << " at pixel " << p.x << "," << p.y);
+        // Inside the image: a point projected past its edge would read beyond the pixels.
+        REQUIRE(p.x >= 0.0f);
+        REQUIRE(p.y >= 0.0f);
+        REQUIRE(p.x < static_cast<float>(plain.width));
+        REQUIRE(p.y < static_cast<float>(plain.height));
         CHECK_FALSE(changed(plain, lined, static_cast<std::uint32_t>(p.x), static_cast<std::uint32_t>(p.y)));
     }
     CHECK_FALSE(changed(plain, lined, 5, 5));
