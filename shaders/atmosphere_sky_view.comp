@@ -1,6 +1,7 @@
 #version 460
 // The sky-view table (engine/render/atmosphere_luts.h): the sky's radiance around the viewer per
-// unit of sun illuminance, single scattering by air and aerosols, for the sun and the viewer's
+// unit of sun illuminance, single scattering by air and aerosols and the higher orders from the
+// multiple-scattering table, for the sun and the viewer's
 // altitude of this frame. The transmittance table is read texel by texel with bilinear weights
 // in float, as the CPU reference (atmosphere_model.cpp) reads it.
 #include "atmosphere.glsl"
@@ -8,6 +9,7 @@
 layout(local_size_x = 8, local_size_y = 8) in;
 layout(set = 0, binding = 0, rgba32f) uniform readonly image2D transmittance;
 layout(set = 0, binding = 1, rgba32f) uniform writeonly image2D skyView;
+layout(set = 0, binding = 2, rgba32f) uniform readonly image2D multipleScattering;
 
 layout(push_constant) uniform Parameters {
     vec4 radii;     // bottom, top (km), Rayleigh and Mie scale heights (km)
@@ -17,42 +19,8 @@ layout(push_constant) uniform Parameters {
     vec4 view;      // viewer radius (km), sun zenith angle (rad)
 } p;
 
-Atmosphere atmosphere() {
-    Atmosphere a;
-    a.bottomRadius = p.radii.x;
-    a.topRadius = p.radii.y;
-    a.rayleighScaleHeight = p.radii.z;
-    a.mieScaleHeight = p.radii.w;
-    a.rayleighScattering = p.rayleigh.xyz;
-    a.mieScattering = p.mie.x;
-    a.mieExtinction = p.mie.y;
-    a.ozoneCentre = p.mie.z;
-    a.ozoneHalfWidth = p.mie.w;
-    a.ozoneAbsorption = p.ozone.xyz;
-    return a;
-}
-
-vec3 sampleTransmittance(Atmosphere a, float r, float mu) {
-    if (distanceToGround(a, r, mu) >= 0.0) return vec3(0.0);
-    ivec2 size = imageSize(transmittance);
-    float H = sqrt(a.topRadius * a.topRadius - a.bottomRadius * a.bottomRadius);
-    float rho = sqrt(max(r * r - a.bottomRadius * a.bottomRadius, 0.0));
-    float d = distanceToTop(a, r, mu);
-    float dMin = a.topRadius - r;
-    float dMax = rho + H;
-    float xMu = dMax > dMin ? clamp((d - dMin) / (dMax - dMin), 0.0, 1.0) : 0.0;
-    float xR = clamp(rho / H, 0.0, 1.0);
-    float fx = xMu * float(size.x - 1);
-    float fy = xR * float(size.y - 1);
-    int x0 = min(int(fx), size.x - 2);
-    int y0 = min(int(fy), size.y - 2);
-    float tx = fx - float(x0);
-    float ty = fy - float(y0);
-    vec3 bottomRow = mix(imageLoad(transmittance, ivec2(x0, y0)).rgb, imageLoad(transmittance, ivec2(x0 + 1, y0)).rgb, tx);
-    vec3 topRow =
-        mix(imageLoad(transmittance, ivec2(x0, y0 + 1)).rgb, imageLoad(transmittance, ivec2(x0 + 1, y0 + 1)).rgb, tx);
-    return mix(bottomRow, topRow, ty);
-}
+#define CT_READS_MULTIPLE_SCATTERING
+#include "atmosphere_tables.glsl"
 
 void main() {
     ivec2 size = imageSize(skyView);
@@ -78,9 +46,12 @@ void main() {
         float radius = length(point);
         float h = radius - a.bottomRadius;
         vec3 extinction = extinctionAt(a, h);
-        vec3 toSun = sampleTransmittance(a, radius, dot(point / radius, sun));
-        vec3 scattered = toSun * (a.rayleighScattering * exp(-h / a.rayleighScaleHeight) * phaseR +
-                                  vec3(a.mieScattering * exp(-h / a.mieScaleHeight) * phaseM));
+        float sunMu = dot(point / radius, sun);
+        vec3 toSun = sampleTransmittance(a, radius, sunMu);
+        vec3 rayleighHere = a.rayleighScattering * exp(-h / a.rayleighScaleHeight);
+        float mieHere = a.mieScattering * exp(-h / a.mieScaleHeight);
+        vec3 scattered = toSun * (rayleighHere * phaseR + vec3(mieHere * phaseM)) +
+                         sampleMultipleScattering(a, radius, sunMu) * (rayleighHere + vec3(mieHere));
         vec3 segment = exp(-extinction * dt);
         radiance += throughput * (scattered - scattered * segment) / extinction;
         throughput *= segment;

@@ -46,6 +46,12 @@ AtmosphereLuts::AtmosphereLuts(vk::Context& context, const std::filesystem::path
     skyView_ = vk::Image(
         context,
         {{kSkyViewWidth, kSkyViewHeight}, kTableFormat, usage, 1, VK_IMAGE_ASPECT_COLOR_BIT, "atmosphere sky view"});
+    multipleScattering_ = vk::Image(context, {{kMultipleScatteringSize, kMultipleScatteringSize},
+                                              kTableFormat,
+                                              usage,
+                                              1,
+                                              VK_IMAGE_ASPECT_COLOR_BIT,
+                                              "atmosphere multiple scattering"});
     const VkShaderStageFlags compute = VK_SHADER_STAGE_COMPUTE_BIT;
 
     // The transmittance table, once: it depends on the atmosphere only.
@@ -76,19 +82,55 @@ AtmosphereLuts::AtmosphereLuts(vk::Context& context, const std::filesystem::path
                           VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_SAMPLED_READ_BIT);
     });
 
-    // The sky view: set up once, recorded per frame.
-    skyViewSetLayout_ = vk::makeSetLayout(
+    // The multiple-scattering table, once, from the transmittance table.
+    const vk::Unique<VkDescriptorSetLayout> msSetLayout = vk::makeSetLayout(
         context, {{0, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, compute}, {1, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, compute}},
-        "atmosphere sky view layout");
+        "atmosphere multiple scattering layout");
+    const vk::Unique<VkPipelineLayout> msLayout =
+        vk::makePipelineLayout(context, {msSetLayout.get()}, sizeof(AtmospherePush),
+                               "atmosphere multiple scattering pipeline layout", compute);
+    const vk::Unique<VkShaderModule> msShader =
+        vk::loadShader(context, shaderDir, "atmosphere_multiple_scattering.comp");
+    const vk::Unique<VkPipeline> msPipeline =
+        vk::buildComputePipeline(context, msLayout.get(), msShader.get(), "atmosphere multiple scattering");
+    const VkDescriptorPoolSize pair[] = {{VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, 2}};
+    const vk::DescriptorSets msSets =
+        vk::allocateDescriptorSets(context, msSetLayout.get(), pair, 1, "atmosphere multiple scattering");
+    vk::DescriptorWriter()
+        .storageImage(0, transmittance_.view())
+        .storageImage(1, multipleScattering_.view())
+        .update(context.device(), msSets.sets[0]);
+    AtmospherePush msPush = pushFor(atmosphere_, kMultipleScatteringSteps);
+    msPush.ozone.w = static_cast<float>(kMultipleScatteringDirections);
+    msPush.view.x = kGroundAlbedo;
+    context.runOnce([&](VkCommandBuffer cmd) {
+        vk::transition(cmd, multipleScattering_,
+                       {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE,
+                        VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT});
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, msPipeline.get());
+        vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, msLayout.get(), 0, 1, &msSets.sets[0], 0, nullptr);
+        vkCmdPushConstants(cmd, msLayout.get(), compute, 0, sizeof msPush, &msPush);
+        vkCmdDispatch(cmd, (kMultipleScatteringSize + 7) / 8, (kMultipleScatteringSize + 7) / 8, 1);
+        vk::memoryBarrier(cmd, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, kReaders,
+                          VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_SAMPLED_READ_BIT);
+    });
+
+    // The sky view: set up once, recorded per frame.
+    skyViewSetLayout_ = vk::makeSetLayout(context,
+                                          {{0, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, compute},
+                                           {1, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, compute},
+                                           {2, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, compute}},
+                                          "atmosphere sky view layout");
     skyViewLayout_ = vk::makePipelineLayout(context, {skyViewSetLayout_.get()}, sizeof(AtmospherePush),
                                             "atmosphere sky view pipeline layout", compute);
     const vk::Unique<VkShaderModule> skyShader = vk::loadShader(context, shaderDir, "atmosphere_sky_view.comp");
     skyViewPipeline_ = vk::buildComputePipeline(context, skyViewLayout_.get(), skyShader.get(), "atmosphere sky view");
-    const VkDescriptorPoolSize two[] = {{VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, 2}};
-    skyViewSets_ = vk::allocateDescriptorSets(context, skyViewSetLayout_.get(), two, 1, "atmosphere sky view");
+    const VkDescriptorPoolSize three[] = {{VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, 3}};
+    skyViewSets_ = vk::allocateDescriptorSets(context, skyViewSetLayout_.get(), three, 1, "atmosphere sky view");
     vk::DescriptorWriter()
         .storageImage(0, transmittance_.view())
         .storageImage(1, skyView_.view())
+        .storageImage(2, multipleScattering_.view())
         .update(context.device(), skyViewSets_.sets[0]);
 }
 
@@ -113,6 +155,10 @@ void AtmosphereLuts::computeSkyView(double r_km, double sunZenith_rad) {
 
 std::vector<glm::vec4> AtmosphereLuts::readTransmittance() {
     return read(transmittance_, VK_IMAGE_LAYOUT_GENERAL);
+}
+
+std::vector<glm::vec4> AtmosphereLuts::readMultipleScattering() {
+    return read(multipleScattering_, VK_IMAGE_LAYOUT_GENERAL);
 }
 
 std::vector<glm::vec4> AtmosphereLuts::readSkyView() {

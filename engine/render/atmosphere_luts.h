@@ -29,6 +29,8 @@ public:
     // The sky's radiance per unit sun illuminance, kSkyViewWidth x kSkyViewHeight, RGBA32F; its
     // layout is tracked by `skyViewState()` for the frame graph (written in GENERAL).
     const vk::Image& skyView() const { return skyView_; }
+    // Light scattered twice and more (atmosphere_model.h), 32 x 32, RGBA32F, kept in GENERAL.
+    const vk::Image& multipleScattering() const { return multipleScattering_; }
 
     // Records the sky-view computation for a viewer at radius r (km from the planet's centre)
     // and the sun at sunZenith (radians from straight up); the image must be in GENERAL.
@@ -37,6 +39,7 @@ public:
     // The tables read back, row by row (tests; wait for the GPU). computeSkyView records and
     // waits for one sky-view computation on its own.
     std::vector<glm::vec4> readTransmittance();
+    std::vector<glm::vec4> readMultipleScattering();
     void computeSkyView(double r_km, double sunZenith_rad);
     std::vector<glm::vec4> readSkyView();
 
@@ -47,6 +50,7 @@ private:
     AtmosphereParameters atmosphere_;
     vk::Image transmittance_;
     vk::Image skyView_;
+    vk::Image multipleScattering_;
     vk::Unique<VkDescriptorSetLayout> skyViewSetLayout_;
     vk::Unique<VkPipelineLayout> skyViewLayout_;
     vk::Unique<VkPipeline> skyViewPipeline_;

@@ -133,8 +133,91 @@ glm::dvec3 sampleTransmittance(const AtmosphereParameters& a, const std::vector<
     return glm::mix(glm::mix(at(x0, y0), at(x0 + 1, y0), tx), glm::mix(at(x0, y0 + 1), at(x0 + 1, y0 + 1), tx), ty);
 }
 
+RadiusAndCosine multipleScatteringRadiusAndCosine(const AtmosphereParameters& a, double x, double y) {
+    // A hair above the ground, so the bottom row is not exactly on it.
+    const double h = std::max(y * (a.topRadius_km - a.bottomRadius_km), 0.01);
+    return {a.bottomRadius_km + h, 2.0 * x - 1.0};
+}
+
+glm::dvec3 multipleScattering(const AtmosphereParameters& a, const std::vector<glm::vec4>& transmittance, double r,
+                              double sunMu) {
+    const glm::dvec3 sun(std::sqrt(std::max(0.0, 1.0 - sunMu * sunMu)), 0.0, sunMu);
+    const double golden = kPi * (3.0 - std::sqrt(5.0));
+    glm::dvec3 secondOrder(0.0);
+    glm::dvec3 transfer(0.0);
+    for (int k = 0; k < kMultipleScatteringDirections; ++k) {
+        // Directions spread evenly over the sphere (a Fibonacci lattice), each weighing 1/N.
+        const double cosTheta = 1.0 - 2.0 * (k + 0.5) / kMultipleScatteringDirections;
+        const double sinTheta = std::sqrt(std::max(0.0, 1.0 - cosTheta * cosTheta));
+        const double phi = golden * k;
+        const glm::dvec3 dir(sinTheta * std::cos(phi), sinTheta * std::sin(phi), cosTheta);
+        const double ground = distanceToGround(a, r, cosTheta);
+        const double length = ground >= 0.0 ? ground : distanceToTop(a, r, cosTheta);
+        const double dt = length / kMultipleScatteringSteps;
+        glm::dvec3 throughput(1.0);
+        glm::dvec3 light(0.0);
+        glm::dvec3 scatteredShare(0.0);
+        for (int i = 0; i < kMultipleScatteringSteps; ++i) {
+            const glm::dvec3 p = glm::dvec3(0.0, 0.0, r) + dir * ((i + 0.5) * dt);
+            const double radius = glm::length(p);
+            const double h = radius - a.bottomRadius_km;
+            const glm::dvec3 scattering = glm::dvec3(a.rayleighScattering) * std::exp(-h / a.rayleighScaleHeight_km) +
+                                          glm::dvec3(a.mieScattering * std::exp(-h / a.mieScaleHeight_km));
+            const glm::dvec3 extinction = extinctionAt(a, h);
+            const glm::dvec3 segment = glm::exp(-extinction * dt);
+            const glm::dvec3 toSun = sampleTransmittance(a, transmittance, radius, glm::dot(p / radius, sun));
+            const glm::dvec3 source = scattering * toSun / (4.0 * kPi);  // isotropic phase
+            light += throughput * (source - source * segment) / extinction;
+            scatteredShare += throughput * (scattering - scattering * segment) / extinction;
+            throughput *= segment;
+        }
+        if (ground >= 0.0) {
+            // The ground, a diffuse reflector, lit by the sun through the air.
+            const glm::dvec3 p = glm::dvec3(0.0, 0.0, r) + dir * length;
+            const glm::dvec3 up = p / glm::length(p);
+            const double cosSun = glm::dot(up, sun);
+            const glm::dvec3 toSun = sampleTransmittance(a, transmittance, glm::length(p), cosSun);
+            light += throughput * toSun * std::max(cosSun, 0.0) * (kGroundAlbedo / kPi);
+        }
+        secondOrder += light / static_cast<double>(kMultipleScatteringDirections);
+        transfer += scatteredShare / static_cast<double>(kMultipleScatteringDirections);
+    }
+    return secondOrder / (1.0 - transfer);
+}
+
+std::vector<glm::vec4> multipleScatteringLutReference(const AtmosphereParameters& a,
+                                                      const std::vector<glm::vec4>& transmittance) {
+    std::vector<glm::vec4> table;
+    table.reserve(kMultipleScatteringSize * kMultipleScatteringSize);
+    for (std::uint32_t y = 0; y < kMultipleScatteringSize; ++y)
+        for (std::uint32_t x = 0; x < kMultipleScatteringSize; ++x) {
+            const RadiusAndCosine rm =
+                multipleScatteringRadiusAndCosine(a, static_cast<double>(x) / (kMultipleScatteringSize - 1),
+                                                  static_cast<double>(y) / (kMultipleScatteringSize - 1));
+            table.emplace_back(glm::vec3(multipleScattering(a, transmittance, rm.r_km, rm.mu)), 1.0f);
+        }
+    return table;
+}
+
+glm::dvec3 sampleMultipleScattering(const AtmosphereParameters& a, const std::vector<glm::vec4>& table, double r,
+                                    double sunMu) {
+    const double n = kMultipleScatteringSize - 1;
+    const double fx = std::clamp((sunMu + 1.0) * 0.5, 0.0, 1.0) * n;
+    const double fy = std::clamp((r - a.bottomRadius_km) / (a.topRadius_km - a.bottomRadius_km), 0.0, 1.0) * n;
+    const int last = static_cast<int>(kMultipleScatteringSize) - 2;
+    const int x0 = std::min(static_cast<int>(fx), last);
+    const int y0 = std::min(static_cast<int>(fy), last);
+    const double tx = fx - x0;
+    const double ty = fy - y0;
+    auto at = [&](int x, int y) {
+        return glm::dvec3(table[static_cast<std::size_t>(y) * kMultipleScatteringSize + x]);
+    };
+    return glm::mix(glm::mix(at(x0, y0), at(x0 + 1, y0), tx), glm::mix(at(x0, y0 + 1), at(x0 + 1, y0 + 1), tx), ty);
+}
+
 glm::dvec3 skyRadiance(const AtmosphereParameters& a, const std::vector<glm::vec4>& transmittance, double r,
-                       const SkyViewDirection& view, double sunZenith, int steps) {
+                       const SkyViewDirection& view, double sunZenith, int steps,
+                       const std::vector<glm::vec4>* multiple) {
     // The viewer at (0, 0, r); z up, the sun in the x-z plane.
     const glm::dvec3 dir(std::sin(view.zenith_rad) * std::cos(view.azimuthFromSun_rad),
                          std::sin(view.zenith_rad) * std::sin(view.azimuthFromSun_rad), std::cos(view.zenith_rad));
@@ -155,9 +238,13 @@ glm::dvec3 skyRadiance(const AtmosphereParameters& a, const std::vector<glm::vec
         const double rayleigh = std::exp(-h / a.rayleighScaleHeight_km);
         const double mie = std::exp(-h / a.mieScaleHeight_km);
         const glm::dvec3 extinction = extinctionAt(a, h);
-        const glm::dvec3 toSun = sampleTransmittance(a, transmittance, radius, glm::dot(p / radius, sun));
-        const glm::dvec3 scattered =
+        const double sunMu = glm::dot(p / radius, sun);
+        const glm::dvec3 toSun = sampleTransmittance(a, transmittance, radius, sunMu);
+        glm::dvec3 scattered =
             toSun * (glm::dvec3(a.rayleighScattering) * rayleigh * phaseR + a.mieScattering * mie * phaseM);
+        if (multiple)
+            scattered += sampleMultipleScattering(a, *multiple, radius, sunMu) *
+                         (glm::dvec3(a.rayleighScattering) * rayleigh + glm::dvec3(a.mieScattering * mie));
         // Light scattered within the segment, dimmed by the segment itself on its way out.
         const glm::dvec3 segment = glm::exp(-extinction * dt);
         radiance += throughput * (scattered - scattered * segment) / extinction;
@@ -167,14 +254,15 @@ glm::dvec3 skyRadiance(const AtmosphereParameters& a, const std::vector<glm::vec
 }
 
 std::vector<glm::vec4> skyViewLutReference(const AtmosphereParameters& a, const std::vector<glm::vec4>& transmittance,
-                                           double r, double sunZenith) {
+                                           const std::vector<glm::vec4>& multiple, double r, double sunZenith) {
     std::vector<glm::vec4> table;
     table.reserve(kSkyViewWidth * kSkyViewHeight);
     for (std::uint32_t y = 0; y < kSkyViewHeight; ++y)
         for (std::uint32_t x = 0; x < kSkyViewWidth; ++x) {
             const SkyViewDirection view = skyViewDirection(a, r, static_cast<double>(x) / (kSkyViewWidth - 1),
                                                            static_cast<double>(y) / (kSkyViewHeight - 1));
-            table.emplace_back(glm::vec3(skyRadiance(a, transmittance, r, view, sunZenith)), 1.0f);
+            table.emplace_back(glm::vec3(skyRadiance(a, transmittance, r, view, sunZenith, kSkyViewSteps, &multiple)),
+                               1.0f);
         }
     return table;
 }

@@ -62,6 +62,26 @@ std::vector<glm::vec4> transmittanceLutReference(const AtmosphereParameters& atm
 
 namespace ct::render {
 
+// The multiple-scattering table (Hillaire 2020, section 5.5): light scattered twice and more, as
+// an isotropic source per unit scattering coefficient, by altitude (y, ground to top) and the
+// sun's zenith cosine (x, -1 to 1). Each texel integrates second-order scattering over 64
+// directions, with the ground (albedo 0.3) reflecting too, and sums the infinite series of
+// higher orders as L2 / (1 - f_ms).
+inline constexpr std::uint32_t kMultipleScatteringSize = 32;
+inline constexpr int kMultipleScatteringDirections = 64;
+inline constexpr int kMultipleScatteringSteps = 20;
+inline constexpr float kGroundAlbedo = 0.3f;
+
+// (r, sun zenith cosine) of the table's (x, y) in the unit square.
+RadiusAndCosine multipleScatteringRadiusAndCosine(const AtmosphereParameters& atmosphere, double x, double y);
+glm::dvec3 multipleScattering(const AtmosphereParameters& atmosphere, const std::vector<glm::vec4>& transmittance,
+                              double r_km, double sunMu);
+std::vector<glm::vec4> multipleScatteringLutReference(const AtmosphereParameters& atmosphere,
+                                                      const std::vector<glm::vec4>& transmittance);
+// The table at (r, sun mu) with bilinear weights, as the GPU reads it.
+glm::dvec3 sampleMultipleScattering(const AtmosphereParameters& atmosphere, const std::vector<glm::vec4>& table,
+                                    double r_km, double sunMu);
+
 // The sky-view table: the sky's radiance around a viewer, per unit of sun illuminance, for the
 // sun at one elevation and the viewer at one altitude (recomputed when either moves).
 // x: azimuth from the sun's, phi = pi * x^2 (finer towards the sun, where aerosols shine);
@@ -86,14 +106,17 @@ SkyViewDirection skyViewDirection(const AtmosphereParameters& atmosphere, double
 glm::dvec3 sampleTransmittance(const AtmosphereParameters& atmosphere, const std::vector<glm::vec4>& table, double r_km,
                                double mu);
 
-// Single scattering of sunlight (Rayleigh and Mie) seen from radius r along a direction, the sun
-// at sunZenith, integrated to the ground or the top in `steps` segments; per unit sun illuminance.
+// Sunlight scattered towards a viewer at radius r along a direction, the sun at sunZenith: single
+// scattering (Rayleigh and Mie phases) plus, where `multiple` is given, the higher orders from
+// the multiple-scattering table; integrated to the ground or the top in `steps` segments, per
+// unit sun illuminance.
 glm::dvec3 skyRadiance(const AtmosphereParameters& atmosphere, const std::vector<glm::vec4>& transmittance, double r_km,
-                       const SkyViewDirection& view, double sunZenith_rad, int steps = kSkyViewSteps);
+                       const SkyViewDirection& view, double sunZenith_rad, int steps = kSkyViewSteps,
+                       const std::vector<glm::vec4>* multiple = nullptr);
 
 // The whole sky-view table for a viewer at radius r and the sun at sunZenith, row by row.
 std::vector<glm::vec4> skyViewLutReference(const AtmosphereParameters& atmosphere,
-                                           const std::vector<glm::vec4>& transmittance, double r_km,
-                                           double sunZenith_rad);
+                                           const std::vector<glm::vec4>& transmittance,
+                                           const std::vector<glm::vec4>& multiple, double r_km, double sunZenith_rad);
 
 }  // namespace ct::render

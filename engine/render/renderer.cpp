@@ -344,7 +344,10 @@ constexpr float kSkyPerSunIntensity = 3.0f;
 
 bool Renderer::applyAtmosphere(const Lighting& lighting, const Camera& camera, GpuFrameUniforms& uniforms) {
     const AtmosphereParameters& air = atmosphere_->atmosphere();
-    if (transmittanceTable_.empty()) transmittanceTable_ = transmittanceLutReference(air);
+    if (transmittanceTable_.empty()) {
+        transmittanceTable_ = transmittanceLutReference(air);
+        multipleScatteringTable_ = multipleScatteringLutReference(air, transmittanceTable_);
+    }
     const glm::vec3 sun = glm::normalize(
         glm::length(lighting.atmosphereSunDirection) > 0.0f ? lighting.atmosphereSunDirection : lighting.sunDirection);
     // The viewer: the site's height plus the camera's (metres above the ground plane).
@@ -364,8 +367,13 @@ bool Renderer::applyAtmosphere(const Lighting& lighting, const Camera& camera, G
     // The ambient light's two colours from the same sky: overhead and halfway down, across from
     // the sun; at night the night sky's floor.
     const float scale = kSkyPerSunIntensity * lighting.sunIntensity;
-    const glm::vec3 zenith = glm::vec3(skyRadiance(air, transmittanceTable_, r, {0.0, 0.0}, sunZenith)) * scale;
-    const glm::vec3 side = glm::vec3(skyRadiance(air, transmittanceTable_, r, {1.2, 1.5707963}, sunZenith)) * scale;
+    const auto sky = [&](const SkyViewDirection& direction) {
+        return glm::vec3(skyRadiance(air, transmittanceTable_, r, direction, sunZenith, kSkyViewSteps,
+                                     &multipleScatteringTable_)) *
+               scale;
+    };
+    const glm::vec3 zenith = sky({0.0, 0.0});
+    const glm::vec3 side = sky({1.2, 1.5707963});
     uniforms.skyZenith = glm::vec4(zenith + lighting.night * lighting.skyZenith, 0.0f);
     uniforms.skyHorizon = glm::vec4(side + lighting.night * lighting.skyHorizon, 0.0f);
     uniforms.atmosphere = glm::vec4(1.0f, static_cast<float>(horizonZenith(air, skyViewFor_.x)), scale, lighting.night);

@@ -114,6 +114,7 @@ private:
     ImageState skyViewState_;
     vk::Unique<VkSampler> skySampler_;
     std::vector<glm::vec4> transmittanceTable_;
+    std::vector<glm::vec4> multipleScatteringTable_;
     glm::dvec2 skyViewFor_{-1.0, -1.0};  // (viewer radius, sun zenith) the table holds
     vk::Unique<VkSampler> shadowSampler_;
     vk::Unique<VkDescriptorSetLayout> frameLayout_;

@@ -119,11 +119,12 @@ TEST_CASE("the GPU sky-view table matches the CPU reference", "[render][atmosphe
     AtmosphereLuts luts(context, shaderDir());
     const AtmosphereParameters& earth = luts.atmosphere();
     const std::vector<glm::vec4> transmittance = transmittanceLutReference(earth);
+    const std::vector<glm::vec4> multiple = multipleScatteringLutReference(earth, transmittance);
     const double r = earth.bottomRadius_km + 0.55;
     for (const double sunZenith : {30.0 * kDeg, 85.0 * kDeg}) {
         luts.computeSkyView(r, sunZenith);
         const std::vector<glm::vec4> gpu = luts.readSkyView();
-        const std::vector<glm::vec4> cpu = skyViewLutReference(earth, transmittance, r, sunZenith);
+        const std::vector<glm::vec4> cpu = skyViewLutReference(earth, transmittance, multiple, r, sunZenith);
         REQUIRE(gpu.size() == cpu.size());
         double worst = 0.0;
         for (std::size_t i = 0; i < gpu.size(); ++i)
@@ -136,5 +137,47 @@ TEST_CASE("the GPU sky-view table matches the CPU reference", "[render][atmosphe
         const glm::vec4 zenith = lookUp(gpu, earth, r, 0.0, 0.0);
         CHECK(zenith.b > zenith.r);
     }
+    CHECK(context.validationCounts().total() == 0);
+}
+
+TEST_CASE("light scattered more than once brightens the sky, most where single scattering is weak",
+          "[render][atmosphere]") {
+    const AtmosphereParameters earth;
+    const std::vector<glm::vec4> transmittance = transmittanceLutReference(earth);
+    const std::vector<glm::vec4> multiple = multipleScatteringLutReference(earth, transmittance);
+    const double r = earth.bottomRadius_km + 0.55;
+    // Noon, overhead: some more, not a different sky.
+    const glm::dvec3 single = skyRadiance(earth, transmittance, r, {0.0, 0.0}, 30.0 * kDeg);
+    const glm::dvec3 all = skyRadiance(earth, transmittance, r, {0.0, 0.0}, 30.0 * kDeg, kSkyViewSteps, &multiple);
+    INFO("noon zenith blue: single " << single.b << ", with higher orders " << all.b);
+    CHECK(all.b > 1.05 * single.b);
+    CHECK(all.b < 2.0 * single.b);
+    // The sun just set (3 degrees below): overhead, the higher orders add more than they do at noon.
+    const glm::dvec3 duskSingle = skyRadiance(earth, transmittance, r, {0.0, 0.0}, 93.0 * kDeg);
+    const glm::dvec3 duskAll = skyRadiance(earth, transmittance, r, {0.0, 0.0}, 93.0 * kDeg, kSkyViewSteps, &multiple);
+    INFO("dusk zenith blue: single " << duskSingle.b << ", with higher orders " << duskAll.b);
+    CHECK(duskAll.b / duskSingle.b > all.b / single.b);
+    // The series converges: every texel finite, not negative, far below the sun itself.
+    for (const glm::vec4& texel : multiple) {
+        CHECK(std::isfinite(texel.b));
+        CHECK(texel.b >= 0.0f);
+        CHECK(texel.b < 1.0f);
+    }
+}
+
+TEST_CASE("the GPU multiple-scattering table matches the CPU reference", "[render][atmosphere][gpu]") {
+    ct::vk::Context context({.validation = true, .quiet = true});
+    AtmosphereLuts luts(context, shaderDir());
+    const std::vector<glm::vec4> gpu = luts.readMultipleScattering();
+    const std::vector<glm::vec4> cpu =
+        multipleScatteringLutReference(luts.atmosphere(), transmittanceLutReference(luts.atmosphere()));
+    REQUIRE(gpu.size() == cpu.size());
+    double worst = 0.0;
+    for (std::size_t i = 0; i < gpu.size(); ++i)
+        for (int c = 0; c < 3; ++c)
+            worst = std::max(worst, std::abs(static_cast<double>(gpu[i][c]) - cpu[i][c]) /
+                                        std::max(1e-5, static_cast<double>(cpu[i][c])));
+    INFO("largest relative difference " << worst);
+    CHECK(worst < 5e-3);  // float sums over 64 directions x 20 steps
     CHECK(context.validationCounts().total() == 0);
 }
