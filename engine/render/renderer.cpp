@@ -337,11 +337,6 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     return stats;
 }
 
-// The sky-view table holds the sky per unit of sun illuminance; this scale sets it against the
-// renderer's sun (intensity 3 at noon), so that the noon zenith reads as the clear blue of a
-// photograph under the same tone map. Physical exposure (lux, EV) is to replace it.
-constexpr float kSkyPerSunIntensity = 3.0f;
-
 bool Renderer::applyAtmosphere(const Lighting& lighting, const Camera& camera, GpuFrameUniforms& uniforms) {
     const AtmosphereParameters& air = atmosphere_->atmosphere();
     if (transmittanceTable_.empty()) {
@@ -364,19 +359,26 @@ bool Renderer::applyAtmosphere(const Lighting& lighting, const Camera& camera, G
     const glm::dvec3 through = sampleTransmittance(air, transmittanceTable_, r, sun.y);
     uniforms.sunRadiance = glm::vec4(glm::vec3(uniforms.sunRadiance) * glm::vec3(through / overhead), 0.0f);
 
-    // The ambient light's two colours from the same sky: overhead and halfway down, across from
-    // the sun; at night the night sky's floor.
-    const float scale = kSkyPerSunIntensity * lighting.sunIntensity;
+    // The table is per unit of sun illuminance: in the renderer's units the sun's intensity
+    // scales it, for the sky drawn, the haze and the ambient light alike, so none outshines the
+    // sunlit ground and the plain meets the horizon in one colour.
+    const float physical = lighting.sunIntensity;
     const auto sky = [&](const SkyViewDirection& direction) {
         return glm::vec3(skyRadiance(air, transmittanceTable_, r, direction, sunZenith, kSkyViewSteps,
                                      &multipleScatteringTable_)) *
-               scale;
+               physical;
     };
-    const glm::vec3 zenith = sky({0.0, 0.0});
-    const glm::vec3 side = sky({1.2, 1.5707963});
+    // The ambient light's two colours from the same sky, overhead and halfway down across from
+    // the sun: the shader multiplies them by the sky intensity (params.w), so they are divided
+    // by it here, and a diffuse surface then takes the sky's irradiance / pi as it takes the
+    // sun's. At night the night sky's floor.
+    const float ambient = 1.0f / std::max(lighting.skyIntensity, 1e-3f);
+    const glm::vec3 zenith = sky({0.0, 0.0}) * ambient;
+    const glm::vec3 side = sky({1.2, 1.5707963}) * ambient;
     uniforms.skyZenith = glm::vec4(zenith + lighting.night * lighting.skyZenith, 0.0f);
     uniforms.skyHorizon = glm::vec4(side + lighting.night * lighting.skyHorizon, 0.0f);
-    uniforms.atmosphere = glm::vec4(1.0f, static_cast<float>(horizonZenith(air, skyViewFor_.x)), scale, lighting.night);
+    uniforms.atmosphere =
+        glm::vec4(1.0f, static_cast<float>(horizonZenith(air, skyViewFor_.x)), physical, lighting.night);
     uniforms.nightZenith = glm::vec4(lighting.skyZenith, 0.0f);
     uniforms.nightHorizon = glm::vec4(lighting.skyHorizon, 0.0f);
     // The haze: the air's extinction where the camera stands; the camera's height over the plane.
