@@ -109,7 +109,14 @@ void telemetryThroughBroker(benchmark::State& state) {
         state.SkipWithError("could not connect to the broker");
         return;
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the subscription settles
+    // Until the broker has acknowledged the subscriptions, a published value could pass by.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!subscriber.subscribed() && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    if (!subscriber.subscribed()) {
+        state.SkipWithError("the broker did not acknowledge the subscriptions");
+        return;
+    }
     for (auto _ : state) {
         p.sendBatch([&](const std::string& topic, std::string_view payload) { publisher.publish(topic, payload, 0); });
         waitUntil([&] { return subscriber.messages() >= p.sent; });

@@ -57,7 +57,7 @@ TEST_CASE("load: every value sent through the broker is stored in the historian 
     REQUIRE(publisher.start({"127.0.0.1", broker.port()}).empty());
     REQUIRE(subscriber.waitConnected(10));
     REQUIRE(publisher.waitConnected(10));
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    REQUIRE(ct::test::waitFor([&] { return subscriber.subscribed(); }));
 
     std::vector<std::string> topics;
     for (const ct::twin::Quantity& q : ct::test::abileneQuantities())
@@ -101,6 +101,5 @@ TEST_CASE("load: every value sent through the broker is stored in the historian 
           static_cast<double>(sent));
     CHECK(queryNumber(file, "SELECT SUM(value) FROM samples") == static_cast<double>(valueSum));
     CHECK(queryNumber(file, "SELECT COUNT(*) FROM series") == static_cast<double>(perTopic.size()));
-    CHECK(queryNumber(file, "SELECT MAX(n) - MIN(n) FROM (SELECT COUNT(*) AS n FROM samples GROUP BY series)") <=
-          1.0);
+    CHECK(queryNumber(file, "SELECT MAX(n) - MIN(n) FROM (SELECT COUNT(*) AS n FROM samples GROUP BY series)") <= 1.0);
 }

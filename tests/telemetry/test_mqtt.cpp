@@ -45,8 +45,8 @@ TEST_CASE("values published to the broker show up measured; unbound quantities s
             REQUIRE(publisher.start(address(broker)).empty());
             REQUIRE(subscriber.waitConnected(10));
             REQUIRE(publisher.waitConnected(10));
-            // The subscription is sent on connect; give the broker a moment to register it.
-            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            // The subscription is sent on connect: wait for the broker to acknowledge it.
+            REQUIRE(ct::test::waitFor([&] { return subscriber.subscribed(); }));
             REQUIRE(publisher.publish("campus/bldg-01/it_power", value(77.0, kNoon + 60), qos));
             REQUIRE(publisher.publish("campus/bldg-03/it_power", value(55000, kNoon + 60, "kW"), qos));
             REQUIRE(publisher.publish("meters/b2/supply", "95", qos));  // plain number, time of arrival
@@ -88,7 +88,7 @@ TEST_CASE(
     MqttSubscriber subscriber(b, ingest, bad);
     REQUIRE(subscriber.start(address(broker)).empty());
     REQUIRE(subscriber.waitConnected(10));
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    REQUIRE(ct::test::waitFor([&] { return subscriber.subscribed(); }));  // its SUBACKs are in
 
     // Someone else holds the historian's file: what arrives now waits in its queue.
     sqlite3* other = nullptr;
@@ -111,8 +111,8 @@ TEST_CASE(
     REQUIRE(ct::test::waitFor([&] { return !subscriber.connected(); }));
     CHECK(bad.count(BadData::BrokerDisconnect) >= 1);
     broker.start();
-    REQUIRE(ct::test::waitFor([&] { return subscriber.connected() && subscriber.connects() == 2; }, 20));
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    REQUIRE(ct::test::waitFor(
+        [&] { return subscriber.connected() && subscriber.connects() == 2 && subscriber.subscribed(); }, 20));
     sendBurst(500);
 
     CHECK(h.historian->committed() < 1000);  // still queued behind the lock
@@ -153,7 +153,7 @@ TEST_CASE("a persistent session misses nothing published while the subscriber wa
         MqttSubscriber subscriber(b, ingest, bad);
         REQUIRE(subscriber.start(address(broker)).empty());
         REQUIRE(subscriber.waitConnected(10));
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the subscription settles
+        REQUIRE(ct::test::waitFor([&] { return subscriber.subscribed(); }));  // the subscription is in
         publishRange(0, 100);
         REQUIRE(ct::test::waitFor([&] { return ingest.accepted() == 100; }));
     }
@@ -187,6 +187,8 @@ TEST_CASE("with a clean session, what is published while the subscriber is away 
     MqttSubscriber again(b, ingest, bad);
     REQUIRE(again.start(address(broker)).empty());
     REQUIRE(again.waitConnected(10));
+    REQUIRE(ct::test::waitFor([&] { return again.subscribed(); }));
+    // Subscribed, and still nothing comes: the clean session kept nothing for it.
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     CHECK(again.messages() == 0);
     CHECK(ingest.accepted() == 0);
@@ -233,7 +235,7 @@ TEST_CASE("bad data over the wire is counted per kind and never stops good value
     REQUIRE(publisher.start(address(broker)).empty());
     REQUIRE(subscriber.waitConnected(10));
     REQUIRE(publisher.waitConnected(10));
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    REQUIRE(ct::test::waitFor([&] { return subscriber.subscribed(); }));
     const std::vector<std::string> payloads = {"",
                                                "{",
                                                "abc",

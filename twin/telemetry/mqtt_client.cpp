@@ -50,6 +50,7 @@ MqttConnection::MqttConnection(const MqttSettings& settings) : settings_(setting
     mosquitto_publish_callback_set(mosq_, &MqttConnection::publishCallback);
     mosquitto_disconnect_callback_set(mosq_, &MqttConnection::disconnectCallback);
     mosquitto_message_callback_set(mosq_, &MqttConnection::messageCallback);
+    mosquitto_subscribe_callback_set(mosq_, &MqttConnection::subscribeCallback);
 }
 
 MqttConnection::~MqttConnection() {
@@ -119,6 +120,10 @@ void MqttConnection::publishCallback(mosquitto*, void* self, int) {
     ++static_cast<MqttConnection*>(self)->delivered_;
 }
 
+void MqttConnection::subscribeCallback(mosquitto*, void* self, int, int, const int*) {
+    static_cast<MqttConnection*>(self)->onSubscribed();
+}
+
 MqttSubscriber::MqttSubscriber(const BindingFile& binding, Ingest& ingest, BadDataLog& bad)
     : MqttConnection(binding.mqtt), ingest_(ingest), bad_(bad) {
     for (const BindingPoint& p : binding.points)
@@ -126,8 +131,14 @@ MqttSubscriber::MqttSubscriber(const BindingFile& binding, Ingest& ingest, BadDa
 }
 
 void MqttSubscriber::onConnected() {
+    subscribed_ = filters_.empty();
+    awaitingAcks_ = filters_.size();
     for (const std::string& filter : filters_)
         mosquitto_subscribe(handle(), nullptr, filter.c_str(), settings().qos);
+}
+
+void MqttSubscriber::onSubscribed() {
+    if (awaitingAcks_ > 0 && --awaitingAcks_ == 0) subscribed_ = true;
 }
 
 void MqttSubscriber::onMessage(const mosquitto_message& message) {
@@ -143,8 +154,8 @@ void MqttSubscriber::onDisconnected(int reason) {
 }
 
 bool MqttPublisher::publish(const std::string& topic, std::string_view payload, int qos, bool retain) {
-    const int rc = mosquitto_publish(handle(), nullptr, topic.c_str(), static_cast<int>(payload.size()),
-                                     payload.data(), qos, retain);
+    const int rc = mosquitto_publish(handle(), nullptr, topic.c_str(), static_cast<int>(payload.size()), payload.data(),
+                                     qos, retain);
     if (rc == MOSQ_ERR_SUCCESS) return true;
     // At QoS > 0 libmosquitto queues the message before it tries to send it; NO_CONN only says the
     // send found no socket. The reconnect resends the queue, and delivered() counts its PUBACKs.

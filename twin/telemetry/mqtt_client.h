@@ -53,6 +53,7 @@ protected:
     virtual void onConnected() {}
     virtual void onMessage(const mosquitto_message&) {}
     virtual void onDisconnected(int /*reason*/) {}
+    virtual void onSubscribed() {}
     mosquitto* handle() const { return mosq_; }
     const MqttSettings& settings() const { return settings_; }
 
@@ -61,6 +62,7 @@ private:
     static void disconnectCallback(mosquitto*, void* self, int rc);
     static void messageCallback(mosquitto*, void* self, const mosquitto_message* message);
     static void publishCallback(mosquitto*, void* self, int messageId);
+    static void subscribeCallback(mosquitto*, void* self, int messageId, int grantedCount, const int* granted);
 
     MqttSettings settings_;
     mosquitto* mosq_ = nullptr;
@@ -74,9 +76,13 @@ class MqttSubscriber : public MqttConnection {
 public:
     MqttSubscriber(const BindingFile& binding, Ingest& ingest, BadDataLog& bad);
     std::uint64_t messages() const { return messages_.load(); }
+    // True once the broker has acknowledged every subscription of the current connection: from
+    // then on nothing published to a bound topic passes this subscriber by.
+    bool subscribed() const { return subscribed_.load(); }
 
 private:
     void onConnected() override;
+    void onSubscribed() override;
     void onMessage(const mosquitto_message& message) override;
     void onDisconnected(int reason) override;
 
@@ -84,6 +90,8 @@ private:
     Ingest& ingest_;
     BadDataLog& bad_;
     std::atomic<std::uint64_t> messages_{0};
+    std::atomic<std::size_t> awaitingAcks_{0};
+    std::atomic<bool> subscribed_{false};
 };
 
 class MqttPublisher : public MqttConnection {
