@@ -37,8 +37,10 @@ render::Lighting sunLighting(const twin::Site& site, double t) {
         const float night = static_cast<float>(std::clamp((kLowest_deg - sun.elevation_deg) / 14.0, 0.0, 1.0));
         lighting.sunIntensity *= 1.0f - 0.85f * night;
         lighting.skyIntensity *= 1.0f - 0.6f * night;
-        lighting.skyZenith = glm::mix(lighting.skyZenith, glm::vec3(0.03f, 0.05f, 0.12f), night);
-        lighting.skyHorizon = glm::mix(lighting.skyHorizon, glm::vec3(0.35f, 0.25f, 0.3f), night);
+        // With the atmosphere the two sky colours are the night's floor, weighted by `night`:
+        // a clear moonlit navy, a little lighter towards the horizon.
+        lighting.skyZenith = glm::vec3(0.015f, 0.022f, 0.05f);
+        lighting.skyHorizon = glm::vec3(0.025f, 0.032f, 0.06f);
         lighting.shadows = night < 1.0f;
         lighting.night = night;
     }

@@ -27,6 +27,8 @@ layout(set = 0, binding = 0) uniform FrameUniforms {
     vec4 nightZenith;    // rgb: the night sky's floor overhead
     vec4 nightHorizon;   // rgb: and at the horizon
     vec4 haze;           // rgb: the air's extinction per km at the ground; w: camera height (km)
+    vec4 skySun;         // xyz: towards the true sun (the sky's, may be below the horizon)
+    vec4 sunDisk;        // rgb: the sun's disk as seen through the air (0 once it has set)
 } frame;
 
 layout(std430, set = 0, binding = 1) readonly buffer InstanceBuffer {

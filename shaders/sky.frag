@@ -30,8 +30,11 @@ void main() {
     vec4 far = frame.invViewProj * vec4(inNdc, 1.0, 1.0);
     vec4 near = frame.invViewProj * vec4(inNdc, 0.0, 1.0);
     vec3 direction = normalize(far.xyz / far.w - near.xyz / near.w);
-    vec3 color = frame.atmosphere.x > 0.5 ? atmosphereSky(direction) : skyRadiance(direction);
-    float sunCos = dot(direction, normalize(frame.sunDirection.xyz));
-    color += frame.sunRadiance.rgb * smoothstep(0.9995, 0.9998, sunCos);
+    bool atmosphere = frame.atmosphere.x > 0.5;
+    vec3 color = atmosphere ? atmosphereSky(direction) : skyRadiance(direction);
+    // The sun's disk: with the atmosphere where the sun truly is, as the air lets it through.
+    vec3 sun = atmosphere ? normalize(frame.skySun.xyz) : normalize(frame.sunDirection.xyz);
+    vec3 disk = atmosphere ? frame.sunDisk.rgb : frame.sunRadiance.rgb;
+    color += disk * smoothstep(0.9995, 0.9998, dot(direction, sun)) * (direction.y > 0.0 ? 1.0 : 0.0);
     outColor = vec4(tonemap(color), 1.0);
 }

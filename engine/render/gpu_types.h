@@ -33,6 +33,8 @@ struct GpuFrameUniforms {
     glm::vec4 nightZenith;   // rgb: the night sky's floor overhead
     glm::vec4 nightHorizon;  // rgb: and at the horizon
     glm::vec4 haze;          // rgb: the air's extinction per km at the ground; w: camera height (km)
+    glm::vec4 skySun;        // xyz: towards the true sun (the sky's, may be below the horizon)
+    glm::vec4 sunDisk;       // rgb: the sun's disk as seen through the air (0 once it has set)
 };
 
 struct GpuMaterial {

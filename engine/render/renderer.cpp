@@ -355,9 +355,20 @@ bool Renderer::applyAtmosphere(const Lighting& lighting, const Camera& camera, G
 
     // The sun through the air: reddened and dimmed as it sinks, relative to overhead, where the
     // renderer's sun intensity is calibrated.
+    // The direct light keeps the shading direction (held a few degrees up when the sun is lower);
+    // as night falls it turns into the night's stand-in, a dim cold moonlight (its intensity is
+    // the lighting's), instead of the sun's last red.
     const glm::dvec3 overhead = sampleTransmittance(air, transmittanceTable_, r, 1.0);
-    const glm::dvec3 through = sampleTransmittance(air, transmittanceTable_, r, sun.y);
-    uniforms.sunRadiance = glm::vec4(glm::vec3(uniforms.sunRadiance) * glm::vec3(through / overhead), 0.0f);
+    const double shadingMu = glm::normalize(lighting.sunDirection).y;
+    const glm::vec3 through = glm::vec3(sampleTransmittance(air, transmittanceTable_, r, shadingMu) / overhead);
+    const glm::vec3 moonlight(0.55f, 0.65f, 0.9f);
+    // The disk where the sun truly is, through the air towards it (nothing once it has set).
+    const glm::vec3 base = lighting.sunColor * lighting.sunIntensity;
+    uniforms.skySun = glm::vec4(sun, 0.0f);
+    uniforms.sunDisk =
+        glm::vec4(base * glm::vec3(sampleTransmittance(air, transmittanceTable_, r, sun.y) / overhead), 0.0f);
+    uniforms.sunRadiance =
+        glm::vec4(glm::vec3(uniforms.sunRadiance) * glm::mix(through, moonlight, lighting.night), 0.0f);
 
     // The table is per unit of sun illuminance: in the renderer's units the sun's intensity
     // scales it, for the sky drawn, the haze and the ambient light alike, so none outshines the

@@ -1,0 +1,122 @@
+// The campus under the atmosphere's sky (render/atmosphere_luts.h), rendered headless from the
+// wind-farm camera at three times of a July day: what a photograph at that hour would show.
+#include "campus/campus_scene.h"
+#include "campus/sun_lighting.h"
+#include "render/data_dir.h"
+#include "render/offscreen_capture.h"
+#include "support/abilene_scenario.h"
+#include "twin/civil_time.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+namespace {
+
+constexpr std::uint32_t kWidth = 320;
+constexpr std::uint32_t kHeight = 180;
+
+struct SkyShot {
+    ct::render::CapturedFrame frame;
+    ct::render::Camera camera;
+    ct::campus::SunAngles sun;
+
+    // The pixel looking along (azimuth clockwise from north, elevation), if in the image.
+    std::optional<glm::uvec2> pixelToward(float azimuth_deg, float elevation_deg) const {
+        const glm::vec3 dir = ct::render::sunDirectionFromAngles(elevation_deg, azimuth_deg);
+        const float aspect = static_cast<float>(kWidth) / kHeight;
+        const glm::vec4 clip = camera.projection(aspect) * camera.view() * glm::vec4(camera.eye + dir * 1e5f, 1.0f);
+        if (clip.w <= 0.0f) return std::nullopt;
+        const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+        if (std::abs(ndc.x) > 0.98f || std::abs(ndc.y) > 0.98f) return std::nullopt;
+        return glm::uvec2((ndc.x * 0.5f + 0.5f) * kWidth, (ndc.y * 0.5f + 0.5f) * kHeight);
+    }
+    glm::vec3 colour(glm::uvec2 p) const { return glm::vec3(frame.pixel(p.x, p.y)); }
+};
+
+SkyShot shoot(const char* time) {
+    static const ct::campus::CampusResult composed = ct::campus::composeCampus(ct::test::abilene(), 1);
+    INFO(composed.error);
+    REQUIRE(composed.campus);
+    const ct::twin::Scenario& scenario = ct::test::abilene();
+    const double t = static_cast<double>(*ct::twin::parseIsoUtc(time));
+    ct::vk::Context context({.validation = true, .quiet = true});
+    ct::render::Renderer renderer(context, ct::render::shaderDir(), {.extent = {kWidth, kHeight}});
+    renderer.setScene(composed.campus->scene);
+    ct::render::OffscreenCapture capture(context, renderer);
+    SkyShot shot;
+    shot.camera = *ct::campus::scenarioCamera(scenario, "wind", composed.campus->scene.bounds);
+    ct::render::Lighting lighting = ct::campus::stillLighting({}, scenario.site, t);
+    if (composed.campus->groundAlbedo) lighting.groundColor = *composed.campus->groundAlbedo;
+    shot.frame = capture.render(shot.camera, lighting);
+    shot.sun = ct::campus::sunAnglesAt(scenario.site, t);
+    CHECK(context.validationCounts().total() == 0);
+    return shot;
+}
+
+float brightness(glm::vec3 c) {
+    return c.r + c.g + c.b;
+}
+
+}  // namespace
+
+TEST_CASE("at sunset the horizon under the sun glows warm and the sky above it is bluer", "[campus][render][sky]") {
+    const SkyShot sunset = shoot("2026-07-16T01:15");  // 20:15 local, the sun 5.5 degrees up
+    const auto low = sunset.pixelToward(sunset.sun.azimuth_deg, 1.0f);
+    const auto high = sunset.pixelToward(sunset.sun.azimuth_deg + 20.0f, 12.0f);
+    REQUIRE(low);
+    REQUIRE(high);
+    const glm::vec3 horizon = sunset.colour(*low);
+    const glm::vec3 above = sunset.colour(*high);
+    INFO("horizon under the sun " << horizon.r << "," << horizon.g << "," << horizon.b << "; above " << above.r << ","
+                                  << above.g << "," << above.b);
+    CHECK(horizon.r > horizon.b * 1.3f);                      // orange
+    CHECK(horizon.r / horizon.b > above.r / above.b + 0.3f);  // warmer than the sky above
+    CHECK(above.b > above.r);                                 // which stays blue
+}
+
+TEST_CASE("at noon the plain runs into the haze of the horizon with no edge", "[campus][render][sky]") {
+    const SkyShot noon = shoot("2026-07-15T18:00");
+    // Up the middle column, from the bottom to the top: ground, then the far plain beyond the
+    // terrain model (drawn by the sky pass), then the sky. Between rows where nothing stands
+    // (ground or sky, no turbine), no step is sharp: the terrain's far edge and the horizon are
+    // both soft.
+    const std::uint32_t x = kWidth / 2;
+    int largestStep = 0;
+    std::uint32_t at = 0;
+    for (std::uint32_t y = 1; y < kHeight; ++y) {
+        const int node = noon.frame.nodeAt(x, y);
+        const int previous = noon.frame.nodeAt(x, y - 1);
+        const bool open = node <= 0 && previous <= 0;  // -1: sky pass; 0: the terrain (the first node)
+        if (!open) continue;
+        const glm::ivec3 a(noon.frame.pixel(x, y));
+        const glm::ivec3 b(noon.frame.pixel(x, y - 1));
+        const int step = std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b);
+        if (step > largestStep) {
+            largestStep = step;
+            at = y;
+        }
+    }
+    INFO("largest step between rows " << largestStep << " at row " << at);
+    CHECK(largestStep < 24);
+    // The sky overhead the frame is blue.
+    const glm::vec3 top = glm::vec3(noon.frame.pixel(x, 2));
+    CHECK(top.b > top.r);
+}
+
+TEST_CASE("at night the sky is dark but not black", "[campus][render][sky]") {
+    const SkyShot noon = shoot("2026-07-15T18:00");
+    const SkyShot night = shoot("2026-07-16T05:00");  // midnight local
+    const glm::vec3 noonTop = glm::vec3(noon.frame.pixel(kWidth / 2, 2));
+    const glm::vec3 nightTop = glm::vec3(night.frame.pixel(kWidth / 2, 2));
+    const glm::vec3 noonGround = glm::vec3(noon.frame.pixel(kWidth / 2, kHeight - 3));
+    const glm::vec3 nightGround = glm::vec3(night.frame.pixel(kWidth / 2, kHeight - 3));
+    INFO("sky: noon " << noonTop.r << "," << noonTop.g << "," << noonTop.b << "; night " << nightTop.r << ","
+                      << nightTop.g << "," << nightTop.b);
+    INFO("ground: noon " << noonGround.r << "," << noonGround.g << "," << noonGround.b << "; night " << nightGround.r
+                         << "," << nightGround.g << "," << nightGround.b);
+    CHECK(brightness(nightTop) < 0.6f * brightness(noonTop));
+    CHECK(brightness(nightGround) < 0.3f * brightness(noonGround));
+    CHECK(brightness(nightTop) > 30.0f);  // a night sky, not a black frame
+    CHECK(nightTop.b > nightTop.r);
+}
