@@ -337,6 +337,10 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     return stats;
 }
 
+// How far the automatic exposure may open up for a dim scene: enough for dusk and a moonlit
+// night to read, not so far that night looks like day.
+constexpr float kMaxExposureStops = 2.0f;
+
 bool Renderer::applyAtmosphere(const Lighting& lighting, const Camera& camera, GpuFrameUniforms& uniforms) {
     const AtmosphereParameters& air = atmosphere_->atmosphere();
     if (transmittanceTable_.empty()) {
@@ -393,6 +397,19 @@ bool Renderer::applyAtmosphere(const Lighting& lighting, const Camera& camera, G
     uniforms.nightZenith = glm::vec4(lighting.skyZenith, 0.0f);
     uniforms.nightHorizon = glm::vec4(lighting.skyHorizon, 0.0f);
     // The haze: the air's extinction where the camera stands; the camera's height over the plane.
+    // Exposure, as an incident-light meter on the ground would suggest it: from the illuminance
+    // of the sun and the sky on a level surface against the overhead sun's, opened by half the
+    // stops between them and at most kMaxExposureStops, so dusk reads as a photograph taken at
+    // dusk and night stays night.
+    const float sunOnGround = glm::dot(glm::vec3(uniforms.sunRadiance), glm::vec3(0.2126f, 0.7152f, 0.0722f)) *
+                              std::max(glm::normalize(lighting.sunDirection).y, 0.0f);
+    const float skyOnGround =
+        glm::dot(0.5f * (zenith + side) * lighting.skyIntensity, glm::vec3(0.2126f, 0.7152f, 0.0722f)) * 3.14159265f;
+    const float noonOnGround = lighting.sunIntensity * 1.05f;  // the overhead sun and its sky
+    const float illuminance = std::max(sunOnGround + skyOnGround, 1e-6f);
+    // Half the difference, as a photographer keeps dusk darker than noon: the mood stays.
+    const float stops = std::clamp(0.5f * std::log2(noonOnGround / illuminance), 0.0f, kMaxExposureStops);
+    uniforms.params.x = lighting.exposure * std::exp2(stops);
     uniforms.haze =
         glm::vec4(glm::vec3(extinctionAt(air, lighting.groundAltitude_km)), std::max(0.002f, camera.eye.y * 1e-3f));
     return due;
