@@ -4,6 +4,8 @@
 #include "vk/pipeline.h"
 
 #include <cstring>
+#include <initializer_list>
+#include <string>
 
 namespace ct::render {
 
@@ -30,6 +32,43 @@ constexpr VkFormat kTableFormat = VK_FORMAT_R32G32B32A32_SFLOAT;
 constexpr VkPipelineStageFlags2 kReaders =
     VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT | VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT;
 
+// Runs `shader` once over the last of `images` (storage images bound 0, 1, ..., the earlier ones
+// read, the last written in 8x8 groups) and waits. The written table is left in GENERAL, its
+// writes visible to every later shader.
+void computeTableOnce(vk::Context& context, const std::filesystem::path& shaderDir, const char* shader,
+                      const std::string& name, std::initializer_list<const vk::Image*> images,
+                      const AtmospherePush& push) {
+    const VkShaderStageFlags compute = VK_SHADER_STAGE_COMPUTE_BIT;
+    std::vector<vk::LayoutBinding> bindings;
+    for (std::uint32_t i = 0; i < images.size(); ++i)
+        bindings.push_back({i, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, compute});
+    const vk::Unique<VkDescriptorSetLayout> setLayout = vk::makeSetLayout(context, bindings, name + " layout");
+    const vk::Unique<VkPipelineLayout> layout =
+        vk::makePipelineLayout(context, {setLayout.get()}, sizeof(AtmospherePush), name + " pipeline layout", compute);
+    const vk::Unique<VkShaderModule> module = vk::loadShader(context, shaderDir, shader);
+    const vk::Unique<VkPipeline> pipeline = vk::buildComputePipeline(context, layout.get(), module.get(), name);
+    const VkDescriptorPoolSize sizes[] = {
+        {VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, static_cast<std::uint32_t>(images.size())}};
+    const vk::DescriptorSets sets = vk::allocateDescriptorSets(context, setLayout.get(), sizes, 1, name);
+    vk::DescriptorWriter writer;
+    std::uint32_t binding = 0;
+    for (const vk::Image* image : images)
+        writer.storageImage(binding++, image->view());
+    writer.update(context.device(), sets.sets[0]);
+    const vk::Image& table = **(images.end() - 1);
+    context.runOnce([&](VkCommandBuffer cmd) {
+        vk::transition(cmd, table,
+                       {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE,
+                        VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT});
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline.get());
+        vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, layout.get(), 0, 1, &sets.sets[0], 0, nullptr);
+        vkCmdPushConstants(cmd, layout.get(), compute, 0, sizeof push, &push);
+        vkCmdDispatch(cmd, (table.extent().width + 7) / 8, (table.extent().height + 7) / 8, 1);
+        vk::memoryBarrier(cmd, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, kReaders,
+                          VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_SAMPLED_READ_BIT);
+    });
+}
+
 }  // namespace
 
 AtmosphereLuts::AtmosphereLuts(vk::Context& context, const std::filesystem::path& shaderDir,
@@ -54,65 +93,19 @@ AtmosphereLuts::AtmosphereLuts(vk::Context& context, const std::filesystem::path
                                               "atmosphere multiple scattering"});
     const VkShaderStageFlags compute = VK_SHADER_STAGE_COMPUTE_BIT;
 
-    // The transmittance table, once: it depends on the atmosphere only.
-    const vk::Unique<VkDescriptorSetLayout> setLayout =
-        vk::makeSetLayout(context, {{0, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, compute}}, "atmosphere transmittance layout");
-    const vk::Unique<VkPipelineLayout> layout = vk::makePipelineLayout(
-        context, {setLayout.get()}, sizeof(AtmospherePush), "atmosphere transmittance pipeline layout", compute);
-    const vk::Unique<VkShaderModule> shader = vk::loadShader(context, shaderDir, "atmosphere_transmittance.comp");
-    const vk::Unique<VkPipeline> pipeline =
-        vk::buildComputePipeline(context, layout.get(), shader.get(), "atmosphere transmittance");
-    const VkDescriptorPoolSize one[] = {{VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, 1}};
-    const vk::DescriptorSets sets = vk::allocateDescriptorSets(context, setLayout.get(), one, 1, "atmosphere table");
-    vk::DescriptorWriter().storageImage(0, transmittance_.view()).update(context.device(), sets.sets[0]);
-    const AtmospherePush push = pushFor(atmosphere_, kTransmittanceSteps);
-    context.runOnce([&](VkCommandBuffer cmd) {
-        vk::transition(cmd, transmittance_,
-                       {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE,
-                        VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT});
-        vk::transition(cmd, skyView_,
-                       {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE,
-                        VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT});
-        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline.get());
-        vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, layout.get(), 0, 1, &sets.sets[0], 0, nullptr);
-        vkCmdPushConstants(cmd, layout.get(), compute, 0, sizeof push, &push);
-        vkCmdDispatch(cmd, (kTransmittanceWidth + 7) / 8, (kTransmittanceHeight + 7) / 8, 1);
-        // Stays in GENERAL: read texel by texel by the sky-view shader.
-        vk::memoryBarrier(cmd, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, kReaders,
-                          VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_SAMPLED_READ_BIT);
-    });
-
-    // The multiple-scattering table, once, from the transmittance table.
-    const vk::Unique<VkDescriptorSetLayout> msSetLayout = vk::makeSetLayout(
-        context, {{0, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, compute}, {1, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, compute}},
-        "atmosphere multiple scattering layout");
-    const vk::Unique<VkPipelineLayout> msLayout =
-        vk::makePipelineLayout(context, {msSetLayout.get()}, sizeof(AtmospherePush),
-                               "atmosphere multiple scattering pipeline layout", compute);
-    const vk::Unique<VkShaderModule> msShader =
-        vk::loadShader(context, shaderDir, "atmosphere_multiple_scattering.comp");
-    const vk::Unique<VkPipeline> msPipeline =
-        vk::buildComputePipeline(context, msLayout.get(), msShader.get(), "atmosphere multiple scattering");
-    const VkDescriptorPoolSize pair[] = {{VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, 2}};
-    const vk::DescriptorSets msSets =
-        vk::allocateDescriptorSets(context, msSetLayout.get(), pair, 1, "atmosphere multiple scattering");
-    vk::DescriptorWriter()
-        .storageImage(0, transmittance_.view())
-        .storageImage(1, multipleScattering_.view())
-        .update(context.device(), msSets.sets[0]);
+    // The tables that depend on the atmosphere only, once: transmittance, then multiple
+    // scattering from it.
+    computeTableOnce(context, shaderDir, "atmosphere_transmittance.comp", "atmosphere transmittance", {&transmittance_},
+                     pushFor(atmosphere_, kTransmittanceSteps));
     AtmospherePush msPush = pushFor(atmosphere_, kMultipleScatteringSteps);
     msPush.ozone.w = static_cast<float>(kMultipleScatteringDirections);
     msPush.view.x = kGroundAlbedo;
+    computeTableOnce(context, shaderDir, "atmosphere_multiple_scattering.comp", "atmosphere multiple scattering",
+                     {&transmittance_, &multipleScattering_}, msPush);
     context.runOnce([&](VkCommandBuffer cmd) {
-        vk::transition(cmd, multipleScattering_,
+        vk::transition(cmd, skyView_,
                        {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE,
                         VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT});
-        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, msPipeline.get());
-        vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, msLayout.get(), 0, 1, &msSets.sets[0], 0, nullptr);
-        vkCmdPushConstants(cmd, msLayout.get(), compute, 0, sizeof msPush, &msPush);
-        vkCmdDispatch(cmd, (kMultipleScatteringSize + 7) / 8, (kMultipleScatteringSize + 7) / 8, 1);
-        vk::memoryBarrier(cmd, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, kReaders,
-                          VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_SAMPLED_READ_BIT);
     });
 
     // The sky view: set up once, recorded per frame.
