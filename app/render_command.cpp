@@ -47,6 +47,7 @@ Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
         launch.height = o.height;
         launch.frames = o.frames;
         launch.seconds = o.seconds;
+        launch.stats = o.stats;
         launch.phase = phase;
         launch.camera = o.camera;
         launch.uiScale = o.uiScale;

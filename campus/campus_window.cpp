@@ -289,6 +289,7 @@ Outcome openCampusWindow(const DeviceOptions& global, twin::Scenario scenario, c
     viewer.device = global.device;
     viewer.maxFrames = launch.frames;
     viewer.maxSeconds = launch.seconds;
+    viewer.printStats = launch.stats;
     const window::ViewerResult result = window.run(viewer);
     if (const CampusTelemetry* telemetry = live.telemetry())
         std::fprintf(stderr, "telemetry: %llu values received, %zu quantities measured at the end%s%s\n",

@@ -96,6 +96,7 @@ struct CampusWindowLaunch {
     unsigned height = 1080;
     int frames = 0;        // > 0: close after this many frames
     double seconds = 0.0;  // > 0: close after this long
+    bool stats = false;    // --stats: print where the frames' time goes
     int phase = 0;
     std::string camera = "overview";
     float uiScale = 1.0f;

@@ -67,6 +67,7 @@ Outcome showScene(const DeviceOptions& global, const scene::Scene& scene, const 
         viewer.validate = global.validate;
         viewer.device = global.device;
         viewer.maxFrames = o.frames;
+        viewer.printStats = o.stats;
         const window::ViewerResult result = window::runViewer(scene, camera, lighting, viewer);
         return validationOutcome(global.validate, result.validation);
     }

@@ -25,7 +25,7 @@ std::string FrameReport::report(const vk::AllocatorStats& memory) const {
     char line[256];
     std::string out;
     std::snprintf(line, sizeof line,
-                  "stats: %s%.1f ms a frame on the CPU (record, submit, wait for the GPU, read back)",
+                  "stats: %s%.1f ms a frame, wall time on the CPU",
                   frames_ > 1 ? ("mean of " + std::to_string(frames_) + " frames: ").c_str() : "", cpuMs_ / n);
     out += line;
     out += "\nstats: GPU";

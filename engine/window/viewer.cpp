@@ -1,6 +1,7 @@
 #include "window/viewer.h"
 
 #include "render/data_dir.h"
+#include "render/frame_report.h"
 #include "render/frame_ring.h"
 #include "render/renderer.h"
 #include "vk/check.h"
@@ -13,6 +14,7 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -241,6 +243,9 @@ ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialC
     ViewerResult result;
     bool stale = false;  // the swapchain no longer matches the surface
     auto lastFrame = std::chrono::steady_clock::now();
+    render::FrameReport statsReport;
+    std::array<render::FrameStats, render::FrameRing::kFramesInFlight> recorded{};  // per frame slot
+    auto statsSince = lastFrame;
     while (!glfwWindowShouldClose(window.get())) {
         glfwPollEvents();
         const VkExtent2D size = framebufferExtent(window.get());
@@ -276,13 +281,24 @@ ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialC
         }
 
         render::Frame& frame = ring.begin();
+        if (options.printStats) {
+            // The slot's previous frame has completed: its pass times are in.
+            render::FrameStats finished = recorded[frame.slot];
+            finished.passes = renderer.passTimes(frame.slot);
+            if (!finished.passes.empty()) statsReport.add(finished, 1000.0 * dt);
+            if (std::chrono::duration<double>(now - statsSince).count() >= 2.0 && statsReport.frames() > 0) {
+                std::fprintf(stderr, "%s\n", statsReport.report(context.allocator().stats()).c_str());
+                statsReport = {};
+                statsSince = now;
+            }
+        }
         const Acquired image = swapchain.acquire(frame.slot);
         if (image.status == SwapchainStatus::OutOfDate) {
             ring.submit(frame);  // empty: keeps the ring's bookkeeping simple
             stale = true;
             continue;
         }
-        renderer.record(frame, controller.camera(), light);
+        recorded[frame.slot] = renderer.record(frame, controller.camera(), light);
         picker.record(frame.cmd, renderer.idImage());
         recordBlitToSwapchain(frame.cmd, renderer.colorImage(), image.image, swapchain.extent(), image.imageIndex,
                               hooks.recordOverlay);

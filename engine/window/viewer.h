@@ -86,8 +86,11 @@ struct ViewerOptions {
     bool validate = false;
     int device = -1;
     bool vsync = true;
-    int maxFrames = 0;  // > 0: close after this many presented frames (tests, demos)
+    int maxFrames = 0;        // > 0: close after this many presented frames (tests, demos)
     double maxSeconds = 0.0;  // > 0: close after this long (soak runs, kiosks)
+    // --stats: every two seconds, where the frames' time went (render/frame_report.h) on stderr:
+    // GPU milliseconds per pass (read once each frame slot comes round again), CPU per frame.
+    bool printStats = false;
     // Tests: after `resizeAtFrame` frames, resize the window to resizeWidth x resizeHeight.
     int resizeAtFrame = -1;
     std::uint32_t resizeWidth = 0;
