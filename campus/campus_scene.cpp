@@ -145,7 +145,10 @@ public:
         const glm::mat4 tilt = glm::rotate(glm::mat4(1.0f), glm::radians(static_cast<float>(options_.trackerTilt_deg)),
                                            glm::vec3(0, 0, 1));
         const glm::mat4 panelBase = tilt * modelNodeWorld(row, panelNode);
-        const glm::mat4 stripBase = tilt * glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, coverHeight, 0.0f)) *
+        // The far stand-in stays level whatever the trackers' tilt: it spans the whole row pitch,
+        // so tilted about the row's foot it would sink half into the ground (and the terrain
+        // undulates by metres); seen from kilometres away a tilted row still shades to its mean.
+        const glm::mat4 stripBase = glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, coverHeight, 0.0f)) *
                                     glm::scale(glm::mat4(1.0f), glm::vec3(pitch, 1.0f, rowLength));
         char name[32];
         for (int r = 0; r < farm.rows; ++r) {
