@@ -76,6 +76,10 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
                                              sizeof(DrawConstants), "scene pipeline layout");
     createPipelines(shaderDir);
     atmosphere_ = std::make_unique<AtmosphereLuts>(context_, shaderDir);
+    // The sun's colour, the ambient light and the exposure are read on the CPU from the same
+    // tables the GPU made: read back once, not computed a second time.
+    transmittanceTable_ = atmosphere_->readTransmittance();
+    multipleScatteringTable_ = atmosphere_->readMultipleScattering();
     // Left by the tables' set-up in GENERAL after a compute write (waited for).
     skyViewState_ = {VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
                      VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT};
@@ -343,10 +347,6 @@ constexpr float kMaxExposureStops = 2.0f;
 
 bool Renderer::applyAtmosphere(const Lighting& lighting, const Camera& camera, GpuFrameUniforms& uniforms) {
     const AtmosphereParameters& air = atmosphere_->atmosphere();
-    if (transmittanceTable_.empty()) {
-        transmittanceTable_ = transmittanceLutReference(air);
-        multipleScatteringTable_ = multipleScatteringLutReference(air, transmittanceTable_);
-    }
     const glm::vec3 sun = glm::normalize(
         glm::length(lighting.atmosphereSunDirection) > 0.0f ? lighting.atmosphereSunDirection : lighting.sunDirection);
     // The viewer: the site's height plus the camera's (metres above the ground plane).

@@ -108,8 +108,9 @@ private:
     ImageState idsState_;
     ImageState depthState_;
     ImageState shadowState_;
-    // The atmosphere's tables, the sky-view table's state, its sampler, and the CPU copy of the
-    // transmittance table the sun's colour and the ambient light are read from.
+    // The atmosphere's tables, the sky-view table's state, its sampler, and CPU copies of the
+    // transmittance and multiple-scattering tables (read back from the GPU once) that the sun's
+    // colour, the ambient light and the exposure are read from.
     std::unique_ptr<AtmosphereLuts> atmosphere_;
     ImageState skyViewState_;
     vk::Unique<VkSampler> skySampler_;
