@@ -53,6 +53,7 @@ void addViewCommand(CLI::App& app, ViewOptions& o) {
     addLightingOptions(*view, o.lighting);
     addTileOption(*view, o.tileSize);
     addStatsOption(*view, o.stats);
+    addQualityOption(*view, o.quality, "standard");
     view->add_option("--pick", o.pick, "Headless: print the node under pixel x,y of the rendered image");
     view->add_option("--frames", o.frames, "Window: close after N frames (0: when the window is closed)")
         ->check(CLI::NonNegativeNumber);
@@ -72,6 +73,7 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
     addLightingOptions(*cmd, o.lighting);
     addTileOption(*cmd, o.tileSize);
     addStatsOption(*cmd, o.stats);
+    addQualityOption(*cmd, o.quality, "standard");
     cmd->add_option("--pick", o.pick, "Headless: print the entity under pixel x,y");
     cmd->add_option("--frames", o.frames, "Window: close after N frames")->check(CLI::NonNegativeNumber);
     cmd->add_option("--seconds", o.seconds, "Window: close after S seconds (soak runs, kiosks)")
@@ -162,6 +164,7 @@ void addTourCommand(CLI::App& app, TourOptions& o) {
         ->check(CLI::PositiveNumber);
     addTileOption(*cmd, o.tileSize);
     addStatsOption(*cmd, o.stats);
+    addQualityOption(*cmd, o.quality, "standard");
 }
 
 void addPublishCommand(CLI::App& app, PublishOptions& o) {
@@ -212,6 +215,15 @@ void addStatsOption(CLI::App& command, bool& stats) {
     command.add_flag("--stats", stats,
                      "Print where the frame's time goes: GPU milliseconds per pass, CPU milliseconds per frame, "
                      "draws, triangles and memory");
+}
+
+void addQualityOption(CLI::App& command, std::string& quality, const std::string& headlessDefault) {
+    command
+        .add_option("--quality", quality,
+                    "What a frame spends: draft (no MSAA), standard (4x MSAA) or presentation (standard, a "
+                    "sharper shadow map and 2x2 supersampling for stills and video). Default: " +
+                        headlessDefault + " headless; in a window draft on a CPU device, standard on a GPU")
+        ->check(CLI::IsMember({"draft", "standard", "presentation"}));
 }
 
 void addLightingOptions(CLI::App& command, LightingOptions& o) {

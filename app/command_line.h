@@ -47,6 +47,7 @@ struct ViewOptions {
     bool stats = false;     // --stats: time per pass and frame, draws, memory
     std::string pick;       // "x,y": print the node under that pixel
     int frames = 0;         // window: close after this many frames (0: run until closed)
+    std::string quality;    // --quality: draft, standard or presentation; empty: the default
 };
 
 struct RenderOptions {
@@ -60,6 +61,7 @@ struct RenderOptions {
     LightingOptions lighting;
     unsigned tileSize = 0;  // --tile-size (0: the device's limit)
     bool stats = false;     // --stats: time per pass and frame, draws, memory
+    std::string quality;    // --quality: draft, standard or presentation; empty: the default
     std::string pick;
     int frames = 0;
     double seconds = 0.0;       // window: close after this long (0: when closed, or after --frames)
@@ -103,9 +105,10 @@ struct TourOptions {
     unsigned width = 1920;
     unsigned height = 1080;
     unsigned fps = 30;
-    double maxSeconds = 0.0;  // > 0: stop after this much of the tour (previews, tests)
-    unsigned tileSize = 0;    // --tile-size: largest tile side (0: the device's limit, or $CT_TILE_SIZE)
-    bool stats = false;       // --stats: mean time per pass and frame over the tour
+    double maxSeconds = 0.0;           // > 0: stop after this much of the tour (previews, tests)
+    unsigned tileSize = 0;             // --tile-size: largest tile side (0: the device's limit, or $CT_TILE_SIZE)
+    bool stats = false;                // --stats: mean time per pass and frame over the tour
+    std::string quality = "standard";  // --quality: draft, standard or presentation
 };
 
 struct PublishOptions {
@@ -160,6 +163,8 @@ std::optional<campus::Outcome> parseCommandLine(int argc, const char* const* arg
 void addLightingOptions(CLI::App& command, LightingOptions& options);
 void addTileOption(CLI::App& command, unsigned& tileSize);
 void addStatsOption(CLI::App& command, bool& stats);
+// --quality (render/render_quality.h); `headlessDefault` is what the help says a PNG gets.
+void addQualityOption(CLI::App& command, std::string& quality, const std::string& headlessDefault);
 void addCoupledFieldOptions(CLI::App& command, CoupledFieldOptions& options);
 void addViewCommand(CLI::App& app, ViewOptions& options);
 void addRenderCommand(CLI::App& app, RenderOptions& options);

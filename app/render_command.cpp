@@ -48,6 +48,7 @@ Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
         launch.frames = o.frames;
         launch.seconds = o.seconds;
         launch.stats = o.stats;
+        launch.quality = render::parseQualityPreset(o.quality);
         launch.phase = phase;
         launch.camera = o.camera;
         launch.uiScale = o.uiScale;
@@ -91,6 +92,7 @@ Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
     output.pick = o.pick;
     output.frames = o.frames;
     output.stats = o.stats;
+    output.quality = render::parseQualityPreset(o.quality);
     output.describePick = [&](int node, int instance) {
         return "entity \"" + entityOfNode(campus.scene, node) + "\" node \"" + campus.scene.nodes[node].name +
                "\" instance " + std::to_string(instance);

@@ -7,6 +7,8 @@
 #include "render/frame_report.h"
 #include "render/image_file.h"
 #include "render/offscreen_capture.h"
+#include "render/render_quality.h"
+#include "render/supersample.h"
 #include "render/tiled_capture.h"
 #include "twin/scenario_loader.h"
 #include "ui/caption_raster.h"
@@ -103,10 +105,17 @@ Outcome runTour(const GlobalOptions& global, const TourOptions& o) {
                  tour.tour->stops.size(), player.duration(), frames, o.width, o.height, o.fps);
 
     vk::Context context({.validation = global.validate, .deviceIndex = global.device});
-    const render::TileGrid grid = render::planTiles(o.width, o.height, tileLimit(context, o.tileSize));
+    const render::RenderQuality quality =
+        render::renderQuality(render::parseQualityPreset(o.quality).value_or(render::QualityPreset::Standard));
+    // Supersampled, each frame is rendered larger (in tiles where the device needs them) and shrunk.
+    const render::TileGrid grid = render::planTiles(o.width * quality.supersample, o.height * quality.supersample,
+                                                    tileLimit(context, o.tileSize));
     if (grid.count() > 1)
         std::fprintf(stderr, "each frame in %u tiles of %ux%u\n", grid.count(), grid.tileWidth, grid.tileHeight);
-    render::Renderer renderer(context, render::shaderDir(), {.extent = {grid.tileWidth, grid.tileHeight}});
+    render::Renderer renderer(context, render::shaderDir(),
+                              {.extent = {grid.tileWidth, grid.tileHeight},
+                               .shadowMapSize = quality.shadowMapSize,
+                               .samples = quality.samples});
     render::OffscreenCapture capture(context, renderer);
     // The window's own session and stage, played at a fixed step: the same phases rising, twin,
     // heat map and power flows as on screen, and the same frames on every run.
@@ -122,7 +131,8 @@ Outcome runTour(const GlobalOptions& global, const TourOptions& o) {
         if (i == 0) session->settleConstruction();
         stage.apply(renderer, dt);
         const auto started = std::chrono::steady_clock::now();
-        render::CapturedFrame frame = render::renderTiled(capture, grid, camera, session->lighting());
+        render::CapturedFrame frame =
+            render::downsample(render::renderTiled(capture, grid, camera, session->lighting()), quality.supersample);
         report.add(frame.stats,
                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
         const ui::CampusView view = session->view(stage.heatmapAvailable(), stage.legendMin_c(), stage.legendMax_c());

@@ -70,6 +70,7 @@ Outcome runView(const GlobalOptions& global, const ViewOptions& o) {
     output.pick = o.pick;
     output.frames = o.frames;
     output.stats = o.stats;
+    output.quality = render::parseQualityPreset(o.quality);
     return showScene(global, scene, camera, fixedLighting(o.lighting), output);
 }
 

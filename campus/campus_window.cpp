@@ -290,6 +290,7 @@ Outcome openCampusWindow(const DeviceOptions& global, twin::Scenario scenario, c
     viewer.maxFrames = launch.frames;
     viewer.maxSeconds = launch.seconds;
     viewer.printStats = launch.stats;
+    viewer.quality = launch.quality;
     const window::ViewerResult result = window.run(viewer);
     if (const CampusTelemetry* telemetry = live.telemetry())
         std::fprintf(stderr, "telemetry: %llu values received, %zu quantities measured at the end%s%s\n",

@@ -94,9 +94,10 @@ struct CampusWindowLaunch {
     std::string title = "Campus Twin";
     unsigned width = 1920;
     unsigned height = 1080;
-    int frames = 0;        // > 0: close after this many frames
-    double seconds = 0.0;  // > 0: close after this long
-    bool stats = false;    // --stats: print where the frames' time goes
+    int frames = 0;                                // > 0: close after this many frames
+    double seconds = 0.0;                          // > 0: close after this long
+    bool stats = false;                            // --stats: print where the frames' time goes
+    std::optional<render::QualityPreset> quality;  // unset: by the device (render/render_quality.h)
     int phase = 0;
     std::string camera = "overview";
     float uiScale = 1.0f;

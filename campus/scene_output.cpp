@@ -4,6 +4,7 @@
 #include "render/frame_report.h"
 #include "render/image_file.h"
 #include "render/offscreen_capture.h"
+#include "render/supersample.h"
 #include "render/tiled_capture.h"
 
 #ifdef CT_HAVE_WINDOW
@@ -68,6 +69,7 @@ Outcome showScene(const DeviceOptions& global, const scene::Scene& scene, const 
         viewer.device = global.device;
         viewer.maxFrames = o.frames;
         viewer.printStats = o.stats;
+        viewer.quality = o.quality;
         const window::ViewerResult result = window::runViewer(scene, camera, lighting, viewer);
         return validationOutcome(global.validate, result.validation);
     }
@@ -79,15 +81,22 @@ Outcome showScene(const DeviceOptions& global, const scene::Scene& scene, const 
     }
 
     vk::Context context({.validation = global.validate, .deviceIndex = global.device});
-    const render::TileGrid grid = render::planTiles(o.width, o.height, tileLimit(context, o.tileSize));
-    render::Renderer renderer(context, render::shaderDir(), {.extent = {grid.tileWidth, grid.tileHeight}});
+    const render::RenderQuality quality = render::renderQuality(o.quality.value_or(render::QualityPreset::Standard));
+    // Supersampled, the frame is rendered larger (in tiles where the device needs them) and shrunk.
+    const render::TileGrid grid = render::planTiles(o.width * quality.supersample, o.height * quality.supersample,
+                                                    tileLimit(context, o.tileSize));
+    render::Renderer renderer(context, render::shaderDir(),
+                              {.extent = {grid.tileWidth, grid.tileHeight},
+                               .shadowMapSize = quality.shadowMapSize,
+                               .samples = quality.samples});
     renderer.setScene(scene);
     const std::shared_ptr<void> prepared = o.prepareRenderer ? o.prepareRenderer(context, renderer) : nullptr;
     render::OffscreenCapture capture(context, renderer);
     if (grid.count() > 1)
         std::fprintf(stderr, "Rendering %u tiles of %ux%u\n", grid.count(), grid.tileWidth, grid.tileHeight);
     const auto started = std::chrono::steady_clock::now();
-    const render::CapturedFrame frame = render::renderTiled(capture, grid, camera, lighting);
+    const render::CapturedFrame frame =
+        render::downsample(render::renderTiled(capture, grid, camera, lighting), quality.supersample);
     const double cpuMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     if (const std::string error = render::writePng(out, {frame.width, frame.height, frame.rgba}); !error.empty())
         return badInput(error);

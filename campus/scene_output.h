@@ -7,6 +7,7 @@
 #include "campus/outcome.h"
 #include "render/camera.h"
 #include "render/lighting.h"
+#include "render/render_quality.h"
 #include "render/renderer.h"
 #include "scene/scene.h"
 #include "vk/context.h"
@@ -14,6 +15,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace ct::campus {
@@ -36,6 +38,8 @@ struct OutputOptions {
     std::function<std::shared_ptr<void>(vk::Context&, render::Renderer&)> prepareRenderer;
     bool needsHeadless = false;  // the prepared content exists only headless (no window yet)
     bool stats = false;          // --stats: print where the frame's time went (render/frame_report.h)
+    // Unset: standard headless; in a window, by the device (render/render_quality.h).
+    std::optional<render::QualityPreset> quality;
 };
 
 // --tile-size for commands that write PNGs.

@@ -13,7 +13,7 @@ layout(location = 2) in float inAcross;
 layout(location = 3) flat in vec2 inSpeedDash;
 
 layout(location = 0) out vec4 outColor;
-layout(location = 1) out uvec2 outId;  // masked off by the pipeline: picking sees through flows
+layout(location = 1) out vec2 outId;  // masked off by the pipeline: picking sees through flows
 
 const float kDuty = 0.55;  // the dash's share of its period
 
@@ -32,5 +32,5 @@ void main() {
     // Softer edges, so wide ribbons read as lines rather than flat bands.
     alpha *= 1.0 - 0.45 * smoothstep(0.55, 1.0, abs(inAcross));
     outColor = vec4(mix(dim, bright, dash), alpha);
-    outId = uvec2(0);
+    outId = vec2(0.0);
 }

@@ -16,7 +16,7 @@ layout(location = 4) in vec4 inColor;
 layout(location = 5) flat in uvec2 inIds;
 
 layout(location = 0) out vec4 outColor;
-layout(location = 1) out uvec2 outIds;
+layout(location = 1) out vec2 outIds;  // node and instance index, exact as floats below 2^24
 
 vec2 uvSet(uint set) { return set == 0u ? inUv.xy : inUv.zw; }
 
@@ -112,5 +112,5 @@ void main() {
     float rim = pow(1.0 - max(dot(geometricNormal, v), 0.0), 2.0);
     display = mix(display, kSelectionColor, animation.w * (0.35 + 0.5 * rim));
     outColor = vec4(display, baseColor.a);
-    outIds = inIds;
+    outIds = vec2(inIds);
 }

@@ -78,6 +78,7 @@ FlowLinePass::FlowLinePass(vk::Context& context, const std::filesystem::path& sh
     desc.depthFormat = formats.depth;
     desc.depthTest = formats.depth != VK_FORMAT_UNDEFINED;
     desc.depthWrite = false;
+    desc.samples = formats.samples;
     pipeline_ = vk::buildGraphicsPipeline(context_, desc);
 }
 

@@ -59,6 +59,7 @@ struct FlowLineFormats {
     VkFormat color = VK_FORMAT_UNDEFINED;  // blended into
     VkFormat id = VK_FORMAT_UNDEFINED;     // a second colour attachment left unwritten; UNDEFINED: none
     VkFormat depth = VK_FORMAT_UNDEFINED;  // tested, not written
+    VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT;  // the attachments'
 };
 
 struct FlowLineView {

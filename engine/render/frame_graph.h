@@ -26,6 +26,7 @@ enum class ImageAccess {
     ColorAttachment,    // drawn into (read and written)
     DepthAttachment,    // depth tested and written
     SampledInFragment,  // read through a sampler by fragment shaders
+    SampledInCompute,   // read through a sampler by compute shaders
     TransferSource,     // copied or blitted from
     ComputeWrite,       // written by a compute shader as a storage image
 };

@@ -1,5 +1,7 @@
 #include "render/offscreen_capture.h"
 
+#include "render/id_encoding.h"
+
 #include <cstring>
 #include <stdexcept>
 #include <string>
@@ -9,8 +11,8 @@ namespace ct::render {
 glm::u8vec4 CapturedFrame::pixel(std::uint32_t x, std::uint32_t y) const {
     // A caller asking past the edge has a wrong projection: say so rather than read past the end.
     if (x >= width || y >= height)
-        throw std::out_of_range("CapturedFrame::pixel(" + std::to_string(x) + ", " + std::to_string(y) +
-                                ") outside " + std::to_string(width) + "x" + std::to_string(height));
+        throw std::out_of_range("CapturedFrame::pixel(" + std::to_string(x) + ", " + std::to_string(y) + ") outside " +
+                                std::to_string(width) + "x" + std::to_string(height));
     const std::size_t i = (static_cast<std::size_t>(y) * width + x) * 4;
     return {rgba[i], rgba[i + 1], rgba[i + 2], rgba[i + 3]};
 }
@@ -33,7 +35,7 @@ CapturedFrame OffscreenCapture::render(const Camera& camera, const Lighting& lig
     if (!colorReadback_ || colorReadback_.size() != pixels * 4) {
         colorReadback_ = vk::Buffer(
             context_, {pixels * 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT, vk::MemoryUsage::Readback, "color readback"});
-        idReadback_ = vk::Buffer(context_, {pixels * sizeof(glm::uvec2), VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+        idReadback_ = vk::Buffer(context_, {pixels * sizeof(glm::vec2), VK_BUFFER_USAGE_TRANSFER_DST_BIT,
                                             vk::MemoryUsage::Readback, "id readback"});
     }
 
@@ -59,7 +61,9 @@ CapturedFrame OffscreenCapture::render(const Camera& camera, const Lighting& lig
     captured.rgba.resize(pixels * 4);
     std::memcpy(captured.rgba.data(), colorReadback_.mapped(), pixels * 4);
     captured.ids.resize(pixels);
-    std::memcpy(captured.ids.data(), idReadback_.mapped(), pixels * sizeof(glm::uvec2));
+    const auto* texels = static_cast<const std::uint8_t*>(idReadback_.mapped());
+    for (VkDeviceSize i = 0; i < pixels; ++i)
+        captured.ids[i] = decodeIds(texels + i * sizeof(glm::vec2));
     return captured;
 }
 

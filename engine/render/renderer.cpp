@@ -30,11 +30,25 @@ void setViewport(VkCommandBuffer cmd, VkExtent2D extent) {
 
 }  // namespace
 
+VkSampleCountFlagBits supportedSamples(const vk::Context& context, std::uint32_t requested) {
+    const VkPhysicalDeviceLimits& limits = context.properties().limits;
+    const VkSampleCountFlags drawable = limits.framebufferColorSampleCounts & limits.framebufferDepthSampleCounts &
+                                        limits.sampledImageColorSampleCounts;
+    VkFormatProperties idFormat{};
+    vkGetPhysicalDeviceFormatProperties(context.physicalDevice(), Renderer::kIdFormat, &idFormat);
+    if ((idFormat.optimalTilingFeatures & VK_FORMAT_FEATURE_STORAGE_IMAGE_BIT) == 0) return VK_SAMPLE_COUNT_1_BIT;
+    for (std::uint32_t samples = 8; samples > 1; samples /= 2)
+        if (samples <= requested && (drawable & samples) != 0) return static_cast<VkSampleCountFlagBits>(samples);
+    return VK_SAMPLE_COUNT_1_BIT;
+}
+
 Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir, const RendererOptions& options)
     : context_(context),
       passTimer_(context, FrameRing::kFramesInFlight),
       extent_(options.extent),
-      shadowMapSize_(options.shadowMapSize) {
+      shadowMapSize_(options.shadowMapSize),
+      samples_(supportedSamples(context, options.samples)) {
+    if (samples_ != VK_SAMPLE_COUNT_1_BIT) idResolve_ = std::make_unique<IdResolve>(context_, shaderDir);
     createTargets();
     shadowMap_ = vk::Image(context_, {{shadowMapSize_, shadowMapSize_},
                                       kDepthFormat,
@@ -92,8 +106,8 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
     VkSampler skySampler = VK_NULL_HANDLE;
     VK_CHECK(vkCreateSampler(context_.device(), &skySamplerInfo, nullptr, &skySampler));
     skySampler_ = context_.own(skySampler, vkDestroySampler, "sky view sampler");
-    flowLines_ =
-        std::make_unique<FlowLinePass>(context_, shaderDir, FlowLineFormats{kColorFormat, kIdFormat, kDepthFormat});
+    flowLines_ = std::make_unique<FlowLinePass>(context_, shaderDir,
+                                                FlowLineFormats{kColorFormat, kIdFormat, kDepthFormat, samples_});
 
     for (std::uint32_t i = 0; i < FrameRing::kFramesInFlight; ++i) {
         frameUniforms_[i] = vk::Buffer(context_, {sizeof(GpuFrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
@@ -125,14 +139,29 @@ void Renderer::createTargets() {
     colorState_ = {};
     idsState_ = {};
     depthState_ = {};
+    colorMultisampledState_ = {};
+    idsMultisampledState_ = {};
+    const bool multisampled = samples_ != VK_SAMPLE_COUNT_1_BIT;
     color_ = vk::Image(context_,
                        {extent_, kColorFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT, 1,
                         VK_IMAGE_ASPECT_COLOR_BIT, "color target"});
-    ids_ =
-        vk::Image(context_, {extent_, kIdFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
-                             1, VK_IMAGE_ASPECT_COLOR_BIT, "id target"});
+    // Multisampled, the single-sample ids are written by the id resolve's compute shader.
+    const VkImageUsageFlags idUsage =
+        (multisampled ? VK_IMAGE_USAGE_STORAGE_BIT : VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT) |
+        VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
+    ids_ = vk::Image(context_, {extent_, kIdFormat, idUsage, 1, VK_IMAGE_ASPECT_COLOR_BIT, "id target"});
     depth_ = vk::Image(context_, {extent_, kDepthFormat, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT, 1,
-                                  VK_IMAGE_ASPECT_DEPTH_BIT, "depth target"});
+                                  VK_IMAGE_ASPECT_DEPTH_BIT, "depth target", samples_});
+    if (multisampled) {
+        colorMultisampled_ =
+            vk::Image(context_, {extent_, kColorFormat,
+                                 VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT, 1,
+                                 VK_IMAGE_ASPECT_COLOR_BIT, "multisampled color target", samples_});
+        idsMultisampled_ =
+            vk::Image(context_, {extent_, kIdFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
+                                 1, VK_IMAGE_ASPECT_COLOR_BIT, "multisampled id target", samples_});
+        idResolve_->setImages(idsMultisampled_, ids_);
+    }
 }
 
 void Renderer::resize(VkExtent2D extent) {
@@ -170,6 +199,7 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     opaque.vertexAttributes = attributes;
     opaque.colorAttachments = {{kColorFormat, false, true}, {kIdFormat, false, true}};
     opaque.depthFormat = kDepthFormat;
+    opaque.samples = samples_;
     opaquePipeline_ = vk::buildGraphicsPipeline(context_, opaque);
 
     vk::GraphicsPipelineDesc blend = opaque;
@@ -187,6 +217,7 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     sky.depthFormat = kDepthFormat;
     sky.depthTest = false;
     sky.depthWrite = false;
+    sky.samples = samples_;
     skyPipeline_ = vk::buildGraphicsPipeline(context_, sky);
 
     vk::GraphicsPipelineDesc shadow;
@@ -327,13 +358,24 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
                       [&](VkCommandBuffer c) { recordShadowPass(c, stats); });
     // The main pass samples the shadow map even without shadows (the shader skips it then), so
     // it is always in the layout a sampler reads.
-    graph.addPass("main",
-                  {{&color_, &colorState_, ImageAccess::ColorAttachment, true},
-                   {&ids_, &idsState_, ImageAccess::ColorAttachment, true},
-                   {&depth_, &depthState_, ImageAccess::DepthAttachment, true},
-                   {&shadowMap_, &shadowState_, ImageAccess::SampledInFragment, false},
-                   {&atmosphere_->skyView(), &skyViewState_, ImageAccess::SampledInFragment, false}},
-                  [&](VkCommandBuffer c) { recordMainPass(c, stats); });
+    std::vector<ImageUse> mainImages{{&color_, &colorState_, ImageAccess::ColorAttachment, true},
+                                     {&depth_, &depthState_, ImageAccess::DepthAttachment, true},
+                                     {&shadowMap_, &shadowState_, ImageAccess::SampledInFragment, false},
+                                     {&atmosphere_->skyView(), &skyViewState_, ImageAccess::SampledInFragment, false}};
+    const bool multisampled = samples_ != VK_SAMPLE_COUNT_1_BIT;
+    if (multisampled) {
+        // Drawn multisampled; colour resolves into color_ as the pass ends.
+        mainImages.push_back({&colorMultisampled_, &colorMultisampledState_, ImageAccess::ColorAttachment, true});
+        mainImages.push_back({&idsMultisampled_, &idsMultisampledState_, ImageAccess::ColorAttachment, true});
+    } else {
+        mainImages.push_back({&ids_, &idsState_, ImageAccess::ColorAttachment, true});
+    }
+    graph.addPass("main", std::move(mainImages), [&](VkCommandBuffer c) { recordMainPass(c, stats); });
+    if (multisampled)
+        graph.addPass("id resolve",
+                      {{&idsMultisampled_, &idsMultisampledState_, ImageAccess::SampledInCompute, false},
+                       {&ids_, &idsState_, ImageAccess::ComputeWrite, true}},
+                      [&](VkCommandBuffer c) { idResolve_->record(c); });
     // Copied out (OffscreenCapture) or blitted to the swapchain (Viewer) after the frame.
     graph.leave(color_, colorState_, ImageAccess::TransferSource);
     graph.leave(ids_, idsState_, ImageAccess::TransferSource);
@@ -512,9 +554,18 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
     VkClearValue idClear{};
     VkClearValue depthClear{};
     depthClear.depthStencil = {1.0f, 0};
-    const VkRenderingAttachmentInfo colors[] = {
-        attachment(color_.view(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, colorClear),
-        attachment(ids_.view(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, idClear)};
+    const bool multisampled = samples_ != VK_SAMPLE_COUNT_1_BIT;
+    VkRenderingAttachmentInfo colors[] = {
+        attachment((multisampled ? colorMultisampled_ : color_).view(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                   colorClear),
+        attachment((multisampled ? idsMultisampled_ : ids_).view(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, idClear)};
+    if (multisampled) {
+        // The samples are averaged into the shown image; they are not kept.
+        colors[0].resolveMode = VK_RESOLVE_MODE_AVERAGE_BIT;
+        colors[0].resolveImageView = color_.view();
+        colors[0].resolveImageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+        colors[0].storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+    }
     VkRenderingAttachmentInfo depth = attachment(depth_.view(), VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, depthClear);
     depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
     VkRenderingInfo rendering{VK_STRUCTURE_TYPE_RENDERING_INFO};

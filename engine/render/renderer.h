@@ -10,7 +10,9 @@
 //
 // Passes, in order: sun shadow map (depth only), then the main pass with two colour targets,
 // tonemapped sRGB colour and a node-id image for picking, over sky, opaque and mask batches, and
-// blended draws sorted back to front.
+// blended draws sorted back to front. Multisampled (RendererOptions::samples), the main pass
+// draws into multisampled targets, colour is averaged into the single-sample image at its end
+// and an "id resolve" pass keeps each pixel's first sample of the ids (render/id_resolve.h).
 #pragma once
 
 #include "render/atmosphere_luts.h"
@@ -20,6 +22,7 @@
 #include "render/frame_ring.h"
 #include "render/gpu_scene.h"
 #include "render/ground_overlay.h"
+#include "render/id_resolve.h"
 #include "render/lighting.h"
 #include "render/node_animation.h"
 #include "render/pass_timer.h"
@@ -46,12 +49,22 @@ struct FrameStats {
 struct RendererOptions {
     VkExtent2D extent{1280, 720};
     std::uint32_t shadowMapSize = 2048;
+    // Samples per pixel of the main pass (MSAA): 1, 2, 4 or 8, lowered to what the device can
+    // draw and resolve (samples()).
+    std::uint32_t samples = 1;
 };
+
+// The most samples per pixel, at most `requested`, that the device can draw the main pass with:
+// colour and depth targets and the sampled float id target, and a storage image to resolve the
+// ids into.
+VkSampleCountFlagBits supportedSamples(const vk::Context& context, std::uint32_t requested);
 
 class Renderer {
 public:
     static constexpr VkFormat kColorFormat = VK_FORMAT_R8G8B8A8_SRGB;
-    static constexpr VkFormat kIdFormat = VK_FORMAT_R32G32_UINT;
+    // Node and instance index as exact floats (below 2^24): a float target can be multisampled
+    // where an integer one cannot.
+    static constexpr VkFormat kIdFormat = VK_FORMAT_R32G32_SFLOAT;
     static constexpr VkFormat kDepthFormat = VK_FORMAT_D32_SFLOAT;
 
     Renderer(vk::Context& context, const std::filesystem::path& shaderDir, const RendererOptions& options);
@@ -69,6 +82,7 @@ public:
     void setFlowLines(std::span<const FlowLine> lines) { flowLines_->setLines(lines); }
     void setFlowTime(float seconds) { flowTime_ = seconds; }
     VkExtent2D extent() const { return extent_; }
+    VkSampleCountFlagBits samples() const { return samples_; }
 
     FrameStats record(const Frame& frame, const Camera& camera, const Lighting& lighting);
     // The GPU time of each pass of the frame last recorded in `slot`, once its submission has
@@ -99,14 +113,20 @@ private:
     PassTimer passTimer_;
     VkExtent2D extent_;
     std::uint32_t shadowMapSize_;
-    vk::Image color_;
+    VkSampleCountFlagBits samples_;
+    vk::Image color_;  // single-sample, what is shown and read back
     vk::Image ids_;
-    vk::Image depth_;
+    vk::Image colorMultisampled_;  // drawn into when samples_ > 1, else empty
+    vk::Image idsMultisampled_;
+    vk::Image depth_;  // samples_ per pixel
     vk::Image shadowMap_;
     // Where each target was left (render/frame_graph.h): the next frame's barriers start there.
     ImageState colorState_;
     ImageState idsState_;
     ImageState depthState_;
+    ImageState colorMultisampledState_;
+    ImageState idsMultisampledState_;
+    std::unique_ptr<IdResolve> idResolve_;
     ImageState shadowState_;
     // The atmosphere's tables, the sky-view table's state, its sampler, and CPU copies of the
     // transmittance and multiple-scattering tables (read back from the GPU once) that the sun's

@@ -60,7 +60,7 @@ Unique<VkPipeline> buildGraphicsPipeline(Context& context, const GraphicsPipelin
     raster.depthBiasEnable = VK_TRUE;  // set to zero by dynamic state where unwanted
 
     VkPipelineMultisampleStateCreateInfo multisample{VK_STRUCTURE_TYPE_PIPELINE_MULTISAMPLE_STATE_CREATE_INFO};
-    multisample.rasterizationSamples = VK_SAMPLE_COUNT_1_BIT;
+    multisample.rasterizationSamples = desc.samples;
 
     VkPipelineDepthStencilStateCreateInfo depth{VK_STRUCTURE_TYPE_PIPELINE_DEPTH_STENCIL_STATE_CREATE_INFO};
     depth.depthTestEnable = desc.depthTest;

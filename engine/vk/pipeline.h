@@ -34,6 +34,7 @@ struct GraphicsPipelineDesc {
     bool depthWrite = true;
     VkCompareOp depthCompare = VK_COMPARE_OP_LESS_OR_EQUAL;
     bool depthClamp = false;
+    VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT;  // the attachments' sample count
 };
 
 Unique<VkPipeline> buildGraphicsPipeline(Context& context, const GraphicsPipelineDesc& desc);

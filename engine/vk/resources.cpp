@@ -52,7 +52,7 @@ Image::Image(Context& context, const ImageDesc& desc)
     info.extent = {desc.extent.width, desc.extent.height, 1};
     info.mipLevels = desc.mipLevels;
     info.arrayLayers = 1;
-    info.samples = VK_SAMPLE_COUNT_1_BIT;
+    info.samples = desc.samples;
     info.tiling = VK_IMAGE_TILING_OPTIMAL;
     info.usage = desc.usage;
     info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;

@@ -44,6 +44,7 @@ struct ImageDesc {
     std::uint32_t mipLevels = 1;
     VkImageAspectFlags aspect = VK_IMAGE_ASPECT_COLOR_BIT;
     std::string name;
+    VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT;  // more than one: a multisampled target
 };
 
 class Image {

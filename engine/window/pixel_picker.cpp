@@ -1,13 +1,13 @@
 #include "window/pixel_picker.h"
 
-#include <cstring>
+#include "render/id_encoding.h"
 
 namespace ct::window {
 
 PixelPicker::PixelPicker(vk::Context& context)
     : context_(context),
-      readback_(context, {2 * sizeof(std::uint32_t), VK_BUFFER_USAGE_TRANSFER_DST_BIT, vk::MemoryUsage::Readback,
-                          "pick readback"}) {}
+      readback_(context,
+                {2 * sizeof(float), VK_BUFFER_USAGE_TRANSFER_DST_BIT, vk::MemoryUsage::Readback, "pick readback"}) {}
 
 void PixelPicker::request(std::uint32_t x, std::uint32_t y) {
     // A copy already recorded but not yet read is simply overwritten by the new one: the buffer
@@ -44,8 +44,7 @@ std::optional<PickResult> PixelPicker::poll() {
     if (state_ != State::Submitted || context_.completedValue() < timelineValue_) return std::nullopt;
     state_ = State::Idle;
     readback_.invalidate(context_.device());
-    std::uint32_t id[2] = {0, 0};
-    std::memcpy(id, readback_.mapped(), sizeof(id));
+    const glm::uvec2 id = render::decodeIds(readback_.mapped());
     PickResult result;
     result.x = x_;
     result.y = y_;

@@ -222,7 +222,13 @@ ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialC
     vk::Context context(contextOptions(options, window.get()));
 
     VkExtent2D builtFor = framebufferExtent(window.get());
-    render::Renderer renderer(context, render::shaderDir(), {.extent = builtFor});
+    const render::RenderQuality quality =
+        render::renderQuality(options.quality.value_or(render::defaultPreset(context.properties().deviceType)));
+    render::Renderer renderer(context, render::shaderDir(),
+                              {.extent = builtFor, .shadowMapSize = quality.shadowMapSize, .samples = quality.samples});
+    if (options.printStats)
+        std::fprintf(stderr, "quality: %s (%u sample%s per pixel)\n", render::presetName(quality.preset),
+                     static_cast<unsigned>(renderer.samples()), renderer.samples() == 1 ? "" : "s");
     renderer.setScene(scene);
     render::FrameRing ring(context);
     const auto opened = std::chrono::steady_clock::now();

@@ -18,6 +18,7 @@
 
 #include "render/camera.h"
 #include "render/lighting.h"
+#include "render/render_quality.h"
 #include "scene/scene.h"
 #include "vk/context.h"
 #include "window/camera_mode.h"
@@ -91,6 +92,9 @@ struct ViewerOptions {
     // --stats: every two seconds, where the frames' time went (render/frame_report.h) on stderr:
     // GPU milliseconds per pass (read once each frame slot comes round again), CPU per frame.
     bool printStats = false;
+    // What the frame spends (render/render_quality.h); unset: draft on a CPU device, standard on
+    // a GPU. Supersampling is for stills and video: the window takes the preset's MSAA and shadows.
+    std::optional<render::QualityPreset> quality;
     // Tests: after `resizeAtFrame` frames, resize the window to resizeWidth x resizeHeight.
     int resizeAtFrame = -1;
     std::uint32_t resizeWidth = 0;

@@ -12,9 +12,9 @@ std::filesystem::path testData(const std::string& name) {
     return std::filesystem::u8path(std::string(CT_TEST_DATA_DIR) + "/" + name);
 }
 
-RenderHarness::RenderHarness(std::uint32_t width, std::uint32_t height)
+RenderHarness::RenderHarness(std::uint32_t width, std::uint32_t height, std::uint32_t samples)
     : context_({.validation = true, .quiet = true}),
-      renderer_(context_, render::shaderDir(), {.extent = {width, height}}),
+      renderer_(context_, render::shaderDir(), {.extent = {width, height}, .samples = samples}),
       capture_(context_, renderer_) {}
 
 render::CapturedFrame RenderHarness::render(const std::filesystem::path& file, const std::string& cameraName,

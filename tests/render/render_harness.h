@@ -14,7 +14,8 @@ std::filesystem::path testData(const std::string& name);
 
 class RenderHarness {
 public:
-    explicit RenderHarness(std::uint32_t width = 256, std::uint32_t height = 256);
+    // `samples`: MSAA samples per pixel of the main pass (RendererOptions::samples).
+    explicit RenderHarness(std::uint32_t width = 256, std::uint32_t height = 256, std::uint32_t samples = 1);
 
     // Loads (REQUIREs success) and renders from the named glTF camera, or framed if empty.
     render::CapturedFrame render(const std::filesystem::path& file, const std::string& cameraName,

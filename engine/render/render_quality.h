@@ -1,0 +1,36 @@
+// Quality presets: what the renderer spends per frame, named for who asks.
+//   draft         interaction on a CPU device (lavapipe): one sample per pixel, the smaller
+//                 shadow map; what the window showed before the presets.
+//   standard      a GPU's window, and stills and video by default: 4x MSAA.
+//   presentation  stills and video for a big screen: standard, each output pixel the mean of 2x2
+//                 rendered ones (supersampling), and a sharper shadow map.
+// The window picks draft on a CPU device and standard on a GPU (defaultPreset) unless told.
+#pragma once
+
+#include <vulkan/vulkan.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ct::render {
+
+enum class QualityPreset { Draft, Standard, Presentation };
+
+struct RenderQuality {
+    QualityPreset preset = QualityPreset::Draft;
+    std::uint32_t samples = 1;  // MSAA samples per pixel of the main pass
+    std::uint32_t shadowMapSize = 2048;
+    std::uint32_t supersample = 1;  // stills and video: rendered at N times the width and height
+};
+
+RenderQuality renderQuality(QualityPreset preset);
+std::optional<QualityPreset> parseQualityPreset(std::string_view name);
+const char* presetName(QualityPreset preset);
+// "draft, standard or presentation": for option help and error messages.
+std::string presetNames();
+// For the window: draft where the device is the CPU (lavapipe, llvmpipe, SwiftShader), else standard.
+QualityPreset defaultPreset(VkPhysicalDeviceType deviceType);
+
+}  // namespace ct::render
