@@ -93,6 +93,7 @@ Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
     output.frames = o.frames;
     output.stats = o.stats;
     output.quality = render::parseQualityPreset(o.quality);
+    output.lamps = campus.lamps;
     output.describePick = [&](int node, int instance) {
         return "entity \"" + entityOfNode(campus.scene, node) + "\" node \"" + campus.scene.nodes[node].name +
                "\" instance " + std::to_string(instance);

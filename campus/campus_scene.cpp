@@ -1,5 +1,7 @@
 #include "campus/campus_scene.h"
 
+#include "campus/site_lamps.h"
+
 #include "scene/load_gltf.h"
 #include "scene/scene_composer.h"
 #include "twin/campus_at_phase.h"
@@ -239,6 +241,7 @@ CampusResult composeCampus(const twin::CampusAtPhase& standing, const CampusOpti
     campus.entityRoots = builder.roots();
     campus.scene = builder.finish();
     campus.scene.sourcePath = standing.scenarioPath;
+    campus.lamps = siteLamps(standing, campus);
 
     // Every binding of a standing entity must name a node that exists.
     std::set<std::string> names;

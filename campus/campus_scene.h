@@ -11,6 +11,7 @@
 #pragma once
 
 #include "render/camera.h"
+#include "render/lamps.h"
 #include "scene/scene.h"
 #include "twin/campus_at_phase.h"
 #include "twin/scenario.h"
@@ -36,6 +37,8 @@ struct CampusScene {
     // The terrain's colour (its first material, linear): the plain drawn beyond the terrain and
     // the light the ground bounces take it, so the two meet without a seam.
     std::optional<glm::vec3> groundAlbedo;
+    // The site's lamps at night (campus/site_lamps.h); set on the renderer after the scene.
+    std::vector<render::Lamp> lamps;
 };
 
 struct CampusResult {

@@ -19,6 +19,11 @@ void CampusStage::release() {
 
 void CampusStage::apply(render::Renderer& renderer, double dt) {
     renderer.setNodeAnimations(session_.nodeAnimations());
+    // The lamps go with the scene: set again whenever the renderer was given a scene.
+    if (renderer.gpuScene() != lampsSetFor_) {
+        renderer.setLamps(session_.campus().lamps);
+        lampsSetFor_ = renderer.gpuScene();
+    }
     applyPowerFlows(renderer, dt);
     applyHeatmap(renderer);
 }

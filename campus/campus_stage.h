@@ -55,6 +55,7 @@ private:
     // The power-flow layer: its dash clock, and whether lines were set last frame.
     double flowClock_s_ = 0.0;
     bool flowsShown_ = false;
+    const render::GpuScene* lampsSetFor_ = nullptr;  // the renderer's scene the lamps were set for
 };
 
 }  // namespace ct::campus

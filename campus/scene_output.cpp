@@ -90,6 +90,7 @@ Outcome showScene(const DeviceOptions& global, const scene::Scene& scene, const 
                                .shadowMapSize = quality.shadowMapSize,
                                .samples = quality.samples});
     renderer.setScene(scene);
+    renderer.setLamps(o.lamps);
     const std::shared_ptr<void> prepared = o.prepareRenderer ? o.prepareRenderer(context, renderer) : nullptr;
     render::OffscreenCapture capture(context, renderer);
     if (grid.count() > 1)

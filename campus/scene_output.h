@@ -40,6 +40,7 @@ struct OutputOptions {
     bool stats = false;          // --stats: print where the frame's time went (render/frame_report.h)
     // Unset: standard headless; in a window, by the device (render/render_quality.h).
     std::optional<render::QualityPreset> quality;
+    std::vector<render::Lamp> lamps;  // of the scene (render/lamps.h), lit by Lighting::siteLights
 };
 
 // --tile-size for commands that write PNGs.

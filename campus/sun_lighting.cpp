@@ -14,6 +14,8 @@ constexpr float kFixedElevation_deg = 50.0f;
 constexpr float kFixedAzimuth_deg = 135.0f;
 // The sun is held here when lower, so the shadow map keeps a usable angle at dusk and night.
 constexpr double kLowest_deg = 4.0;
+// Photocells switch lamps on at a few tens of lux: the sun a few degrees up, on the way down.
+constexpr double kLampsOn_deg = 3.0;
 
 }  // namespace
 
@@ -32,6 +34,9 @@ render::Lighting sunLighting(const twin::Site& site, double t) {
     lighting.atmosphere = true;
     lighting.atmosphereSunDirection = render::sunDirectionFromAngles(sun.elevation_deg, sun.azimuth_deg);
     lighting.groundAltitude_km = static_cast<float>(site.elevation_m * 1e-3);
+    // The site's lamps on a photocell: on as the sun goes down, fully from just below the horizon.
+    lighting.siteLights = static_cast<float>(std::clamp((kLampsOn_deg - sun.elevation_deg) / 4.0, 0.0, 1.0));
+    lighting.clock_s = static_cast<float>(std::fmod(t, 86400.0));
     if (sun.elevation_deg < kLowest_deg) {
         // Dusk to night: fade over the sun's last degrees and the first ten below the horizon.
         const float night = static_cast<float>(std::clamp((kLowest_deg - sun.elevation_deg) / 14.0, 0.0, 1.0));

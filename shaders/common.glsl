@@ -29,6 +29,8 @@ layout(set = 0, binding = 0) uniform FrameUniforms {
     vec4 haze;           // rgb: the air's extinction per km at the ground; w: camera height (km)
     vec4 skySun;         // xyz: towards the true sun (the sky's, may be below the horizon)
     vec4 sunDisk;        // rgb: the sun's disk as seen through the air (0 once it has set)
+    vec4 lampGrid;       // the lamps' light on the ground: originX, originZ, cell (m), nx
+    vec4 lampState;      // nz, lux to radiance units (0: lamps off), clock (s), stars (0..1)
 } frame;
 
 layout(std430, set = 0, binding = 1) readonly buffer InstanceBuffer {

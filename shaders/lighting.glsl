@@ -50,4 +50,21 @@ vec3 fresnelSchlick(float vDotH, vec3 f0) {
     return f0 + (1.0 - f0) * pow(1.0 - vDotH, 5.0);
 }
 
+// Sun and sky on an opaque surface: GGX specular, Smith visibility, Schlick Fresnel and the
+// sky's ambient. One function for the scene's surfaces and the plain the sky shader draws past
+// the terrain's edge, so the two shade alike and meet without a seam.
+vec3 sunAndSkyRadiance(vec3 diffuseColor, vec3 f0, float roughness, vec3 n, vec3 v, float shadow, float occlusion) {
+    vec3 l = normalize(frame.sunDirection.xyz);
+    vec3 h = normalize(l + v);
+    float nDotL = max(dot(n, l), 0.0);
+    float nDotV = max(dot(n, v), 1e-4);
+    float nDotH = max(dot(n, h), 0.0);
+    vec3 f = fresnelSchlick(max(dot(v, h), 0.0), f0);
+    vec3 specular = f * distributionGGX(nDotH, roughness) * visibilitySmithGGX(nDotV, nDotL, roughness);
+    vec3 diffuse = (1.0 - f) * diffuseColor / PI;
+    vec3 color = (diffuse + specular) * frame.sunRadiance.rgb * nDotL * shadow;
+    vec3 ambientSpecular = f0 * skyRadiance(reflect(-v, n)) * (1.0 - roughness) * 0.5;
+    return color + (diffuseColor * skyIrradiance(n) + ambientSpecular) * occlusion * frame.params.w;
+}
+
 #endif

@@ -5,6 +5,7 @@
 #include "overlay.glsl"
 #include "scaffold.glsl"
 #include "aerial.glsl"
+#include "lamp_light.glsl"
 
 const vec3 kSelectionColor = vec3(0.15, 0.75, 1.0);  // linear, after the tonemap
 
@@ -81,8 +82,6 @@ void main() {
     }
     vec3 n = scaffold ? geometricNormal : shadingNormal(geometricNormal);
     vec3 v = normalize(frame.cameraPosition.xyz - inWorldPosition);
-    vec3 l = normalize(frame.sunDirection.xyz);
-    vec3 h = normalize(l + v);
 
     vec4 mr = texture(metallicRoughnessTexture, uvSet(material.texCoords.y));
     float metallic = scaffold ? 0.0 : clamp(material.factors.x * mr.b, 0.0, 1.0);
@@ -92,17 +91,9 @@ void main() {
 
     vec3 f0 = mix(vec3(0.04), baseColor.rgb, metallic);
     vec3 diffuseColor = baseColor.rgb * (1.0 - metallic);
-    float nDotL = max(dot(n, l), 0.0);
-    float nDotV = max(dot(n, v), 1e-4);
-    float nDotH = max(dot(n, h), 0.0);
-    vec3 f = fresnelSchlick(max(dot(v, h), 0.0), f0);
-    vec3 specular = f * distributionGGX(nDotH, roughness) * visibilitySmithGGX(nDotV, nDotL, roughness);
-    vec3 diffuse = (1.0 - f) * diffuseColor / PI;
     float shadow = sunShadow(inWorldPosition, geometricNormal);
-    vec3 color = (diffuse + specular) * frame.sunRadiance.rgb * nDotL * shadow;
-
-    vec3 ambientSpecular = f0 * skyRadiance(reflect(-v, n)) * (1.0 - roughness) * 0.5;
-    color += (diffuseColor * skyIrradiance(n) + ambientSpecular) * occlusion * frame.params.w;
+    vec3 color = sunAndSkyRadiance(diffuseColor, f0, roughness, n, v, shadow, occlusion);
+    color += diffuseColor / PI * lampIrradiance(inWorldPosition, n);
     if (!scaffold) color += material.emissive.rgb * texture(emissiveTexture, uvSet(material.texCoordsMore.x)).rgb;
     // The air between the camera and the surface (off without the atmosphere).
     color = aerialPerspective(color, -v, length(frame.cameraPosition.xyz - inWorldPosition) * 1e-3);

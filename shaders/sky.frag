@@ -3,6 +3,7 @@
 #include "lighting.glsl"
 
 #include "aerial.glsl"
+#include "stars.glsl"
 
 layout(location = 0) in vec2 inNdc;
 layout(location = 0) out vec4 outColor;
@@ -13,16 +14,16 @@ vec3 atmosphereSky(vec3 direction) {
         // scene's ground is (sun and sky on a diffuse surface of the ground's colour), to where
         // the haze takes it.
         float distance_km = frame.haze.w / max(-direction.y, 1e-4);
-        vec3 up = vec3(0.0, 1.0, 0.0);
-        vec3 albedo = frame.groundColor.rgb;
-        vec3 lit = albedo / PI * frame.sunRadiance.rgb * max(dot(up, normalize(frame.sunDirection.xyz)), 0.0) +
-                   albedo * skyIrradiance(up) * frame.params.w;
+        vec3 lit = sunAndSkyRadiance(frame.groundColor.rgb, vec3(0.04), 1.0, vec3(0.0, 1.0, 0.0), -direction, 1.0, 1.0);
         return aerialPerspective(lit, direction, distance_km);
     }
     vec3 sky = skyViewRadiance(direction);
     // Night: the sun's light is gone; moon, stars and the towns' glow stand in as a floor.
     float up = clamp(direction.y, 0.0, 1.0);
     sky += frame.atmosphere.w * mix(frame.nightHorizon.rgb, frame.nightZenith.rgb, sqrt(up));
+    // Stars come out as the sky darkens; in the renderer's units, so the exposure treats them
+    // as it treats the sky.
+    sky += frame.lampState.w * starField(direction);
     return sky;
 }
 

@@ -35,6 +35,8 @@ struct GpuFrameUniforms {
     glm::vec4 haze;          // rgb: the air's extinction per km at the ground; w: camera height (km)
     glm::vec4 skySun;        // xyz: towards the true sun (the sky's, may be below the horizon)
     glm::vec4 sunDisk;       // rgb: the sun's disk as seen through the air (0 once it has set)
+    glm::vec4 lampGrid;      // the lamps' light on the ground: originX, originZ, cell (m), nx
+    glm::vec4 lampState;     // nz, lux to radiance units (0: lamps off), clock (s), stars (0..1)
 };
 
 struct GpuMaterial {

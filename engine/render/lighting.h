@@ -25,6 +25,10 @@ struct Lighting {
     glm::vec3 atmosphereSunDirection{0.0f};  // the true sun (may be below the horizon); 0: sunDirection
     float groundAltitude_km = 0.0f;          // of the site above the sea, where the viewer's altitude starts
     float night = 0.0f;                      // 0 by day, 1 at full night
+    // The lamps (render/lamps.h), 0 off to 1 on, as a photocell switches them at dusk; and the
+    // clock flashing lamps keep time by (seconds, so that a tour's frames agree).
+    float siteLights = 0.0f;
+    float clock_s = 0.0f;
 };
 
 // Direction towards the sun from its elevation above the horizon and its azimuth measured

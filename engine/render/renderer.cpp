@@ -79,7 +79,8 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
          {5, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
          {6, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
          {7, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT},
-         {8, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT}},
+         {8, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT},
+         {9, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}},
         "frame set layout");
     std::vector<vk::LayoutBinding> materialBindings{
         {0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}};
@@ -108,6 +109,11 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
     skySampler_ = context_.own(skySampler, vkDestroySampler, "sky view sampler");
     flowLines_ = std::make_unique<FlowLinePass>(context_, shaderDir,
                                                 FlowLineFormats{kColorFormat, kIdFormat, kDepthFormat, samples_});
+    lampPass_ = std::make_unique<LampPass>(context_, shaderDir,
+                                           FlowLineFormats{kColorFormat, kIdFormat, kDepthFormat, samples_});
+    for (std::uint32_t i = 0; i < FrameRing::kFramesInFlight; ++i)
+        lampMapBuffers_[i] = vk::Buffer(context_, {16, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, vk::MemoryUsage::Upload,
+                                                   "lamp light map " + std::to_string(i)});
 
     for (std::uint32_t i = 0; i < FrameRing::kFramesInFlight; ++i) {
         frameUniforms_[i] = vk::Buffer(context_, {sizeof(GpuFrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
@@ -240,6 +246,8 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
 void Renderer::setScene(const scene::Scene& scene) {
     scene_ = std::make_unique<GpuScene>(context_, scene, materialLayout_.get());
     animations_.clear();
+    if (lampPass_) lampPass_->setLamps({});  // they belong to the old scene's nodes
+    lampsBaked_ = false;
     createVisibleLists();
     createAnimationBuffers();
     allocateFrameSets();
@@ -282,7 +290,7 @@ void Renderer::uploadAnimations(const Frame& frame) {
 void Renderer::allocateFrameSets() {
     // Fresh sets per scene: a set still used by a frame in flight must not be rewritten.
     const VkDescriptorPoolSize perSet[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1},
-                                           {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 6},
+                                           {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 7},
                                            {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 2}};
     vk::DescriptorSets allocated =
         vk::allocateDescriptorSets(context_, frameLayout_.get(), perSet, FrameRing::kFramesInFlight, "frame");
@@ -300,8 +308,50 @@ void Renderer::allocateFrameSets() {
             .buffer(5, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, overlayBound_)
             .buffer(6, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, colormapTable_.get())
             .buffer(7, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, animationBuffers_[i].get())
+            .buffer(9, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, lampMapBuffers_[i].get())
             .update(context_.device(), frameSets_[i]);
     }
+}
+
+void Renderer::setLamps(std::span<const Lamp> lamps) {
+    lampPass_->setLamps(lamps);
+    lampsBaked_ = false;
+}
+
+// The lamps' ground light in the renderer's radiance units per lux: the sun's 3.0 stands for
+// about 100,000 lux, and the night is exposed as a photograph of a lit site is, about ten stops
+// over the day's exposure, so that a yard at 20-30 lux reads as lit and not black.
+constexpr float kLampUnitsPerLux = 3.0f / 100000.0f * 1024.0f;
+
+void Renderer::updateLamps(const Frame& frame) {
+    const std::span<const Lamp> lamps = lampPass_->lamps();
+    lampShown_.assign(lamps.size(), 1);
+    for (std::size_t i = 0; i < lamps.size(); ++i) {
+        const int node = lamps[i].node;
+        if (node >= 0 && static_cast<std::size_t>(node) < animations_.size() && animations_[node].hidden)
+            lampShown_[i] = 0;
+    }
+    if (!lampsBaked_ || lampShown_ != lampShownBaked_) {
+        lampMap_ = bakeLampLight(lamps, lampShown_);
+        lampShownBaked_ = lampShown_;
+        lampsBaked_ = true;
+        ++lampMapVersion_;
+    }
+    // This slot's previous frame has completed: its copy may be rewritten, or replaced (and its
+    // descriptor pointed at the new one) when too small.
+    if (lampMapVersionInSlot_[frame.slot] == lampMapVersion_) return;
+    const VkDeviceSize bytes = std::max<VkDeviceSize>(lampMap_.lux.size() * sizeof(float), 16);
+    if (lampMapBuffers_[frame.slot].size() < bytes) {
+        lampMapBuffers_[frame.slot] =
+            vk::Buffer(context_, {bytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, vk::MemoryUsage::Upload,
+                                  "lamp light map " + std::to_string(frame.slot)});
+        vk::DescriptorWriter()
+            .buffer(9, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, lampMapBuffers_[frame.slot].get())
+            .update(context_.device(), frameSets_[frame.slot]);
+    }
+    if (!lampMap_.lux.empty())
+        lampMapBuffers_[frame.slot].write(lampMap_.lux.data(), lampMap_.lux.size() * sizeof(float));
+    lampMapVersionInSlot_[frame.slot] = lampMapVersion_;
 }
 
 FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Lighting& lighting) {
@@ -334,6 +384,12 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
                                      static_cast<float>(overlay_.colormap), overlay_.valueOffset);
     bool skyViewDue = false;
     if (lighting.atmosphere) skyViewDue = applyAtmosphere(lighting, camera, uniforms);
+    updateLamps(frame);
+    const float lampsOn = std::clamp(lighting.siteLights, 0.0f, 1.0f);
+    uniforms.lampGrid = glm::vec4(lampMap_.origin, lampMap_.cell_m, static_cast<float>(lampMap_.nx));
+    uniforms.lampState = glm::vec4(static_cast<float>(lampMap_.nz), lampsOn * kLampUnitsPerLux, lighting.clock_s,
+                                   lighting.atmosphere ? lighting.night : 0.0f);
+    lampView_ = {frame.slot, viewProj, camera.projection(aspect)[1][1], extent_, lampsOn, lighting.clock_s, camera.eye};
     frameUniforms_[frame.slot].write(&uniforms, sizeof(uniforms));
 
     passTimer_.beginFrame(cmd, frame.slot);
@@ -607,7 +663,8 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
             ++stats.drawCalls;
         }
     }
-    flowLines_->record(cmd, flowView_);  // over everything, blended; not in the id image
+    flowLines_->record(cmd, flowView_);             // over everything, blended; not in the id image
+    lampPass_->record(cmd, lampView_, lampShown_);  // light added over the scene; not in the id image
     vkCmdEndRendering(cmd);
 }
 

@@ -23,6 +23,8 @@
 #include "render/gpu_scene.h"
 #include "render/ground_overlay.h"
 #include "render/id_resolve.h"
+#include "render/lamp_light_map.h"
+#include "render/lamp_pass.h"
 #include "render/lighting.h"
 #include "render/node_animation.h"
 #include "render/pass_timer.h"
@@ -81,6 +83,10 @@ public:
     // Animated flow lines drawn over the scene (copied); their dashes move with the flow time.
     void setFlowLines(std::span<const FlowLine> lines) { flowLines_->setLines(lines); }
     void setFlowTime(float seconds) { flowTime_ = seconds; }
+    // Lamps (copied): drawn as points of light and baked into the ground's light while
+    // Lighting::siteLights is on; a lamp whose node is hidden (setNodeAnimations) is off.
+    void setLamps(std::span<const Lamp> lamps);
+    const LampLightMap& lampLightMap() const { return lampMap_; }
     VkExtent2D extent() const { return extent_; }
     VkSampleCountFlagBits samples() const { return samples_; }
 
@@ -105,6 +111,9 @@ private:
     // The atmosphere's share of the frame's uniforms (sky, sun colour, ambient); true when the
     // sky-view table must be recomputed for this frame's sun or viewer.
     bool applyAtmosphere(const Lighting& lighting, const Camera& camera, GpuFrameUniforms& uniforms);
+    // Which lamps are shown this frame, the ground's light rebaked when that changed, and this
+    // slot's copy of it brought up to date.
+    void updateLamps(const Frame& frame);
     void recordShadowPass(VkCommandBuffer cmd, FrameStats& stats);
     void recordMainPass(VkCommandBuffer cmd, FrameStats& stats);
     void drawBatch(VkCommandBuffer cmd, const DrawBatch& batch, InstanceRange instances, bool bindMaterial);
@@ -161,6 +170,15 @@ private:
     std::unique_ptr<FlowLinePass> flowLines_;
     FlowLineView flowView_;  // this frame's, set by record() for the main pass
     float flowTime_ = 0.0f;
+    std::unique_ptr<LampPass> lampPass_;
+    LampView lampView_;  // this frame's, set by record() for the main pass
+    std::vector<char> lampShown_;
+    std::vector<char> lampShownBaked_;
+    bool lampsBaked_ = false;
+    LampLightMap lampMap_;
+    std::uint64_t lampMapVersion_ = 1;
+    std::array<vk::Buffer, FrameRing::kFramesInFlight> lampMapBuffers_;
+    std::array<std::uint64_t, FrameRing::kFramesInFlight> lampMapVersionInSlot_{};
     // Per node: hidden, and the shaders' (lift, clip below, scaffold above, 0), per frame in flight.
     std::vector<NodeAnimation> animations_;
     std::array<vk::Buffer, FrameRing::kFramesInFlight> animationBuffers_;

@@ -77,7 +77,7 @@ Unique<VkPipeline> buildGraphicsPipeline(Context& context, const GraphicsPipelin
         if (attachment.blend) {
             blend.blendEnable = VK_TRUE;
             blend.srcColorBlendFactor = VK_BLEND_FACTOR_SRC_ALPHA;
-            blend.dstColorBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
+            blend.dstColorBlendFactor = attachment.additive ? VK_BLEND_FACTOR_ONE : VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
             blend.colorBlendOp = VK_BLEND_OP_ADD;
             blend.srcAlphaBlendFactor = VK_BLEND_FACTOR_ONE;
             blend.dstAlphaBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;

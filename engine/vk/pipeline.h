@@ -19,6 +19,7 @@ struct ColorAttachmentDesc {
     VkFormat format = VK_FORMAT_UNDEFINED;
     bool blend = false;  // premultiplied-free "over": src*a + dst*(1-a)
     bool writeEnabled = true;
+    bool additive = false;  // with blend: src*a + dst instead (light adds to what is behind it)
 };
 
 struct GraphicsPipelineDesc {

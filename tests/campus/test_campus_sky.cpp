@@ -20,6 +20,17 @@ struct SkyShot {
     ct::render::CapturedFrame frame;
     ct::render::Camera camera;
     ct::campus::SunAngles sun;
+    std::vector<ct::render::Lamp> lamps;
+
+    // Where a point of the world lands in the image, if it does.
+    std::optional<glm::uvec2> pixelOf(glm::vec3 world) const {
+        const float aspect = static_cast<float>(kWidth) / kHeight;
+        const glm::vec4 clip = camera.projection(aspect) * camera.view() * glm::vec4(world, 1.0f);
+        if (clip.w <= 0.0f) return std::nullopt;
+        const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+        if (std::abs(ndc.x) > 0.98f || std::abs(ndc.y) > 0.98f) return std::nullopt;
+        return glm::uvec2((ndc.x * 0.5f + 0.5f) * kWidth, (ndc.y * 0.5f + 0.5f) * kHeight);
+    }
 
     // The pixel looking along (azimuth clockwise from north, elevation), if in the image.
     std::optional<glm::uvec2> pixelToward(float azimuth_deg, float elevation_deg) const {
@@ -34,7 +45,7 @@ struct SkyShot {
     glm::vec3 colour(glm::uvec2 p) const { return glm::vec3(frame.pixel(p.x, p.y)); }
 };
 
-SkyShot shoot(const char* time) {
+SkyShot shoot(const char* time, const char* cameraName = "wind") {
     static const ct::campus::CampusResult composed = ct::campus::composeCampus(ct::test::abilene(), 1);
     INFO(composed.error);
     REQUIRE(composed.campus);
@@ -43,9 +54,11 @@ SkyShot shoot(const char* time) {
     ct::vk::Context context({.validation = true, .quiet = true});
     ct::render::Renderer renderer(context, ct::render::shaderDir(), {.extent = {kWidth, kHeight}});
     renderer.setScene(composed.campus->scene);
+    renderer.setLamps(composed.campus->lamps);
     ct::render::OffscreenCapture capture(context, renderer);
     SkyShot shot;
-    shot.camera = *ct::campus::scenarioCamera(scenario, "wind", composed.campus->scene.bounds);
+    shot.lamps = composed.campus->lamps;
+    shot.camera = *ct::campus::scenarioCamera(scenario, cameraName, composed.campus->scene.bounds);
     ct::render::Lighting lighting = ct::campus::stillLighting({}, scenario.site, t);
     if (composed.campus->groundAlbedo) lighting.groundColor = *composed.campus->groundAlbedo;
     shot.frame = capture.render(shot.camera, lighting);
@@ -134,4 +147,41 @@ TEST_CASE("the exposure opens as the light fails, keeping dusk darker than noon"
     CHECK(ground(dusk) > 0.35f * ground(noon));
     CHECK(ground(dusk) < 0.9f * ground(noon));
     CHECK(ground(night) < 0.5f * ground(dusk));
+}
+
+TEST_CASE("at night the turbines' red obstruction lights flash in unison and the yards' lamps are bright points",
+          "[campus][render][sky][lamps]") {
+    const SkyShot flash = shoot("2026-07-16T05:00:00");    // midnight local: on, the period starts
+    const SkyShot between = shoot("2026-07-16T05:00:01");  // half a period later: off
+    int beacons = 0;
+    int red = 0;
+    int darkBetween = 0;
+    int floodlights = 0;
+    int brightFloodlights = 0;
+    for (const ct::render::Lamp& lamp : flash.lamps) {
+        const auto p = flash.pixelOf(lamp.position);
+        if (!p) continue;
+        const glm::vec3 on = flash.colour(*p);
+        if (lamp.flashesPerMinute > 0.0f) {
+            ++beacons;
+            if (on.r > 150.0f && on.r > 1.5f * on.b) ++red;
+            if (between.colour(*p).r < 0.6f * on.r) ++darkBetween;
+        }
+    }
+    // The yards' floodlights, from above the buildings.
+    const SkyShot yards = shoot("2026-07-16T05:00:00", "overview");
+    for (const ct::render::Lamp& lamp : yards.lamps) {
+        const auto p = yards.pixelOf(lamp.position);
+        if (!p || lamp.flashesPerMinute > 0.0f) continue;
+        ++floodlights;
+        if (brightness(yards.colour(*p)) > 450.0f) ++brightFloodlights;
+    }
+    INFO(beacons << " beacons in view, " << red << " red when on, " << darkBetween << " dark half a period later; "
+                 << floodlights << " floodlights in view, " << brightFloodlights << " bright");
+    REQUIRE(beacons > 20);
+    // A beacon behind a rotor blade or another nacelle may be hidden; nearly all are seen.
+    CHECK(red >= beacons * 9 / 10);
+    CHECK(darkBetween >= beacons * 9 / 10);
+    REQUIRE(floodlights > 10);
+    CHECK(brightFloodlights >= floodlights * 8 / 10);
 }

@@ -1,0 +1,24 @@
+// The campus's lamps at night (render/lamps.h), placed from what stands:
+//   - floodlights on 10 m poles every 40 m along a perimeter road 12 m outside each data-center
+//     building's yard, and on 8 m poles every 30 m around the substation, the gas plant and the
+//     battery yards (security and working light; assumed, as no lighting plan is published);
+//   - a red aviation obstruction light on every turbine's nacelle, flashing 30 times a minute,
+//     all in unison (FAA Advisory Circular 70/7460-1M, chapter 13: L-864 red flashing lights on
+//     wind turbines at night, synchronised across the farm).
+// Each lamp belongs to its entity's root node, so a building not yet built is dark too.
+#pragma once
+
+#include "campus/campus_scene.h"
+#include "render/lamps.h"
+#include "twin/campus_at_phase.h"
+
+#include <vector>
+
+namespace ct::campus {
+
+std::vector<render::Lamp> siteLamps(const twin::CampusAtPhase& standing, const CampusScene& campus);
+
+// The obstruction lights' rate and colour, for tests and the docs.
+constexpr float kObstructionFlashesPerMinute = 30.0f;
+
+}  // namespace ct::campus
