@@ -242,6 +242,15 @@ CampusResult composeCampus(const twin::CampusAtPhase& standing, const CampusOpti
     campus.scene = builder.finish();
     campus.scene.sourcePath = standing.scenarioPath;
     campus.lamps = siteLamps(standing, campus);
+    // A turbine's tower and blades are a few metres across: from the wind farm's viewpoints,
+    // kilometres out, they stay lines at least a pixel wide instead of breaking up.
+    std::set<std::string> thin;
+    for (const twin::StandingEntity& entity : standing.entities)
+        if (entity.kind == twin::EntityKind::Turbine)
+            for (const char* part : {"/tower", "/blade_1", "/blade_2", "/blade_3"})
+                thin.insert(entity.id + part);
+    for (scene::Node& node : campus.scene.nodes)
+        if (thin.count(node.name)) node.minPixelWidth = kTurbineMinPixelWidth;
 
     // Every binding of a standing entity must name a node that exists.
     std::set<std::string> names;

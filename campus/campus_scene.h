@@ -23,6 +23,9 @@
 
 namespace ct::campus {
 
+// How wide a turbine's tower and blades stay on screen at any distance (scene::Node::minPixelWidth).
+constexpr float kTurbineMinPixelWidth = 1.0f;
+
 struct CampusOptions {
     double trackerTilt_deg = 0.0;  // panels' rotation about the rows' axis (+: facing west)
     float solarRowLodDistance_m = 350.0f;

@@ -5,7 +5,8 @@
 struct Instance {
     mat4 model;
     vec4 normalMatrix[3];  // columns of transpose(inverse(mat3(model)))
-    uvec4 ids;             // x: node index + 1 (0 = nothing), y: instance index within the node
+    uvec4 ids;             // x: node index + 1 (0 = nothing), y: instance index within the node,
+                           // z: the node's minimum width on screen (px, float bits; 0: none)
 };
 
 layout(set = 0, binding = 0) uniform FrameUniforms {
@@ -31,6 +32,7 @@ layout(set = 0, binding = 0) uniform FrameUniforms {
     vec4 sunDisk;        // rgb: the sun's disk as seen through the air (0 once it has set)
     vec4 lampGrid;       // the lamps' light on the ground: originX, originZ, cell (m), nx
     vec4 lampState;      // nz, lux to radiance units (0: lamps off), clock (s), stars (0..1)
+    vec4 viewport;       // width, height (px), |projection[1][1]|, unused
 } frame;
 
 layout(std430, set = 0, binding = 1) readonly buffer InstanceBuffer {

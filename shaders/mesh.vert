@@ -21,8 +21,18 @@ void main() {
     world.y += nodeAnimation(instance.ids.x).x;
     mat3 normalMatrix = mat3(instance.normalMatrix[0].xyz, instance.normalMatrix[1].xyz,
                              instance.normalMatrix[2].xyz);
+    vec3 normal = normalMatrix * inNormal;
+    float minPixels = uintBitsToFloat(instance.ids.z);
+    if (minPixels > 0.0) {
+        // Thin geometry: push the surface out along its normal by half the minimum width, at
+        // this depth, so the part is never narrower than that on screen. Near, where the part is
+        // many pixels wide, the push is a fraction of a pixel and shows nothing.
+        float w = (frame.viewProj * world).w;
+        float metresPerPixel = 2.0 * w / (frame.viewport.z * frame.viewport.y);
+        world.xyz += normalize(normal) * (0.5 * minPixels * metresPerPixel);
+    }
     outWorldPosition = world.xyz;
-    outNormal = normalMatrix * inNormal;
+    outNormal = normal;
     outTangent = vec4(mat3(instance.model) * inTangent.xyz, inTangent.w);
     outUv = vec4(inUv0, inUv1);
     outColor = inColor;

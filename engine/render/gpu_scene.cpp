@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -14,13 +15,13 @@ namespace ct::render {
 
 namespace {
 
-GpuInstance makeInstance(const glm::mat4& model, std::uint32_t node, std::uint32_t instance) {
+GpuInstance makeInstance(const glm::mat4& model, std::uint32_t node, std::uint32_t instance, float minPixelWidth) {
     GpuInstance gpu{};
     gpu.model = model;
     const glm::mat3 normal = glm::transpose(glm::inverse(glm::mat3(model)));
     for (int c = 0; c < 3; ++c)
         gpu.normalMatrix[c] = glm::vec4(normal[c], 0.0f);
-    gpu.ids = glm::uvec4(node + 1, instance, 0, 0);
+    gpu.ids = glm::uvec4(node + 1, instance, std::bit_cast<std::uint32_t>(minPixelWidth), 0);
     return gpu;
 }
 
@@ -152,7 +153,7 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
             const std::uint32_t first = static_cast<std::uint32_t>(instances.size());
             for (std::size_t i = 0; i < placements.size(); ++i) {
                 const Placement& p = placements[i];
-                instances.push_back(makeInstance(p.model, p.node, p.instance));
+                instances.push_back(makeInstance(p.model, p.node, p.instance, scene.nodes[p.node].minPixelWidth));
                 const scene::Bounds world = scene::transformed(meshBounds, p.model);
                 bounds_.extend(world);
                 nodeBounds[p.node].extend(world);

@@ -11,7 +11,7 @@ namespace ct::render {
 struct GpuInstance {
     glm::mat4 model;
     glm::vec4 normalMatrix[3];
-    glm::uvec4 ids;  // x: node index + 1, y: instance index within the node
+    glm::uvec4 ids;  // x: node index + 1, y: instance index within the node, z: minimum width (px, float bits)
 };
 static_assert(sizeof(GpuInstance) == 128);
 
@@ -37,6 +37,7 @@ struct GpuFrameUniforms {
     glm::vec4 sunDisk;       // rgb: the sun's disk as seen through the air (0 once it has set)
     glm::vec4 lampGrid;      // the lamps' light on the ground: originX, originZ, cell (m), nx
     glm::vec4 lampState;     // nz, lux to radiance units (0: lamps off), clock (s), stars (0..1)
+    glm::vec4 viewport;      // width, height (px), |projection[1][1]|, unused
 };
 
 struct GpuMaterial {

@@ -366,6 +366,8 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     uniforms.invViewProj = glm::inverse(viewProj);
     uniforms.lightViewProj = fitSunShadow(bounds, lighting.sunDirection);
     uniforms.cameraPosition = glm::vec4(camera.eye, 1.0f);
+    uniforms.viewport = glm::vec4(static_cast<float>(extent_.width), static_cast<float>(extent_.height),
+                                  std::abs(camera.projection(aspect)[1][1]), 0.0f);
     uniforms.sunDirection = glm::vec4(glm::normalize(lighting.sunDirection), shadows ? 1.0f : 0.0f);
     // Below the horizon the sun no longer lights anything directly.
     const float sunUp = glm::clamp(lighting.sunDirection.y * 10.0f + 0.5f, 0.0f, 1.0f);

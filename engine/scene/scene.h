@@ -116,6 +116,10 @@ struct Node {
     // row as one strip instead of its panels). A node named as some node's lodFar is drawn only
     // in that role.
     int lodFar = -1;
+    // > 0: drawn at least this many pixels wide at any distance (a turbine's tower and blades, a
+    // mast, a line), its surface pushed out along its normals by the renderer where it would be
+    // thinner; it casts its shadow at its true size.
+    float minPixelWidth = 0.0f;
     float lodDistance = 0.0f;
 };
 

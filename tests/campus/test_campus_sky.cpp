@@ -185,3 +185,65 @@ TEST_CASE("at night the turbines' red obstruction lights flash in unison and the
     REQUIRE(floodlights > 10);
     CHECK(brightFloodlights >= floodlights * 8 / 10);
 }
+
+namespace {
+
+// The share of the pixel rows up each turbine tower in view where the tower shows: a pixel on
+// the tower's axis (or one beside it) that differs from the ground four pixels to its side.
+double towerContinuity(const ct::campus::CampusScene& campus, bool thinParts) {
+    ct::scene::Scene scene = campus.scene;
+    if (!thinParts)
+        for (ct::scene::Node& node : scene.nodes)
+            node.minPixelWidth = 0.0f;
+    const ct::twin::Scenario& scenario = ct::test::abilene();
+    ct::vk::Context context({.validation = true, .quiet = true});
+    ct::render::Renderer renderer(context, ct::render::shaderDir(), {.extent = {kWidth, kHeight}, .samples = 4});
+    renderer.setScene(scene);
+    ct::render::OffscreenCapture capture(context, renderer);
+    SkyShot shot;
+    shot.camera = *ct::campus::scenarioCamera(scenario, "wind", scene.bounds);
+    ct::render::Lighting lighting =
+        ct::campus::stillLighting({}, scenario.site, static_cast<double>(*ct::twin::parseIsoUtc("2026-07-15T18:00")));
+    if (campus.groundAlbedo) lighting.groundColor = *campus.groundAlbedo;
+    shot.frame = capture.render(shot.camera, lighting);
+    CHECK(context.validationCounts().total() == 0);
+    int rows = 0;
+    int shown = 0;
+    for (std::size_t n = 0; n < scene.nodes.size(); ++n) {
+        const std::string& name = scene.nodes[n].name;
+        if (name.size() < 6 || name.compare(name.size() - 6, 6, "/tower") != 0) continue;
+        const ct::scene::Bounds tower = ct::campus::entityExtent(scene, static_cast<int>(n)).bounds;
+        const glm::vec3 axis(0.5f * (tower.min.x + tower.max.x), 0.0f, 0.5f * (tower.min.z + tower.max.z));
+        const auto base = shot.pixelOf({axis.x, tower.min.y + 2.0f, axis.z});
+        const auto top = shot.pixelOf({axis.x, tower.max.y - 2.0f, axis.z});
+        if (!base || !top || base->x < 6 || base->x + 6 >= kWidth) continue;
+        for (std::uint32_t y = top->y + 1; y < base->y; ++y) {
+            const float t = static_cast<float>(y - top->y) / static_cast<float>(base->y - top->y);
+            const int x = static_cast<int>(std::lround(glm::mix(float(top->x), float(base->x), t)));
+            const glm::ivec3 ground(shot.frame.pixel(static_cast<std::uint32_t>(x + 4), y));
+            int difference = 0;
+            for (int dx = -1; dx <= 1; ++dx) {
+                const glm::ivec3 p(shot.frame.pixel(static_cast<std::uint32_t>(x + dx), y));
+                difference = std::max(difference,
+                                      std::abs(p.r - ground.r) + std::abs(p.g - ground.g) + std::abs(p.b - ground.b));
+            }
+            ++rows;
+            if (difference >= 12) ++shown;
+        }
+    }
+    REQUIRE(rows > 100);
+    return static_cast<double>(shown) / rows;
+}
+
+}  // namespace
+
+TEST_CASE("turbine towers at the wind stop are continuous lines, not broken sticks", "[campus][render][thin]") {
+    static const ct::campus::CampusResult composed = ct::campus::composeCampus(ct::test::abilene(), 1);
+    REQUIRE(composed.campus);
+    const double thin = towerContinuity(*composed.campus, true);
+    const double plain = towerContinuity(*composed.campus, false);
+    INFO("rows up the towers where the tower shows: " << thin * 100.0 << " % with a minimum width, " << plain * 100.0
+                                                      << " % without");
+    CHECK(thin > 0.97);
+    CHECK(plain < thin);
+}
