@@ -44,8 +44,8 @@ render::Lighting sunLighting(const twin::Site& site, double t) {
         lighting.skyIntensity *= 1.0f - 0.6f * night;
         // With the atmosphere the two sky colours are the night's floor, weighted by `night`:
         // a clear moonlit navy, a little lighter towards the horizon.
-        lighting.skyZenith = glm::vec3(0.007f, 0.011f, 0.028f);
-        lighting.skyHorizon = glm::vec3(0.013f, 0.017f, 0.034f);
+        lighting.skyZenith = glm::vec3(0.0045f, 0.007f, 0.019f);
+        lighting.skyHorizon = glm::vec3(0.009f, 0.012f, 0.024f);
         lighting.shadows = night < 1.0f;
         lighting.night = night;
     }

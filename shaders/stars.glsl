@@ -28,13 +28,13 @@ vec3 starField(vec3 direction) {
     vec2 grid = (uv * 0.5 + 0.5) * kCells;
     vec2 cell = floor(grid);
     vec2 seed = cell + face * 997.0;
-    if (starHash(seed) > 0.045) return vec3(0.0);  // most cells are empty
+    if (starHash(seed) > 0.02) return vec3(0.0);  // most cells are empty
     vec2 centre = vec2(starHash(seed + 17.0), starHash(seed + 41.0)) * 0.8 + 0.1;
     // Distance to the star in pixels: the cell's size on screen from the derivatives.
     float cellsPerPixel = max(length(fwidth(grid)), 1e-4);
     float pixels = length(grid - cell - centre) / cellsPerPixel;
     float magnitude = pow(starHash(seed + 73.0), 6.0);  // many faint, few bright
-    float brightness = (0.02 + 0.5 * magnitude) * exp(-pixels * pixels * 1.2);
+    float brightness = (0.012 + 0.35 * magnitude) * exp(-pixels * pixels * 1.2);
     // Blue-white to yellow-white.
     vec3 tint = mix(vec3(0.8, 0.88, 1.0), vec3(1.0, 0.9, 0.75), starHash(seed + 5.0));
     return tint * brightness * smoothstep(0.02, 0.25, direction.y);

@@ -37,7 +37,7 @@ struct LampView {
 class LampPass {
 public:
     // The smallest radius of a lamp's core on screen, in pixels.
-    static constexpr float kMinCorePixels = 1.2f;
+    static constexpr float kMinCorePixels = 1.0f;
 
     LampPass(vk::Context& context, const std::filesystem::path& shaderDir, const FlowLineFormats& formats);
 
