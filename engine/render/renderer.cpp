@@ -390,7 +390,8 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     const float lampsOn = std::clamp(lighting.siteLights, 0.0f, 1.0f);
     uniforms.lampGrid = glm::vec4(lampMap_.origin, lampMap_.cell_m, static_cast<float>(lampMap_.nx));
     uniforms.lampState = glm::vec4(static_cast<float>(lampMap_.nz), lampsOn * kLampUnitsPerLux, lighting.clock_s,
-                                   lighting.atmosphere ? lighting.night : 0.0f);
+                                   // Stars show only once the twilight has nearly gone.
+                                   lighting.atmosphere ? lighting.night * lighting.night * lighting.night : 0.0f);
     lampView_ = {frame.slot, viewProj, camera.projection(aspect)[1][1], extent_, lampsOn, lighting.clock_s, camera.eye};
     frameUniforms_[frame.slot].write(&uniforms, sizeof(uniforms));
 
