@@ -115,6 +115,7 @@ Outcome runTour(const GlobalOptions& global, const TourOptions& o) {
     render::Renderer renderer(context, render::shaderDir(),
                               {.extent = {grid.tileWidth, grid.tileHeight},
                                .shadowMapSize = quality.shadowMapSize,
+                               .shadowCascades = quality.shadowCascades,
                                .samples = quality.samples});
     render::OffscreenCapture capture(context, renderer);
     // The window's own session and stage, played at a fixed step: the same phases rising, twin,

@@ -37,6 +37,7 @@ std::unique_ptr<ct::render::Renderer> makeRenderer(ct::vk::Context& context, ct:
         context, ct::render::shaderDir(),
         ct::render::RendererOptions{.extent = {k1080p.width * q.supersample, k1080p.height * q.supersample},
                                     .shadowMapSize = q.shadowMapSize,
+                                    .shadowCascades = q.shadowCascades,
                                     .samples = q.samples});
 }
 

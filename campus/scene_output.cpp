@@ -88,6 +88,7 @@ Outcome showScene(const DeviceOptions& global, const scene::Scene& scene, const 
     render::Renderer renderer(context, render::shaderDir(),
                               {.extent = {grid.tileWidth, grid.tileHeight},
                                .shadowMapSize = quality.shadowMapSize,
+                               .shadowCascades = quality.shadowCascades,
                                .samples = quality.samples});
     renderer.setScene(scene);
     renderer.setLamps(o.lamps);

@@ -12,14 +12,14 @@ struct Instance {
 layout(set = 0, binding = 0) uniform FrameUniforms {
     mat4 viewProj;
     mat4 invViewProj;
-    mat4 lightViewProj;
+    mat4 shadowViewProj[4];  // per cascade of the sun's shadow (engine/render/shadow_cascades.h)
     vec4 cameraPosition;
     vec4 sunDirection;   // towards the sun; w: 1 when shadows are on
     vec4 sunRadiance;    // rgb: sun colour times intensity
     vec4 skyZenith;      // rgb
     vec4 skyHorizon;     // rgb
     vec4 groundColor;    // rgb
-    vec4 params;         // x: exposure, y: shadow map texel size, z: shadow normal offset (m),
+    vec4 params;         // x: exposure, y, z: unused,
                          // w: sky (ambient) intensity
     vec4 overlayGrid;    // ground overlay: originX, originZ, cellSize, enabled
     vec4 overlayRange;   // min, max, opacity, contour step (0: none)
@@ -33,6 +33,8 @@ layout(set = 0, binding = 0) uniform FrameUniforms {
     vec4 lampGrid;       // the lamps' light on the ground: originX, originZ, cell (m), nx
     vec4 lampState;      // nz, lux to radiance units (0: lamps off), clock (s), stars (0..1)
     vec4 viewport;       // width, height (px), |projection[1][1]|, unused
+    vec4 shadowTexel;    // per cascade: one shadow texel's size in the world (m)
+    vec4 shadowAtlas;    // cascades, tiles per side of the atlas, 1 / atlas texels, unused
 } frame;
 
 layout(std430, set = 0, binding = 1) readonly buffer InstanceBuffer {
@@ -69,7 +71,8 @@ layout(std430, set = 0, binding = 7) readonly buffer NodeAnimations {
 vec4 nodeAnimation(uint nodeIdPlusOne) { return nodeAnimations[max(nodeIdPlusOne, 1u) - 1u]; }
 
 layout(push_constant) uniform DrawConstants {
-    uint flags;  // bit 0: vertex tangents present; bit 1: alpha mask; bit 2: alpha blend
+    uint flags;    // bit 0: vertex tangents present; bit 1: alpha mask; bit 2: alpha blend
+    uint cascade;  // the shadow pass: which cascade is drawn
 } draw;
 
 const uint kFlagHasTangents = 1u;

@@ -47,19 +47,31 @@ vec3 shadingNormal(vec3 geometricNormal) {
     return normalize(mat3(t, b, geometricNormal) * sampled);
 }
 
+// The sun's shadow from the finest cascade that holds the point (engine/render/shadow_cascades.h),
+// 3x3 PCF within the cascade's tile of the atlas.
 float sunShadow(vec3 position, vec3 normal) {
     if (frame.sunDirection.w < 0.5) return 1.0;
-    // Offsetting along the normal removes acne on surfaces grazing the sun.
-    vec4 light = frame.lightViewProj * vec4(position + normal * frame.params.z, 1.0);
-    vec3 coord = light.xyz / light.w;
-    vec2 uv = coord.xy * 0.5 + 0.5;
-    if (any(lessThan(uv, vec2(0.0))) || any(greaterThan(uv, vec2(1.0))) || coord.z > 1.0) return 1.0;
-    float texel = frame.params.y;
-    float lit = 0.0;
-    for (int y = -1; y <= 1; ++y)
-        for (int x = -1; x <= 1; ++x)
-            lit += texture(shadowMap, vec3(uv + vec2(x, y) * texel, coord.z));
-    return lit / 9.0;
+    int cascades = int(frame.shadowAtlas.x);
+    float tiles = frame.shadowAtlas.y;
+    float texel = frame.shadowAtlas.z;
+    for (int c = 0; c < cascades; ++c) {
+        // Offsetting along the normal by a texel and a half removes acne on surfaces grazing the sun.
+        vec4 light = frame.shadowViewProj[c] * vec4(position + normal * (1.5 * frame.shadowTexel[c]), 1.0);
+        vec3 coord = light.xyz / light.w;
+        vec2 uv = coord.xy * 0.5 + 0.5;
+        // Inside this cascade, clear of its edge by the filter's reach; else try the next.
+        float margin = 2.0 * texel * tiles;
+        if (any(lessThan(uv, vec2(margin))) || any(greaterThan(uv, vec2(1.0 - margin)))) continue;
+        if (coord.z > 1.0) return 1.0;
+        vec2 tile = vec2(float(c % 2), float(c / 2));
+        vec2 atlas = (uv + (tiles > 1.0 ? tile : vec2(0.0))) / tiles;
+        float lit = 0.0;
+        for (int y = -1; y <= 1; ++y)
+            for (int x = -1; x <= 1; ++x)
+                lit += texture(shadowMap, vec3(atlas + vec2(x, y) * texel, coord.z));
+        return lit / 9.0;
+    }
+    return 1.0;
 }
 
 void main() {

@@ -7,5 +7,5 @@ void main() {
     Instance instance = instances[shadowVisible[gl_InstanceIndex]];
     vec4 world = instance.model * vec4(inPosition, 1.0);
     world.y += nodeAnimation(instance.ids.x).x;
-    gl_Position = frame.lightViewProj * world;
+    gl_Position = frame.shadowViewProj[draw.cascade] * world;
 }

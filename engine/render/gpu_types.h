@@ -18,7 +18,7 @@ static_assert(sizeof(GpuInstance) == 128);
 struct GpuFrameUniforms {
     glm::mat4 viewProj;
     glm::mat4 invViewProj;
-    glm::mat4 lightViewProj;
+    glm::mat4 shadowViewProj[4];  // per cascade (render/shadow_cascades.h)
     glm::vec4 cameraPosition;
     glm::vec4 sunDirection;
     glm::vec4 sunRadiance;
@@ -38,6 +38,8 @@ struct GpuFrameUniforms {
     glm::vec4 lampGrid;      // the lamps' light on the ground: originX, originZ, cell (m), nx
     glm::vec4 lampState;     // nz, lux to radiance units (0: lamps off), clock (s), stars (0..1)
     glm::vec4 viewport;      // width, height (px), |projection[1][1]|, unused
+    glm::vec4 shadowTexel;   // per cascade: one shadow texel's size in the world (m)
+    glm::vec4 shadowAtlas;   // cascades, tiles per side of the atlas, 1 / atlas texels, unused
 };
 
 struct GpuMaterial {
@@ -51,6 +53,7 @@ struct GpuMaterial {
 
 struct DrawConstants {
     std::uint32_t flags;
+    std::uint32_t cascade = 0;  // the shadow pass: which cascade is drawn
 };
 constexpr std::uint32_t kFlagHasTangents = 1u;
 constexpr std::uint32_t kFlagAlphaMask = 2u;

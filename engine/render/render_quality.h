@@ -1,9 +1,9 @@
 // Quality presets: what the renderer spends per frame, named for who asks.
-//   draft         interaction on a CPU device (lavapipe): one sample per pixel, the smaller
-//                 shadow map; what the window showed before the presets.
-//   standard      a GPU's window, and stills and video by default: 4x MSAA.
-//   presentation  stills and video for a big screen: standard, each output pixel the mean of 2x2
-//                 rendered ones (supersampling), and a sharper shadow map.
+//   draft         interaction on a CPU device (lavapipe): one sample per pixel, one shadow map
+//                 over the whole site; what the window showed before the presets.
+//   standard      a GPU's window, and stills and video by default: 4x MSAA, four shadow cascades.
+//   presentation  stills and video for a big screen: standard with 4096² cascades, each output
+//                 pixel the mean of 2x2 rendered ones (supersampling).
 // The window picks draft on a CPU device and standard on a GPU (defaultPreset) unless told.
 #pragma once
 
@@ -20,8 +20,9 @@ enum class QualityPreset { Draft, Standard, Presentation };
 
 struct RenderQuality {
     QualityPreset preset = QualityPreset::Draft;
-    std::uint32_t samples = 1;  // MSAA samples per pixel of the main pass
-    std::uint32_t shadowMapSize = 2048;
+    std::uint32_t samples = 1;           // MSAA samples per pixel of the main pass
+    std::uint32_t shadowMapSize = 2048;  // per cascade
+    int shadowCascades = 1;
     std::uint32_t supersample = 1;  // stills and video: rendered at N times the width and height
 };
 

@@ -47,10 +47,12 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
       passTimer_(context, FrameRing::kFramesInFlight),
       extent_(options.extent),
       shadowMapSize_(options.shadowMapSize),
+      shadowCascades_(std::clamp(options.shadowCascades, 1, kMaxShadowCascades)),
+      shadowTiles_(shadowCascades_ > 1 ? 2u : 1u),
       samples_(supportedSamples(context, options.samples)) {
     if (samples_ != VK_SAMPLE_COUNT_1_BIT) idResolve_ = std::make_unique<IdResolve>(context_, shaderDir);
     createTargets();
-    shadowMap_ = vk::Image(context_, {{shadowMapSize_, shadowMapSize_},
+    shadowMap_ = vk::Image(context_, {{shadowMapSize_ * shadowTiles_, shadowMapSize_ * shadowTiles_},
                                       kDepthFormat,
                                       VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
                                       1,
@@ -258,8 +260,10 @@ void Renderer::createVisibleLists() {
     const VkDeviceSize entries = std::max<VkDeviceSize>(scene_->stats().instances + scene_->blendBatches().size(), 1);
     const VkDeviceSize alignment = context_.properties().limits.minStorageBufferOffsetAlignment;
     shadowListOffset_ = (entries * sizeof(std::uint32_t) + alignment - 1) / alignment * alignment;
+    // The camera's list, then the cascades' lists one after another.
+    const VkDeviceSize lists = 1 + static_cast<VkDeviceSize>(shadowCascades_);
     for (std::uint32_t i = 0; i < FrameRing::kFramesInFlight; ++i) {
-        visibleLists_[i] = vk::Buffer(context_, {shadowListOffset_ * 2, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
+        visibleLists_[i] = vk::Buffer(context_, {shadowListOffset_ * lists, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
                                                  vk::MemoryUsage::Upload, "visible instances " + std::to_string(i)});
     }
 }
@@ -304,7 +308,8 @@ void Renderer::allocateFrameSets() {
             .image(2, shadowMap_.view(), shadowSampler_.get())
             .image(8, atmosphere_->skyView().view(), skySampler_.get())
             .buffer(3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, visibleLists_[i].get(), 0, shadowListOffset_)
-            .buffer(4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, visibleLists_[i].get(), shadowListOffset_, shadowListOffset_)
+            .buffer(4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, visibleLists_[i].get(), shadowListOffset_,
+                    shadowListOffset_ * static_cast<VkDeviceSize>(shadowCascades_))
             .buffer(5, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, overlayBound_)
             .buffer(6, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, colormapTable_.get())
             .buffer(7, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, animationBuffers_[i].get())
@@ -364,7 +369,13 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     GpuFrameUniforms uniforms{};
     uniforms.viewProj = viewProj;
     uniforms.invViewProj = glm::inverse(viewProj);
-    uniforms.lightViewProj = fitSunShadow(bounds, lighting.sunDirection);
+    cascades_ = fitShadowCascades(camera, aspect, bounds, lighting.sunDirection, shadowCascades_, shadowMapSize_);
+    for (int c = 0; c < kMaxShadowCascades; ++c) {
+        uniforms.shadowViewProj[c] = cascades_.viewProj[static_cast<std::size_t>(c)];
+        uniforms.shadowTexel[c] = cascades_.texel_m[static_cast<std::size_t>(c)];
+    }
+    uniforms.shadowAtlas = glm::vec4(static_cast<float>(cascades_.count), static_cast<float>(shadowTiles_),
+                                     1.0f / static_cast<float>(shadowMapSize_ * shadowTiles_), 0.0f);
     uniforms.cameraPosition = glm::vec4(camera.eye, 1.0f);
     uniforms.viewport = glm::vec4(static_cast<float>(extent_.width), static_cast<float>(extent_.height),
                                   std::abs(camera.projection(aspect)[1][1]), 0.0f);
@@ -375,9 +386,7 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     uniforms.skyZenith = glm::vec4(lighting.skyZenith, 0.0f);
     uniforms.skyHorizon = glm::vec4(lighting.skyHorizon, 0.0f);
     uniforms.groundColor = glm::vec4(lighting.groundColor, 0.0f);
-    const float shadowExtent = glm::length(bounds.size());
-    uniforms.params = glm::vec4(lighting.exposure, 1.0f / static_cast<float>(shadowMapSize_),
-                                1.5f * shadowExtent / static_cast<float>(shadowMapSize_), lighting.skyIntensity);
+    uniforms.params = glm::vec4(lighting.exposure, 0.0f, 0.0f, lighting.skyIntensity);
     const bool overlayOn =
         overlay_.enabled && overlay_.values && overlay_.nx > 0 && overlay_.nz > 0 && overlayBound_ == overlay_.values;
     uniforms.overlayGrid = glm::vec4(overlay_.originX, overlay_.originZ, overlay_.cellSize, overlayOn ? 1.0f : 0.0f);
@@ -399,7 +408,7 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     FrameStats stats;
     stats.instances = scene_->stats().instances;
     stats.triangles = scene_->stats().triangles;
-    selectVisible(frame, camera, viewProj, uniforms.lightViewProj, stats);
+    selectVisible(frame, camera, viewProj, cascades_, stats);
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 0, 1, &frameSets_[frame.slot],
                             0, nullptr);
     flowView_ = {frame.slot, viewProj, camera.eye, flowTime_, extent_};
@@ -517,7 +526,7 @@ bool Renderer::applyAtmosphere(const Lighting& lighting, const Camera& camera, G
 }
 
 void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm::mat4& viewProj,
-                             const glm::mat4& lightViewProj, FrameStats& stats) {
+                             const ShadowCascades& cascades, FrameStats& stats) {
     selectLevelsOfDetail(*scene_, camera.eye, nodeDrawn_);
     if (!animations_.empty()) {
         for (std::size_t n = 0; n < animations_.size(); ++n)
@@ -530,8 +539,11 @@ void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm
     cameraList_.clear();
     shadowList_.clear();
     collectVisibleInstances(*scene_, nodeDrawn_, Frustum::fromViewProjection(viewProj), cameraList_, cameraRanges_);
-    collectVisibleInstances(*scene_, nodeDrawn_, Frustum::fromViewProjection(lightViewProj), shadowList_,
-                            shadowRanges_);
+    // Each cascade's casters, one list after another (ranges index the whole).
+    for (int c = 0; c < cascades.count; ++c)
+        collectVisibleInstances(*scene_, nodeDrawn_,
+                                Frustum::fromViewProjection(cascades.viewProj[static_cast<std::size_t>(c)]),
+                                shadowList_, shadowRanges_[static_cast<std::size_t>(c)]);
 
     // Blended draws: farthest first; each gets its own entry in the camera list.
     blendDraws_.clear();
@@ -556,12 +568,12 @@ void Renderer::recordShadowPass(VkCommandBuffer cmd, FrameStats& stats) {
     VkClearValue clear{};
     clear.depthStencil = {1.0f, 0};
     VkRenderingAttachmentInfo depth = attachment(shadowMap_.view(), VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, clear);
+    const std::uint32_t atlas = shadowMapSize_ * shadowTiles_;
     VkRenderingInfo rendering{VK_STRUCTURE_TYPE_RENDERING_INFO};
-    rendering.renderArea = {{0, 0}, {shadowMapSize_, shadowMapSize_}};
+    rendering.renderArea = {{0, 0}, {atlas, atlas}};
     rendering.layerCount = 1;
     rendering.pDepthAttachment = &depth;
     vkCmdBeginRendering(cmd, &rendering);
-    setViewport(cmd, {shadowMapSize_, shadowMapSize_});
     // Both faces cast: thin geometry (panels, roofs) must shadow whichever way it faces.
     vkCmdSetCullMode(cmd, VK_CULL_MODE_NONE);
     vkCmdSetFrontFace(cmd, VK_FRONT_FACE_COUNTER_CLOCKWISE);
@@ -570,25 +582,43 @@ void Renderer::recordShadowPass(VkCommandBuffer cmd, FrameStats& stats) {
     const VkBuffer vertices = scene_->vertexBuffer();
     vkCmdBindVertexBuffers(cmd, 0, 1, &vertices, &offset);
     vkCmdBindIndexBuffer(cmd, scene_->indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
-    // Plain casters first with the depth-only pipeline, then masked ones, which need their
-    // material to discard what is cut out.
-    for (const bool masked : {false, true}) {
-        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS,
-                          masked ? shadowMaskPipeline_.get() : shadowPipeline_.get());
-        for (const DrawBatch& batch : scene_->opaqueBatches()) {
-            if (((batch.flags & kFlagAlphaMask) != 0) != masked) continue;
-            const InstanceRange range = shadowRanges_[batch.group];
-            if (range.count == 0) continue;
-            if (masked) {
-                const VkDescriptorSet set = scene_->materialSet(batch.material);
-                vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 1, 1, &set, 0,
-                                        nullptr);
+    for (int c = 0; c < cascades_.count; ++c) {
+        // Cascade c draws into its tile of the atlas: (c % 2, c / 2).
+        const std::int32_t x =
+            static_cast<std::int32_t>((static_cast<std::uint32_t>(c) % shadowTiles_) * shadowMapSize_);
+        const std::int32_t y =
+            static_cast<std::int32_t>((static_cast<std::uint32_t>(c) / shadowTiles_) * shadowMapSize_);
+        const VkViewport viewport{static_cast<float>(x),
+                                  static_cast<float>(y),
+                                  static_cast<float>(shadowMapSize_),
+                                  static_cast<float>(shadowMapSize_),
+                                  0.0f,
+                                  1.0f};
+        const VkRect2D scissor{{x, y}, {shadowMapSize_, shadowMapSize_}};
+        vkCmdSetViewport(cmd, 0, 1, &viewport);
+        vkCmdSetScissor(cmd, 0, 1, &scissor);
+        const std::vector<InstanceRange>& ranges = shadowRanges_[static_cast<std::size_t>(c)];
+        // Plain casters first with the depth-only pipeline, then masked ones, which need their
+        // material to discard what is cut out.
+        for (const bool masked : {false, true}) {
+            vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS,
+                              masked ? shadowMaskPipeline_.get() : shadowPipeline_.get());
+            for (const DrawBatch& batch : scene_->opaqueBatches()) {
+                if (((batch.flags & kFlagAlphaMask) != 0) != masked) continue;
+                const InstanceRange range = ranges[batch.group];
+                if (range.count == 0) continue;
+                if (masked) {
+                    const VkDescriptorSet set = scene_->materialSet(batch.material);
+                    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 1, 1, &set, 0,
+                                            nullptr);
+                }
+                const DrawConstants constants{batch.flags, static_cast<std::uint32_t>(c)};
+                vkCmdPushConstants(cmd, pipelineLayout_.get(),
+                                   VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(constants),
+                                   &constants);
+                vkCmdDrawIndexed(cmd, batch.indexCount, range.count, batch.firstIndex, batch.vertexOffset, range.first);
+                ++stats.shadowDrawCalls;
             }
-            const DrawConstants constants{batch.flags};
-            vkCmdPushConstants(cmd, pipelineLayout_.get(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
-                               sizeof(constants), &constants);
-            vkCmdDrawIndexed(cmd, batch.indexCount, range.count, batch.firstIndex, batch.vertexOffset, range.first);
-            ++stats.shadowDrawCalls;
         }
     }
     vkCmdEndRendering(cmd);

@@ -28,6 +28,7 @@
 #include "render/lighting.h"
 #include "render/node_animation.h"
 #include "render/pass_timer.h"
+#include "render/shadow_cascades.h"
 #include "render/visibility.h"
 #include "vk/pipeline.h"
 #include "vk/resources.h"
@@ -50,7 +51,10 @@ struct FrameStats {
 
 struct RendererOptions {
     VkExtent2D extent{1280, 720};
-    std::uint32_t shadowMapSize = 2048;
+    std::uint32_t shadowMapSize = 2048;  // per cascade
+    // The sun's shadow in this many cascades (1..4, render/shadow_cascades.h): 1 is one map over
+    // the whole scene; more split the view by depth, each cascade a tile of a 2x2 atlas.
+    int shadowCascades = 1;
     // Samples per pixel of the main pass (MSAA): 1, 2, 4 or 8, lowered to what the device can
     // draw and resolve (samples()).
     std::uint32_t samples = 1;
@@ -107,7 +111,7 @@ private:
     void uploadAnimations(const Frame& frame);
     // Fills the camera and shadow instance lists for this frame and uploads them.
     void selectVisible(const Frame& frame, const Camera& camera, const glm::mat4& viewProj,
-                       const glm::mat4& lightViewProj, FrameStats& stats);
+                       const ShadowCascades& cascades, FrameStats& stats);
     // The atmosphere's share of the frame's uniforms (sky, sun colour, ambient); true when the
     // sky-view table must be recomputed for this frame's sun or viewer.
     bool applyAtmosphere(const Lighting& lighting, const Camera& camera, GpuFrameUniforms& uniforms);
@@ -122,6 +126,9 @@ private:
     PassTimer passTimer_;
     VkExtent2D extent_;
     std::uint32_t shadowMapSize_;
+    int shadowCascades_;
+    std::uint32_t shadowTiles_;  // per side of the shadow atlas: 1, or 2 for cascades
+    ShadowCascades cascades_;    // this frame's
     VkSampleCountFlagBits samples_;
     vk::Image color_;  // single-sample, what is shown and read back
     vk::Image ids_;
@@ -186,7 +193,7 @@ private:
     std::vector<std::uint32_t> cameraList_;
     std::vector<std::uint32_t> shadowList_;
     std::vector<InstanceRange> cameraRanges_;
-    std::vector<InstanceRange> shadowRanges_;
+    std::array<std::vector<InstanceRange>, kMaxShadowCascades> shadowRanges_;
     struct BlendDraw {
         const DrawBatch* batch;
         float distance2;

@@ -225,7 +225,10 @@ ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialC
     const render::RenderQuality quality =
         render::renderQuality(options.quality.value_or(render::defaultPreset(context.properties().deviceType)));
     render::Renderer renderer(context, render::shaderDir(),
-                              {.extent = builtFor, .shadowMapSize = quality.shadowMapSize, .samples = quality.samples});
+                              {.extent = builtFor,
+                               .shadowMapSize = quality.shadowMapSize,
+                               .shadowCascades = quality.shadowCascades,
+                               .samples = quality.samples});
     if (options.printStats)
         std::fprintf(stderr, "quality: %s (%u sample%s per pixel)\n", render::presetName(quality.preset),
                      static_cast<unsigned>(renderer.samples()), renderer.samples() == 1 ? "" : "s");

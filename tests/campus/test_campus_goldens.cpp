@@ -7,6 +7,7 @@
 #include "campus/sun_lighting.h"
 #include "render/data_dir.h"
 #include "render/offscreen_capture.h"
+#include "render/render_quality.h"
 #include "support/abilene_scenario.h"
 #include "twin/civil_time.h"
 
@@ -71,7 +72,12 @@ Still shoot(const char* time, std::optional<float> azimuth = std::nullopt) {
     still.campus = &campus;
     still.camera = aerialToward(azimuth.value_or(315.0f));  // default: towards the north-west
     ct::vk::Context context({.validation = true, .quiet = true});
-    ct::render::Renderer renderer(context, ct::render::shaderDir(), {.extent = {kWidth, kHeight}, .samples = 4});
+    const ct::render::RenderQuality standard = ct::render::renderQuality(ct::render::QualityPreset::Standard);
+    ct::render::Renderer renderer(context, ct::render::shaderDir(),
+                                  {.extent = {kWidth, kHeight},
+                                   .shadowMapSize = standard.shadowMapSize,
+                                   .shadowCascades = standard.shadowCascades,
+                                   .samples = standard.samples});
     renderer.setScene(campus.scene);
     renderer.setLamps(campus.lamps);
     ct::render::OffscreenCapture capture(context, renderer);
