@@ -116,7 +116,8 @@ Outcome runTour(const GlobalOptions& global, const TourOptions& o) {
                               {.extent = {grid.tileWidth, grid.tileHeight},
                                .shadowMapSize = quality.shadowMapSize,
                                .shadowCascades = quality.shadowCascades,
-                               .samples = quality.samples});
+                               .samples = quality.samples,
+                               .ambientOcclusion = quality.ambientOcclusion});
     render::OffscreenCapture capture(context, renderer);
     // The window's own session and stage, played at a fixed step: the same phases rising, twin,
     // heat map and power flows as on screen, and the same frames on every run.

@@ -38,7 +38,8 @@ std::unique_ptr<ct::render::Renderer> makeRenderer(ct::vk::Context& context, ct:
         ct::render::RendererOptions{.extent = {k1080p.width * q.supersample, k1080p.height * q.supersample},
                                     .shadowMapSize = q.shadowMapSize,
                                     .shadowCascades = q.shadowCascades,
-                                    .samples = q.samples});
+                                    .samples = q.samples,
+                                    .ambientOcclusion = q.ambientOcclusion});
 }
 
 struct QualityStage {

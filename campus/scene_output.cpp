@@ -89,7 +89,8 @@ Outcome showScene(const DeviceOptions& global, const scene::Scene& scene, const 
                               {.extent = {grid.tileWidth, grid.tileHeight},
                                .shadowMapSize = quality.shadowMapSize,
                                .shadowCascades = quality.shadowCascades,
-                               .samples = quality.samples});
+                               .samples = quality.samples,
+                               .ambientOcclusion = quality.ambientOcclusion});
     renderer.setScene(scene);
     renderer.setLamps(o.lamps);
     const std::shared_ptr<void> prepared = o.prepareRenderer ? o.prepareRenderer(context, renderer) : nullptr;

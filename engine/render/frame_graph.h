@@ -27,6 +27,7 @@ enum class ImageAccess {
     DepthAttachment,    // depth tested and written
     SampledInFragment,  // read through a sampler by fragment shaders
     SampledInCompute,   // read through a sampler by compute shaders
+    DepthResolve,       // written by a multisampled pass's depth resolve
     TransferSource,     // copied or blitted from
     ComputeWrite,       // written by a compute shader as a storage image
 };

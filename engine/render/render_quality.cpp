@@ -5,11 +5,11 @@ namespace ct::render {
 RenderQuality renderQuality(QualityPreset preset) {
     switch (preset) {
         case QualityPreset::Draft:
-            return {preset, 1, 2048, 1, 1};
+            return {preset, 1, 2048, 1, 1, false};
         case QualityPreset::Standard:
-            return {preset, 4, 2048, 4, 1};
+            return {preset, 4, 1024, 4, 1, true};
         case QualityPreset::Presentation:
-            return {preset, 4, 4096, 4, 2};
+            return {preset, 4, 2048, 4, 2, true};
     }
     return {};
 }

@@ -1,8 +1,9 @@
 // Quality presets: what the renderer spends per frame, named for who asks.
 //   draft         interaction on a CPU device (lavapipe): one sample per pixel, one shadow map
-//                 over the whole site; what the window showed before the presets.
-//   standard      a GPU's window, and stills and video by default: 4x MSAA, four shadow cascades.
-//   presentation  stills and video for a big screen: standard with 4096² cascades, each output
+//                 over the whole site, no ambient occlusion; what the window showed before.
+//   standard      a GPU's window, and stills and video by default: 4x MSAA, four 1024² shadow
+//                 cascades (one 2048² atlas, as draft's single map), ambient occlusion.
+//   presentation  stills and video for a big screen: standard with 2048² cascades, each output
 //                 pixel the mean of 2x2 rendered ones (supersampling).
 // The window picks draft on a CPU device and standard on a GPU (defaultPreset) unless told.
 #pragma once
@@ -23,7 +24,8 @@ struct RenderQuality {
     std::uint32_t samples = 1;           // MSAA samples per pixel of the main pass
     std::uint32_t shadowMapSize = 2048;  // per cascade
     int shadowCascades = 1;
-    std::uint32_t supersample = 1;  // stills and video: rendered at N times the width and height
+    std::uint32_t supersample = 1;
+    bool ambientOcclusion = false;  // stills and video: rendered at N times the width and height
 };
 
 RenderQuality renderQuality(QualityPreset preset);

@@ -49,7 +49,9 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
       shadowMapSize_(options.shadowMapSize),
       shadowCascades_(std::clamp(options.shadowCascades, 1, kMaxShadowCascades)),
       shadowTiles_(shadowCascades_ > 1 ? 2u : 1u),
-      samples_(supportedSamples(context, options.samples)) {
+      samples_(supportedSamples(context, options.samples)),
+      ambientOcclusion_(options.ambientOcclusion) {
+    if (ambientOcclusion_) occlusionPass_ = std::make_unique<AmbientOcclusionPass>(context_, shaderDir, kColorFormat);
     if (samples_ != VK_SAMPLE_COUNT_1_BIT) idResolve_ = std::make_unique<IdResolve>(context_, shaderDir);
     createTargets();
     shadowMap_ = vk::Image(context_, {{shadowMapSize_ * shadowTiles_, shadowMapSize_ * shadowTiles_},
@@ -158,8 +160,26 @@ void Renderer::createTargets() {
         (multisampled ? VK_IMAGE_USAGE_STORAGE_BIT : VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT) |
         VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
     ids_ = vk::Image(context_, {extent_, kIdFormat, idUsage, 1, VK_IMAGE_ASPECT_COLOR_BIT, "id target"});
-    depth_ = vk::Image(context_, {extent_, kDepthFormat, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT, 1,
-                                  VK_IMAGE_ASPECT_DEPTH_BIT, "depth target", samples_});
+    // Single-sample with occlusion, the depth target is read by it.
+    const VkImageUsageFlags depthUsage = VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT |
+                                         (ambientOcclusion_ && !multisampled ? VK_IMAGE_USAGE_SAMPLED_BIT : 0);
+    depth_ = vk::Image(context_,
+                       {extent_, kDepthFormat, depthUsage, 1, VK_IMAGE_ASPECT_DEPTH_BIT, "depth target", samples_});
+    depthResolvedState_ = {};
+    occlusionState_ = {};
+    if (ambientOcclusion_) {
+        if (multisampled)
+            depthResolved_ =
+                vk::Image(context_, {extent_, kDepthFormat,
+                                     VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT, 1,
+                                     VK_IMAGE_ASPECT_DEPTH_BIT, "resolved depth target"});
+        occlusion_ = vk::Image(context_, {{(extent_.width + 1) / 2, (extent_.height + 1) / 2},
+                                          AmbientOcclusionPass::kOcclusionFormat,
+                                          VK_IMAGE_USAGE_STORAGE_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
+                                          1,
+                                          VK_IMAGE_ASPECT_COLOR_BIT,
+                                          "ambient occlusion"});
+    }
     if (multisampled) {
         colorMultisampled_ =
             vk::Image(context_, {extent_, kColorFormat,
@@ -170,6 +190,7 @@ void Renderer::createTargets() {
                                  1, VK_IMAGE_ASPECT_COLOR_BIT, "multisampled id target", samples_});
         idResolve_->setImages(idsMultisampled_, ids_);
     }
+    if (ambientOcclusion_) occlusionPass_->setImages(occlusionDepth(), occlusion_);
 }
 
 void Renderer::resize(VkExtent2D extent) {
@@ -362,7 +383,8 @@ void Renderer::updateLamps(const Frame& frame) {
 FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Lighting& lighting) {
     const VkCommandBuffer cmd = frame.cmd;
     const float aspect = static_cast<float>(extent_.width) / static_cast<float>(extent_.height);
-    const glm::mat4 viewProj = camera.projection(aspect) * camera.view();
+    projection_ = camera.projection(aspect);
+    const glm::mat4 viewProj = projection_ * camera.view();
     const scene::Bounds& bounds = scene_->bounds();
     const bool shadows = lighting.shadows && !bounds.empty() && lighting.sunDirection.y > 0.0f;
 
@@ -431,6 +453,8 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
                                      {&shadowMap_, &shadowState_, ImageAccess::SampledInFragment, false},
                                      {&atmosphere_->skyView(), &skyViewState_, ImageAccess::SampledInFragment, false}};
     const bool multisampled = samples_ != VK_SAMPLE_COUNT_1_BIT;
+    if (multisampled && ambientOcclusion_)
+        mainImages.push_back({&depthResolved_, &depthResolvedState_, ImageAccess::DepthResolve, true});
     if (multisampled) {
         // Drawn multisampled; colour resolves into color_ as the pass ends.
         mainImages.push_back({&colorMultisampled_, &colorMultisampledState_, ImageAccess::ColorAttachment, true});
@@ -439,6 +463,21 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
         mainImages.push_back({&ids_, &idsState_, ImageAccess::ColorAttachment, true});
     }
     graph.addPass("main", std::move(mainImages), [&](VkCommandBuffer c) { recordMainPass(c, stats); });
+    const bool occlusion = ambientOcclusion_ && !camera.orthographic && !bounds.empty();
+    if (occlusion) {
+        occlusionSettings_.inverseProjection = glm::inverse(projection_);
+        occlusionSettings_.projectionScale = std::abs(projection_[1][1]);
+        occlusionSettings_.radius_m = std::clamp(glm::length(bounds.size()) * 0.05f, 0.05f, kMaxOcclusionRadius_m);
+        graph.addPass("ambient occlusion",
+                      {{&occlusionDepth(), &occlusionDepthState(), ImageAccess::SampledInCompute, false},
+                       {&occlusion_, &occlusionState_, ImageAccess::ComputeWrite, true}},
+                      [&](VkCommandBuffer c) { occlusionPass_->recordCompute(c, occlusionSettings_); });
+        graph.addPass("occlusion apply",
+                      {{&color_, &colorState_, ImageAccess::ColorAttachment, false},
+                       {&occlusionDepth(), &occlusionDepthState(), ImageAccess::SampledInFragment, false},
+                       {&occlusion_, &occlusionState_, ImageAccess::SampledInFragment, false}},
+                      [&](VkCommandBuffer c) { recordOcclusionApply(c); });
+    }
     if (multisampled)
         graph.addPass("id resolve",
                       {{&idsMultisampled_, &idsMultisampledState_, ImageAccess::SampledInCompute, false},
@@ -624,6 +663,19 @@ void Renderer::recordShadowPass(VkCommandBuffer cmd, FrameStats& stats) {
     vkCmdEndRendering(cmd);
 }
 
+void Renderer::recordOcclusionApply(VkCommandBuffer cmd) {
+    VkRenderingAttachmentInfo color = attachment(color_.view(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, {});
+    color.loadOp = VK_ATTACHMENT_LOAD_OP_LOAD;
+    VkRenderingInfo rendering{VK_STRUCTURE_TYPE_RENDERING_INFO};
+    rendering.renderArea = {{0, 0}, extent_};
+    rendering.layerCount = 1;
+    rendering.colorAttachmentCount = 1;
+    rendering.pColorAttachments = &color;
+    vkCmdBeginRendering(cmd, &rendering);
+    occlusionPass_->recordApply(cmd, extent_, kOcclusionStrength, projection_);
+    vkCmdEndRendering(cmd);
+}
+
 void Renderer::drawBatch(VkCommandBuffer cmd, const DrawBatch& batch, InstanceRange instances, bool bindMaterial) {
     if (bindMaterial) {
         const VkDescriptorSet set = scene_->materialSet(batch.material);
@@ -657,6 +709,16 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
     }
     VkRenderingAttachmentInfo depth = attachment(depth_.view(), VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, depthClear);
     depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+    if (ambientOcclusion_) {
+        // The occlusion reads the depth: kept, or (multisampled) each pixel's first sample resolved.
+        if (multisampled) {
+            depth.resolveMode = VK_RESOLVE_MODE_SAMPLE_ZERO_BIT;
+            depth.resolveImageView = depthResolved_.view();
+            depth.resolveImageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
+        } else {
+            depth.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+        }
+    }
     VkRenderingInfo rendering{VK_STRUCTURE_TYPE_RENDERING_INFO};
     rendering.renderArea = {{0, 0}, extent_};
     rendering.layerCount = 1;

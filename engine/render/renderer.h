@@ -15,6 +15,7 @@
 // and an "id resolve" pass keeps each pixel's first sample of the ids (render/id_resolve.h).
 #pragma once
 
+#include "render/ambient_occlusion_pass.h"
 #include "render/atmosphere_luts.h"
 #include "render/camera.h"
 #include "render/flow_lines.h"
@@ -58,6 +59,9 @@ struct RendererOptions {
     // Samples per pixel of the main pass (MSAA): 1, 2, 4 or 8, lowered to what the device can
     // draw and resolve (samples()).
     std::uint32_t samples = 1;
+    // Screen-space ambient occlusion (render/ambient_occlusion.h) over perspective views, its
+    // radius a twentieth of the scene's size, at most kMaxOcclusionRadius_m.
+    bool ambientOcclusion = false;
 };
 
 // The most samples per pixel, at most `requested`, that the device can draw the main pass with:
@@ -72,6 +76,9 @@ public:
     // where an integer one cannot.
     static constexpr VkFormat kIdFormat = VK_FORMAT_R32G32_SFLOAT;
     static constexpr VkFormat kDepthFormat = VK_FORMAT_D32_SFLOAT;
+    static constexpr float kMaxOcclusionRadius_m = 6.0f;
+    // How much of the occlusion darkens the frame (it is applied to the lit colour, so less than all).
+    static constexpr float kOcclusionStrength = 0.8f;
 
     Renderer(vk::Context& context, const std::filesystem::path& shaderDir, const RendererOptions& options);
 
@@ -120,6 +127,10 @@ private:
     void updateLamps(const Frame& frame);
     void recordShadowPass(VkCommandBuffer cmd, FrameStats& stats);
     void recordMainPass(VkCommandBuffer cmd, FrameStats& stats);
+    void recordOcclusionApply(VkCommandBuffer cmd);
+    // The single-sample depth the occlusion reads: the resolved one when multisampled.
+    const vk::Image& occlusionDepth() const { return samples_ != VK_SAMPLE_COUNT_1_BIT ? depthResolved_ : depth_; }
+    ImageState& occlusionDepthState() { return samples_ != VK_SAMPLE_COUNT_1_BIT ? depthResolvedState_ : depthState_; }
     void drawBatch(VkCommandBuffer cmd, const DrawBatch& batch, InstanceRange instances, bool bindMaterial);
 
     vk::Context& context_;
@@ -135,6 +146,14 @@ private:
     vk::Image colorMultisampled_;  // drawn into when samples_ > 1, else empty
     vk::Image idsMultisampled_;
     vk::Image depth_;  // samples_ per pixel
+    bool ambientOcclusion_;
+    std::unique_ptr<AmbientOcclusionPass> occlusionPass_;
+    vk::Image depthResolved_;  // multisampled with occlusion: sample 0 of each pixel's depth
+    vk::Image occlusion_;      // half resolution
+    ImageState depthResolvedState_;
+    ImageState occlusionState_;
+    AmbientOcclusionSettings occlusionSettings_;  // this frame's
+    glm::mat4 projection_{1.0f};                  // this frame's
     vk::Image shadowMap_;
     // Where each target was left (render/frame_graph.h): the next frame's barriers start there.
     ImageState colorState_;

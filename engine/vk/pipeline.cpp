@@ -76,11 +76,13 @@ Unique<VkPipeline> buildGraphicsPipeline(Context& context, const GraphicsPipelin
                                                        : 0;
         if (attachment.blend) {
             blend.blendEnable = VK_TRUE;
-            blend.srcColorBlendFactor = VK_BLEND_FACTOR_SRC_ALPHA;
-            blend.dstColorBlendFactor = attachment.additive ? VK_BLEND_FACTOR_ONE : VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
+            blend.srcColorBlendFactor = attachment.multiply ? VK_BLEND_FACTOR_ZERO : VK_BLEND_FACTOR_SRC_ALPHA;
+            blend.dstColorBlendFactor = attachment.multiply   ? VK_BLEND_FACTOR_SRC_COLOR
+                                        : attachment.additive ? VK_BLEND_FACTOR_ONE
+                                                              : VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
             blend.colorBlendOp = VK_BLEND_OP_ADD;
-            blend.srcAlphaBlendFactor = VK_BLEND_FACTOR_ONE;
-            blend.dstAlphaBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
+            blend.srcAlphaBlendFactor = attachment.multiply ? VK_BLEND_FACTOR_ZERO : VK_BLEND_FACTOR_ONE;
+            blend.dstAlphaBlendFactor = attachment.multiply ? VK_BLEND_FACTOR_ONE : VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
             blend.alphaBlendOp = VK_BLEND_OP_ADD;
         }
         blends.push_back(blend);

@@ -20,6 +20,7 @@ struct ColorAttachmentDesc {
     bool blend = false;  // premultiplied-free "over": src*a + dst*(1-a)
     bool writeEnabled = true;
     bool additive = false;  // with blend: src*a + dst instead (light adds to what is behind it)
+    bool multiply = false;  // with blend: dst * src instead (a shadowing term darkens what is there)
 };
 
 struct GraphicsPipelineDesc {

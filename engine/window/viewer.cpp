@@ -228,7 +228,8 @@ ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialC
                               {.extent = builtFor,
                                .shadowMapSize = quality.shadowMapSize,
                                .shadowCascades = quality.shadowCascades,
-                               .samples = quality.samples});
+                               .samples = quality.samples,
+                               .ambientOcclusion = quality.ambientOcclusion});
     if (options.printStats)
         std::fprintf(stderr, "quality: %s (%u sample%s per pixel)\n", render::presetName(quality.preset),
                      static_cast<unsigned>(renderer.samples()), renderer.samples() == 1 ? "" : "s");

@@ -77,7 +77,8 @@ Still shoot(const char* time, std::optional<float> azimuth = std::nullopt) {
                                   {.extent = {kWidth, kHeight},
                                    .shadowMapSize = standard.shadowMapSize,
                                    .shadowCascades = standard.shadowCascades,
-                                   .samples = standard.samples});
+                                   .samples = standard.samples,
+                                   .ambientOcclusion = standard.ambientOcclusion});
     renderer.setScene(campus.scene);
     renderer.setLamps(campus.lamps);
     ct::render::OffscreenCapture capture(context, renderer);
