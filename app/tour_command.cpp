@@ -113,11 +113,7 @@ Outcome runTour(const GlobalOptions& global, const TourOptions& o) {
     if (grid.count() > 1)
         std::fprintf(stderr, "each frame in %u tiles of %ux%u\n", grid.count(), grid.tileWidth, grid.tileHeight);
     render::Renderer renderer(context, render::shaderDir(),
-                              {.extent = {grid.tileWidth, grid.tileHeight},
-                               .shadowMapSize = quality.shadowMapSize,
-                               .shadowCascades = quality.shadowCascades,
-                               .samples = quality.samples,
-                               .ambientOcclusion = quality.ambientOcclusion});
+                              render::rendererOptions(quality, {grid.tileWidth, grid.tileHeight}));
     render::OffscreenCapture capture(context, renderer);
     // The window's own session and stage, played at a fixed step: the same phases rising, twin,
     // heat map and power flows as on screen, and the same frames on every run.

@@ -35,11 +35,7 @@ std::unique_ptr<ct::render::Renderer> makeRenderer(ct::vk::Context& context, ct:
     const ct::render::RenderQuality q = ct::render::renderQuality(preset);
     return std::make_unique<ct::render::Renderer>(
         context, ct::render::shaderDir(),
-        ct::render::RendererOptions{.extent = {k1080p.width * q.supersample, k1080p.height * q.supersample},
-                                    .shadowMapSize = q.shadowMapSize,
-                                    .shadowCascades = q.shadowCascades,
-                                    .samples = q.samples,
-                                    .ambientOcclusion = q.ambientOcclusion});
+        ct::render::rendererOptions(q, {k1080p.width * q.supersample, k1080p.height * q.supersample}));
 }
 
 struct QualityStage {

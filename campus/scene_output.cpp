@@ -86,11 +86,7 @@ Outcome showScene(const DeviceOptions& global, const scene::Scene& scene, const 
     const render::TileGrid grid = render::planTiles(o.width * quality.supersample, o.height * quality.supersample,
                                                     tileLimit(context, o.tileSize));
     render::Renderer renderer(context, render::shaderDir(),
-                              {.extent = {grid.tileWidth, grid.tileHeight},
-                               .shadowMapSize = quality.shadowMapSize,
-                               .shadowCascades = quality.shadowCascades,
-                               .samples = quality.samples,
-                               .ambientOcclusion = quality.ambientOcclusion});
+                              render::rendererOptions(quality, {grid.tileWidth, grid.tileHeight}));
     renderer.setScene(scene);
     renderer.setLamps(o.lamps);
     const std::shared_ptr<void> prepared = o.prepareRenderer ? o.prepareRenderer(context, renderer) : nullptr;

@@ -22,15 +22,7 @@ struct ApplyConstants {
 AmbientOcclusionPass::AmbientOcclusionPass(vk::Context& context, const std::filesystem::path& shaderDir,
                                            VkFormat colorFormat)
     : context_(context) {
-    VkSamplerCreateInfo samplerInfo{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
-    samplerInfo.magFilter = VK_FILTER_NEAREST;
-    samplerInfo.minFilter = VK_FILTER_NEAREST;
-    samplerInfo.addressModeU = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
-    samplerInfo.addressModeV = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
-    samplerInfo.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
-    VkSampler sampler = VK_NULL_HANDLE;
-    VK_CHECK(vkCreateSampler(context_.device(), &samplerInfo, nullptr, &sampler));
-    sampler_ = context_.own(sampler, vkDestroySampler, "ambient occlusion sampler");
+    sampler_ = vk::makeSampler(context_, {VK_FILTER_NEAREST}, "ambient occlusion sampler");
 
     const VkShaderStageFlags compute = VK_SHADER_STAGE_COMPUTE_BIT;
     computeSetLayout_ = vk::makeSetLayout(

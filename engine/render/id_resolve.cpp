@@ -1,21 +1,12 @@
 #include "render/id_resolve.h"
 
-#include "vk/check.h"
 #include "vk/descriptor_pool.h"
 #include "vk/pipeline.h"
 
 namespace ct::render {
 
 IdResolve::IdResolve(vk::Context& context, const std::filesystem::path& shaderDir) : context_(context) {
-    VkSamplerCreateInfo samplerInfo{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
-    samplerInfo.magFilter = VK_FILTER_NEAREST;
-    samplerInfo.minFilter = VK_FILTER_NEAREST;
-    samplerInfo.addressModeU = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
-    samplerInfo.addressModeV = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
-    samplerInfo.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
-    VkSampler sampler = VK_NULL_HANDLE;
-    VK_CHECK(vkCreateSampler(context_.device(), &samplerInfo, nullptr, &sampler));
-    sampler_ = context_.own(sampler, vkDestroySampler, "id resolve sampler");
+    sampler_ = vk::makeSampler(context_, {VK_FILTER_NEAREST}, "id resolve sampler");
     const VkShaderStageFlags compute = VK_SHADER_STAGE_COMPUTE_BIT;
     setLayout_ = vk::makeSetLayout(
         context_,

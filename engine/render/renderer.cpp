@@ -1,6 +1,5 @@
 #include "render/renderer.h"
 
-#include "vk/check.h"
 #include "vk/descriptor_pool.h"
 
 #include <algorithm>
@@ -29,6 +28,14 @@ void setViewport(VkCommandBuffer cmd, VkExtent2D extent) {
 }
 
 }  // namespace
+
+RendererOptions rendererOptions(const RenderQuality& quality, VkExtent2D extent) {
+    return {.extent = extent,
+            .shadowMapSize = quality.shadowMapSize,
+            .shadowCascades = quality.shadowCascades,
+            .samples = quality.samples,
+            .ambientOcclusion = quality.ambientOcclusion};
+}
 
 VkSampleCountFlagBits supportedSamples(const vk::Context& context, std::uint32_t requested) {
     const VkPhysicalDeviceLimits& limits = context.properties().limits;
@@ -60,18 +67,8 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
                                       1,
                                       VK_IMAGE_ASPECT_DEPTH_BIT,
                                       "sun shadow map"});
-    VkSamplerCreateInfo samplerInfo{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
-    samplerInfo.magFilter = VK_FILTER_LINEAR;
-    samplerInfo.minFilter = VK_FILTER_LINEAR;
-    samplerInfo.addressModeU = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_BORDER;
-    samplerInfo.addressModeV = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_BORDER;
-    samplerInfo.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_BORDER;
-    samplerInfo.borderColor = VK_BORDER_COLOR_FLOAT_OPAQUE_WHITE;
-    samplerInfo.compareEnable = VK_TRUE;
-    samplerInfo.compareOp = VK_COMPARE_OP_LESS_OR_EQUAL;
-    VkSampler sampler = VK_NULL_HANDLE;
-    VK_CHECK(vkCreateSampler(context_.device(), &samplerInfo, nullptr, &sampler));
-    shadowSampler_ = context_.own(sampler, vkDestroySampler, "shadow comparison sampler");
+    shadowSampler_ = vk::makeSampler(context_, {VK_FILTER_LINEAR, VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_BORDER, true},
+                                     "shadow comparison sampler");
 
     frameLayout_ = vk::makeSetLayout(
         context_,
@@ -102,15 +99,7 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
     // Left by the tables' set-up in GENERAL after a compute write (waited for).
     skyViewState_ = {VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
                      VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT};
-    VkSamplerCreateInfo skySamplerInfo{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
-    skySamplerInfo.magFilter = VK_FILTER_LINEAR;
-    skySamplerInfo.minFilter = VK_FILTER_LINEAR;
-    skySamplerInfo.addressModeU = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
-    skySamplerInfo.addressModeV = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
-    skySamplerInfo.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
-    VkSampler skySampler = VK_NULL_HANDLE;
-    VK_CHECK(vkCreateSampler(context_.device(), &skySamplerInfo, nullptr, &skySampler));
-    skySampler_ = context_.own(skySampler, vkDestroySampler, "sky view sampler");
+    skySampler_ = vk::makeSampler(context_, {}, "sky view sampler");
     flowLines_ = std::make_unique<FlowLinePass>(context_, shaderDir,
                                                 FlowLineFormats{kColorFormat, kIdFormat, kDepthFormat, samples_});
     lampPass_ = std::make_unique<LampPass>(context_, shaderDir,

@@ -29,6 +29,7 @@
 #include "render/lighting.h"
 #include "render/node_animation.h"
 #include "render/pass_timer.h"
+#include "render/render_quality.h"
 #include "render/shadow_cascades.h"
 #include "render/visibility.h"
 #include "vk/pipeline.h"
@@ -63,6 +64,10 @@ struct RendererOptions {
     // radius a twentieth of the scene's size, at most kMaxOcclusionRadius_m.
     bool ambientOcclusion = false;
 };
+
+// The renderer's options for a quality preset's frame of `extent` (supersampling is the caller's:
+// it renders the larger extent).
+RendererOptions rendererOptions(const RenderQuality& quality, VkExtent2D extent);
 
 // The most samples per pixel, at most `requested`, that the device can draw the main pass with:
 // colour and depth targets and the sampled float id target, and a storage image to resolve the

@@ -135,6 +135,21 @@ Unique<VkPipeline> buildComputePipeline(Context& context, VkPipelineLayout layou
     return context.own(pipeline, vkDestroyPipeline, name);
 }
 
+Unique<VkSampler> makeSampler(Context& context, const SamplerDesc& desc, const std::string& name) {
+    VkSamplerCreateInfo info{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
+    info.magFilter = desc.filter;
+    info.minFilter = desc.filter;
+    info.addressModeU = desc.address;
+    info.addressModeV = desc.address;
+    info.addressModeW = desc.address;
+    info.borderColor = VK_BORDER_COLOR_FLOAT_OPAQUE_WHITE;
+    info.compareEnable = desc.compare ? VK_TRUE : VK_FALSE;
+    info.compareOp = VK_COMPARE_OP_LESS_OR_EQUAL;
+    VkSampler sampler = VK_NULL_HANDLE;
+    VK_CHECK(vkCreateSampler(context.device(), &info, nullptr, &sampler));
+    return context.own(sampler, vkDestroySampler, name);
+}
+
 Unique<VkDescriptorSetLayout> makeSetLayout(Context& context, const std::vector<LayoutBinding>& bindings,
                                             const std::string& name) {
     std::vector<VkDescriptorSetLayoutBinding> vkBindings;

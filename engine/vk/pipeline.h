@@ -45,6 +45,15 @@ Unique<VkPipeline> buildGraphicsPipeline(Context& context, const GraphicsPipelin
 Unique<VkPipeline> buildComputePipeline(Context& context, VkPipelineLayout layout, VkShaderModule shader,
                                         const std::string& name);
 
+// A sampler without mipmaps: `filter` both ways, `address` on all axes; with `compare`, a
+// depth-comparison sampler (shadow maps) returning 1 outside the image.
+struct SamplerDesc {
+    VkFilter filter = VK_FILTER_LINEAR;
+    VkSamplerAddressMode address = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+    bool compare = false;
+};
+Unique<VkSampler> makeSampler(Context& context, const SamplerDesc& desc, const std::string& name);
+
 struct LayoutBinding {
     std::uint32_t binding;
     VkDescriptorType type;

@@ -224,12 +224,7 @@ ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialC
     VkExtent2D builtFor = framebufferExtent(window.get());
     const render::RenderQuality quality =
         render::renderQuality(options.quality.value_or(render::defaultPreset(context.properties().deviceType)));
-    render::Renderer renderer(context, render::shaderDir(),
-                              {.extent = builtFor,
-                               .shadowMapSize = quality.shadowMapSize,
-                               .shadowCascades = quality.shadowCascades,
-                               .samples = quality.samples,
-                               .ambientOcclusion = quality.ambientOcclusion});
+    render::Renderer renderer(context, render::shaderDir(), render::rendererOptions(quality, builtFor));
     if (options.printStats)
         std::fprintf(stderr, "quality: %s (%u sample%s per pixel)\n", render::presetName(quality.preset),
                      static_cast<unsigned>(renderer.samples()), renderer.samples() == 1 ? "" : "s");

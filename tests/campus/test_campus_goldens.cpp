@@ -74,11 +74,7 @@ Still shoot(const char* time, std::optional<float> azimuth = std::nullopt) {
     ct::vk::Context context({.validation = true, .quiet = true});
     const ct::render::RenderQuality standard = ct::render::renderQuality(ct::render::QualityPreset::Standard);
     ct::render::Renderer renderer(context, ct::render::shaderDir(),
-                                  {.extent = {kWidth, kHeight},
-                                   .shadowMapSize = standard.shadowMapSize,
-                                   .shadowCascades = standard.shadowCascades,
-                                   .samples = standard.samples,
-                                   .ambientOcclusion = standard.ambientOcclusion});
+                                  ct::render::rendererOptions(standard, {kWidth, kHeight}));
     renderer.setScene(campus.scene);
     renderer.setLamps(campus.lamps);
     ct::render::OffscreenCapture capture(context, renderer);
