@@ -233,7 +233,8 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     sky.fragmentShader = skyFrag.get();
     sky.colorAttachments = {{kColorFormat, false, true}, {kIdFormat, false, false}};
     sky.depthFormat = kDepthFormat;
-    sky.depthTest = false;
+    // Drawn after the opaque batches at the far plane: only where nothing stands does it shade.
+    sky.depthTest = true;
     sky.depthWrite = false;
     sky.samples = samples_;
     skyPipeline_ = vk::buildGraphicsPipeline(context_, sky);
@@ -720,9 +721,6 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
     vkCmdSetCullMode(cmd, VK_CULL_MODE_NONE);
     vkCmdSetFrontFace(cmd, VK_FRONT_FACE_COUNTER_CLOCKWISE);
 
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, skyPipeline_.get());
-    vkCmdDraw(cmd, 3, 1, 0, 0);
-
     const VkDeviceSize offset = 0;
     const VkBuffer vertices = scene_->vertexBuffer();
     vkCmdBindVertexBuffers(cmd, 0, 1, &vertices, &offset);
@@ -736,6 +734,12 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
         boundMaterial = batch.material;
         ++stats.drawCalls;
     }
+
+    // The sky last of the opaque things, where the depth is still clear (the far plane), so the
+    // pixels the scene covers never run its shader; before the blended draws, which go over it.
+    vkCmdSetCullMode(cmd, VK_CULL_MODE_NONE);
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, skyPipeline_.get());
+    vkCmdDraw(cmd, 3, 1, 0, 0);
 
     if (!blendDraws_.empty()) {
         vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, blendPipeline_.get());

@@ -9,8 +9,8 @@
 //   // colorImage() and idImage() are now in TRANSFER_SRC_OPTIMAL
 //
 // Passes, in order: sun shadow map (depth only), then the main pass with two colour targets,
-// tonemapped sRGB colour and a node-id image for picking, over sky, opaque and mask batches, and
-// blended draws sorted back to front. Multisampled (RendererOptions::samples), the main pass
+// tonemapped sRGB colour and a node-id image for picking: opaque and mask batches, the sky where
+// they left the depth clear, blended draws sorted back to front, flow lines and lamps. Multisampled (RendererOptions::samples), the main pass
 // draws into multisampled targets, colour is averaged into the single-sample image at its end
 // and an "id resolve" pass keeps each pixel's first sample of the ids (render/id_resolve.h).
 #pragma once
