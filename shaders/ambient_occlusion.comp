@@ -11,7 +11,7 @@ layout(push_constant) uniform Settings {
 } s;
 
 const float kPi = 3.14159265358979;
-const float kMinElevation = 0.1;  // sin of about 6 degrees
+const float kMinElevation = 0.25;  // sin of about 15 degrees
 
 ivec2 fullSize;
 
@@ -57,7 +57,9 @@ void main() {
     int directions = int(s.params.z);
     int steps = int(s.params.w);
     float noise = rotationNoise(p);
+    // Visible arcs against open ones, slice for slice (as the CPU reference explains).
     float visibility = 0.0;
+    float open = 0.0;
     for (int d = 0; d < directions; ++d) {
         float angle = (float(d) + noise) * kPi / float(directions);
         vec2 direction = vec2(cos(angle), sin(angle));
@@ -75,7 +77,7 @@ void main() {
                 vec3 delta = positionAt(sampleAt, sz) - centre;
                 float distance2 = dot(delta, delta);
                 if (distance2 < 1e-12) continue;
-                // Within a few degrees of the surface's plane: the surface itself (as the CPU's).
+                // Within 15 degrees of the surface's plane: itself or gentle relief (as the CPU's).
                 if (dot(delta, normal) < kMinElevation * sqrt(distance2)) continue;
                 float falloff = clamp(1.0 - distance2 / (radius * radius), 0.0, 1.0);
                 float cosine = dot(delta, view) / sqrt(distance2);
@@ -95,6 +97,7 @@ void main() {
         float sinN = sin(n);
         visibility += projectedLength * 0.25 *
                       ((cosN + 2.0 * h0 * sinN - cos(2.0 * h0 - n)) + (cosN + 2.0 * h1 * sinN - cos(2.0 * h1 - n)));
+        open += projectedLength * (cosN + n * sinN);
     }
-    imageStore(occlusion, p, vec4(clamp(visibility / float(directions), 0.0, 1.0)));
+    imageStore(occlusion, p, vec4(open > 1e-6 ? clamp(visibility / open, 0.0, 1.0) : 1.0));
 }

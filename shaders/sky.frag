@@ -36,6 +36,15 @@ void main() {
     // The sun's disk: with the atmosphere where the sun truly is, as the air lets it through.
     vec3 sun = atmosphere ? normalize(frame.skySun.xyz) : normalize(frame.sunDirection.xyz);
     vec3 disk = atmosphere ? frame.sunDisk.rgb : frame.sunRadiance.rgb;
-    color += disk * smoothstep(0.9995, 0.9998, dot(direction, sun)) * (direction.y > 0.0 ? 1.0 : 0.0);
+    // The sun's true size (0.27 degrees in radius), but never under a pixel and a half, with an
+    // edge a pixel soft; angles from the chord, which keeps float precision where a cosine is ~1.
+    float pixelAngle = 2.0 / (frame.viewport.z * frame.viewport.y);
+    float radius = max(0.00465, 1.5 * pixelAngle);
+    float angle = 2.0 * asin(clamp(0.5 * length(direction - sun), 0.0, 1.0));
+    // The disk's radiance is its illuminance over 6.8e-5 sr, thousands of times the sky's: drawn
+    // far brighter than the sky, it saturates as it does in a photograph.
+    const float kDiskOverSky = 40.0;
+    color += disk * kDiskOverSky * (1.0 - smoothstep(radius - pixelAngle, radius + pixelAngle, angle)) *
+             (direction.y > 0.0 ? 1.0 : 0.0);
     outColor = vec4(tonemap(color), 1.0);
 }

@@ -8,8 +8,8 @@ namespace ct::render {
 namespace {
 
 constexpr float kPi = 3.14159265358979f;
-// sin of the lowest elevation above a surface's plane at which a sample occludes it (about 6 degrees).
-constexpr float kMinElevation = 0.1f;
+// sin of the lowest elevation above a surface's plane at which a sample occludes it (about 15 degrees).
+constexpr float kMinElevation = 0.25f;
 
 struct DepthImage {
     std::span<const float> depth;
@@ -63,7 +63,11 @@ std::vector<float> ambientOcclusionReference(std::span<const float> depth, std::
             const float radiusPixels = s.radius_m * s.projectionScale * 0.5f * static_cast<float>(height) / -centre.z;
             if (radiusPixels < 1.0f) continue;
             const float noise = rotationNoise(p);
+            // Each slice's visible arc against what it would be with nothing in the way: with two
+            // slices a pixel, the closed-form integrals of open ground differ from slice to slice
+            // (a normal seen at a grazing angle), and the ratio keeps open ground at exactly 1.
             float visibility = 0.0f;
+            float open = 0.0f;
             for (int d = 0; d < s.directions; ++d) {
                 const float angle = (static_cast<float>(d) + noise) * kPi / static_cast<float>(s.directions);
                 const glm::vec2 direction(std::cos(angle), std::sin(angle));
@@ -84,9 +88,10 @@ std::vector<float> ambientOcclusionReference(std::span<const float> depth, std::
                         const glm::vec3 delta = image.position(sample, sz) - centre;
                         const float distance2 = glm::dot(delta, delta);
                         if (distance2 < 1e-12f) continue;
-                        // Within a few degrees of the surface's own plane a sample is the surface
-                        // itself, off by the depth's precision: no occluder (else flat ground
-                        // seen at a grazing angle shows a dither of false occlusion).
+                        // Within 15 degrees of the surface's own plane a sample is the surface
+                        // itself (off by the depth's precision) or gentle relief like it, the
+                        // terrain's facets: no occluder, else the ground seen at a grazing angle
+                        // shows a dither of false occlusion in the pattern of its mesh.
                         if (glm::dot(delta, normal) < kMinElevation * std::sqrt(distance2)) continue;
                         const float falloff = std::clamp(1.0f - distance2 / (s.radius_m * s.radius_m), 0.0f, 1.0f);
                         const float cosine = glm::dot(delta, view) / std::sqrt(distance2);
@@ -108,9 +113,10 @@ std::vector<float> ambientOcclusionReference(std::span<const float> depth, std::
                 visibility += projectedLength * 0.25f *
                               ((cosN + 2.0f * h0 * sinN - std::cos(2.0f * h0 - n)) +
                                (cosN + 2.0f * h1 * sinN - std::cos(2.0f * h1 - n)));
+                open += projectedLength * (cosN + n * sinN);  // h0 = n - pi/2, h1 = n + pi/2
             }
-            out[static_cast<std::size_t>(py) * outWidth + px] =
-                std::clamp(visibility / static_cast<float>(s.directions), 0.0f, 1.0f);
+            if (open > 1e-6f)
+                out[static_cast<std::size_t>(py) * outWidth + px] = std::clamp(visibility / open, 0.0f, 1.0f);
         }
     }
     return out;
