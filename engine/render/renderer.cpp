@@ -390,7 +390,7 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
                                      1.0f / static_cast<float>(shadowMapSize_ * shadowTiles_), 0.0f);
     uniforms.cameraPosition = glm::vec4(camera.eye, 1.0f);
     uniforms.viewport = glm::vec4(static_cast<float>(extent_.width), static_cast<float>(extent_.height),
-                                  std::abs(camera.projection(aspect)[1][1]), 0.0f);
+                                  std::abs(projection_[1][1]), 0.0f);
     uniforms.sunDirection = glm::vec4(glm::normalize(lighting.sunDirection), shadows ? 1.0f : 0.0f);
     // Below the horizon the sun no longer lights anything directly.
     const float sunUp = glm::clamp(lighting.sunDirection.y * 10.0f + 0.5f, 0.0f, 1.0f);
@@ -413,7 +413,7 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     uniforms.lampState = glm::vec4(static_cast<float>(lampMap_.nz), lampsOn * kLampUnitsPerLux, lighting.clock_s,
                                    // Stars show only once the twilight has nearly gone.
                                    lighting.atmosphere ? lighting.night * lighting.night * lighting.night : 0.0f);
-    lampView_ = {frame.slot, viewProj, camera.projection(aspect)[1][1], extent_, lampsOn, lighting.clock_s, camera.eye};
+    lampView_ = {frame.slot, viewProj, projection_[1][1], extent_, lampsOn, lighting.clock_s, camera.eye};
     frameUniforms_[frame.slot].write(&uniforms, sizeof(uniforms));
 
     passTimer_.beginFrame(cmd, frame.slot);

@@ -9,6 +9,7 @@
 #include "render/offscreen_capture.h"
 #include "render/render_quality.h"
 #include "support/abilene_scenario.h"
+#include "support/projected_pixel.h"
 #include "twin/civil_time.h"
 
 #include <catch2/catch.hpp>
@@ -28,12 +29,7 @@ struct Still {
     const ct::campus::CampusScene* campus = nullptr;
 
     std::optional<glm::uvec2> pixelOf(glm::vec3 world) const {
-        const float aspect = static_cast<float>(kWidth) / kHeight;
-        const glm::vec4 clip = camera.projection(aspect) * camera.view() * glm::vec4(world, 1.0f);
-        if (clip.w <= 0.0f) return std::nullopt;
-        const glm::vec2 ndc = glm::vec2(clip) / clip.w;
-        if (std::abs(ndc.x) > 0.98f || std::abs(ndc.y) > 0.98f) return std::nullopt;
-        return glm::uvec2((ndc.x * 0.5f + 0.5f) * kWidth, (ndc.y * 0.5f + 0.5f) * kHeight);
+        return ct::test::projectedPixel(camera, kWidth, kHeight, world);
     }
     glm::vec3 colour(std::uint32_t x, std::uint32_t y) const { return glm::vec3(frame.pixel(x, y)); }
 };

@@ -5,6 +5,7 @@
 #include "render/data_dir.h"
 #include "render/offscreen_capture.h"
 #include "support/abilene_scenario.h"
+#include "support/projected_pixel.h"
 #include "twin/civil_time.h"
 
 #include <catch2/catch.hpp>
@@ -24,23 +25,12 @@ struct SkyShot {
 
     // Where a point of the world lands in the image, if it does.
     std::optional<glm::uvec2> pixelOf(glm::vec3 world) const {
-        const float aspect = static_cast<float>(kWidth) / kHeight;
-        const glm::vec4 clip = camera.projection(aspect) * camera.view() * glm::vec4(world, 1.0f);
-        if (clip.w <= 0.0f) return std::nullopt;
-        const glm::vec2 ndc = glm::vec2(clip) / clip.w;
-        if (std::abs(ndc.x) > 0.98f || std::abs(ndc.y) > 0.98f) return std::nullopt;
-        return glm::uvec2((ndc.x * 0.5f + 0.5f) * kWidth, (ndc.y * 0.5f + 0.5f) * kHeight);
+        return ct::test::projectedPixel(camera, kWidth, kHeight, world);
     }
 
     // The pixel looking along (azimuth clockwise from north, elevation), if in the image.
     std::optional<glm::uvec2> pixelToward(float azimuth_deg, float elevation_deg) const {
-        const glm::vec3 dir = ct::render::sunDirectionFromAngles(elevation_deg, azimuth_deg);
-        const float aspect = static_cast<float>(kWidth) / kHeight;
-        const glm::vec4 clip = camera.projection(aspect) * camera.view() * glm::vec4(camera.eye + dir * 1e5f, 1.0f);
-        if (clip.w <= 0.0f) return std::nullopt;
-        const glm::vec2 ndc = glm::vec2(clip) / clip.w;
-        if (std::abs(ndc.x) > 0.98f || std::abs(ndc.y) > 0.98f) return std::nullopt;
-        return glm::uvec2((ndc.x * 0.5f + 0.5f) * kWidth, (ndc.y * 0.5f + 0.5f) * kHeight);
+        return pixelOf(camera.eye + ct::render::sunDirectionFromAngles(elevation_deg, azimuth_deg) * 1e5f);
     }
     glm::vec3 colour(glm::uvec2 p) const { return glm::vec3(frame.pixel(p.x, p.y)); }
 };
