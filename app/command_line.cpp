@@ -231,6 +231,11 @@ void addLightingOptions(CLI::App& command, LightingOptions& o) {
         ->check(CLI::Range(-90.0f, 90.0f));
     command.add_option("--sun-azimuth", o.sunAzimuth, "Sun azimuth clockwise from north (-Z), degrees");
     command.add_flag("--no-shadows", o.noShadows, "Turn off the sun's shadow map");
+    command
+        .add_option("--ev", o.ev100,
+                    "Camera exposure, EV at ISO 100 (sunny noon about 15, dusk about 10, a floodlit yard at night "
+                    "about 4); default: metered from the sun and sky")
+        ->check(CLI::Range(-6.0f, 20.0f));
 }
 
 }  // namespace ct::app

@@ -22,6 +22,8 @@ struct LightingOptions {
     float sunElevation = std::numeric_limits<float>::quiet_NaN();  // degrees above the horizon
     float sunAzimuth = std::numeric_limits<float>::quiet_NaN();    // degrees clockwise from north
     bool noShadows = false;
+    // A set camera exposure, EV at ISO 100 (engine/render/tone_curve.h); NaN: metered.
+    float ev100 = std::numeric_limits<float>::quiet_NaN();
 };
 
 struct CoupledFieldOptions {

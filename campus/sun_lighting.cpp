@@ -64,6 +64,7 @@ render::Lighting stillLighting(const LightingOptions& o, const twin::Site& site,
         lighting.atmosphereSunDirection = lighting.sunDirection;  // the sky follows the sun asked for
     }
     if (o.noShadows) lighting.shadows = false;
+    if (!std::isnan(o.ev100)) lighting.ev100 = o.ev100;
     return lighting;
 }
 
@@ -73,6 +74,7 @@ render::Lighting fixedLighting(const LightingOptions& o) {
         render::sunDirectionFromAngles(std::isnan(o.sunElevation) ? kFixedElevation_deg : o.sunElevation,
                                        std::isnan(o.sunAzimuth) ? kFixedAzimuth_deg : o.sunAzimuth);
     lighting.shadows = !o.noShadows;
+    if (!std::isnan(o.ev100)) lighting.ev100 = o.ev100;
     return lighting;
 }
 

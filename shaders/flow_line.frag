@@ -1,6 +1,8 @@
 #version 450
 // Flow lines: a dim line with bright dashes moving along it. Each dash brightens towards its
 // head, so even a still frame shows which way the flow goes.
+#include "tone_curve.glsl"
+
 layout(push_constant) uniform FlowConstants {
     mat4 viewProj;
     vec4 eyeTime;   // xyz: eye, w: time in seconds
@@ -31,6 +33,7 @@ void main() {
     float alpha = mix(0.6, 1.0, dash);
     // Softer edges, so wide ribbons read as lines rather than flat bands.
     alpha *= 1.0 - 0.45 * smoothstep(0.55, 1.0, abs(inAcross));
-    outColor = vec4(mix(dim, bright, dash), alpha);
+    // The line's colours are chosen for the screen: drawn as the light that tone-maps to them.
+    outColor = vec4(inverseToneCurve(mix(dim, bright, dash)), alpha);
     outId = vec2(0.0);
 }

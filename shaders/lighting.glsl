@@ -1,4 +1,5 @@
-// Sky, tonemapping and the GGX BRDF, shared by the mesh and sky shaders.
+// Sky and the GGX BRDF, shared by the mesh and sky shaders. They draw radiance times the
+// exposure (frame.params.x); the tone map pass puts it through the filmic curve.
 #ifndef CT_LIGHTING_GLSL
 #define CT_LIGHTING_GLSL
 
@@ -15,20 +16,6 @@ vec3 skyIrradiance(vec3 normal) {
     float t = normal.y * 0.5 + 0.5;
     vec3 skyAverage = mix(frame.skyHorizon.rgb, frame.skyZenith.rgb, 0.5);
     return mix(frame.groundColor.rgb, skyAverage, t);
-}
-
-// Narkowicz's fit of the ACES filmic curve, applied to the brightest channel and the colour
-// scaled by the same factor: bright sunlit roofs do not clip, and saturated colours (emissive
-// signs, heat-map ramps) keep their hue instead of drifting towards yellow and white.
-float acesCurve(float x) {
-    return clamp((x * (2.51 * x + 0.03)) / (x * (2.43 * x + 0.59) + 0.14), 0.0, 1.0);
-}
-
-vec3 tonemap(vec3 color) {
-    color *= frame.params.x;
-    float peak = max(max(color.r, color.g), color.b);
-    if (peak <= 1e-6) return vec3(0.0);
-    return color * (acesCurve(peak) / peak);
 }
 
 float distributionGGX(float nDotH, float roughness) {

@@ -6,8 +6,9 @@
 #include "scaffold.glsl"
 #include "aerial.glsl"
 #include "lamp_light.glsl"
+#include "tone_curve.glsl"
 
-const vec3 kSelectionColor = vec3(0.15, 0.75, 1.0);  // linear, after the tonemap
+const vec3 kSelectionColor = vec3(0.15, 0.75, 1.0);  // linear, on the display (after the tone curve)
 
 layout(location = 0) in vec3 inWorldPosition;
 layout(location = 1) in vec3 inNormal;
@@ -16,7 +17,7 @@ layout(location = 3) in vec4 inUv;
 layout(location = 4) in vec4 inColor;
 layout(location = 5) flat in uvec2 inIds;
 
-layout(location = 0) out vec4 outColor;
+layout(location = 0) out vec4 outColor;  // radiance times the exposure
 layout(location = 1) out vec2 outIds;  // node and instance index, exact as floats below 2^24
 
 vec2 uvSet(uint set) { return set == 0u ? inUv.xy : inUv.zw; }
@@ -110,10 +111,17 @@ void main() {
     // The air between the camera and the surface (off without the atmosphere).
     color = aerialPerspective(color, -v, length(frame.cameraPosition.xyz - inWorldPosition) * 1e-3);
 
-    vec3 display = applyOverlay(tonemap(color), inWorldPosition);
-    // Selected: a cyan tint, stronger at grazing angles so the outline reads from afar.
-    float rim = pow(1.0 - max(dot(geometricNormal, v), 0.0), 2.0);
-    display = mix(display, kSelectionColor, animation.w * (0.35 + 0.5 * rim));
-    outColor = vec4(display, baseColor.a);
+    vec3 exposed = color * frame.params.x;
+    // The heat map and the selection are colours on the screen: mixed after the tone curve, then
+    // taken back through its inverse, so the tone map pass shows them as chosen. (The overlay is
+    // computed for every fragment: its contour lines take derivatives.)
+    vec3 display = applyOverlay(toneCurve(exposed), inWorldPosition);
+    if (frame.overlayGrid.w > 0.5 || animation.w > 0.0) {
+        // Selected: a cyan tint, stronger at grazing angles so the outline reads from afar.
+        float rim = pow(1.0 - max(dot(geometricNormal, v), 0.0), 2.0);
+        display = mix(display, kSelectionColor, animation.w * (0.35 + 0.5 * rim));
+        exposed = inverseToneCurve(display);
+    }
+    outColor = vec4(exposed, baseColor.a);
     outIds = vec2(inIds);
 }

@@ -46,5 +46,5 @@ void main() {
     const float kDiskOverSky = 40.0;
     color += disk * kDiskOverSky * (1.0 - smoothstep(radius - pixelAngle, radius + pixelAngle, angle)) *
              (direction.y > 0.0 ? 1.0 : 0.0);
-    outColor = vec4(tonemap(color), 1.0);
+    outColor = vec4(color * frame.params.x, 1.0);  // exposed; the tone map pass does the rest
 }

@@ -1,12 +1,10 @@
-// The ambient-occlusion passes on the GPU (render/ambient_occlusion.h): a compute pass writing the
-// half-resolution occlusion from the resolved depth, and a full-screen pass that widens it with
-// depth-aware weights and multiplies it into the single-sample colour image.
+// The ambient-occlusion pass on the GPU (render/ambient_occlusion.h): a compute pass writing the
+// half-resolution occlusion from the resolved depth. The tone map pass (render/tone_map_pass.h)
+// widens it with depth-aware weights and darkens the frame by it.
 //
-//   AmbientOcclusionPass ao(context, shaderDir, colorFormat);
+//   AmbientOcclusionPass ao(context, shaderDir);
 //   ao.setImages(depth, occlusion);                 // when the targets are (re)created
 //   ao.recordCompute(cmd, settings);                // depth sampled, occlusion storage (GENERAL)
-//   // inside a rendering pass on the colour image, depth and occlusion sampled:
-//   ao.recordApply(cmd, extent, strength, projection);
 #pragma once
 
 #include "render/ambient_occlusion.h"
@@ -20,13 +18,11 @@ class AmbientOcclusionPass {
 public:
     static constexpr VkFormat kOcclusionFormat = VK_FORMAT_R32_SFLOAT;
 
-    AmbientOcclusionPass(vk::Context& context, const std::filesystem::path& shaderDir, VkFormat colorFormat);
+    AmbientOcclusionPass(vk::Context& context, const std::filesystem::path& shaderDir);
 
     // Sets still used by frames in flight are retired with their pools, not rewritten.
     void setImages(const vk::Image& depth, const vk::Image& occlusion);
     void recordCompute(VkCommandBuffer cmd, const AmbientOcclusionSettings& settings) const;
-    // `projection`: the camera's (perspective), for the depth's linearisation.
-    void recordApply(VkCommandBuffer cmd, VkExtent2D extent, float strength, const glm::mat4& projection) const;
 
 private:
     vk::Context& context_;
@@ -34,12 +30,8 @@ private:
     vk::Unique<VkDescriptorSetLayout> computeSetLayout_;
     vk::Unique<VkPipelineLayout> computeLayout_;
     vk::Unique<VkPipeline> computePipeline_;
-    vk::Unique<VkDescriptorSetLayout> applySetLayout_;
-    vk::Unique<VkPipelineLayout> applyLayout_;
-    vk::Unique<VkPipeline> applyPipeline_;
     vk::Unique<VkDescriptorPool> pool_;
     VkDescriptorSet computeSet_ = VK_NULL_HANDLE;
-    VkDescriptorSet applySet_ = VK_NULL_HANDLE;
     VkExtent2D occlusionExtent_{};
 };
 

@@ -57,7 +57,13 @@ int FrameGraph::barriers(VkCommandBuffer cmd, const std::vector<ImageUse>& image
         const bool layoutChanges = was.layout != next.layout;
         const bool wasWritten = (was.access & kWrites) != 0;
         const bool writes = (next.access & kWrites) != 0;
-        if (layoutChanges || wasWritten || writes) {
+        // A read after reads in the same layout waits for nothing, unless it is in a stage the
+        // last write or layout transition was not yet made visible to: then a barrier from the
+        // stages that read before chains that write on to it (the exposed image is sampled by
+        // the bloom's compute, then by the tone map's fragments).
+        const bool readsOnly = !layoutChanges && !wasWritten && !writes;
+        const bool newReaderStage = readsOnly && (next.stages & ~was.stages) != 0;
+        if (layoutChanges || wasWritten || writes || newReaderStage) {
             VkImageMemoryBarrier2 barrier{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER_2};
             // After a write the write must be made available; after reads only the stages wait.
             barrier.srcStageMask = was.stages;
@@ -72,7 +78,13 @@ int FrameGraph::barriers(VkCommandBuffer cmd, const std::vector<ImageUse>& image
             barrier.subresourceRange = {use.image->aspect(), 0, VK_REMAINING_MIP_LEVELS, 0, 1};
             list.push_back(barrier);
         }
-        was = next;
+        if (readsOnly) {
+            // Every stage that reads it now: a later write waits for all of them.
+            was.stages |= next.stages;
+            was.access |= next.access;
+        } else {
+            was = next;
+        }
     }
     if (list.empty()) return 0;
     VkDependencyInfo dependency{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};

@@ -9,10 +9,11 @@ void FrameReport::add(const FrameStats& stats, double cpuMs) {
     ++frames_;
     cpuMs_ += cpuMs;
     for (const PassTime& pass : stats.passes) {
-        auto same =
-            std::find_if(passes_.begin(), passes_.end(), [&](const PassTime& p) { return p.name == pass.name; });
+        // A chain of steps ("bloom down 0", "bloom up 3", ...) reads as one pass.
+        const std::string name = pass.name.starts_with("bloom ") ? "bloom" : pass.name;
+        auto same = std::find_if(passes_.begin(), passes_.end(), [&](const PassTime& p) { return p.name == name; });
         if (same == passes_.end())
-            passes_.push_back(pass);
+            passes_.push_back({name, pass.ms});
         else
             same->ms += pass.ms;
     }
@@ -24,8 +25,7 @@ std::string FrameReport::report(const vk::AllocatorStats& memory) const {
     const double n = frames_;
     char line[256];
     std::string out;
-    std::snprintf(line, sizeof line,
-                  "stats: %s%.1f ms a frame, wall time on the CPU",
+    std::snprintf(line, sizeof line, "stats: %s%.1f ms a frame, wall time on the CPU",
                   frames_ > 1 ? ("mean of " + std::to_string(frames_) + " frames: ").c_str() : "", cpuMs_ / n);
     out += line;
     out += "\nstats: GPU";
@@ -44,6 +44,14 @@ std::string FrameReport::report(const vk::AllocatorStats& memory) const {
                   "; draws: shadow %u, main %u; %llu of %llu instances drawn; %llu triangles in the scene",
                   last_.shadowDrawCalls, last_.drawCalls, static_cast<unsigned long long>(last_.visibleInstances),
                   static_cast<unsigned long long>(last_.instances), static_cast<unsigned long long>(last_.triangles));
+    out += line;
+    // Lux from a hundred thousand at noon to tenths under the moon: two decimals where small.
+    const auto lux = [](float value) { return value < 10.0f ? 2 : 0; };
+    std::snprintf(line, sizeof line,
+                  "\nstats: exposure EV100 %.1f (%s); on level ground the sun %.*f lx, the sky %.*f lx",
+                  static_cast<double>(last_.exposureEv100), last_.exposureAuto ? "metered" : "set",
+                  lux(last_.sunIlluminance_lux), static_cast<double>(last_.sunIlluminance_lux),
+                  lux(last_.skyIlluminance_lux), static_cast<double>(last_.skyIlluminance_lux));
     out += line;
     std::snprintf(line, sizeof line,
                   "\nstats: device memory %.1f MiB reserved in %u blocks, %.1f MiB in use by %u allocations",

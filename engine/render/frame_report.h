@@ -16,7 +16,7 @@ class FrameReport {
 public:
     void add(const FrameStats& stats, double cpuMs);
     int frames() const { return frames_; }
-    // Three lines, each starting "stats: ", no trailing newline; empty with no frame added.
+    // Four lines, each starting "stats: ", no trailing newline; empty with no frame added.
     std::string report(const vk::AllocatorStats& memory) const;
 
 private:

@@ -6,6 +6,8 @@
 
 #include <glm/glm.hpp>
 
+#include <optional>
+
 namespace ct::render {
 
 struct Lighting {
@@ -16,7 +18,10 @@ struct Lighting {
     glm::vec3 skyHorizon{0.62f, 0.72f, 0.85f};
     glm::vec3 groundColor{0.28f, 0.25f, 0.22f};
     float skyIntensity = 0.45f;  // scales the sky's light on surfaces, not the sky itself
+    // The automatic exposure's base (it opens from here as the light fails, with the
+    // atmosphere); a set camera exposure (EV at ISO 100, render/tone_curve.h) replaces it.
     float exposure = 1.0f;
+    std::optional<float> ev100;
     bool shadows = true;
     // The sky from the atmosphere's tables (render/atmosphere_luts.h) instead of the two colours:
     // the sky drawn, the sun's colour through the air and the ambient light all follow the sun.

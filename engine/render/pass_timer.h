@@ -24,7 +24,7 @@ struct PassTime {
 
 class PassTimer {
 public:
-    static constexpr std::uint32_t kMaxPasses = 16;
+    static constexpr std::uint32_t kMaxPasses = 32;
 
     PassTimer(vk::Context& context, std::uint32_t slots);
 

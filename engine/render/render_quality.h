@@ -26,6 +26,7 @@ struct RenderQuality {
     int shadowCascades = 1;
     std::uint32_t supersample = 1;
     bool ambientOcclusion = false;  // stills and video: rendered at N times the width and height
+    bool bloom = true;              // the glow around the sun and lamps (render/bloom.h)
 };
 
 RenderQuality renderQuality(QualityPreset preset);

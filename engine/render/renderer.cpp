@@ -1,5 +1,6 @@
 #include "render/renderer.h"
 
+#include "render/tone_curve.h"
 #include "vk/descriptor_pool.h"
 
 #include <algorithm>
@@ -34,7 +35,8 @@ RendererOptions rendererOptions(const RenderQuality& quality, VkExtent2D extent)
             .shadowMapSize = quality.shadowMapSize,
             .shadowCascades = quality.shadowCascades,
             .samples = quality.samples,
-            .ambientOcclusion = quality.ambientOcclusion};
+            .ambientOcclusion = quality.ambientOcclusion,
+            .bloom = quality.bloom};
 }
 
 VkSampleCountFlagBits supportedSamples(const vk::Context& context, std::uint32_t requested) {
@@ -58,8 +60,10 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
       shadowTiles_(shadowCascades_ > 1 ? 2u : 1u),
       samples_(supportedSamples(context, options.samples)),
       ambientOcclusion_(options.ambientOcclusion) {
-    if (ambientOcclusion_) occlusionPass_ = std::make_unique<AmbientOcclusionPass>(context_, shaderDir, kColorFormat);
+    if (ambientOcclusion_) occlusionPass_ = std::make_unique<AmbientOcclusionPass>(context_, shaderDir);
     if (samples_ != VK_SAMPLE_COUNT_1_BIT) idResolve_ = std::make_unique<IdResolve>(context_, shaderDir);
+    if (options.bloom) bloom_ = std::make_unique<BloomPass>(context_, shaderDir, BloomSettings{});
+    toneMap_ = std::make_unique<ToneMapPass>(context_, shaderDir, kColorFormat);
     createTargets();
     shadowMap_ = vk::Image(context_, {{shadowMapSize_ * shadowTiles_, shadowMapSize_ * shadowTiles_},
                                       kDepthFormat,
@@ -101,9 +105,9 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
                      VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT};
     skySampler_ = vk::makeSampler(context_, {}, "sky view sampler");
     flowLines_ = std::make_unique<FlowLinePass>(context_, shaderDir,
-                                                FlowLineFormats{kColorFormat, kIdFormat, kDepthFormat, samples_});
+                                                FlowLineFormats{kExposedFormat, kIdFormat, kDepthFormat, samples_});
     lampPass_ = std::make_unique<LampPass>(context_, shaderDir,
-                                           FlowLineFormats{kColorFormat, kIdFormat, kDepthFormat, samples_});
+                                           FlowLineFormats{kExposedFormat, kIdFormat, kDepthFormat, samples_});
     for (std::uint32_t i = 0; i < FrameRing::kFramesInFlight; ++i)
         lampMapBuffers_[i] = vk::Buffer(context_, {16, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, vk::MemoryUsage::Upload,
                                                    "lamp light map " + std::to_string(i)});
@@ -136,14 +140,18 @@ void Renderer::setGroundOverlay(const GroundOverlay& overlay) {
 void Renderer::createTargets() {
     // New images: nothing in them, no use to wait for (the old ones are retired with theirs).
     colorState_ = {};
+    exposedState_ = {};
     idsState_ = {};
     depthState_ = {};
-    colorMultisampledState_ = {};
+    exposedMultisampledState_ = {};
     idsMultisampledState_ = {};
     const bool multisampled = samples_ != VK_SAMPLE_COUNT_1_BIT;
     color_ = vk::Image(context_,
                        {extent_, kColorFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT, 1,
                         VK_IMAGE_ASPECT_COLOR_BIT, "color target"});
+    exposed_ =
+        vk::Image(context_, {extent_, kExposedFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
+                             1, VK_IMAGE_ASPECT_COLOR_BIT, "exposed target"});
     // Multisampled, the single-sample ids are written by the id resolve's compute shader.
     const VkImageUsageFlags idUsage =
         (multisampled ? VK_IMAGE_USAGE_STORAGE_BIT : VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT) |
@@ -170,16 +178,20 @@ void Renderer::createTargets() {
                                           "ambient occlusion"});
     }
     if (multisampled) {
-        colorMultisampled_ =
-            vk::Image(context_, {extent_, kColorFormat,
+        exposedMultisampled_ =
+            vk::Image(context_, {extent_, kExposedFormat,
                                  VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT, 1,
-                                 VK_IMAGE_ASPECT_COLOR_BIT, "multisampled color target", samples_});
+                                 VK_IMAGE_ASPECT_COLOR_BIT, "multisampled exposed target", samples_});
         idsMultisampled_ =
             vk::Image(context_, {extent_, kIdFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
                                  1, VK_IMAGE_ASPECT_COLOR_BIT, "multisampled id target", samples_});
         idResolve_->setImages(idsMultisampled_, ids_);
     }
     if (ambientOcclusion_) occlusionPass_->setImages(occlusionDepth(), occlusion_);
+    if (bloom_) bloom_->setSource(exposed_);
+    const bool bloomed = bloom_ && bloom_->levels() > 0;
+    toneMap_->setImages({&exposed_, bloomed ? &bloom_->result() : nullptr,
+                         ambientOcclusion_ ? &occlusionDepth() : nullptr, ambientOcclusion_ ? &occlusion_ : nullptr});
 }
 
 void Renderer::resize(VkExtent2D extent) {
@@ -215,14 +227,14 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     opaque.fragmentShader = meshFrag.get();
     opaque.vertexBindings = bindings;
     opaque.vertexAttributes = attributes;
-    opaque.colorAttachments = {{kColorFormat, false, true}, {kIdFormat, false, true}};
+    opaque.colorAttachments = {{kExposedFormat, false, true}, {kIdFormat, false, true}};
     opaque.depthFormat = kDepthFormat;
     opaque.samples = samples_;
     opaquePipeline_ = vk::buildGraphicsPipeline(context_, opaque);
 
     vk::GraphicsPipelineDesc blend = opaque;
     blend.name = "blend";
-    blend.colorAttachments = {{kColorFormat, true, true}, {kIdFormat, false, false}};
+    blend.colorAttachments = {{kExposedFormat, true, true}, {kIdFormat, false, false}};
     blend.depthWrite = false;
     blendPipeline_ = vk::buildGraphicsPipeline(context_, blend);
 
@@ -231,7 +243,7 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     sky.layout = pipelineLayout_.get();
     sky.vertexShader = skyVert.get();
     sky.fragmentShader = skyFrag.get();
-    sky.colorAttachments = {{kColorFormat, false, true}, {kIdFormat, false, false}};
+    sky.colorAttachments = {{kExposedFormat, false, true}, {kIdFormat, false, false}};
     sky.depthFormat = kDepthFormat;
     // Drawn after the opaque batches at the far plane: only where nothing stands does it shade.
     sky.depthTest = true;
@@ -334,10 +346,11 @@ void Renderer::setLamps(std::span<const Lamp> lamps) {
     lampsBaked_ = false;
 }
 
-// The lamps' ground light in the renderer's radiance units per lux: the sun's 3.0 stands for
-// about 100,000 lux, and the night is exposed as a photograph of a lit site is, about ten stops
-// over the day's exposure, so that a yard at 20-30 lux reads as lit and not black.
-constexpr float kLampUnitsPerLux = 3.0f / 100000.0f * 1024.0f;
+// The lamps' ground light in the renderer's radiance units per lux: the night scene is drawn
+// kNightStops over its physical light (render/tone_curve.h's units), as a photograph of a lit
+// site at night is exposed, so that a yard at 20-30 lux reads as lit and not black.
+constexpr float kLampUnitsPerLux = 1024.0f / kLuxPerUnit;  // 2^kNightStops
+static_assert(kNightStops == 10.0f, "kLampUnitsPerLux holds 2^kNightStops");
 
 void Renderer::updateLamps(const Frame& frame) {
     const std::span<const Lamp> lamps = lampPass_->lamps();
@@ -407,6 +420,16 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
                                      static_cast<float>(overlay_.colormap), overlay_.valueOffset);
     bool skyViewDue = false;
     if (lighting.atmosphere) skyViewDue = applyAtmosphere(lighting, camera, uniforms);
+    FrameStats stats;
+    uniforms.params.x = chooseExposure(lighting, uniforms.params.x, stats);
+    // The light the meter reads on a level surface, in lux: the night's is drawn kNightStops
+    // brighter than it is (render/tone_curve.h).
+    const glm::vec3 luminance(0.2126f, 0.7152f, 0.0722f);
+    const float luxPerUnit = kLuxPerUnit / std::exp2(kNightStops * lighting.night);
+    stats.sunIlluminance_lux = glm::dot(glm::vec3(uniforms.sunRadiance), luminance) *
+                               std::max(glm::normalize(lighting.sunDirection).y, 0.0f) * luxPerUnit;
+    stats.skyIlluminance_lux = glm::dot(0.5f * glm::vec3(uniforms.skyZenith + uniforms.skyHorizon), luminance) *
+                               uniforms.params.w * 3.14159265f * luxPerUnit;
     updateLamps(frame);
     const float lampsOn = std::clamp(lighting.siteLights, 0.0f, 1.0f);
     uniforms.lampGrid = glm::vec4(lampMap_.origin, lampMap_.cell_m, static_cast<float>(lampMap_.nx));
@@ -417,7 +440,6 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     frameUniforms_[frame.slot].write(&uniforms, sizeof(uniforms));
 
     passTimer_.beginFrame(cmd, frame.slot);
-    FrameStats stats;
     stats.instances = scene_->stats().instances;
     stats.triangles = scene_->stats().triangles;
     selectVisible(frame, camera, viewProj, cascades_, stats);
@@ -438,7 +460,7 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
                       [&](VkCommandBuffer c) { recordShadowPass(c, stats); });
     // The main pass samples the shadow map even without shadows (the shader skips it then), so
     // it is always in the layout a sampler reads.
-    std::vector<ImageUse> mainImages{{&color_, &colorState_, ImageAccess::ColorAttachment, true},
+    std::vector<ImageUse> mainImages{{&exposed_, &exposedState_, ImageAccess::ColorAttachment, true},
                                      {&depth_, &depthState_, ImageAccess::DepthAttachment, true},
                                      {&shadowMap_, &shadowState_, ImageAccess::SampledInFragment, false},
                                      {&atmosphere_->skyView(), &skyViewState_, ImageAccess::SampledInFragment, false}};
@@ -446,8 +468,8 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     if (multisampled && ambientOcclusion_)
         mainImages.push_back({&depthResolved_, &depthResolvedState_, ImageAccess::DepthResolve, true});
     if (multisampled) {
-        // Drawn multisampled; colour resolves into color_ as the pass ends.
-        mainImages.push_back({&colorMultisampled_, &colorMultisampledState_, ImageAccess::ColorAttachment, true});
+        // Drawn multisampled; the light resolves into exposed_ as the pass ends.
+        mainImages.push_back({&exposedMultisampled_, &exposedMultisampledState_, ImageAccess::ColorAttachment, true});
         mainImages.push_back({&idsMultisampled_, &idsMultisampledState_, ImageAccess::ColorAttachment, true});
     } else {
         mainImages.push_back({&ids_, &idsState_, ImageAccess::ColorAttachment, true});
@@ -462,22 +484,56 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
                       {{&occlusionDepth(), &occlusionDepthState(), ImageAccess::SampledInCompute, false},
                        {&occlusion_, &occlusionState_, ImageAccess::ComputeWrite, true}},
                       [&](VkCommandBuffer c) { occlusionPass_->recordCompute(c, occlusionSettings_); });
-        graph.addPass("occlusion apply",
-                      {{&color_, &colorState_, ImageAccess::ColorAttachment, false},
-                       {&occlusionDepth(), &occlusionDepthState(), ImageAccess::SampledInFragment, false},
-                       {&occlusion_, &occlusionState_, ImageAccess::SampledInFragment, false}},
-                      [&](VkCommandBuffer c) { recordOcclusionApply(c); });
     }
     if (multisampled)
         graph.addPass("id resolve",
                       {{&idsMultisampled_, &idsMultisampledState_, ImageAccess::SampledInCompute, false},
                        {&ids_, &idsState_, ImageAccess::ComputeWrite, true}},
                       [&](VkCommandBuffer c) { idResolve_->record(c); });
+    const bool bloomed = bloom_ && bloom_->levels() > 0;
+    if (bloomed) bloom_->addPasses(graph, exposed_, exposedState_);
+    toneMapSettings_.bloomWeight = bloomed ? bloom_->settings().strength / static_cast<float>(bloom_->levels()) : 0.0f;
+    toneMapSettings_.occlusionStrength = occlusion ? kOcclusionStrength : 0.0f;
+    toneMapSettings_.projection = projection_;
+    // Everything the tone map's set points at is in a sampler's layout, read or not this frame.
+    std::vector<ImageUse> toneMapImages{{&color_, &colorState_, ImageAccess::ColorAttachment, true},
+                                        {&exposed_, &exposedState_, ImageAccess::SampledInFragment, false}};
+    if (bloomed)
+        toneMapImages.push_back({&bloom_->result(), &bloom_->resultState(), ImageAccess::SampledInFragment, false});
+    if (ambientOcclusion_) {
+        toneMapImages.push_back({&occlusionDepth(), &occlusionDepthState(), ImageAccess::SampledInFragment, false});
+        toneMapImages.push_back({&occlusion_, &occlusionState_, ImageAccess::SampledInFragment, false});
+    }
+    graph.addPass("tone map", std::move(toneMapImages), [&](VkCommandBuffer c) { recordToneMap(c); });
     // Copied out (OffscreenCapture) or blitted to the swapchain (Viewer) after the frame.
     graph.leave(color_, colorState_, ImageAccess::TransferSource);
     graph.leave(ids_, idsState_, ImageAccess::TransferSource);
     graph.execute(cmd);
     return stats;
+}
+
+float Renderer::chooseExposure(const Lighting& lighting, float metered, FrameStats& stats) {
+    // EVs are a camera's at the scene's physical light; the night's is drawn kNightStops over it.
+    const float nightStops = kNightStops * lighting.night;
+    stats.exposureAuto = !lighting.ev100.has_value();
+    if (lighting.ev100) {
+        exposureAdapted_ = false;  // back to auto: start from the meter, not an old reading
+        stats.exposureEv100 = *lighting.ev100;
+        return exposureFromEv100(*lighting.ev100 + nightStops);
+    }
+    float ev = ev100FromExposure(metered) - nightStops;
+    const auto now = std::chrono::steady_clock::now();
+    if (adaptExposure_ && exposureAdapted_) {
+        // An exponential approach in stops, by the time since the last frame (a stall of the
+        // window counts as at most half a second).
+        const float dt = std::clamp(std::chrono::duration<float>(now - adaptedAt_).count(), 0.0f, 0.5f);
+        ev = adaptedEv100_ + (ev - adaptedEv100_) * (1.0f - std::exp(-dt / kExposureAdaptation_s));
+    }
+    adaptedEv100_ = ev;
+    adaptedAt_ = now;
+    exposureAdapted_ = true;
+    stats.exposureEv100 = ev;
+    return exposureFromEv100(ev + nightStops);
 }
 
 // How far the automatic exposure may open up for a dim scene: enough for dusk and a moonlit
@@ -653,16 +709,16 @@ void Renderer::recordShadowPass(VkCommandBuffer cmd, FrameStats& stats) {
     vkCmdEndRendering(cmd);
 }
 
-void Renderer::recordOcclusionApply(VkCommandBuffer cmd) {
+void Renderer::recordToneMap(VkCommandBuffer cmd) {
     VkRenderingAttachmentInfo color = attachment(color_.view(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, {});
-    color.loadOp = VK_ATTACHMENT_LOAD_OP_LOAD;
+    color.loadOp = VK_ATTACHMENT_LOAD_OP_DONT_CARE;  // every pixel is written
     VkRenderingInfo rendering{VK_STRUCTURE_TYPE_RENDERING_INFO};
     rendering.renderArea = {{0, 0}, extent_};
     rendering.layerCount = 1;
     rendering.colorAttachmentCount = 1;
     rendering.pColorAttachments = &color;
     vkCmdBeginRendering(cmd, &rendering);
-    occlusionPass_->recordApply(cmd, extent_, kOcclusionStrength, projection_);
+    toneMap_->record(cmd, extent_, toneMapSettings_);
     vkCmdEndRendering(cmd);
 }
 
@@ -687,13 +743,13 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
     depthClear.depthStencil = {1.0f, 0};
     const bool multisampled = samples_ != VK_SAMPLE_COUNT_1_BIT;
     VkRenderingAttachmentInfo colors[] = {
-        attachment((multisampled ? colorMultisampled_ : color_).view(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+        attachment((multisampled ? exposedMultisampled_ : exposed_).view(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
                    colorClear),
         attachment((multisampled ? idsMultisampled_ : ids_).view(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, idClear)};
     if (multisampled) {
-        // The samples are averaged into the shown image; they are not kept.
+        // The samples are averaged into the single-sample image; they are not kept.
         colors[0].resolveMode = VK_RESOLVE_MODE_AVERAGE_BIT;
-        colors[0].resolveImageView = color_.view();
+        colors[0].resolveImageView = exposed_.view();
         colors[0].resolveImageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
         colors[0].storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
     }

@@ -9,14 +9,19 @@
 //   // colorImage() and idImage() are now in TRANSFER_SRC_OPTIMAL
 //
 // Passes, in order: sun shadow map (depth only), then the main pass with two colour targets,
-// tonemapped sRGB colour and a node-id image for picking: opaque and mask batches, the sky where
-// they left the depth clear, blended draws sorted back to front, flow lines and lamps. Multisampled (RendererOptions::samples), the main pass
-// draws into multisampled targets, colour is averaged into the single-sample image at its end
-// and an "id resolve" pass keeps each pixel's first sample of the ids (render/id_resolve.h).
+// the exposed light (half float: radiance times the exposure) and a node-id image for picking:
+// opaque and mask batches, the sky where they left the depth clear, blended draws sorted back to
+// front, flow lines and lamps. Multisampled (RendererOptions::samples), the main pass draws into
+// multisampled targets, the light is averaged into the single-sample image at its end and an
+// "id resolve" pass keeps each pixel's first sample of the ids (render/id_resolve.h). Then the
+// ambient occlusion, the bloom's chain (render/bloom_pass.h), and the tone map pass, which
+// darkens by the occlusion, adds the bloom and puts the light through the filmic curve into the
+// sRGB colour image that is shown and read back (render/tone_map_pass.h).
 #pragma once
 
 #include "render/ambient_occlusion_pass.h"
 #include "render/atmosphere_luts.h"
+#include "render/bloom_pass.h"
 #include "render/camera.h"
 #include "render/flow_lines.h"
 #include "render/frame_graph.h"
@@ -31,10 +36,12 @@
 #include "render/pass_timer.h"
 #include "render/render_quality.h"
 #include "render/shadow_cascades.h"
+#include "render/tone_map_pass.h"
 #include "render/visibility.h"
 #include "vk/pipeline.h"
 #include "vk/resources.h"
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 
@@ -49,6 +56,13 @@ struct FrameStats {
     // GPU time per pass, in order (render/pass_timer.h): filled by whoever waited for the frame
     // (OffscreenCapture does); empty where the device cannot time.
     std::vector<PassTime> passes;
+    // The exposure the frame was drawn with (a camera's EV at ISO 100, render/tone_curve.h), and
+    // whether it was chosen by the meter or set; the light it was metered from, on a level
+    // surface: the sun's and the sky's illuminance.
+    float exposureEv100 = 0.0f;
+    bool exposureAuto = true;
+    float sunIlluminance_lux = 0.0f;
+    float skyIlluminance_lux = 0.0f;
 };
 
 struct RendererOptions {
@@ -63,6 +77,8 @@ struct RendererOptions {
     // Screen-space ambient occlusion (render/ambient_occlusion.h) over perspective views, its
     // radius a twentieth of the scene's size, at most kMaxOcclusionRadius_m.
     bool ambientOcclusion = false;
+    // Bloom around the brightest light (render/bloom.h); off, the tone map adds none.
+    bool bloom = true;
 };
 
 // The renderer's options for a quality preset's frame of `extent` (supersampling is the caller's:
@@ -76,14 +92,21 @@ VkSampleCountFlagBits supportedSamples(const vk::Context& context, std::uint32_t
 
 class Renderer {
 public:
+    // What is shown and read back: the tone-mapped frame.
     static constexpr VkFormat kColorFormat = VK_FORMAT_R8G8B8A8_SRGB;
+    // What the scene is drawn into: radiance times the exposure, before the tone curve.
+    static constexpr VkFormat kExposedFormat = VK_FORMAT_R16G16B16A16_SFLOAT;
     // Node and instance index as exact floats (below 2^24): a float target can be multisampled
     // where an integer one cannot.
     static constexpr VkFormat kIdFormat = VK_FORMAT_R32G32_SFLOAT;
     static constexpr VkFormat kDepthFormat = VK_FORMAT_D32_SFLOAT;
     static constexpr float kMaxOcclusionRadius_m = 6.0f;
-    // How much of the occlusion darkens the frame (it is applied to the lit colour, so less than all).
+    // How much of the occlusion darkens the frame (it is applied to all the light, the sun's
+    // included, so less than all).
     static constexpr float kOcclusionStrength = 0.8f;
+    // How quickly an automatic exposure follows the light where adaptation is on (the window):
+    // the time constant of its approach, in seconds of wall-clock time.
+    static constexpr float kExposureAdaptation_s = 0.6f;
 
     Renderer(vk::Context& context, const std::filesystem::path& shaderDir, const RendererOptions& options);
 
@@ -105,6 +128,10 @@ public:
     const LampLightMap& lampLightMap() const { return lampMap_; }
     VkExtent2D extent() const { return extent_; }
     VkSampleCountFlagBits samples() const { return samples_; }
+    // On, an automatic exposure moves towards the metered one smoothly from frame to frame (by
+    // the wall-clock time between them) instead of jumping: for the window, where a cloud or a
+    // cut to a night view should not flash. Off (headless), every frame is metered on its own.
+    void setExposureAdaptation(bool on) { adaptExposure_ = on; }
 
     FrameStats record(const Frame& frame, const Camera& camera, const Lighting& lighting);
     // The GPU time of each pass of the frame last recorded in `slot`, once its submission has
@@ -132,7 +159,9 @@ private:
     void updateLamps(const Frame& frame);
     void recordShadowPass(VkCommandBuffer cmd, FrameStats& stats);
     void recordMainPass(VkCommandBuffer cmd, FrameStats& stats);
-    void recordOcclusionApply(VkCommandBuffer cmd);
+    void recordToneMap(VkCommandBuffer cmd);
+    // This frame's exposure: set, metered, or (adapting) on its way to the metered one.
+    float chooseExposure(const Lighting& lighting, float metered, FrameStats& stats);
     // The single-sample depth the occlusion reads: the resolved one when multisampled.
     const vk::Image& occlusionDepth() const { return samples_ != VK_SAMPLE_COUNT_1_BIT ? depthResolved_ : depth_; }
     ImageState& occlusionDepthState() { return samples_ != VK_SAMPLE_COUNT_1_BIT ? depthResolvedState_ : depthState_; }
@@ -146,9 +175,10 @@ private:
     std::uint32_t shadowTiles_;  // per side of the shadow atlas: 1, or 2 for cascades
     ShadowCascades cascades_;    // this frame's
     VkSampleCountFlagBits samples_;
-    vk::Image color_;  // single-sample, what is shown and read back
+    vk::Image color_;    // single-sample, tone-mapped: what is shown and read back
+    vk::Image exposed_;  // single-sample, the light before the tone curve
     vk::Image ids_;
-    vk::Image colorMultisampled_;  // drawn into when samples_ > 1, else empty
+    vk::Image exposedMultisampled_;  // drawn into when samples_ > 1, else empty
     vk::Image idsMultisampled_;
     vk::Image depth_;  // samples_ per pixel
     bool ambientOcclusion_;
@@ -162,11 +192,19 @@ private:
     vk::Image shadowMap_;
     // Where each target was left (render/frame_graph.h): the next frame's barriers start there.
     ImageState colorState_;
+    ImageState exposedState_;
     ImageState idsState_;
     ImageState depthState_;
-    ImageState colorMultisampledState_;
+    ImageState exposedMultisampledState_;
     ImageState idsMultisampledState_;
     std::unique_ptr<IdResolve> idResolve_;
+    std::unique_ptr<BloomPass> bloom_;  // null with bloom off
+    std::unique_ptr<ToneMapPass> toneMap_;
+    ToneMapSettings toneMapSettings_;  // this frame's
+    bool adaptExposure_ = false;
+    bool exposureAdapted_ = false;  // adaptedEv100_ holds a frame's exposure
+    float adaptedEv100_ = 0.0f;
+    std::chrono::steady_clock::time_point adaptedAt_;
     ImageState shadowState_;
     // The atmosphere's tables, the sky-view table's state, its sampler, and CPU copies of the
     // transmittance and multiple-scattering tables (read back from the GPU once) that the sun's

@@ -59,6 +59,11 @@ CapturedFrame renderTiled(OffscreenCapture& capture, const TileGrid& grid, const
             full.stats.visibleInstances = std::max(full.stats.visibleInstances, tile.stats.visibleInstances);
             full.stats.instances = tile.stats.instances;
             full.stats.triangles = tile.stats.triangles;
+            // Every tile is exposed alike: the meter reads the sun and sky, not the tile's pixels.
+            full.stats.exposureEv100 = tile.stats.exposureEv100;
+            full.stats.exposureAuto = tile.stats.exposureAuto;
+            full.stats.sunIlluminance_lux = tile.stats.sunIlluminance_lux;
+            full.stats.skyIlluminance_lux = tile.stats.skyIlluminance_lux;
             // A pass of the whole image costs what it cost over all the tiles.
             for (const PassTime& pass : tile.stats.passes) {
                 auto same = std::find_if(full.stats.passes.begin(), full.stats.passes.end(),

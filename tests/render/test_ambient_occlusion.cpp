@@ -84,7 +84,7 @@ TEST_CASE("the GPU's ambient occlusion matches its CPU reference", "[render][occ
     upload.write(depth.data(), depth.size() * sizeof(float));
     ct::vk::Buffer readback(context, {reference.size() * sizeof(float), VK_BUFFER_USAGE_TRANSFER_DST_BIT,
                                       ct::vk::MemoryUsage::Readback, "test occlusion readback"});
-    ct::render::AmbientOcclusionPass pass(context, ct::render::shaderDir(), VK_FORMAT_R8G8B8A8_SRGB);
+    ct::render::AmbientOcclusionPass pass(context, ct::render::shaderDir());
     pass.setImages(depthImage, occlusion);
     context.runOnce([&](VkCommandBuffer cmd) {
         ct::vk::transition(cmd, depthImage.get(), VK_IMAGE_ASPECT_DEPTH_BIT,

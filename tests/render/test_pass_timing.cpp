@@ -21,9 +21,12 @@ TEST_CASE("each pass of a frame is timed on the GPU, within the frame's own wall
         WARN("this device cannot write timestamps: passes are labelled only");
         return;
     }
-    REQUIRE(frame.stats.passes.size() == 2);
+    // The shadow map, the main pass, the bloom's chain down and up, and the tone map last.
+    REQUIRE(frame.stats.passes.size() >= 4);
     CHECK(frame.stats.passes[0].name == "shadow");
     CHECK(frame.stats.passes[1].name == "main");
+    CHECK(frame.stats.passes[2].name == "bloom down 0");
+    CHECK(frame.stats.passes.back().name == "tone map");
     double sum = 0.0;
     for (const auto& pass : frame.stats.passes) {
         INFO(pass.name << " " << pass.ms << " ms");
@@ -41,8 +44,10 @@ TEST_CASE("a frame without shadows has no shadow pass", "[render][stats]") {
     noShadows.shadows = false;
     const ct::render::CapturedFrame frame = harness.render(ct::test::testData("lit_cube.gltf"), "main", noShadows);
     if (frame.stats.passes.empty()) return;  // no timestamps on this device (warned above)
-    REQUIRE(frame.stats.passes.size() == 1);
+    REQUIRE(!frame.stats.passes.empty());
     CHECK(frame.stats.passes[0].name == "main");
+    for (const auto& pass : frame.stats.passes)
+        CHECK(pass.name != "shadow");
 }
 
 TEST_CASE("the stats report gives the mean per pass over the frames added", "[render][stats]") {
@@ -63,4 +68,21 @@ TEST_CASE("the stats report gives the mean per pass over the frames added", "[re
     CHECK(text.find("GPU shadow 3.00 ms, main 15.00 ms (sum 18.00 ms)") != std::string::npos);
     CHECK(text.find("main 7") != std::string::npos);
     CHECK(text.find("128.0 MiB reserved in 2 blocks, 64.0 MiB in use by 9 allocations") != std::string::npos);
+}
+
+TEST_CASE("the stats report sums the bloom's steps into one pass and gives the exposure and the light",
+          "[render][stats]") {
+    ct::render::FrameReport report;
+    ct::render::FrameStats frame;
+    frame.passes = {
+        {"main", 10.0}, {"bloom down 0", 1.0}, {"bloom down 1", 0.5}, {"bloom up 0", 0.25}, {"tone map", 2.0}};
+    frame.exposureEv100 = 14.74f;
+    frame.sunIlluminance_lux = 94269.0f;
+    frame.skyIlluminance_lux = 0.184f;
+    report.add(frame, 20.0);
+    const std::string text = report.report({});
+    INFO(text);
+    CHECK(text.find("GPU main 10.00 ms, bloom 1.75 ms, tone map 2.00 ms (sum 13.75 ms)") != std::string::npos);
+    CHECK(text.find("exposure EV100 14.7 (metered); on level ground the sun 94269 lx, the sky 0.18 lx") !=
+          std::string::npos);
 }
