@@ -1,7 +1,7 @@
 #version 450
 // Flow lines: a dim line with bright dashes moving along it. Each dash brightens towards its
 // head, so even a still frame shows which way the flow goes.
-#include "tone_curve.glsl"
+#include "scene_output.glsl"
 
 layout(push_constant) uniform FlowConstants {
     mat4 viewProj;
@@ -34,6 +34,6 @@ void main() {
     // Softer edges, so wide ribbons read as lines rather than flat bands.
     alpha *= 1.0 - 0.45 * smoothstep(0.55, 1.0, abs(inAcross));
     // The line's colours are chosen for the screen: drawn as the light that tone-maps to them.
-    outColor = vec4(inverseToneCurve(mix(dim, bright, dash)), alpha);
+    outColor = vec4(screenColorOutput(mix(dim, bright, dash)), alpha);
     outId = vec2(0.0);
 }

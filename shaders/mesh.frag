@@ -6,7 +6,7 @@
 #include "scaffold.glsl"
 #include "aerial.glsl"
 #include "lamp_light.glsl"
-#include "tone_curve.glsl"
+#include "scene_output.glsl"
 
 const vec3 kSelectionColor = vec3(0.15, 0.75, 1.0);  // linear, on the display (after the tone curve)
 
@@ -113,15 +113,16 @@ void main() {
 
     vec3 exposed = color * frame.params.x;
     // The heat map and the selection are colours on the screen: mixed after the tone curve, then
-    // taken back through its inverse, so the tone map pass shows them as chosen. (The overlay is
-    // computed for every fragment: its contour lines take derivatives.)
+    // (drawing the exposed light) taken back through its inverse, so they show as chosen. (The
+    // overlay is computed for every fragment: its contour lines take derivatives.)
     vec3 display = applyOverlay(toneCurve(exposed), inWorldPosition);
-    if (frame.overlayGrid.w > 0.5 || animation.w > 0.0) {
+    if (kDisplayTarget || frame.overlayGrid.w > 0.5 || animation.w > 0.0) {
         // Selected: a cyan tint, stronger at grazing angles so the outline reads from afar.
         float rim = pow(1.0 - max(dot(geometricNormal, v), 0.0), 2.0);
         display = mix(display, kSelectionColor, animation.w * (0.35 + 0.5 * rim));
-        exposed = inverseToneCurve(display);
+        outColor = vec4(screenColorOutput(display), baseColor.a);
+    } else {
+        outColor = vec4(exposed, baseColor.a);
     }
-    outColor = vec4(exposed, baseColor.a);
     outIds = vec2(inIds);
 }

@@ -4,6 +4,7 @@
 
 #include "aerial.glsl"
 #include "stars.glsl"
+#include "scene_output.glsl"
 
 layout(location = 0) in vec2 inNdc;
 layout(location = 0) out vec4 outColor;
@@ -46,5 +47,5 @@ void main() {
     const float kDiskOverSky = 40.0;
     color += disk * kDiskOverSky * (1.0 - smoothstep(radius - pixelAngle, radius + pixelAngle, angle)) *
              (direction.y > 0.0 ? 1.0 : 0.0);
-    outColor = vec4(color * frame.params.x, 1.0);  // exposed; the tone map pass does the rest
+    outColor = vec4(sceneOutput(color * frame.params.x), 1.0);
 }

@@ -40,7 +40,18 @@ glm::vec3 bloomPrefilter(glm::vec3 exposed, const BloomSettings& settings) {
 
 namespace {
 
-constexpr float kTent[4] = {1.0f / 8.0f, 3.0f / 8.0f, 3.0f / 8.0f, 1.0f / 8.0f};
+// A bilinear tap at (x, y) in texel units (texel i spans [i, i + 1)), clamped to the edge.
+glm::vec4 bilinear(const HdrImage& image, float x, float y) {
+    const float px = x - 0.5f;
+    const float py = y - 0.5f;
+    const int x0 = static_cast<int>(std::floor(px));
+    const int y0 = static_cast<int>(std::floor(py));
+    const float fx = px - static_cast<float>(x0);
+    const float fy = py - static_cast<float>(y0);
+    const glm::vec4 top = glm::mix(image.at(x0, y0), image.at(x0 + 1, y0), fx);
+    const glm::vec4 bottom = glm::mix(image.at(x0, y0 + 1), image.at(x0 + 1, y0 + 1), fx);
+    return glm::mix(top, bottom, fy);
+}
 
 }  // namespace
 
@@ -49,12 +60,16 @@ HdrImage bloomDownsample(const HdrImage& source, std::uint32_t width, std::uint3
     HdrImage out(width, height);
     for (std::uint32_t y = 0; y < height; ++y) {
         for (std::uint32_t x = 0; x < width; ++x) {
+            // Four taps, each between two texel pairs of the 4x4 around (2x, 2y): a quarter of the
+            // way from 2x-1 to 2x weighs them 1:3, from 2x+1 to 2x+2 3:1; together [1 3 3 1] / 8.
+            const float low[2] = {2.0f * static_cast<float>(x) + 0.25f, 2.0f * static_cast<float>(y) + 0.25f};
+            const float high[2] = {2.0f * static_cast<float>(x) + 1.75f, 2.0f * static_cast<float>(y) + 1.75f};
             glm::vec3 sum(0.0f);
-            for (int j = 0; j < 4; ++j) {
-                for (int i = 0; i < 4; ++i) {
-                    glm::vec3 c(source.at(static_cast<int>(2 * x) - 1 + i, static_cast<int>(2 * y) - 1 + j));
+            for (int j = 0; j < 2; ++j) {
+                for (int i = 0; i < 2; ++i) {
+                    glm::vec3 c(bilinear(source, i == 0 ? low[0] : high[0], j == 0 ? low[1] : high[1]));
                     if (prefilter) c = bloomPrefilter(c, settings);
-                    sum += kTent[i] * kTent[j] * c;
+                    sum += 0.25f * c;
                 }
             }
             out(x, y) = glm::vec4(sum, 1.0f);
@@ -64,15 +79,7 @@ HdrImage bloomDownsample(const HdrImage& source, std::uint32_t width, std::uint3
 }
 
 glm::vec4 bloomEnlarge(const HdrImage& coarse, int x, int y) {
-    const float px = (static_cast<float>(x) + 0.5f) * 0.5f - 0.5f;
-    const float py = (static_cast<float>(y) + 0.5f) * 0.5f - 0.5f;
-    const int x0 = static_cast<int>(std::floor(px));
-    const int y0 = static_cast<int>(std::floor(py));
-    const float fx = px - static_cast<float>(x0);
-    const float fy = py - static_cast<float>(y0);
-    const glm::vec4 top = glm::mix(coarse.at(x0, y0), coarse.at(x0 + 1, y0), fx);
-    const glm::vec4 bottom = glm::mix(coarse.at(x0, y0 + 1), coarse.at(x0 + 1, y0 + 1), fx);
-    return glm::mix(top, bottom, fy);
+    return bilinear(coarse, (static_cast<float>(x) + 0.5f) * 0.5f, (static_cast<float>(y) + 0.5f) * 0.5f);
 }
 
 HdrImage bloomUpsample(const HdrImage& fine, const HdrImage& coarse) {

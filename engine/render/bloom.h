@@ -7,7 +7,8 @@
 // images each half the size of the last (a 4x4 tent per texel, [1 3 3 1] / 8 a side), and back
 // up, each level adding the bilinear enlargement of the coarser one: the finest level then holds
 // glows from a few pixels to a sixth of the frame wide. The tone map adds `strength` times it,
-// divided by the number of levels, to the frame.
+// divided by the number of levels, to the frame. The tent is taken as four bilinear taps (the
+// GPU's filtering does the weighing), and the threshold applies to each tap.
 #pragma once
 
 #include <glm/glm.hpp>
@@ -44,8 +45,8 @@ glm::uvec2 bloomLevelSize(std::uint32_t width, std::uint32_t height, int level);
 
 // What of an exposed colour blooms.
 glm::vec3 bloomPrefilter(glm::vec3 exposed, const BloomSettings& settings);
-// One step down: a texel per 2x2 of `source`, the 4x4 tent around them; the first step takes the
-// prefiltered frame.
+// One step down: a texel per 2x2 of `source`, the 4x4 tent around them as four bilinear taps;
+// the first step keeps of each tap what blooms.
 HdrImage bloomDownsample(const HdrImage& source, std::uint32_t width, std::uint32_t height, bool prefilter,
                          const BloomSettings& settings);
 // The bilinear enlargement of `coarse` at `fine`'s texel (x, y), coarse texel i covering fine 2i, 2i+1.

@@ -21,7 +21,8 @@ void dispatchOver(VkCommandBuffer cmd, VkExtent2D extent) {
 
 BloomPass::BloomPass(vk::Context& context, const std::filesystem::path& shaderDir, const BloomSettings& settings)
     : context_(context), settings_(settings) {
-    sampler_ = vk::makeSampler(context_, {VK_FILTER_NEAREST}, "bloom sampler");
+    // Linear: the taps are bilinear (render/bloom.h); clamped to the edge as the reference is.
+    sampler_ = vk::makeSampler(context_, {VK_FILTER_LINEAR}, "bloom sampler");
     const VkShaderStageFlags compute = VK_SHADER_STAGE_COMPUTE_BIT;
     downSetLayout_ = vk::makeSetLayout(
         context_,

@@ -55,7 +55,7 @@ FlowLineMesh buildFlowLineMesh(std::span<const FlowLine> lines) {
     return mesh;
 }
 
-FlowLinePass::FlowLinePass(vk::Context& context, const std::filesystem::path& shaderDir, const FlowLineFormats& formats)
+FlowLinePass::FlowLinePass(vk::Context& context, const std::filesystem::path& shaderDir, const SceneTargets& formats)
     : context_(context) {
     auto vert = vk::loadShader(context_, shaderDir, "flow_line.vert");
     auto frag = vk::loadShader(context_, shaderDir, "flow_line.frag");
@@ -79,6 +79,7 @@ FlowLinePass::FlowLinePass(vk::Context& context, const std::filesystem::path& sh
     desc.depthTest = formats.depth != VK_FORMAT_UNDEFINED;
     desc.depthWrite = false;
     desc.samples = formats.samples;
+    desc.fragmentConstants = {formats.display ? 1u : 0u};
     pipeline_ = vk::buildGraphicsPipeline(context_, desc);
 }
 

@@ -11,6 +11,8 @@
 // id attachment (picking) untouched. All lines are one indexed draw.
 #pragma once
 
+#include "render/scene_targets.h"
+
 #include "render/frame_ring.h"
 #include "vk/resources.h"
 
@@ -55,13 +57,6 @@ struct FlowLineMesh {
 // no width, are left out; repeated points are skipped.
 FlowLineMesh buildFlowLineMesh(std::span<const FlowLine> lines);
 
-struct FlowLineFormats {
-    VkFormat color = VK_FORMAT_UNDEFINED;  // blended into
-    VkFormat id = VK_FORMAT_UNDEFINED;     // a second colour attachment left unwritten; UNDEFINED: none
-    VkFormat depth = VK_FORMAT_UNDEFINED;  // tested, not written
-    VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT;  // the attachments'
-};
-
 struct FlowLineView {
     std::uint32_t frameSlot = 0;  // FrameRing slot: which of the per-frame buffers to use
     glm::mat4 viewProj{1.0f};
@@ -75,7 +70,7 @@ public:
     // Far away a ribbon keeps at least this width on screen, so thin flows do not vanish.
     static constexpr float kMinWidthPixels = 1.5f;
 
-    FlowLinePass(vk::Context& context, const std::filesystem::path& shaderDir, const FlowLineFormats& formats);
+    FlowLinePass(vk::Context& context, const std::filesystem::path& shaderDir, const SceneTargets& formats);
 
     void setLines(std::span<const FlowLine> lines);
     const FlowLineMesh& mesh() const { return mesh_; }

@@ -23,7 +23,7 @@ constexpr float kBrightnessPerCandela = 1.0f / 600.0f;
 
 }  // namespace
 
-LampPass::LampPass(vk::Context& context, const std::filesystem::path& shaderDir, const FlowLineFormats& formats)
+LampPass::LampPass(vk::Context& context, const std::filesystem::path& shaderDir, const SceneTargets& formats)
     : context_(context) {
     const VkShaderStageFlags stages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
     layout_ = vk::makePipelineLayout(context_, {}, sizeof(LampConstants), "lamp pipeline layout", stages);
@@ -43,6 +43,7 @@ LampPass::LampPass(vk::Context& context, const std::filesystem::path& shaderDir,
     desc.depthTest = formats.depth != VK_FORMAT_UNDEFINED;
     desc.depthWrite = false;
     desc.samples = formats.samples;
+    desc.fragmentConstants = {formats.display ? 1u : 0u};
     pipeline_ = vk::buildGraphicsPipeline(context_, desc);
 }
 

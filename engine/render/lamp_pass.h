@@ -12,15 +12,17 @@
 // left alone. Nothing is recorded while the lamps are off.
 #pragma once
 
-#include "render/flow_lines.h"
 #include "render/frame_ring.h"
 #include "render/lamps.h"
+#include "render/scene_targets.h"
 #include "vk/resources.h"
 
 #include <array>
 #include <filesystem>
 #include <span>
 #include <vector>
+
+#include <glm/glm.hpp>
 
 namespace ct::render {
 
@@ -39,7 +41,7 @@ public:
     // The smallest radius of a lamp's core on screen, in pixels.
     static constexpr float kMinCorePixels = 1.0f;
 
-    LampPass(vk::Context& context, const std::filesystem::path& shaderDir, const FlowLineFormats& formats);
+    LampPass(vk::Context& context, const std::filesystem::path& shaderDir, const SceneTargets& formats);
 
     void setLamps(std::span<const Lamp> lamps);
     std::span<const Lamp> lamps() const { return lamps_; }

@@ -5,11 +5,11 @@ namespace ct::render {
 RenderQuality renderQuality(QualityPreset preset) {
     switch (preset) {
         case QualityPreset::Draft:
-            return {preset, 1, 2048, 1, 1, false};
+            return {preset, 1, 2048, 1, 1, false, false, false};
         case QualityPreset::Standard:
-            return {preset, 4, 1024, 4, 1, true};
+            return {preset, 4, 1024, 4, 1, true, true, true};
         case QualityPreset::Presentation:
-            return {preset, 4, 2048, 4, 2, true};
+            return {preset, 4, 2048, 4, 2, true, true, true};
     }
     return {};
 }

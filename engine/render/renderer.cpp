@@ -36,6 +36,7 @@ RendererOptions rendererOptions(const RenderQuality& quality, VkExtent2D extent)
             .shadowCascades = quality.shadowCascades,
             .samples = quality.samples,
             .ambientOcclusion = quality.ambientOcclusion,
+            .exposedTarget = quality.exposedTarget,
             .bloom = quality.bloom};
 }
 
@@ -57,13 +58,17 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
       extent_(options.extent),
       shadowMapSize_(options.shadowMapSize),
       shadowCascades_(std::clamp(options.shadowCascades, 1, kMaxShadowCascades)),
+      exposedTarget_(options.exposedTarget),
       shadowTiles_(shadowCascades_ > 1 ? 2u : 1u),
       samples_(supportedSamples(context, options.samples)),
-      ambientOcclusion_(options.ambientOcclusion) {
+      // Both are applied by the tone map pass.
+      ambientOcclusion_(options.ambientOcclusion && options.exposedTarget) {
     if (ambientOcclusion_) occlusionPass_ = std::make_unique<AmbientOcclusionPass>(context_, shaderDir);
     if (samples_ != VK_SAMPLE_COUNT_1_BIT) idResolve_ = std::make_unique<IdResolve>(context_, shaderDir);
-    if (options.bloom) bloom_ = std::make_unique<BloomPass>(context_, shaderDir, BloomSettings{});
-    toneMap_ = std::make_unique<ToneMapPass>(context_, shaderDir, kColorFormat);
+    if (exposedTarget_) {
+        if (options.bloom) bloom_ = std::make_unique<BloomPass>(context_, shaderDir, BloomSettings{});
+        toneMap_ = std::make_unique<ToneMapPass>(context_, shaderDir, kColorFormat);
+    }
     createTargets();
     shadowMap_ = vk::Image(context_, {{shadowMapSize_ * shadowTiles_, shadowMapSize_ * shadowTiles_},
                                       kDepthFormat,
@@ -104,10 +109,8 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
     skyViewState_ = {VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
                      VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT};
     skySampler_ = vk::makeSampler(context_, {}, "sky view sampler");
-    flowLines_ = std::make_unique<FlowLinePass>(context_, shaderDir,
-                                                FlowLineFormats{kExposedFormat, kIdFormat, kDepthFormat, samples_});
-    lampPass_ = std::make_unique<LampPass>(context_, shaderDir,
-                                           FlowLineFormats{kExposedFormat, kIdFormat, kDepthFormat, samples_});
+    flowLines_ = std::make_unique<FlowLinePass>(context_, shaderDir, sceneTargets());
+    lampPass_ = std::make_unique<LampPass>(context_, shaderDir, sceneTargets());
     for (std::uint32_t i = 0; i < FrameRing::kFramesInFlight; ++i)
         lampMapBuffers_[i] = vk::Buffer(context_, {16, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, vk::MemoryUsage::Upload,
                                                    "lamp light map " + std::to_string(i)});
@@ -143,7 +146,7 @@ void Renderer::createTargets() {
     exposedState_ = {};
     idsState_ = {};
     depthState_ = {};
-    exposedMultisampledState_ = {};
+    sceneMultisampledState_ = {};
     idsMultisampledState_ = {};
     const bool multisampled = samples_ != VK_SAMPLE_COUNT_1_BIT;
     color_ = vk::Image(context_,
@@ -178,20 +181,25 @@ void Renderer::createTargets() {
                                           "ambient occlusion"});
     }
     if (multisampled) {
-        exposedMultisampled_ =
-            vk::Image(context_, {extent_, kExposedFormat,
+        sceneMultisampled_ =
+            vk::Image(context_, {extent_, sceneTargets().color,
                                  VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT, 1,
-                                 VK_IMAGE_ASPECT_COLOR_BIT, "multisampled exposed target", samples_});
+                                 VK_IMAGE_ASPECT_COLOR_BIT, "multisampled scene target", samples_});
         idsMultisampled_ =
             vk::Image(context_, {extent_, kIdFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
                                  1, VK_IMAGE_ASPECT_COLOR_BIT, "multisampled id target", samples_});
         idResolve_->setImages(idsMultisampled_, ids_);
     }
     if (ambientOcclusion_) occlusionPass_->setImages(occlusionDepth(), occlusion_);
+    if (!exposedTarget_) return;
     if (bloom_) bloom_->setSource(exposed_);
     const bool bloomed = bloom_ && bloom_->levels() > 0;
     toneMap_->setImages({&exposed_, bloomed ? &bloom_->result() : nullptr,
                          ambientOcclusion_ ? &occlusionDepth() : nullptr, ambientOcclusion_ ? &occlusion_ : nullptr});
+}
+
+SceneTargets Renderer::sceneTargets() const {
+    return {exposedTarget_ ? kExposedFormat : kColorFormat, kIdFormat, kDepthFormat, samples_, !exposedTarget_};
 }
 
 void Renderer::resize(VkExtent2D extent) {
@@ -227,14 +235,16 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     opaque.fragmentShader = meshFrag.get();
     opaque.vertexBindings = bindings;
     opaque.vertexAttributes = attributes;
-    opaque.colorAttachments = {{kExposedFormat, false, true}, {kIdFormat, false, true}};
+    const SceneTargets targets = sceneTargets();
+    opaque.colorAttachments = {{targets.color, false, true}, {kIdFormat, false, true}};
+    opaque.fragmentConstants = {targets.display ? 1u : 0u};
     opaque.depthFormat = kDepthFormat;
     opaque.samples = samples_;
     opaquePipeline_ = vk::buildGraphicsPipeline(context_, opaque);
 
     vk::GraphicsPipelineDesc blend = opaque;
     blend.name = "blend";
-    blend.colorAttachments = {{kExposedFormat, true, true}, {kIdFormat, false, false}};
+    blend.colorAttachments = {{targets.color, true, true}, {kIdFormat, false, false}};
     blend.depthWrite = false;
     blendPipeline_ = vk::buildGraphicsPipeline(context_, blend);
 
@@ -243,7 +253,8 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     sky.layout = pipelineLayout_.get();
     sky.vertexShader = skyVert.get();
     sky.fragmentShader = skyFrag.get();
-    sky.colorAttachments = {{kExposedFormat, false, true}, {kIdFormat, false, false}};
+    sky.colorAttachments = {{targets.color, false, true}, {kIdFormat, false, false}};
+    sky.fragmentConstants = opaque.fragmentConstants;
     sky.depthFormat = kDepthFormat;
     // Drawn after the opaque batches at the far plane: only where nothing stands does it shade.
     sky.depthTest = true;
@@ -460,7 +471,7 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
                       [&](VkCommandBuffer c) { recordShadowPass(c, stats); });
     // The main pass samples the shadow map even without shadows (the shader skips it then), so
     // it is always in the layout a sampler reads.
-    std::vector<ImageUse> mainImages{{&exposed_, &exposedState_, ImageAccess::ColorAttachment, true},
+    std::vector<ImageUse> mainImages{{&sceneTarget(), &sceneTargetState(), ImageAccess::ColorAttachment, true},
                                      {&depth_, &depthState_, ImageAccess::DepthAttachment, true},
                                      {&shadowMap_, &shadowState_, ImageAccess::SampledInFragment, false},
                                      {&atmosphere_->skyView(), &skyViewState_, ImageAccess::SampledInFragment, false}};
@@ -468,8 +479,8 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     if (multisampled && ambientOcclusion_)
         mainImages.push_back({&depthResolved_, &depthResolvedState_, ImageAccess::DepthResolve, true});
     if (multisampled) {
-        // Drawn multisampled; the light resolves into exposed_ as the pass ends.
-        mainImages.push_back({&exposedMultisampled_, &exposedMultisampledState_, ImageAccess::ColorAttachment, true});
+        // Drawn multisampled; the colour resolves into the scene target as the pass ends.
+        mainImages.push_back({&sceneMultisampled_, &sceneMultisampledState_, ImageAccess::ColorAttachment, true});
         mainImages.push_back({&idsMultisampled_, &idsMultisampledState_, ImageAccess::ColorAttachment, true});
     } else {
         mainImages.push_back({&ids_, &idsState_, ImageAccess::ColorAttachment, true});
@@ -490,21 +501,24 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
                       {{&idsMultisampled_, &idsMultisampledState_, ImageAccess::SampledInCompute, false},
                        {&ids_, &idsState_, ImageAccess::ComputeWrite, true}},
                       [&](VkCommandBuffer c) { idResolve_->record(c); });
-    const bool bloomed = bloom_ && bloom_->levels() > 0;
-    if (bloomed) bloom_->addPasses(graph, exposed_, exposedState_);
-    toneMapSettings_.bloomWeight = bloomed ? bloom_->settings().strength / static_cast<float>(bloom_->levels()) : 0.0f;
-    toneMapSettings_.occlusionStrength = occlusion ? kOcclusionStrength : 0.0f;
-    toneMapSettings_.projection = projection_;
-    // Everything the tone map's set points at is in a sampler's layout, read or not this frame.
-    std::vector<ImageUse> toneMapImages{{&color_, &colorState_, ImageAccess::ColorAttachment, true},
-                                        {&exposed_, &exposedState_, ImageAccess::SampledInFragment, false}};
-    if (bloomed)
-        toneMapImages.push_back({&bloom_->result(), &bloom_->resultState(), ImageAccess::SampledInFragment, false});
-    if (ambientOcclusion_) {
-        toneMapImages.push_back({&occlusionDepth(), &occlusionDepthState(), ImageAccess::SampledInFragment, false});
-        toneMapImages.push_back({&occlusion_, &occlusionState_, ImageAccess::SampledInFragment, false});
+    if (exposedTarget_) {
+        const bool bloomed = bloom_ && bloom_->levels() > 0;
+        if (bloomed) bloom_->addPasses(graph, exposed_, exposedState_);
+        toneMapSettings_.bloomWeight =
+            bloomed ? bloom_->settings().strength / static_cast<float>(bloom_->levels()) : 0.0f;
+        toneMapSettings_.occlusionStrength = occlusion ? kOcclusionStrength : 0.0f;
+        toneMapSettings_.projection = projection_;
+        // Everything the tone map's set points at is in a sampler's layout, read or not this frame.
+        std::vector<ImageUse> toneMapImages{{&color_, &colorState_, ImageAccess::ColorAttachment, true},
+                                            {&exposed_, &exposedState_, ImageAccess::SampledInFragment, false}};
+        if (bloomed)
+            toneMapImages.push_back({&bloom_->result(), &bloom_->resultState(), ImageAccess::SampledInFragment, false});
+        if (ambientOcclusion_) {
+            toneMapImages.push_back({&occlusionDepth(), &occlusionDepthState(), ImageAccess::SampledInFragment, false});
+            toneMapImages.push_back({&occlusion_, &occlusionState_, ImageAccess::SampledInFragment, false});
+        }
+        graph.addPass("tone map", std::move(toneMapImages), [&](VkCommandBuffer c) { recordToneMap(c); });
     }
-    graph.addPass("tone map", std::move(toneMapImages), [&](VkCommandBuffer c) { recordToneMap(c); });
     // Copied out (OffscreenCapture) or blitted to the swapchain (Viewer) after the frame.
     graph.leave(color_, colorState_, ImageAccess::TransferSource);
     graph.leave(ids_, idsState_, ImageAccess::TransferSource);
@@ -523,11 +537,11 @@ float Renderer::chooseExposure(const Lighting& lighting, float metered, FrameSta
     }
     float ev = ev100FromExposure(metered) - nightStops;
     const auto now = std::chrono::steady_clock::now();
-    if (adaptExposure_ && exposureAdapted_) {
+    if (adaptation_s_ > 0.0f && exposureAdapted_) {
         // An exponential approach in stops, by the time since the last frame (a stall of the
         // window counts as at most half a second).
         const float dt = std::clamp(std::chrono::duration<float>(now - adaptedAt_).count(), 0.0f, 0.5f);
-        ev = adaptedEv100_ + (ev - adaptedEv100_) * (1.0f - std::exp(-dt / kExposureAdaptation_s));
+        ev = adaptedEv100_ + (ev - adaptedEv100_) * (1.0f - std::exp(-dt / adaptation_s_));
     }
     adaptedEv100_ = ev;
     adaptedAt_ = now;
@@ -743,13 +757,13 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
     depthClear.depthStencil = {1.0f, 0};
     const bool multisampled = samples_ != VK_SAMPLE_COUNT_1_BIT;
     VkRenderingAttachmentInfo colors[] = {
-        attachment((multisampled ? exposedMultisampled_ : exposed_).view(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+        attachment((multisampled ? sceneMultisampled_ : sceneTarget()).view(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
                    colorClear),
         attachment((multisampled ? idsMultisampled_ : ids_).view(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, idClear)};
     if (multisampled) {
         // The samples are averaged into the single-sample image; they are not kept.
         colors[0].resolveMode = VK_RESOLVE_MODE_AVERAGE_BIT;
-        colors[0].resolveImageView = exposed_.view();
+        colors[0].resolveImageView = sceneTarget().view();
         colors[0].resolveImageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
         colors[0].storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
     }

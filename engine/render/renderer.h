@@ -35,6 +35,7 @@
 #include "render/node_animation.h"
 #include "render/pass_timer.h"
 #include "render/render_quality.h"
+#include "render/scene_targets.h"
 #include "render/shadow_cascades.h"
 #include "render/tone_map_pass.h"
 #include "render/visibility.h"
@@ -77,6 +78,11 @@ struct RendererOptions {
     // Screen-space ambient occlusion (render/ambient_occlusion.h) over perspective views, its
     // radius a twentieth of the scene's size, at most kMaxOcclusionRadius_m.
     bool ambientOcclusion = false;
+    // The scene drawn as exposed light into a half-float target and a tone map pass at the end
+    // (with the ambient occlusion and bloom, which need it). Off (draft), the scene's shaders
+    // apply the tone curve themselves into the display image: no pass after the main pass, no
+    // occlusion and no bloom.
+    bool exposedTarget = true;
     // Bloom around the brightest light (render/bloom.h); off, the tone map adds none.
     bool bloom = true;
 };
@@ -128,10 +134,11 @@ public:
     const LampLightMap& lampLightMap() const { return lampMap_; }
     VkExtent2D extent() const { return extent_; }
     VkSampleCountFlagBits samples() const { return samples_; }
-    // On, an automatic exposure moves towards the metered one smoothly from frame to frame (by
-    // the wall-clock time between them) instead of jumping: for the window, where a cloud or a
-    // cut to a night view should not flash. Off (headless), every frame is metered on its own.
-    void setExposureAdaptation(bool on) { adaptExposure_ = on; }
+    // Above 0, an automatic exposure moves towards the metered one smoothly from frame to frame
+    // (an exponential approach with this time constant, by the wall-clock time between frames)
+    // instead of jumping: for the window (kExposureAdaptation_s), where a cut to a night view
+    // should not flash. 0 (headless): every frame is metered on its own.
+    void setExposureAdaptation(float timeConstant_s) { adaptation_s_ = timeConstant_s; }
 
     FrameStats record(const Frame& frame, const Camera& camera, const Lighting& lighting);
     // The GPU time of each pass of the frame last recorded in `slot`, once its submission has
@@ -160,6 +167,11 @@ private:
     void recordShadowPass(VkCommandBuffer cmd, FrameStats& stats);
     void recordMainPass(VkCommandBuffer cmd, FrameStats& stats);
     void recordToneMap(VkCommandBuffer cmd);
+    // What the main pass's colour resolves or draws into: the exposed light, or (draft) the
+    // display image itself.
+    vk::Image& sceneTarget() { return exposedTarget_ ? exposed_ : color_; }
+    ImageState& sceneTargetState() { return exposedTarget_ ? exposedState_ : colorState_; }
+    SceneTargets sceneTargets() const;
     // This frame's exposure: set, metered, or (adapting) on its way to the metered one.
     float chooseExposure(const Lighting& lighting, float metered, FrameStats& stats);
     // The single-sample depth the occlusion reads: the resolved one when multisampled.
@@ -172,13 +184,14 @@ private:
     VkExtent2D extent_;
     std::uint32_t shadowMapSize_;
     int shadowCascades_;
+    bool exposedTarget_;
     std::uint32_t shadowTiles_;  // per side of the shadow atlas: 1, or 2 for cascades
     ShadowCascades cascades_;    // this frame's
     VkSampleCountFlagBits samples_;
     vk::Image color_;    // single-sample, tone-mapped: what is shown and read back
-    vk::Image exposed_;  // single-sample, the light before the tone curve
+    vk::Image exposed_;  // single-sample, the light before the tone curve (with exposedTarget_)
     vk::Image ids_;
-    vk::Image exposedMultisampled_;  // drawn into when samples_ > 1, else empty
+    vk::Image sceneMultisampled_;  // drawn into when samples_ > 1, else empty
     vk::Image idsMultisampled_;
     vk::Image depth_;  // samples_ per pixel
     bool ambientOcclusion_;
@@ -195,13 +208,13 @@ private:
     ImageState exposedState_;
     ImageState idsState_;
     ImageState depthState_;
-    ImageState exposedMultisampledState_;
+    ImageState sceneMultisampledState_;
     ImageState idsMultisampledState_;
     std::unique_ptr<IdResolve> idResolve_;
     std::unique_ptr<BloomPass> bloom_;  // null with bloom off
     std::unique_ptr<ToneMapPass> toneMap_;
     ToneMapSettings toneMapSettings_;  // this frame's
-    bool adaptExposure_ = false;
+    float adaptation_s_ = 0.0f;
     bool exposureAdapted_ = false;  // adaptedEv100_ holds a frame's exposure
     float adaptedEv100_ = 0.0f;
     std::chrono::steady_clock::time_point adaptedAt_;

@@ -17,6 +17,7 @@ struct ToneMapConstants {
 ToneMapPass::ToneMapPass(vk::Context& context, const std::filesystem::path& shaderDir, VkFormat displayFormat)
     : context_(context) {
     sampler_ = vk::makeSampler(context_, {VK_FILTER_NEAREST}, "tone map sampler");
+    bloomSampler_ = vk::makeSampler(context_, {VK_FILTER_LINEAR}, "tone map bloom sampler");
     const VkShaderStageFlags fragment = VK_SHADER_STAGE_FRAGMENT_BIT;
     setLayout_ = vk::makeSetLayout(context_,
                                    {{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, fragment},
@@ -49,7 +50,7 @@ void ToneMapPass::setImages(const ToneMapInputs& inputs) {
     const vk::Image& exposed = *inputs.exposed;
     vk::DescriptorWriter()
         .image(0, exposed.view(), sampler_.get())
-        .image(1, (hasBloom_ ? *inputs.bloom : exposed).view(), sampler_.get())
+        .image(1, (hasBloom_ ? *inputs.bloom : exposed).view(), bloomSampler_.get())
         .image(2, (hasOcclusion_ ? *inputs.depth : exposed).view(), sampler_.get())
         .image(3, (hasOcclusion_ ? *inputs.occlusion : exposed).view(), sampler_.get())
         .update(context_.device(), set_);

@@ -40,7 +40,8 @@ public:
 
 private:
     vk::Context& context_;
-    vk::Unique<VkSampler> sampler_;
+    vk::Unique<VkSampler> sampler_;       // nearest: whole texels
+    vk::Unique<VkSampler> bloomSampler_;  // linear: the bloom is enlarged by one bilinear tap
     vk::Unique<VkDescriptorSetLayout> setLayout_;
     vk::Unique<VkPipelineLayout> layout_;
     vk::Unique<VkPipeline> pipeline_;

@@ -34,9 +34,20 @@ Unique<VkPipeline> buildGraphicsPipeline(Context& context, const GraphicsPipelin
     stage.stage = VK_SHADER_STAGE_VERTEX_BIT;
     stage.module = desc.vertexShader;
     stages.push_back(stage);
+    std::vector<VkSpecializationMapEntry> constantEntries;
+    VkSpecializationInfo constants{};
     if (desc.fragmentShader) {
         stage.stage = VK_SHADER_STAGE_FRAGMENT_BIT;
         stage.module = desc.fragmentShader;
+        if (!desc.fragmentConstants.empty()) {
+            for (std::uint32_t i = 0; i < desc.fragmentConstants.size(); ++i)
+                constantEntries.push_back({i, i * 4u, 4u});
+            constants.mapEntryCount = static_cast<std::uint32_t>(constantEntries.size());
+            constants.pMapEntries = constantEntries.data();
+            constants.dataSize = desc.fragmentConstants.size() * sizeof(std::uint32_t);
+            constants.pData = desc.fragmentConstants.data();
+            stage.pSpecializationInfo = &constants;
+        }
         stages.push_back(stage);
     }
 

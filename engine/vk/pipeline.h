@@ -37,6 +37,8 @@ struct GraphicsPipelineDesc {
     VkCompareOp depthCompare = VK_COMPARE_OP_LESS_OR_EQUAL;
     bool depthClamp = false;
     VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT;  // the attachments' sample count
+    // The fragment shader's specialization constants, 32 bits each: entry i is constant_id i.
+    std::vector<std::uint32_t> fragmentConstants;
 };
 
 Unique<VkPipeline> buildGraphicsPipeline(Context& context, const GraphicsPipelineDesc& desc);

@@ -225,7 +225,8 @@ ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialC
     const render::RenderQuality quality =
         render::renderQuality(options.quality.value_or(render::defaultPreset(context.properties().deviceType)));
     render::Renderer renderer(context, render::shaderDir(), render::rendererOptions(quality, builtFor));
-    renderer.setExposureAdaptation(true);  // a cut from a day view to a night one eases, as an eye or a camera does
+    // A cut from a day view to a night one eases, as an eye or a camera does.
+    renderer.setExposureAdaptation(render::Renderer::kExposureAdaptation_s);
     if (options.printStats)
         std::fprintf(stderr, "quality: %s (%u sample%s per pixel)\n", render::presetName(quality.preset),
                      static_cast<unsigned>(renderer.samples()), renderer.samples() == 1 ? "" : "s");
