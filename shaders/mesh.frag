@@ -7,6 +7,7 @@
 #include "aerial.glsl"
 #include "lamp_light.glsl"
 #include "scene_output.glsl"
+#include "grassland.glsl"
 
 const vec3 kSelectionColor = vec3(0.15, 0.75, 1.0);  // linear, on the display (after the tone curve)
 
@@ -78,6 +79,8 @@ float sunShadow(vec3 position, vec3 normal) {
 void main() {
     // Derivatives first, while every fragment of the quad is still alive.
     bool onLattice = onScaffold(inWorldPosition, normalize(inNormal));
+    // How much ground a pixel covers (m), for procedural detail that must not alias.
+    float footprint = max(length(dFdx(inWorldPosition.xz)), length(dFdy(inWorldPosition.xz)));
     vec4 baseColor = material.baseColorFactor * inColor *
                      texture(baseColorTexture, uvSet(material.texCoords.x));
     if ((draw.flags & kFlagAlphaMask) != 0u && baseColor.a < material.alpha.x) discard;
@@ -102,6 +105,9 @@ void main() {
     float occlusion = mix(1.0, texture(occlusionTexture, uvSet(material.texCoords.w)).r,
                           material.factors.w);
 
+    if (material.texCoordsMore.y == 1u && !scaffold)
+        baseColor.rgb = grasslandAlbedo(baseColor.rgb, inWorldPosition.xz, footprint,
+                                        length(frame.cameraPosition.xyz - inWorldPosition));
     vec3 f0 = mix(vec3(0.04), baseColor.rgb, metallic);
     vec3 diffuseColor = baseColor.rgb * (1.0 - metallic);
     float shadow = sunShadow(inWorldPosition, geometricNormal);

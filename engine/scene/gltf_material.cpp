@@ -107,6 +107,17 @@ Material toMaterial(const Scene& scene, const tinygltf::Material& in, const std:
                                             : AlphaMode::Opaque;
     m.alphaCutoff = static_cast<float>(in.alphaCutoff);
     m.doubleSided = in.doubleSided;
+    // The project's own hint in the material's extras; other viewers ignore it and show the base colour.
+    if (in.extras.IsObject() && in.extras.Has("proceduralSurface")) {
+        const tinygltf::Value& kind = in.extras.Get("proceduralSurface");
+        if (kind.IsString() && kind.Get<std::string>() == "grassland")
+            m.procedural = ProceduralSurface::Grassland;
+        else
+            warnings.add("proceduralSurface",
+                         "extras.proceduralSurface is not one this renderer knows "
+                         "(\"grassland\"); the base colour is used (first: " +
+                             where + ")");
+    }
     auto strength = in.extensions.find("KHR_materials_emissive_strength");
     if (strength != in.extensions.end() && strength->second.IsObject()) {
         const tinygltf::Value& v = strength->second.Get("emissiveStrength");

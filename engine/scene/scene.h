@@ -70,6 +70,11 @@ struct TextureRef {
 
 enum class AlphaMode { Opaque, Mask, Blend };
 
+// A surface whose colour detail the renderer makes up from noise where no texture could hold it
+// (a plain kilometres wide seen from a few metres): the material's base colour is its mean.
+// From the glTF material's extras, "proceduralSurface": "grassland".
+enum class ProceduralSurface { None, Grassland };
+
 struct Material {
     std::string name;
     glm::vec4 baseColorFactor{1.0f};
@@ -87,6 +92,7 @@ struct Material {
     AlphaMode alphaMode = AlphaMode::Opaque;
     float alphaCutoff = 0.5f;
     bool doubleSided = false;
+    ProceduralSurface procedural = ProceduralSurface::None;
 };
 
 struct Camera {

@@ -112,6 +112,9 @@ int GltfWriter::materialIndex(const Material& material) {
     m.pbrMetallicRoughness.baseColorFactor = {material.baseColor.r, material.baseColor.g, material.baseColor.b, 1.0};
     m.pbrMetallicRoughness.metallicFactor = material.metallic;
     m.pbrMetallicRoughness.roughnessFactor = material.roughness;
+    if (!material.procedural.empty())
+        m.extras =
+            tinygltf::Value(tinygltf::Value::Object{{"proceduralSurface", tinygltf::Value(material.procedural)}});
     model_->materials.push_back(m);
     return static_cast<int>(model_->materials.size() - 1);
 }

@@ -37,6 +37,9 @@ struct Material {
     glm::dvec3 baseColor{0.8};  // doubles, so 0.82 is written as 0.82
     double metallic = 0.0;
     double roughness = 0.8;
+    // Written to the material's extras as "proceduralSurface" (engine/scene/scene.h): detail the
+    // renderer makes up around the base colour; empty: none.
+    std::string procedural;
 };
 
 // Geometry grouped by material: each entry becomes one primitive of a glTF mesh.

@@ -29,7 +29,7 @@ inline const Material kPanelFrame{"panel_frame", {0.7, 0.72, 0.75}, 0.7, 0.4};
 inline const Material kTurbineWhite{"turbine_white", {0.86, 0.87, 0.87}, 0.1, 0.4};
 inline const Material kStack{"exhaust_stack", {0.46, 0.47, 0.49}, 0.7, 0.5};
 inline const Material kTurbineHall{"turbine_hall", {0.66, 0.69, 0.72}, 0.2, 0.6};
-inline const Material kGround{"dry_grass", {0.42, 0.38, 0.27}, 0.0, 1.0};
+inline const Material kGround{"dry_grass", {0.42, 0.38, 0.27}, 0.0, 1.0, "grassland"};
 }  // namespace palette
 
 // A chain-link fence along the rectangle |x| <= halfX, |z| <= halfZ: posts and three rails.
