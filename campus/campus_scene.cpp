@@ -1,6 +1,8 @@
 #include "campus/campus_scene.h"
 
 #include "campus/site_lamps.h"
+#include "campus/site_works.h"
+#include "campus/terrain_height.h"
 
 #include "scene/load_gltf.h"
 #include "scene/scene_composer.h"
@@ -182,6 +184,24 @@ public:
 
     scene::Scene finish() { return composer_.finish(); }
 
+    // A road, fence, power line or yard: made here from the scenario's figures, laid on the
+    // terrain, placed under its id like a model.
+    bool placeSiteWork(const twin::StandingEntity& entity) {
+        if (!ground_) {
+            ground_.emplace();
+            const auto terrainEntity = std::find_if(standing_.entities.begin(), standing_.entities.end(),
+                                                    [](const auto& e) { return e.kind == twin::EntityKind::Terrain; });
+            if (terrainEntity != standing_.entities.end()) {
+                const auto terrain = model(*terrainEntity);
+                if (!terrain) return false;
+                ground_.emplace(composer_.model(*terrain));
+            }
+        }
+        const scene::ModelHandle handle = composer_.addModel(siteWorkModel(*entity.siteWork, *ground_));
+        roots_[entity.id] = composer_.place(handle, glm::mat4(1.0f), entity.id);
+        return true;
+    }
+
     // The far stand-in of solar rows: a quad one row pitch wide whose texture draws the row
     // across it (panel colour over `coverage` of the width, the ground's either side). Far
     // away its mipmaps average the stripes, so rows thinner than a pixel apart shade to their
@@ -220,6 +240,7 @@ private:
     scene::SceneComposer composer_;
     std::map<std::string, scene::ModelHandle> handles_;
     std::map<std::string, int> roots_;
+    std::optional<TerrainHeight> ground_;  // once a site work needs it
     std::string error_;
 };
 
@@ -231,7 +252,8 @@ CampusResult composeCampus(const twin::CampusAtPhase& standing, const CampusOpti
     for (const twin::StandingEntity& entity : standing.entities) {
         const bool placed = entity.kind == twin::EntityKind::SolarFarm
                                 ? builder.placeSolarFarm(entity, campus.panelCount)
-                                : builder.place(entity);
+                            : entity.kind == twin::EntityKind::SiteWork ? builder.placeSiteWork(entity)
+                                                                        : builder.place(entity);
         if (!placed) return {std::nullopt, builder.error()};
     }
     campus.buildingCount = standing.count(twin::EntityKind::Building);

@@ -48,6 +48,11 @@ render::Lighting sunLighting(const twin::Site& site, double t) {
         lighting.skyHorizon = glm::vec3(0.009f, 0.012f, 0.024f);
         lighting.shadows = night < 1.0f;
         lighting.night = night;
+        // As the night's light takes over from the sun's last, it comes from higher up, as a
+        // moon's does (40 degrees by full night), instead of raking along the ground from where
+        // the sun went down: walls and fences facing west would otherwise glow all night.
+        lighting.sunDirection = render::sunDirectionFromAngles(
+            static_cast<float>(kLowest_deg + (40.0 - kLowest_deg) * night), sun.azimuth_deg);
     }
     return lighting;
 }

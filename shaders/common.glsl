@@ -35,6 +35,7 @@ layout(set = 0, binding = 0) uniform FrameUniforms {
     vec4 viewport;       // width, height (px), |projection[1][1]|, unused
     vec4 shadowTexel;    // per cascade: one shadow texel's size in the world (m)
     vec4 shadowAtlas;    // cascades, tiles per side of the atlas, 1 / atlas texels, unused
+    vec4 groundBounce;   // rgb: the ground's radiance lighting what faces down, over the sky intensity
 } frame;
 
 layout(std430, set = 0, binding = 1) readonly buffer InstanceBuffer {

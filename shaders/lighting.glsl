@@ -11,11 +11,13 @@ vec3 skyRadiance(vec3 direction) {
     return mix(frame.skyHorizon.rgb, frame.skyZenith.rgb, pow(clamp(up, 0.0, 1.0), 0.5));
 }
 
-// Irradiance from the sky hemisphere for a surface facing `normal` (cheap two-colour fit).
+// Irradiance from the sky above and the lit ground below for a surface facing `normal` (a cheap
+// two-colour fit). The ground's share is its radiance, the sun and sky it reflects, not its
+// albedo: at night the ground is as dark as what lights it.
 vec3 skyIrradiance(vec3 normal) {
     float t = normal.y * 0.5 + 0.5;
     vec3 skyAverage = mix(frame.skyHorizon.rgb, frame.skyZenith.rgb, 0.5);
-    return mix(frame.groundColor.rgb, skyAverage, t);
+    return mix(frame.groundBounce.rgb, skyAverage, t);
 }
 
 float distributionGGX(float nDotH, float roughness) {

@@ -182,6 +182,69 @@ COOLING = {
 }
 
 
+# The site's civil works (docs/campus-facts.md, "Site works"): no site plan is published, so every
+# path and area here is assumed, laid out in the gaps the grid above leaves: a ring road and
+# lanes between the columns of each block, a two-lane access road from the north, the perimeter
+# fence, parking by the blocks, laydown yards for the phases being built, stormwater ponds, and the
+# switchyard where the utility's 345 kV line lands, with a 138 kV line on to the substation.
+ASSUMED = "Assumed: no site plan is published (docs/campus-facts.md, Site works)."
+
+
+def road(id_, phase, path, width=8, closed=False, note=ASSUMED):
+    work = {"id": id_, "kind": "road", "phase": phase, "path_m": path, "width_m": width}
+    if closed:
+        work["closed"] = True
+    work["notes"] = note
+    return work
+
+
+def area(id_, kind, phase, centre, size, note=ASSUMED):
+    return {"id": id_, "kind": kind, "phase": phase, "position_m": list(centre), "size_m": list(size), "notes": note}
+
+
+def site_works():
+    main_ring = [[-690, -365], [690, -365], [690, 365], [-690, 365]]
+    east_ring = [[1190, -200], [2010, -200], [2010, 230], [1190, 230]]
+    south_ring = [[-1000, 1090], [1000, 1090], [1000, 1950], [-1000, 1950]]
+    return [
+        road("road-access", 1, [[0, -365], [0, -1500], [300, -2600], [300, -7900]], width=10,
+             note="Two lanes from a county road to the north (assumed; the public timelapse shows the site "
+                  "reached from the north, no survey)."),
+        road("road-ring-main", 1, main_ring, closed=True),
+        road("road-main-spine", 1, [[-690, 0], [1190, 0]]),
+        *[road(f"road-lane-{i + 1}", 1, [[x, -365], [x, 365]]) for i, x in enumerate((-330, 0, 330))],
+        road("road-ring-east", 3, east_ring, closed=True),
+        road("road-ring-south", 4, south_ring, closed=True),
+        road("road-south-spine", 4, [[-1000, 1520], [1000, 1520]]),
+        road("road-south-link", 4, [[0, 365], [0, 1090]]),
+        *[road(f"road-south-lane-{i + 1}", 4, [[x, 1090], [x, 1950]]) for i, x in enumerate((-585, -195, 195, 585))],
+        {"id": "fence-perimeter", "kind": "fence", "phase": 1,
+         "path_m": [[8, -800], [2450, -800], [2450, 2250], [-1250, 2250], [-1250, -800], [-8, -800]],
+         "height_m": 2.4, "notes": "Chain-link security fence with a gate where the access road enters; "
+                                   "2.4 m (8 ft) is the common height for utility and data-center sites. Assumed."},
+        area("parking-main", "parking", 1, (-160, -480), (180, 72)),
+        area("parking-east", "parking", 3, (1600, -320), (144, 54)),
+        area("parking-south", "parking", 4, (-200, 2040), (216, 72)),
+        area("laydown-east", "laydown", 3, (2250, 0), (200, 140),
+             note="Construction laydown for Phase 3 (assumed; such yards show beside every block in the public "
+                  "timelapse)."),
+        area("laydown-south", "laydown", 4, (1250, 1500), (300, 200),
+             note="Construction laydown for the build-out (assumed)."),
+        area("pond-north", "pond", 1, (-500, -600), (160, 90)),
+        area("pond-west", "pond", 2, (-1100, 400), (120, 160)),
+        area("pond-south", "pond", 4, (1300, 2100), (200, 100)),
+        area("switchyard", "switchyard", 1, (1100, -600), (180, 120),
+             note="Where the utility's 345 kV line lands (ERCOT interconnection; the voltage is assumed, as is the "
+                  "place)."),
+        {"id": "line-345kv", "kind": "power_line", "phase": 1,
+         "path_m": [[1100, -660], [1100, -1400], [2400, -2600], [5900, -5200]], "height_m": 42,
+         "notes": "The utility's 345 kV line to the switchyard, lattice towers about 42 m tall and 300 m apart "
+                  "(typical for 345 kV); the route is assumed."},
+        {"id": "line-138kv", "kind": "power_line", "phase": 1, "path_m": [[1010, -600], [830, -600], [830, -300]],
+         "height_m": 25, "notes": "From the switchyard to the campus substation (assumed)."},
+    ]
+
+
 def cameras(blds, farms):
     def rect(centre, size):
         return (centre[0] - size[0] / 2, centre[1] - size[1] / 2, centre[0] + size[0] / 2, centre[1] + size[1] / 2)
@@ -296,6 +359,7 @@ def scenario():
         "climate": CLIMATE,
         "cooling": COOLING,
         "cameras": cameras(blds, farms),
+        "site_works": site_works(),
         "bindings": bindings(blds, farms, wtgs),
     }
 

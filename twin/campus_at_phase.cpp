@@ -19,7 +19,7 @@ CampusAtPhase campusAtPhase(const Scenario& scenario, int phase) {
     auto add = [&](EntityKind kind, const std::string& id, const std::string& modelKey, Vec2 position,
                    double rotation_deg) -> StandingEntity& {
         standing.entities.push_back(
-            {kind, id, modelKey, resolveModelPath(scenario, modelKey), position, rotation_deg, nullptr});
+            {kind, id, modelKey, resolveModelPath(scenario, modelKey), position, rotation_deg, nullptr, nullptr});
         return standing.entities.back();
     };
     if (!scenario.terrainModel.empty()) add(EntityKind::Terrain, "terrain", scenario.terrainModel, {}, 0.0);
@@ -40,6 +40,10 @@ CampusAtPhase campusAtPhase(const Scenario& scenario, int phase) {
             scenario.substation.rotation_deg);
     for (const Battery* battery : batteriesAtPhase(scenario, phase))
         add(EntityKind::Battery, battery->id, battery->model, battery->position, battery->rotation_deg);
+    for (const SiteWork& work : scenario.siteWorks)
+        if (work.phase <= phase)
+            standing.entities.push_back(
+                {EntityKind::SiteWork, work.id, {}, {}, work.position, work.rotation_deg, nullptr, &work});
 
     std::set<std::string> ids;
     for (const StandingEntity& e : standing.entities)

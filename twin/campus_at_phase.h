@@ -17,7 +17,7 @@
 
 namespace ct::twin {
 
-enum class EntityKind { Terrain, Building, SolarFarm, Turbine, GasPlant, Substation, Battery };
+enum class EntityKind { Terrain, Building, SolarFarm, Turbine, GasPlant, Substation, Battery, SiteWork };
 
 struct StandingEntity {
     EntityKind kind = EntityKind::Building;
@@ -27,6 +27,7 @@ struct StandingEntity {
     Vec2 position;                         // metres east (x) and south (y) of the site origin
     double rotation_deg = 0.0;             // about +y, counter-clockwise seen from above
     const SolarFarm* solarFarm = nullptr;  // Kind::SolarFarm: its rows and panels
+    const SiteWork* siteWork = nullptr;    // Kind::SiteWork: made by the campus from this, no model
 };
 
 struct CampusAtPhase {

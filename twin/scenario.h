@@ -175,6 +175,29 @@ struct Binding {
     std::string node;
 };
 
+// The site's civil works, drawn and not simulated: roads, fences and power lines along a path;
+// parking, construction laydown yards, stormwater ponds and the switchyard over a rectangle. Each
+// entry's notes say where it comes from (docs/campus-facts.md) or that it is assumed.
+enum class SiteWorkKind { Road, Fence, PowerLine, Parking, Laydown, Pond, Switchyard };
+
+struct SiteWork {
+    std::string id;
+    SiteWorkKind kind = SiteWorkKind::Road;
+    int phase = 1;  // there from this phase on
+    // Roads, fences and power lines: the path (two points or more); closed: back to the first.
+    std::vector<Vec2> path;
+    bool closed = false;
+    double width_m = 8.0;   // a road's carriageway; an area's extent along x before rotation
+    double height_m = 0.0;  // a fence's; a power line's towers
+    // Areas: a rectangle of width_m x depth_m about `position`, turned by rotation_deg.
+    Vec2 position;
+    double depth_m = 0.0;
+    double rotation_deg = 0.0;
+};
+
+bool isPath(SiteWorkKind kind);
+const char* siteWorkKindName(SiteWorkKind kind);
+
 struct Scenario {
     std::string sourcePath;
     std::string name;
@@ -193,6 +216,7 @@ struct Scenario {
     std::string terrainModel;  // key into models; drawn under everything
     std::vector<Camera> cameras;
     std::vector<Binding> bindings;
+    std::vector<SiteWork> siteWorks;
 };
 
 }  // namespace ct::twin

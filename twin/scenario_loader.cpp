@@ -52,7 +52,7 @@ std::string twoDigits(int n) {
 }
 
 // What an entity id refers to, for checking bindings to its parts.
-enum class EntityKind { Building, SolarFarm, Turbine, GasPlant, Substation, Battery };
+enum class EntityKind { Building, SolarFarm, Turbine, GasPlant, Substation, Battery, SiteWork };
 
 struct EntityRecord {
     EntityKind kind;
@@ -92,6 +92,9 @@ public:
         if (auto cameras = root.optional("cameras"))
             for (const JsonNode& n : cameras->elements())
                 readCamera(JsonObjectReader(n));
+        if (auto works = root.optional("site_works"))
+            for (const JsonNode& n : works->elements())
+                readSiteWork(JsonObjectReader(n));
         if (auto bindings = root.optional("bindings")) readBindings(*bindings);
         root.finish();
         return std::move(s_);
@@ -374,6 +377,48 @@ private:
         s_.batteries.push_back(std::move(b));
     }
 
+    void readSiteWork(JsonObjectReader r) {
+        SiteWork w;
+        w.id = entityId(r, EntityKind::SiteWork, s_.siteWorks.size());
+        const JsonNode kindNode = r.required("kind");
+        const std::string kind = kindNode.nonEmptyString();
+        bool known = false;
+        std::string kinds;
+        for (const SiteWorkKind k :
+             {SiteWorkKind::Road, SiteWorkKind::Fence, SiteWorkKind::PowerLine, SiteWorkKind::Parking,
+              SiteWorkKind::Laydown, SiteWorkKind::Pond, SiteWorkKind::Switchyard}) {
+            kinds += (kinds.empty() ? "" : ", ") + std::string(siteWorkKindName(k));
+            if (kind == siteWorkKindName(k)) {
+                w.kind = k;
+                known = true;
+            }
+        }
+        if (!known) kindNode.fail("unknown site work kind '" + kind + "' (kinds: " + kinds + ")");
+        w.phase = phaseNumber(r);
+        if (isPath(w.kind)) {
+            const JsonNode pathNode = r.required("path_m");
+            const auto points = pathNode.elements();
+            if (points.size() < 2) pathNode.fail("a path needs at least two points");
+            for (const JsonNode& point : points) {
+                const auto xz = point.elements(2);
+                w.path.push_back({xz[0].number(kSiteCoordinate_m), xz[1].number(kSiteCoordinate_m)});
+            }
+            w.closed = r.booleanOr("closed", false);
+            if (w.kind == SiteWorkKind::Road) w.width_m = r.numberOr("width_m", {2, 60}, 8.0);
+            if (w.kind == SiteWorkKind::Fence) w.height_m = r.numberOr("height_m", {0.5, 10}, 2.4);
+            if (w.kind == SiteWorkKind::PowerLine) w.height_m = r.numberOr("height_m", {5, 150}, 40.0);
+        } else {
+            w.position = position(r);
+            const auto size = r.required("size_m").elements(2);
+            w.width_m = size[0].number({1, 5000});
+            w.depth_m = size[1].number({1, 5000});
+            w.rotation_deg = r.numberOr("rotation_deg", kRotation_deg, 0.0);
+        }
+        r.skipText("notes");
+        r.finish();
+        s_.siteWorks.push_back(std::move(w));
+    }
+
     void readClimate(JsonObjectReader r) {
         Climate& c = s_.climate;
         c.monthlyHigh_c = monthly(r, "monthly_high_c", {-60, 60});
@@ -488,6 +533,34 @@ std::string oneLine(const std::string& text) {
     }
     return out;
 }
+
+}  // namespace
+
+bool isPath(SiteWorkKind kind) {
+    return kind == SiteWorkKind::Road || kind == SiteWorkKind::Fence || kind == SiteWorkKind::PowerLine;
+}
+
+const char* siteWorkKindName(SiteWorkKind kind) {
+    switch (kind) {
+        case SiteWorkKind::Road:
+            return "road";
+        case SiteWorkKind::Fence:
+            return "fence";
+        case SiteWorkKind::PowerLine:
+            return "power_line";
+        case SiteWorkKind::Parking:
+            return "parking";
+        case SiteWorkKind::Laydown:
+            return "laydown";
+        case SiteWorkKind::Pond:
+            return "pond";
+        case SiteWorkKind::Switchyard:
+            return "switchyard";
+    }
+    return "?";
+}
+
+namespace {
 
 template <class Entity>
 std::vector<const Entity*> standingAt(const std::vector<Entity>& all, int phase) {

@@ -40,6 +40,7 @@ struct GpuFrameUniforms {
     glm::vec4 viewport;      // width, height (px), |projection[1][1]|, unused
     glm::vec4 shadowTexel;   // per cascade: one shadow texel's size in the world (m)
     glm::vec4 shadowAtlas;   // cascades, tiles per side of the atlas, 1 / atlas texels, unused
+    glm::vec4 groundBounce;  // rgb: the ground's radiance lighting what faces down, over the sky intensity
 };
 
 struct GpuMaterial {

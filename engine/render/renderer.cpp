@@ -431,6 +431,18 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
                                      static_cast<float>(overlay_.colormap), overlay_.valueOffset);
     bool skyViewDue = false;
     if (lighting.atmosphere) skyViewDue = applyAtmosphere(lighting, camera, uniforms);
+    // The ground's light on what faces down: its albedo times the sun's and the sky's
+    // illuminance on it, over pi (Lambertian), in the units the shader multiplies by the sky
+    // intensity.
+    {
+        const float skyIntensity = std::max(uniforms.params.w, 1e-3f);
+        const glm::vec3 sunOnGround =
+            glm::vec3(uniforms.sunRadiance) * std::max(glm::normalize(lighting.sunDirection).y, 0.0f);
+        const glm::vec3 skyOnGround =
+            3.14159265f * 0.5f * glm::vec3(uniforms.skyZenith + uniforms.skyHorizon) * skyIntensity;
+        uniforms.groundBounce =
+            glm::vec4(lighting.groundColor * (sunOnGround + skyOnGround) / 3.14159265f / skyIntensity, 0.0f);
+    }
     FrameStats stats;
     uniforms.params.x = chooseExposure(lighting, uniforms.params.x, stats);
     // The light the meter reads on a level surface, in lux: the night's is drawn kNightStops

@@ -28,9 +28,16 @@ TEST_CASE("the campus at a phase lists what stands then, with model files resolv
         for (const StandingEntity& e : standing.entities) {
             INFO(e.id << " model " << e.modelKey);
             CHECK(ids.insert(e.id).second);
+            CHECK((e.kind == EntityKind::SolarFarm) == (e.solarFarm != nullptr));
+            CHECK((e.kind == EntityKind::SiteWork) == (e.siteWork != nullptr));
+            if (e.kind == EntityKind::SiteWork) {
+                // Made by the campus from the scenario's figures: no model file.
+                CHECK(e.modelPath.empty());
+                CHECK(e.siteWork->phase <= phase);
+                continue;
+            }
             CHECK(std::filesystem::is_regular_file(e.modelPath));
             CHECK(e.modelPath == resolveModelPath(s, e.modelKey));
-            CHECK((e.kind == EntityKind::SolarFarm) == (e.solarFarm != nullptr));
         }
         // The terrain first, so everything is placed over it.
         CHECK(standing.entities.front().kind == EntityKind::Terrain);

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "support/expected_cases.h"
+#include "twin/campus_at_phase.h"
 #include "twin/scenario_loader.h"
 
 #include <nlohmann/json.hpp>
@@ -69,6 +70,20 @@ TEST_CASE("the minimal scenario loads, with defaults for what it leaves out", "[
     CHECK(s.solarFarms.at(0).capacityDc_mw == Approx(0.11));
     CHECK(s.turbineTypes.at("small").curve.size() == 4);
     CHECK(s.bindings.size() == 5);
+    // Site works: a road with its default width, a closed fence, a turned pond from phase 2.
+    REQUIRE(s.siteWorks.size() == 3);
+    CHECK(s.siteWorks[0].kind == ct::twin::SiteWorkKind::Road);
+    CHECK(s.siteWorks[0].width_m == 8.0);
+    CHECK(s.siteWorks[0].path.size() == 2);
+    CHECK(s.siteWorks[1].kind == ct::twin::SiteWorkKind::Fence);
+    CHECK(s.siteWorks[1].closed);
+    CHECK(s.siteWorks[1].height_m == 2.4);
+    CHECK(s.siteWorks[2].kind == ct::twin::SiteWorkKind::Pond);
+    CHECK(s.siteWorks[2].width_m == 60.0);
+    CHECK(s.siteWorks[2].depth_m == 40.0);
+    CHECK(s.siteWorks[2].rotation_deg == 30.0);
+    CHECK(ct::twin::campusAtPhase(s, 1).count(ct::twin::EntityKind::SiteWork) == 2);
+    CHECK(ct::twin::campusAtPhase(s, 2).count(ct::twin::EntityKind::SiteWork) == 3);
 
     SECTION("models resolve against the scenario's folder") {
         CHECK(resolveModelPath(s, "plant") == (kBadDir / "models" / "placeholder.gltf").lexically_normal());
