@@ -208,8 +208,7 @@ def site_works():
     south_ring = [[-1000, 1090], [1000, 1090], [1000, 1950], [-1000, 1950]]
     return [
         road("road-access", 1, [[0, -365], [0, -1500], [300, -2600], [300, -7900]], width=10,
-             note="Two lanes from a county road to the north (assumed; the public timelapse shows the site "
-                  "reached from the north, no survey)."),
+             note="Two lanes from a county road to the north. Assumed: no site plan is published."),
         road("road-ring-main", 1, main_ring, closed=True),
         road("road-main-spine", 1, [[-690, 0], [1190, 0]]),
         *[road(f"road-lane-{i + 1}", 1, [[x, -365], [x, 365]]) for i, x in enumerate((-330, 0, 330))],
@@ -226,8 +225,7 @@ def site_works():
         area("parking-east", "parking", 3, (1600, -320), (144, 54)),
         area("parking-south", "parking", 4, (-200, 2040), (216, 72)),
         area("laydown-east", "laydown", 3, (2250, 0), (200, 140),
-             note="Construction laydown for Phase 3 (assumed; such yards show beside every block in the public "
-                  "timelapse)."),
+             note="Construction laydown for Phase 3 (assumed)."),
         area("laydown-south", "laydown", 4, (1250, 1500), (300, 200),
              note="Construction laydown for the build-out (assumed)."),
         area("pond-north", "pond", 1, (-500, -600), (160, 90)),
