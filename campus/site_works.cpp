@@ -16,6 +16,9 @@ namespace {
 using twin::SiteWork;
 using twin::SiteWorkKind;
 
+// What lies flat on the ground shadows nothing: left out of the sun's shadow pass.
+constexpr bool kFlat = false;
+
 // --- materials ---
 
 scene::Material material(const std::string& name, glm::vec3 color, float roughness, float metallic = 0.0f,
@@ -57,7 +60,7 @@ public:
     }
     // A node drawing `primitive` once (placed in site coordinates), or at each of `instances`.
     int addNode(const std::string& name, scene::Primitive primitive, std::vector<glm::mat4> instances = {},
-                float minPixelWidth = 0.0f) {
+                float minPixelWidth = 0.0f, bool castsShadow = true) {
         if (primitive.indices.empty()) return -1;
         for (const scene::Vertex& v : primitive.vertices)
             primitive.bounds.extend(v.position);
@@ -67,6 +70,7 @@ public:
         node.mesh = static_cast<int>(scene_.meshes.size()) - 1;
         node.instances = std::move(instances);
         node.minPixelWidth = minPixelWidth;
+        node.castsShadow = castsShadow;
         scene_.nodes.push_back(std::move(node));
         scene_.roots.push_back(static_cast<int>(scene_.nodes.size()) - 1);
         return scene_.roots.back();
@@ -250,11 +254,11 @@ void road(Model& m, const SiteWork& work, const TerrainHeight& ground) {
     scene::Primitive shoulder;
     shoulder.material = m.addMaterial(material("road_shoulder", kGravel, 1.0f));
     addBand(shoulder, points, half + 1.5f, 0.06f, ground);
-    m.addNode("shoulder", std::move(shoulder));
+    m.addNode("shoulder", std::move(shoulder), {}, 0.0f, kFlat);
     scene::Primitive asphalt;
     asphalt.material = m.addMaterial(material("asphalt", kAsphalt, 0.9f));
     addBand(asphalt, points, half, 0.12f, ground);
-    m.addNode("surface", std::move(asphalt));
+    m.addNode("surface", std::move(asphalt), {}, 0.0f, kFlat);
     if (work.width_m >= 9.0) {
         // Two lanes: a dashed centre line, 3 m dashes every 12 m (MUTCD's 10 ft in 40 ft).
         scene::Primitive line =
@@ -265,7 +269,7 @@ void road(Model& m, const SiteWork& work, const TerrainHeight& ground) {
             dashes.push_back(beam(glm::vec3(s.at.x, ground.at(s.at.x, s.at.y) + 0.14f, s.at.y),
                                   glm::vec3(b.x, ground.at(b.x, b.y) + 0.14f, b.y), 0.15f));
         }
-        m.addNode("centre_line", std::move(line), std::move(dashes));
+        m.addNode("centre_line", std::move(line), std::move(dashes), 0.0f, kFlat);
     }
 }
 
@@ -376,7 +380,8 @@ void powerLine(Model& m, const SiteWork& work, const TerrainHeight& ground) {
 
 void parking(Model& m, const SiteWork& work, const TerrainHeight& ground) {
     const Frame2 f = areaFrame(work);
-    m.addNode("surface", areaSurface(f, 0.1f, ground, m.addMaterial(material("asphalt", kAsphalt, 0.9f))));
+    m.addNode("surface", areaSurface(f, 0.1f, ground, m.addMaterial(material("asphalt", kAsphalt, 0.9f))), {}, 0.0f,
+              kFlat);
     // Double rows of stalls 5.5 m deep and 2.75 m wide about 7 m aisles: modules 18 m deep.
     const int stripeMaterial = m.addMaterial(material("stall_paint", glm::vec3(0.72f, 0.72f, 0.68f), 0.7f));
     const glm::vec3 carColours[] = {{0.75f, 0.75f, 0.74f},
@@ -407,7 +412,7 @@ void parking(Model& m, const SiteWork& work, const TerrainHeight& ground) {
             }
         }
     }
-    m.addNode("stalls", box(stripeMaterial), std::move(stripes));
+    m.addNode("stalls", box(stripeMaterial), std::move(stripes), 0.0f, kFlat);
     for (std::size_t c = 0; c < cars.size(); ++c) {
         // A car: a body 1.85 x 0.8 x 4.6 m on 0.3 m of clearance and a cabin on it.
         const int paint = m.addMaterial(material("car_paint_" + std::to_string(c), carColours[c], 0.35f, 0.3f));
@@ -428,7 +433,8 @@ void parking(Model& m, const SiteWork& work, const TerrainHeight& ground) {
 
 void laydown(Model& m, const SiteWork& work, const TerrainHeight& ground) {
     const Frame2 f = areaFrame(work);
-    m.addNode("surface", areaSurface(f, 0.08f, ground, m.addMaterial(material("gravel", kGravel, 1.0f))));
+    m.addNode("surface", areaSurface(f, 0.08f, ground, m.addMaterial(material("gravel", kGravel, 1.0f))), {}, 0.0f,
+              kFlat);
     // On a grid of 16 x 10 m: a shipping container (12.2 x 2.6 m), cable drums or a pipe stack.
     struct Stock {
         const char* name;
@@ -468,7 +474,8 @@ void pond(Model& m, const SiteWork& work, const TerrainHeight& ground) {
     const Frame2 f = areaFrame(work);
     // Still water: dark, smooth, so it takes the sky's reflection.
     m.addNode("water",
-              areaSurface(f, 0.05f, ground, m.addMaterial(material("water", glm::vec3(0.02f, 0.045f, 0.045f), 0.05f))));
+              areaSurface(f, 0.05f, ground, m.addMaterial(material("water", glm::vec3(0.02f, 0.045f, 0.045f), 0.05f))),
+              {}, 0.0f, kFlat);
     // A rip-rap berm: up 0.8 m over 3 m from the water's edge, down to the ground over 3 m more.
     scene::Primitive berm;
     berm.material = m.addMaterial(material("riprap", glm::vec3(0.3f, 0.29f, 0.27f), 1.0f));
@@ -484,12 +491,13 @@ void pond(Model& m, const SiteWork& work, const TerrainHeight& ground) {
         addQuad(berm, ring(p0, 0.0f, 0.05f), ring(p1, 0.0f, 0.05f), ring(p1, 3.0f, 0.8f), ring(p0, 3.0f, 0.8f));
         addQuad(berm, ring(p0, 3.0f, 0.8f), ring(p1, 3.0f, 0.8f), ring(p1, 6.0f, 0.0f), ring(p0, 6.0f, 0.0f));
     }
-    m.addNode("berm", std::move(berm));
+    m.addNode("berm", std::move(berm), {}, 0.0f, kFlat);
 }
 
 void switchyard(Model& m, const SiteWork& work, const TerrainHeight& ground) {
     const Frame2 f = areaFrame(work);
-    m.addNode("surface", areaSurface(f, 0.08f, ground, m.addMaterial(material("gravel", kGravel, 1.0f))));
+    m.addNode("surface", areaSurface(f, 0.08f, ground, m.addMaterial(material("gravel", kGravel, 1.0f))), {}, 0.0f,
+              kFlat);
     const int steel = m.addMaterial(material("gantry_steel", kSteel, 0.45f, 0.8f));
     std::vector<glm::mat4> members;
     std::vector<glm::mat4> equipment;

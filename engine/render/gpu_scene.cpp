@@ -91,6 +91,9 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
             stack.push_back(child);
     }
     isLodProxy_.assign(scene.nodes.size(), 0);
+    castsShadow_.assign(scene.nodes.size(), 1);
+    for (std::size_t n = 0; n < scene.nodes.size(); ++n)
+        castsShadow_[n] = scene.nodes[n].castsShadow ? 1 : 0;
     for (const scene::Node& node : scene.nodes)
         if (node.lodFar >= 0 && node.lodFar < static_cast<int>(scene.nodes.size())) isLodProxy_[node.lodFar] = 1;
 

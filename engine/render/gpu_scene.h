@@ -77,6 +77,7 @@ public:
     // Nodes drawn only as some node's far stand-in.
     const std::vector<char>& isLodProxy() const { return isLodProxy_; }
     std::size_t nodeCount() const { return isLodProxy_.size(); }
+    bool nodeCastsShadow(std::size_t node) const { return castsShadow_[node] != 0; }
     VkBuffer vertexBuffer() const { return vertices_.get(); }
     VkBuffer indexBuffer() const { return indices_.get(); }
     VkBuffer instanceBuffer() const { return instances_.get(); }
@@ -104,6 +105,7 @@ private:
     std::vector<InstanceGroup> groups_;
     std::vector<LodSwitch> lodSwitches_;
     std::vector<char> isLodProxy_;
+    std::vector<char> castsShadow_;  // per node (scene::Node::castsShadow)
     // Per mesh primitive, its place in the shared buffers.
     struct PrimitiveRange {
         std::uint32_t firstIndex, indexCount;

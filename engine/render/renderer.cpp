@@ -650,9 +650,13 @@ void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm
     cameraList_.clear();
     shadowList_.clear();
     collectVisibleInstances(*scene_, nodeDrawn_, Frustum::fromViewProjection(viewProj), cameraList_, cameraRanges_);
-    // Each cascade's casters, one list after another (ranges index the whole).
+    // Each cascade's casters, one list after another (ranges index the whole): what is drawn and
+    // casts a shadow.
+    shadowCasters_ = nodeDrawn_;
+    for (std::size_t n = 0; n < shadowCasters_.size() && n < scene_->nodeCount(); ++n)
+        if (!scene_->nodeCastsShadow(n)) shadowCasters_[n] = 0;
     for (int c = 0; c < cascades.count; ++c)
-        collectVisibleInstances(*scene_, nodeDrawn_,
+        collectVisibleInstances(*scene_, shadowCasters_,
                                 Frustum::fromViewProjection(cascades.viewProj[static_cast<std::size_t>(c)]),
                                 shadowList_, shadowRanges_[static_cast<std::size_t>(c)]);
 

@@ -249,6 +249,7 @@ private:
     std::array<vk::Buffer, FrameRing::kFramesInFlight> visibleLists_;
     VkDeviceSize shadowListOffset_ = 0;
     std::vector<char> nodeDrawn_;
+    std::vector<char> shadowCasters_;  // this frame's: drawn and casting a shadow
     std::unique_ptr<FlowLinePass> flowLines_;
     FlowLineView flowView_;  // this frame's, set by record() for the main pass
     float flowTime_ = 0.0f;

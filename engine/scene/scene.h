@@ -127,6 +127,9 @@ struct Node {
     // thinner; it casts its shadow at its true size.
     float minPixelWidth = 0.0f;
     float lodDistance = 0.0f;
+    // False for what lies flat on the ground (a road, a car park's asphalt, a pond): it could
+    // shadow nothing, so the sun's shadow pass does not draw it.
+    bool castsShadow = true;
 };
 
 // A camera placed in the scene: the node's world transform applied to a glTF camera.

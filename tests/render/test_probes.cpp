@@ -118,5 +118,21 @@ TEST_CASE("shadow: a ground point under the caster is darker than the same groun
         const float noShadow = ct::test::luminance(unshadowed.pixel(p.at("pixel")[0], p.at("pixel")[1]));
         CHECK(noShadow > 0.9f * lit);
     }
+
+    // A caster marked as lying flat on the ground (a road, a pond) is left out of the shadow pass.
+    overhead.shadows = true;
+    ct::scene::LoadResult loaded = ct::scene::loadGltf(ct::test::testData("shadow_plane.gltf"));
+    REQUIRE(loaded.ok());
+    ct::scene::Scene flat = *loaded.scene;
+    for (ct::scene::Node& node : flat.nodes)
+        if (node.name != "ground") node.castsShadow = false;
+    const auto camera = ct::render::cameraFromScene(flat, ct::render::findSceneCamera(flat, "main"));
+    const auto noCaster = harness.render(flat, camera, overhead);
+    for (const auto& p : list) {
+        if (p.at("name") != "ground_shadow_safe") continue;
+        const float uncast = ct::test::luminance(noCaster.pixel(p.at("pixel")[0], p.at("pixel")[1]));
+        INFO("under a caster that casts nothing: " << uncast);
+        CHECK(uncast > 0.9f * lit);
+    }
     CHECK(harness.context().validationCounts().total() == 0);
 }
