@@ -69,6 +69,10 @@ layout(std430, set = 0, binding = 7) readonly buffer NodeAnimations {
     vec4 nodeAnimations[];
 };
 
+// The sky's radiance on spherical harmonics, nine texels (engine/render/sky_irradiance_pass.h),
+// written each frame with the atmosphere on.
+layout(set = 0, binding = 10) uniform sampler2D skyIrradianceSh;
+
 vec4 nodeAnimation(uint nodeIdPlusOne) { return nodeAnimations[max(nodeIdPlusOne, 1u) - 1u]; }
 
 layout(push_constant) uniform DrawConstants {

@@ -3,6 +3,8 @@
 #ifndef CT_LIGHTING_GLSL
 #define CT_LIGHTING_GLSL
 
+#include "sky_irradiance.glsl"
+
 const float PI = 3.14159265359;
 
 vec3 skyRadiance(vec3 direction) {
@@ -11,11 +13,24 @@ vec3 skyRadiance(vec3 direction) {
     return mix(frame.skyHorizon.rgb, frame.skyZenith.rgb, pow(clamp(up, 0.0, 1.0), 0.5));
 }
 
-// Irradiance from the sky above and the lit ground below for a surface facing `normal` (a cheap
-// two-colour fit). The ground's share is its radiance, the sun and sky it reflects, not its
-// albedo: at night the ground is as dark as what lights it.
+// Irradiance over pi from the sky above and the lit ground below for a surface facing `normal`,
+// in the units the caller multiplies by the sky intensity. With the atmosphere the sky's share
+// comes from its spherical harmonics (engine/render/sky_irradiance.h), so a wall facing the sunset
+// takes its glow; without, a two-colour fit. The ground's share is its radiance (the sun and sky
+// it reflects, not its albedo) over the lower hemisphere a surface sees: (1 - n.y) / 2 of it.
 vec3 skyIrradiance(vec3 normal) {
     float t = normal.y * 0.5 + 0.5;
+    if (frame.atmosphere.x > 0.5) {
+        const float band[9] = float[9](1.0, 2.0 / 3.0, 2.0 / 3.0, 2.0 / 3.0, 0.25, 0.25, 0.25, 0.25, 0.25);
+        float y[9];
+        shBasis(normalize(normal), y);
+        vec3 e = vec3(0.0);
+        for (int k = 0; k < 9; ++k) e += band[k] * y[k] * texelFetch(skyIrradianceSh, ivec2(k, 0), 0).rgb;
+        vec3 sky = max(e, vec3(0.0)) * frame.atmosphere.z / max(frame.params.w, 1e-3);
+        // Night: the moon's and the stars' sky, a floor over the upper hemisphere.
+        sky += frame.atmosphere.w * mix(frame.nightHorizon.rgb, frame.nightZenith.rgb, 0.5) * t;
+        return sky + frame.groundBounce.rgb * (1.0 - t);
+    }
     vec3 skyAverage = mix(frame.skyHorizon.rgb, frame.skyZenith.rgb, 0.5);
     return mix(frame.groundBounce.rgb, skyAverage, t);
 }

@@ -90,7 +90,8 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
          {6, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
          {7, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT},
          {8, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT},
-         {9, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}},
+         {9, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
+         {10, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT}},
         "frame set layout");
     std::vector<vk::LayoutBinding> materialBindings{
         {0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}};
@@ -109,6 +110,7 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
     skyViewState_ = {VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
                      VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT};
     skySampler_ = vk::makeSampler(context_, {}, "sky view sampler");
+    skyIrradiance_ = std::make_unique<SkyIrradiancePass>(context_, shaderDir, atmosphere_->skyView());
     flowLines_ = std::make_unique<FlowLinePass>(context_, shaderDir, sceneTargets());
     lampPass_ = std::make_unique<LampPass>(context_, shaderDir, sceneTargets());
     for (std::uint32_t i = 0; i < FrameRing::kFramesInFlight; ++i)
@@ -329,7 +331,7 @@ void Renderer::allocateFrameSets() {
     // Fresh sets per scene: a set still used by a frame in flight must not be rewritten.
     const VkDescriptorPoolSize perSet[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1},
                                            {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 7},
-                                           {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 2}};
+                                           {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 3}};
     vk::DescriptorSets allocated =
         vk::allocateDescriptorSets(context_, frameLayout_.get(), perSet, FrameRing::kFramesInFlight, "frame");
     framePool_ = std::move(allocated.pool);
@@ -341,6 +343,7 @@ void Renderer::allocateFrameSets() {
             .buffer(1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, scene_->instanceBuffer())
             .image(2, shadowMap_.view(), shadowSampler_.get())
             .image(8, atmosphere_->skyView().view(), skySampler_.get())
+            .image(10, skyIrradiance_->coefficients().view(), skySampler_.get())
             .buffer(3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, visibleLists_[i].get(), 0, shadowListOffset_)
             .buffer(4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, visibleLists_[i].get(), shadowListOffset_,
                     shadowListOffset_ * static_cast<VkDeviceSize>(shadowCascades_))
@@ -478,15 +481,26 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
                       [&, viewerRadius, sunZenith](VkCommandBuffer c) {
                           atmosphere_->recordSkyView(c, viewerRadius, sunZenith);
                       });
+    if (lighting.atmosphere) {
+        // Every frame: the harmonics turn with the sun's azimuth, which the table leaves out.
+        const glm::vec2 sunFlat(uniforms.sunDirection.x, uniforms.sunDirection.z);
+        const float horizon = uniforms.atmosphere.y;
+        graph.addPass("sky irradiance",
+                      {{&atmosphere_->skyView(), &skyViewState_, ImageAccess::SampledInCompute, false},
+                       {&skyIrradiance_->coefficients(), &skyIrradianceState_, ImageAccess::ComputeWrite, true}},
+                      [&, sunFlat, horizon](VkCommandBuffer c) { skyIrradiance_->record(c, sunFlat, horizon); });
+    }
     if (shadows)
         graph.addPass("shadow", {{&shadowMap_, &shadowState_, ImageAccess::DepthAttachment, true}},
                       [&](VkCommandBuffer c) { recordShadowPass(c, stats); });
     // The main pass samples the shadow map even without shadows (the shader skips it then), so
     // it is always in the layout a sampler reads.
-    std::vector<ImageUse> mainImages{{&sceneTarget(), &sceneTargetState(), ImageAccess::ColorAttachment, true},
-                                     {&depth_, &depthState_, ImageAccess::DepthAttachment, true},
-                                     {&shadowMap_, &shadowState_, ImageAccess::SampledInFragment, false},
-                                     {&atmosphere_->skyView(), &skyViewState_, ImageAccess::SampledInFragment, false}};
+    std::vector<ImageUse> mainImages{
+        {&sceneTarget(), &sceneTargetState(), ImageAccess::ColorAttachment, true},
+        {&depth_, &depthState_, ImageAccess::DepthAttachment, true},
+        {&shadowMap_, &shadowState_, ImageAccess::SampledInFragment, false},
+        {&atmosphere_->skyView(), &skyViewState_, ImageAccess::SampledInFragment, false},
+        {&skyIrradiance_->coefficients(), &skyIrradianceState_, ImageAccess::SampledInFragment, false}};
     const bool multisampled = samples_ != VK_SAMPLE_COUNT_1_BIT;
     if (multisampled && ambientOcclusion_)
         mainImages.push_back({&depthResolved_, &depthResolvedState_, ImageAccess::DepthResolve, true});

@@ -37,6 +37,7 @@
 #include "render/render_quality.h"
 #include "render/scene_targets.h"
 #include "render/shadow_cascades.h"
+#include "render/sky_irradiance_pass.h"
 #include "render/tone_map_pass.h"
 #include "render/visibility.h"
 #include "vk/pipeline.h"
@@ -224,6 +225,8 @@ private:
     // colour, the ambient light and the exposure are read from.
     std::unique_ptr<AtmosphereLuts> atmosphere_;
     ImageState skyViewState_;
+    std::unique_ptr<SkyIrradiancePass> skyIrradiance_;  // the sky view's spherical harmonics
+    ImageState skyIrradianceState_;
     vk::Unique<VkSampler> skySampler_;
     std::vector<glm::vec4> transmittanceTable_;
     std::vector<glm::vec4> multipleScatteringTable_;
