@@ -32,7 +32,7 @@ layout(set = 0, binding = 0) uniform FrameUniforms {
     vec4 sunDisk;        // rgb: the sun's disk as seen through the air (0 once it has set)
     vec4 lampGrid;       // the lamps' light on the ground: originX, originZ, cell (m), nx
     vec4 lampState;      // nz, lux to radiance units (0: lamps off), clock (s), stars (0..1)
-    vec4 viewport;       // width, height (px), |projection[1][1]|, unused
+    vec4 viewport;       // width, height (px), |projection[1][1]|, the site's lights (0..1)
     vec4 shadowTexel;    // per cascade: one shadow texel's size in the world (m)
     vec4 shadowAtlas;    // cascades, tiles per side of the atlas, 1 / atlas texels, unused
     vec4 groundBounce;   // rgb: the ground's radiance lighting what faces down, over the sky intensity

@@ -113,7 +113,10 @@ void main() {
     float shadow = sunShadow(inWorldPosition, geometricNormal);
     vec3 color = sunAndSkyRadiance(diffuseColor, f0, roughness, n, v, shadow, occlusion);
     color += diffuseColor / PI * lampIrradiance(inWorldPosition, n);
-    if (!scaffold) color += material.emissive.rgb * texture(emissiveTexture, uvSet(material.texCoordsMore.x)).rgb;
+    // Lit windows glow only while the site's lights are on.
+    float emissiveOn = material.texCoordsMore.z == 1u ? frame.viewport.w : 1.0;
+    if (!scaffold)
+        color += emissiveOn * material.emissive.rgb * texture(emissiveTexture, uvSet(material.texCoordsMore.x)).rgb;
     // The air between the camera and the surface (off without the atmosphere).
     color = aerialPerspective(color, -v, length(frame.cameraPosition.xyz - inWorldPosition) * 1e-3);
 

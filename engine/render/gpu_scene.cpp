@@ -346,7 +346,8 @@ void GpuScene::uploadMaterials(const scene::Scene& scene, vk::Uploader& uploader
         gpu.alpha = glm::vec4(m.alphaCutoff, 0.0f, 0.0f, 0.0f);
         gpu.texCoords = glm::uvec4(m.baseColorTexture.texCoord, m.metallicRoughnessTexture.texCoord,
                                    m.normalTexture.texCoord, m.occlusionTexture.texCoord);
-        gpu.texCoordsMore = glm::uvec4(m.emissiveTexture.texCoord, static_cast<std::uint32_t>(m.procedural), 0, 0);
+        gpu.texCoordsMore = glm::uvec4(m.emissiveTexture.texCoord, static_cast<std::uint32_t>(m.procedural),
+                                       m.emissiveAtNight ? 1u : 0u, 0);
         std::memcpy(uniformBytes.data() + stride * i, &gpu, sizeof(gpu));
 
         const Binding baseColor = bind(m.baseColorTexture, true, whiteSlot);

@@ -458,6 +458,7 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
                                uniforms.params.w * 3.14159265f * luxPerUnit;
     updateLamps(frame);
     const float lampsOn = std::clamp(lighting.siteLights, 0.0f, 1.0f);
+    uniforms.viewport.w = lampsOn;  // lit windows (scene::Material::emissiveAtNight)
     uniforms.lampGrid = glm::vec4(lampMap_.origin, lampMap_.cell_m, static_cast<float>(lampMap_.nx));
     uniforms.lampState = glm::vec4(static_cast<float>(lampMap_.nz), lampsOn * kLampUnitsPerLux, lighting.clock_s,
                                    // Stars show only once the twilight has nearly gone.

@@ -118,6 +118,14 @@ Material toMaterial(const Scene& scene, const tinygltf::Material& in, const std:
                          "(\"grassland\"); the base colour is used (first: " +
                              where + ")");
     }
+    if (in.extras.IsObject() && in.extras.Has("emissiveAtNight")) {
+        const tinygltf::Value& night = in.extras.Get("emissiveAtNight");
+        if (night.IsBool())
+            m.emissiveAtNight = night.Get<bool>();
+        else
+            warnings.add("emissiveAtNight",
+                         "extras.emissiveAtNight is not true or false; ignored (first: " + where + ")");
+    }
     auto strength = in.extensions.find("KHR_materials_emissive_strength");
     if (strength != in.extensions.end() && strength->second.IsObject()) {
         const tinygltf::Value& v = strength->second.Get("emissiveStrength");

@@ -93,6 +93,9 @@ struct Material {
     float alphaCutoff = 0.5f;
     bool doubleSided = false;
     ProceduralSurface procedural = ProceduralSurface::None;
+    // The emission is only there while the site's lights are on (render::Lighting::siteLights):
+    // lit windows. From the glTF material's extras, "emissiveAtNight": true.
+    bool emissiveAtNight = false;
 };
 
 struct Camera {

@@ -136,3 +136,28 @@ TEST_CASE("flashing lamps flash in unison; a lamp whose node is hidden stays dar
     CHECK(hidden.pixel(second.x, second.y).r > 200);
     CHECK(s.harness.context().validationCounts().total() == 0);
 }
+
+TEST_CASE("lit windows glow while the site's lights are on, and are dark glass while they are off", "[render][lamps]") {
+    LampScene s;
+    // The cube as an office window: dark glass, emitting only at night; the ground an ordinary
+    // emitter, lit whatever the lights.
+    ct::scene::Material window;
+    window.baseColorFactor = {0.05f, 0.06f, 0.07f, 1.0f};
+    window.metallicFactor = 0.0f;
+    window.emissiveFactor = {1.0f, 0.8f, 0.55f};
+    window.emissiveStrength = 3.0f;
+    window.emissiveAtNight = true;
+    s.scene.materials.push_back(window);
+    const int windowMaterial = static_cast<int>(s.scene.materials.size()) - 1;
+    for (const ct::scene::Node& node : s.scene.nodes)
+        if (node.name == "caster")
+            for (ct::scene::Primitive& p : s.scene.meshes[static_cast<std::size_t>(node.mesh)].primitives)
+                p.material = windowMaterial;
+    const glm::uvec2 top = s.pixelOf({0.0f, 1.0f, 0.0f});  // the cube's top face, seen from above
+    const float on = ct::test::luminance(s.render({}, night(1.0f)).pixel(top.x, top.y));
+    const float off = ct::test::luminance(s.render({}, night(0.0f)).pixel(top.x, top.y));
+    INFO("window luminance, lights on " << on << ", off " << off);
+    CHECK(on > 0.5f);
+    CHECK(off < 0.1f);
+    CHECK(s.harness.context().validationCounts().total() == 0);
+}

@@ -117,7 +117,8 @@ TEST_CASE("material factors, texture references, samplers and images are mapped"
     CHECK(s.images[1].rgba8[3] == 255);
 }
 
-TEST_CASE("a material's extras may ask for a procedural grassland; an unknown kind is a warning", "[scene][gltf]") {
+TEST_CASE("a material's extras may ask for a procedural grassland or night-only emission; unknown values are warnings",
+          "[scene][gltf]") {
     ScratchDir dir;
     Bytes b;
     b.add<float>({0, 0, 0, 1, 0, 0, 0, 1, 0});
@@ -126,13 +127,17 @@ TEST_CASE("a material's extras may ask for a procedural grassland; an unknown ki
         R"("bufferViews":[{"buffer":0,"byteLength":36}],)"
         R"("accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3"}],)"
         R"("materials":[{"name":"ground","extras":{"proceduralSurface":"grassland"}},)"
-        R"({"name":"moon","extras":{"proceduralSurface":"regolith"}},{"name":"plain","extras":{"note":1}}])",
+        R"({"name":"moon","extras":{"proceduralSurface":"regolith"}},{"name":"plain","extras":{"note":1}},)"
+        R"({"name":"window","extras":{"emissiveAtNight":true}},{"name":"odd","extras":{"emissiveAtNight":"yes"}}])",
         b);
     const auto result = loadGltf(dir.write("procedural.gltf", json));
     INFO(result.error);
     REQUIRE(result.ok());
     const auto& s = *result.scene;
-    REQUIRE(s.materials.size() == 3);
+    REQUIRE(s.materials.size() == 5);
+    CHECK(s.materials[3].emissiveAtNight);
+    CHECK_FALSE(s.materials[4].emissiveAtNight);
+    CHECK_FALSE(s.materials[0].emissiveAtNight);
     CHECK(s.materials[0].procedural == ct::scene::ProceduralSurface::Grassland);
     CHECK(s.materials[1].procedural == ct::scene::ProceduralSurface::None);
     CHECK(s.materials[2].procedural == ct::scene::ProceduralSurface::None);
@@ -140,4 +145,7 @@ TEST_CASE("a material's extras may ask for a procedural grassland; an unknown ki
         return w.find("proceduralSurface") != std::string::npos && w.find("materials[1]") != std::string::npos;
     });
     CHECK(warned);
+    CHECK(std::any_of(s.warnings.begin(), s.warnings.end(), [](const std::string& w) {
+        return w.find("emissiveAtNight") != std::string::npos && w.find("materials[4]") != std::string::npos;
+    }));
 }

@@ -112,9 +112,21 @@ int GltfWriter::materialIndex(const Material& material) {
     m.pbrMetallicRoughness.baseColorFactor = {material.baseColor.r, material.baseColor.g, material.baseColor.b, 1.0};
     m.pbrMetallicRoughness.metallicFactor = material.metallic;
     m.pbrMetallicRoughness.roughnessFactor = material.roughness;
-    if (!material.procedural.empty())
-        m.extras =
-            tinygltf::Value(tinygltf::Value::Object{{"proceduralSurface", tinygltf::Value(material.procedural)}});
+    tinygltf::Value::Object extras;
+    if (!material.procedural.empty()) extras["proceduralSurface"] = tinygltf::Value(material.procedural);
+    if (material.emissiveAtNight) extras["emissiveAtNight"] = tinygltf::Value(true);
+    if (!extras.empty()) m.extras = tinygltf::Value(extras);
+    if (material.emissive != glm::dvec3(0.0)) {
+        m.emissiveFactor = {material.emissive.r, material.emissive.g, material.emissive.b};
+        if (material.emissiveStrength != 1.0) {
+            m.extensions["KHR_materials_emissive_strength"] = tinygltf::Value(
+                tinygltf::Value::Object{{"emissiveStrength", tinygltf::Value(material.emissiveStrength)}});
+            const std::string name = "KHR_materials_emissive_strength";
+            if (std::find(model_->extensionsUsed.begin(), model_->extensionsUsed.end(), name) ==
+                model_->extensionsUsed.end())
+                model_->extensionsUsed.push_back(name);
+        }
+    }
     model_->materials.push_back(m);
     return static_cast<int>(model_->materials.size() - 1);
 }

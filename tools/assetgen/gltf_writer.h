@@ -40,6 +40,11 @@ struct Material {
     // Written to the material's extras as "proceduralSurface" (engine/scene/scene.h): detail the
     // renderer makes up around the base colour; empty: none.
     std::string procedural;
+    // Light the surface gives off (linear, times its strength, KHR_materials_emissive_strength);
+    // atNight: only while the site's lights are on (extras "emissiveAtNight"), as lit windows.
+    glm::dvec3 emissive{0.0};
+    double emissiveStrength = 1.0;
+    bool emissiveAtNight = false;
 };
 
 // Geometry grouped by material: each entry becomes one primitive of a glTF mesh.

@@ -51,6 +51,14 @@ MaterialMeshes buildingShell(const DcBuildingSpec& s) {
     const glm::vec3 hi(s.coreSpan / 2, s.coreHeight, s.coreDepth / 2);
     out.add(palette::kWall, box(lo, hi, kAllFaces & ~kFacePosY & ~kFaceNegY));
     out.add(palette::kRoof, box(lo, hi, kFacePosY));
+    // Offices in the core, glazed on its north face in the H's northern notch: two storeys of
+    // windows 2.4 m wide every 3 m (the south face has the loading docks).
+    const float coreEnd = s.coreDepth / 2;
+    for (const float sill : {2.0f, 6.5f}) {
+        for (float x = -s.coreSpan / 2 + 4.0f; x + 2.4f <= s.coreSpan / 2 - 4.0f; x += 3.0f)
+            out.add(palette::kOfficeWindow,
+                    box({x, sill, -coreEnd - 0.08f}, {x + 2.4f, sill + 1.8f, -coreEnd}, kAllFaces & ~kFacePosZ));
+    }
     // A dark plinth line and a parapet cap make the long walls read at a distance.
     const float outer = s.coreSpan / 2 + s.wingWidth;
     for (float side : {-1.0f, 1.0f}) {

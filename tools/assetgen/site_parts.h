@@ -29,6 +29,9 @@ inline const Material kPanelFrame{"panel_frame", {0.7, 0.72, 0.75}, 0.7, 0.4};
 inline const Material kTurbineWhite{"turbine_white", {0.86, 0.87, 0.87}, 0.1, 0.4};
 inline const Material kStack{"exhaust_stack", {0.46, 0.47, 0.49}, 0.7, 0.5};
 inline const Material kTurbineHall{"turbine_hall", {0.66, 0.69, 0.72}, 0.2, 0.6};
+// Office glazing: dark glass by day; at night the offices' light behind it, about 100 cd/m2 of
+// warm white (in the renderer's night units, emissiveAtNight).
+inline const Material kOfficeWindow{"office_window", {0.05, 0.06, 0.07}, 0.0, 0.15, "", {1.0, 0.8, 0.55}, 3.0, true};
 inline const Material kGround{"dry_grass", {0.42, 0.38, 0.27}, 0.0, 1.0, "grassland"};
 }  // namespace palette
 
