@@ -61,7 +61,7 @@ public:
     // A node drawing `primitive` once (placed in site coordinates), or at each of `instances`.
     int addNode(const std::string& name, scene::Primitive primitive, std::vector<glm::mat4> instances = {},
                 float minPixelWidth = 0.0f, bool castsShadow = true) {
-        if (primitive.indices.empty()) return -1;
+        if (primitive.indices.empty() || (instances.empty() && primitive.vertices.empty())) return -1;
         for (const scene::Vertex& v : primitive.vertices)
             primitive.bounds.extend(v.position);
         scene_.meshes.push_back({name, {std::move(primitive)}});
@@ -75,6 +75,20 @@ public:
         scene_.roots.push_back(static_cast<int>(scene_.nodes.size()) - 1);
         return scene_.roots.back();
     }
+    // Beyond `distance` metres node `index` is drawn as nothing (an empty stand-in): detail that
+    // is under a pixel from there, where a coarser part (a fence's rail) carries the line.
+    void hideBeyond(int index, float distance) {
+        if (index < 0) return;
+        if (nothing_ < 0) {
+            scene::Node empty;
+            empty.name = "far";
+            scene_.nodes.push_back(std::move(empty));
+            nothing_ = static_cast<int>(scene_.nodes.size()) - 1;
+            scene_.roots.push_back(nothing_);
+        }
+        scene_.nodes[static_cast<std::size_t>(index)].lodFar = nothing_;
+        scene_.nodes[static_cast<std::size_t>(index)].lodDistance = distance;
+    }
     scene::Scene finish() {
         scene::resolveWorldTransforms(scene_);
         return std::move(scene_);
@@ -82,6 +96,7 @@ public:
 
 private:
     scene::Scene scene_;
+    int nothing_ = -1;
 };
 
 void addQuad(scene::Primitive& p, glm::vec3 a, glm::vec3 b, glm::vec3 c, glm::vec3 d) {
@@ -278,23 +293,31 @@ void fence(Model& m, const SiteWork& work, const TerrainHeight& ground) {
     const float h = static_cast<float>(work.height_m);
     // Weathered galvanising: matt, so a far fence is a grey line, not a string of glints.
     const int steel = m.addMaterial(material("galvanised_steel", glm::vec3(0.42f, 0.43f, 0.44f), 0.75f, 0.3f));
-    std::vector<glm::mat4> posts;
+    const int chainLink = m.addMaterial(material("chain_link", glm::vec3(0.42f, 0.43f, 0.44f), 0.75f, 0.3f, 0.25f));
     std::vector<glm::mat4> rails;
-    scene::Primitive fabric;
-    fabric.material = m.addMaterial(material("chain_link", glm::vec3(0.42f, 0.43f, 0.44f), 0.75f, 0.3f, 0.25f));
     const std::vector<Station> at = stations(points, 3.0f);
-    for (std::size_t i = 0; i < at.size(); ++i) {
-        const glm::vec3 foot(at[i].at.x, ground.at(at[i].at.x, at[i].at.y), at[i].at.y);
-        posts.push_back(glm::scale(glm::translate(glm::mat4(1.0f), foot), glm::vec3(0.07f, h, 0.07f)));
-        if (i + 1 == at.size()) break;
-        const glm::vec3 next(at[i + 1].at.x, ground.at(at[i + 1].at.x, at[i + 1].at.y), at[i + 1].at.y);
-        rails.push_back(beam(foot + glm::vec3(0, h, 0), next + glm::vec3(0, h, 0), 0.05f));
-        addQuad(fabric, foot + glm::vec3(0, 0.05f, 0), next + glm::vec3(0, 0.05f, 0), next + glm::vec3(0, h, 0),
-                foot + glm::vec3(0, h, 0));
+    // Posts and fabric in runs of 600 m, each left out beyond 400 m, where a post is a fraction
+    // of a pixel and the rail (always drawn, a pixel wide) is the fence.
+    constexpr std::size_t kRun = 200;
+    constexpr float kDetailDistance_m = 400.0f;
+    for (std::size_t first = 0; first < at.size(); first += kRun) {
+        std::vector<glm::mat4> posts;
+        scene::Primitive fabric;
+        fabric.material = chainLink;
+        for (std::size_t i = first; i < std::min(first + kRun, at.size()); ++i) {
+            const glm::vec3 foot(at[i].at.x, ground.at(at[i].at.x, at[i].at.y), at[i].at.y);
+            posts.push_back(glm::scale(glm::translate(glm::mat4(1.0f), foot), glm::vec3(0.07f, h, 0.07f)));
+            if (i + 1 == at.size()) break;
+            const glm::vec3 next(at[i + 1].at.x, ground.at(at[i + 1].at.x, at[i + 1].at.y), at[i + 1].at.y);
+            rails.push_back(beam(foot + glm::vec3(0, h, 0), next + glm::vec3(0, h, 0), 0.05f));
+            addQuad(fabric, foot + glm::vec3(0, 0.05f, 0), next + glm::vec3(0, 0.05f, 0), next + glm::vec3(0, h, 0),
+                    foot + glm::vec3(0, h, 0));
+        }
+        const std::string run = std::to_string(first / kRun + 1);
+        m.hideBeyond(m.addNode("posts_" + run, thinBox(steel), std::move(posts)), kDetailDistance_m);
+        m.hideBeyond(m.addNode("fabric_" + run, std::move(fabric)), kDetailDistance_m);
     }
-    m.addNode("posts", thinBox(steel), std::move(posts), kSiteLineMinPixelWidth);
     m.addNode("rail", thinBox(steel, true), std::move(rails), kSiteLineMinPixelWidth);
-    m.addNode("fabric", std::move(fabric));
 }
 
 // A tower one unit high (scaled by its height): a tapering shaft, two cross-arms across the line
