@@ -73,6 +73,8 @@ struct QualityStage {
         for (const auto preset : {ct::render::QualityPreset::Draft, ct::render::QualityPreset::Standard,
                                   ct::render::QualityPreset::Presentation}) {
             renderers[preset] = makeRenderer(*context, preset);
+            // Whole frames: the same still view would otherwise reuse its shadow map.
+            renderers[preset]->setShadowCaching(false);
             renderers[preset]->setScene(campus->scene);
         }
     }

@@ -283,6 +283,7 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
 
 void Renderer::setScene(const scene::Scene& scene) {
     scene_ = std::make_unique<GpuScene>(context_, scene, materialLayout_.get());
+    shadowMapValid_ = false;
     animations_.clear();
     if (lampPass_) lampPass_->setLamps({});  // they belong to the old scene's nodes
     lampsBaked_ = false;
@@ -408,7 +409,16 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     GpuFrameUniforms uniforms{};
     uniforms.viewProj = viewProj;
     uniforms.invViewProj = glm::inverse(viewProj);
-    cascades_ = fitShadowCascades(camera, aspect, bounds, lighting.sunDirection, shadowCascades_, shadowMapSize_);
+    // The shadow map keeps the sun it was drawn for until the shadow of something 50 m tall would
+    // move half the finest cascade's texel (from 0.05 to 1 degree), so a still view under a
+    // slowly turning sky reuses it: one map over the whole site has 8 m texels.
+    glm::vec3 shadowSun = glm::normalize(lighting.sunDirection);
+    if (shadowCaching_ && shadowMapValid_) {
+        const float tolerance_rad =
+            std::clamp(0.5f * shadowCascadesDrawn_.texel_m[0] / 50.0f, glm::radians(0.05f), glm::radians(1.0f));
+        if (glm::dot(shadowSun, shadowSunDrawn_) > std::cos(tolerance_rad)) shadowSun = shadowSunDrawn_;
+    }
+    cascades_ = fitShadowCascades(camera, aspect, bounds, shadowSun, shadowCascades_, shadowMapSize_);
     for (int c = 0; c < kMaxShadowCascades; ++c) {
         uniforms.shadowViewProj[c] = cascades_.viewProj[static_cast<std::size_t>(c)];
         uniforms.shadowTexel[c] = cascades_.texel_m[static_cast<std::size_t>(c)];
@@ -491,9 +501,25 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
                        {&skyIrradiance_->coefficients(), &skyIrradianceState_, ImageAccess::ComputeWrite, true}},
                       [&, sunFlat, horizon](VkCommandBuffer c) { skyIrradiance_->record(c, sunFlat, horizon); });
     }
-    if (shadows)
+    // The map is drawn again only when what it shows changed: the cascades (the sun, the camera
+    // for all but a single map), what casts, or how the nodes stand (lift, clip).
+    bool shadowDue = true;
+    if (shadows && shadowCaching_ && shadowMapValid_) {
+        bool sameCascades = cascades_.count == shadowCascadesDrawn_.count;
+        for (int c = 0; sameCascades && c < cascades_.count; ++c)
+            sameCascades = cascades_.viewProj[static_cast<std::size_t>(c)] ==
+                           shadowCascadesDrawn_.viewProj[static_cast<std::size_t>(c)];
+        shadowDue = !sameCascades || shadowCasters_ != shadowCastersDrawn_ || animationData_ != shadowAnimationDrawn_;
+    }
+    if (shadows && shadowDue) {
         graph.addPass("shadow", {{&shadowMap_, &shadowState_, ImageAccess::DepthAttachment, true}},
                       [&](VkCommandBuffer c) { recordShadowPass(c, stats); });
+        shadowMapValid_ = true;
+        shadowSunDrawn_ = shadowSun;
+        shadowCascadesDrawn_ = cascades_;
+        shadowCastersDrawn_ = shadowCasters_;
+        shadowAnimationDrawn_ = animationData_;
+    }
     // The main pass samples the shadow map even without shadows (the shader skips it then), so
     // it is always in the layout a sampler reads.
     std::vector<ImageUse> mainImages{

@@ -140,6 +140,14 @@ public:
     // instead of jumping: for the window (kExposureAdaptation_s), where a cut to a night view
     // should not flash. 0 (headless): every frame is metered on its own.
     void setExposureAdaptation(float timeConstant_s) { adaptation_s_ = timeConstant_s; }
+    // On (the default), the sun's shadow map is drawn only when what it shows changed (the
+    // cascades, the casters, the nodes' lift and clip) and the sun is held until its move would
+    // shift a 50 m shadow by half the finest cascade's texel (0.05 to 1 degree); off, every frame
+    // draws it (benchmarks comparing whole frames).
+    void setShadowCaching(bool on) {
+        shadowCaching_ = on;
+        shadowMapValid_ = false;
+    }
 
     FrameStats record(const Frame& frame, const Camera& camera, const Lighting& lighting);
     // The GPU time of each pass of the frame last recorded in `slot`, once its submission has
@@ -220,6 +228,13 @@ private:
     float adaptedEv100_ = 0.0f;
     std::chrono::steady_clock::time_point adaptedAt_;
     ImageState shadowState_;
+    // What the shadow map holds (setShadowCaching).
+    bool shadowCaching_ = true;
+    bool shadowMapValid_ = false;
+    glm::vec3 shadowSunDrawn_{0.0f, 1.0f, 0.0f};
+    ShadowCascades shadowCascadesDrawn_;
+    std::vector<char> shadowCastersDrawn_;
+    std::vector<glm::vec4> shadowAnimationDrawn_;
     // The atmosphere's tables, the sky-view table's state, its sampler, and CPU copies of the
     // transmittance and multiple-scattering tables (read back from the GPU once) that the sun's
     // colour, the ambient light and the exposure are read from.

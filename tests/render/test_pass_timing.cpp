@@ -2,6 +2,9 @@
 #include "render_harness.h"
 
 #include "render/frame_report.h"
+#include "render/node_animation.h"
+
+#include <glm/gtc/matrix_transform.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -14,6 +17,7 @@ TEST_CASE("each pass of a frame is timed on the GPU, within the frame's own wall
     harness.render(ct::test::testData("lit_cube.gltf"), "main");  // loads the scene
     const auto camera =
         ct::render::cameraFromScene(harness.lastScene(), ct::render::findSceneCamera(harness.lastScene(), "main"));
+    harness.renderer().setShadowCaching(false);  // the same view again would keep its shadow map
     const auto started = std::chrono::steady_clock::now();
     const ct::render::CapturedFrame frame = harness.renderAgain(camera);
     const double wallMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -85,4 +89,41 @@ TEST_CASE("the stats report sums the bloom's steps into one pass and gives the e
     CHECK(text.find("GPU main 10.00 ms, bloom 1.75 ms, tone map 2.00 ms (sum 13.75 ms)") != std::string::npos);
     CHECK(text.find("exposure EV100 14.7 (metered); on level ground the sun 94269 lx, the sky 0.18 lx") !=
           std::string::npos);
+}
+
+TEST_CASE("a still view reuses the sun's shadow map until the sun, the casters or the camera move",
+          "[render][stats][shadow]") {
+    RenderHarness harness(128, 128);
+    ct::render::Lighting lighting;
+    const auto first = harness.render(ct::test::testData("shadow_plane.gltf"), "main", lighting);
+    const auto camera =
+        ct::render::cameraFromScene(harness.lastScene(), ct::render::findSceneCamera(harness.lastScene(), "main"));
+    if (first.stats.passes.empty()) return;  // no timestamps on this device (warned above)
+    const auto hasShadowPass = [](const ct::render::CapturedFrame& f) {
+        for (const auto& pass : f.stats.passes)
+            if (pass.name == "shadow") return true;
+        return false;
+    };
+    CHECK(hasShadowPass(first));
+    const auto still = harness.renderAgain(camera, lighting);
+    CHECK_FALSE(hasShadowPass(still));
+    CHECK(still.rgba == first.rgba);  // the same picture from the kept map
+    // The sun a twentieth of a degree on: still the kept map; two degrees on: drawn again.
+    lighting.sunDirection = glm::normalize(glm::rotate(glm::mat4(1.0f), glm::radians(0.05f), glm::vec3(0, 1, 0)) *
+                                           glm::vec4(lighting.sunDirection, 0.0f));
+    CHECK_FALSE(hasShadowPass(harness.renderAgain(camera, lighting)));
+    lighting.sunDirection = glm::normalize(glm::rotate(glm::mat4(1.0f), glm::radians(2.0f), glm::vec3(0, 1, 0)) *
+                                           glm::vec4(lighting.sunDirection, 0.0f));
+    CHECK(hasShadowPass(harness.renderAgain(camera, lighting)));
+    CHECK_FALSE(hasShadowPass(harness.renderAgain(camera, lighting)));
+    // A node that rises changes what casts.
+    std::vector<ct::render::NodeAnimation> rising(harness.lastScene().nodes.size());
+    rising[1].lift_m = -0.5f;
+    harness.renderer().setNodeAnimations(rising);
+    CHECK(hasShadowPass(harness.renderAgain(camera, lighting)));
+    // Off, every frame draws it.
+    harness.renderer().setShadowCaching(false);
+    CHECK(hasShadowPass(harness.renderAgain(camera, lighting)));
+    CHECK(hasShadowPass(harness.renderAgain(camera, lighting)));
+    CHECK(harness.context().validationCounts().total() == 0);
 }
