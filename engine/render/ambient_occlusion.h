@@ -4,8 +4,8 @@
 // (found by marching the depth buffer) bounds the visible arc, whose cosine-weighted integral
 // about the projected normal is taken in closed form. Computed at half resolution from the
 // resolved depth (shaders/ambient_occlusion.comp, this file's CPU reference of the same scheme),
-// then widened to full resolution with depth-aware weights and multiplied into the frame
-// (shaders/ambient_occlusion_apply.frag).
+// then widened to full resolution with depth-aware weights and multiplied into the frame's light
+// by the tone map pass (shaders/tone_map.frag).
 #pragma once
 
 #include <glm/glm.hpp>
