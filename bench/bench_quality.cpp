@@ -13,6 +13,7 @@
 #include "campus/campus_scene.h"
 #include "campus/sun_lighting.h"
 #include "render/data_dir.h"
+#include "render/frame_report.h"
 #include "render/render_quality.h"
 #include "render/renderer.h"
 #include "twin/civil_time.h"
@@ -114,8 +115,8 @@ void qualityPresetFrame(benchmark::State& state) {
     for (auto _ : state) {
         draft_s += s.frame(ct::render::QualityPreset::Draft, passes);
         const double seconds = s.frame(preset, passes);
-        for (const ct::render::PassTime& pass : passes)  // the bloom's chain of steps as one
-            passMs[pass.name.starts_with("bloom ") ? "bloom" : pass.name] += pass.ms;
+        for (const ct::render::PassTime& pass : passes)
+            passMs[ct::render::reportedPassName(pass.name)] += pass.ms;
         case_s += seconds;
         state.SetIterationTime(seconds);
     }

@@ -61,7 +61,7 @@ public:
     // A node drawing `primitive` once (placed in site coordinates), or at each of `instances`.
     int addNode(const std::string& name, scene::Primitive primitive, std::vector<glm::mat4> instances = {},
                 float minPixelWidth = 0.0f, bool castsShadow = true) {
-        if (primitive.indices.empty() || (instances.empty() && primitive.vertices.empty())) return -1;
+        if (primitive.indices.empty()) return -1;
         for (const scene::Vertex& v : primitive.vertices)
             primitive.bounds.extend(v.position);
         scene_.meshes.push_back({name, {std::move(primitive)}});

@@ -5,12 +5,15 @@
 
 namespace ct::render {
 
+std::string reportedPassName(const std::string& pass) {
+    return pass.starts_with("bloom ") ? "bloom" : pass;
+}
+
 void FrameReport::add(const FrameStats& stats, double cpuMs) {
     ++frames_;
     cpuMs_ += cpuMs;
     for (const PassTime& pass : stats.passes) {
-        // A chain of steps ("bloom down 0", "bloom up 3", ...) reads as one pass.
-        const std::string name = pass.name.starts_with("bloom ") ? "bloom" : pass.name;
+        const std::string name = reportedPassName(pass.name);
         auto same = std::find_if(passes_.begin(), passes_.end(), [&](const PassTime& p) { return p.name == name; });
         if (same == passes_.end())
             passes_.push_back({name, pass.ms});

@@ -11,6 +11,9 @@
 
 namespace ct::render {
 
+// The name a pass is reported under: a chain of steps ("bloom down 0", "bloom up 3", ...) as one.
+std::string reportedPassName(const std::string& pass);
+
 // Adds frames up; `report` divides by their number.
 class FrameReport {
 public:

@@ -492,9 +492,12 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
                       [&, viewerRadius, sunZenith](VkCommandBuffer c) {
                           atmosphere_->recordSkyView(c, viewerRadius, sunZenith);
                       });
-    if (lighting.atmosphere) {
-        // Every frame: the harmonics turn with the sun's azimuth, which the table leaves out.
-        const glm::vec2 sunFlat(uniforms.sunDirection.x, uniforms.sunDirection.z);
+    // The harmonics follow the table and the sun's azimuth (which the table leaves out): projected
+    // again when either changed.
+    const glm::vec2 sunFlat(uniforms.sunDirection.x, uniforms.sunDirection.z);
+    if (lighting.atmosphere && (skyViewDue || !skyIrradianceValid_ || sunFlat != skyIrradianceSunFlat_)) {
+        skyIrradianceValid_ = true;
+        skyIrradianceSunFlat_ = sunFlat;
         const float horizon = uniforms.atmosphere.y;
         graph.addPass("sky irradiance",
                       {{&atmosphere_->skyView(), &skyViewState_, ImageAccess::SampledInCompute, false},

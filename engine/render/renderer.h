@@ -242,6 +242,8 @@ private:
     ImageState skyViewState_;
     std::unique_ptr<SkyIrradiancePass> skyIrradiance_;  // the sky view's spherical harmonics
     ImageState skyIrradianceState_;
+    bool skyIrradianceValid_ = false;       // the coefficients hold a projection
+    glm::vec2 skyIrradianceSunFlat_{0.0f};  // of the table for the sun along this (x, z)
     vk::Unique<VkSampler> skySampler_;
     std::vector<glm::vec4> transmittanceTable_;
     std::vector<glm::vec4> multipleScatteringTable_;

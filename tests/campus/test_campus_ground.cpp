@@ -7,6 +7,7 @@
 #include "render/offscreen_capture.h"
 #include "render/render_quality.h"
 #include "support/abilene_scenario.h"
+#include "support/pixel_luminance.h"
 #include "twin/civil_time.h"
 
 #include <catch2/catch.hpp>
@@ -24,11 +25,6 @@ struct GroundStats {
     int pixels = 0;
 };
 
-float linear(std::uint8_t srgb) {
-    const float c = srgb / 255.0f;
-    return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
-}
-
 // Luminance over the pixels where the terrain is what was drawn.
 GroundStats groundStats(const ct::render::CapturedFrame& frame, const ct::scene::Scene& scene) {
     GroundStats stats;
@@ -39,7 +35,7 @@ GroundStats groundStats(const ct::render::CapturedFrame& frame, const ct::scene:
             const int node = frame.nodeAt(x, y);
             if (node < 0 || ct::campus::entityOfNode(scene, node) != "terrain") continue;
             const glm::u8vec4 p = frame.pixel(x, y);
-            const double l = 0.2126 * linear(p.r) + 0.7152 * linear(p.g) + 0.0722 * linear(p.b);
+            const double l = ct::test::linearLuminance(p);
             sum += l;
             sumSquares += l * l;
             ++stats.pixels;

@@ -8,6 +8,7 @@
 #include "render/offscreen_capture.h"
 #include "render/render_quality.h"
 #include "support/abilene_scenario.h"
+#include "support/pixel_luminance.h"
 #include "support/projected_pixel.h"
 #include "twin/civil_time.h"
 
@@ -34,15 +35,6 @@ ct::scene::Scene slope() {
     s.nodes.push_back(node);
     s.roots.push_back(0);
     return s;
-}
-
-float linear(std::uint8_t srgb) {
-    const float c = srgb / 255.0f;
-    return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
-}
-
-float luminance(glm::u8vec4 p) {
-    return 0.2126f * linear(p.r) + 0.7152f * linear(p.g) + 0.0722f * linear(p.b);
 }
 
 // Whether entity `id` was drawn within `reach` pixels of `pixel`.
@@ -119,8 +111,8 @@ TEST_CASE("the roads, fence and power lines are drawn where the scenario puts th
         REQUIRE(grass);
         CHECK(drawnNear(frame, campus.scene, *road, "road-main-spine", 0));
         CHECK(drawnNear(frame, campus.scene, *grass, "terrain", 0));
-        const float asphalt = luminance(frame.pixel(road->x, road->y));
-        const float ground = luminance(frame.pixel(grass->x, grass->y));
+        const float asphalt = ct::test::linearLuminance(frame.pixel(road->x, road->y));
+        const float ground = ct::test::linearLuminance(frame.pixel(grass->x, grass->y));
         INFO("asphalt " << asphalt << ", grass " << ground);
         CHECK(asphalt < 0.6f * ground);
     }
