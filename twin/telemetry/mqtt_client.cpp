@@ -108,8 +108,9 @@ void MqttConnection::connectCallback(mosquitto*, void* self, int rc) {
 
 void MqttConnection::disconnectCallback(mosquitto*, void* self, int rc) {
     auto* c = static_cast<MqttConnection*>(self);
-    c->connected_ = false;
+    // Reported before the flag drops: whoever sees the client disconnected also finds the report.
     if (rc != 0) c->onDisconnected(rc);  // 0: we asked for it
+    c->connected_ = false;
 }
 
 void MqttConnection::messageCallback(mosquitto*, void* self, const mosquitto_message* message) {
