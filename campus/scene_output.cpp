@@ -100,11 +100,14 @@ Outcome showScene(const DeviceOptions& global, const scene::Scene& scene, const 
     if (const std::string error = render::writePng(out, {frame.width, frame.height, frame.rgba}); !error.empty())
         return badInput(error);
     std::printf("%s\n", std::filesystem::absolute(out).string().c_str());
-    std::fprintf(stderr, "%ux%u, %u draw calls (%u in the shadow pass), %llu of %llu instances drawn, %llu triangles\n",
+    std::fprintf(stderr,
+                 "%ux%u, %u draw calls (%u in the shadow pass), %llu of %llu instances drawn, %llu triangles "
+                 "submitted (%llu in the shadow pass)\n",
                  frame.width, frame.height, frame.stats.drawCalls, frame.stats.shadowDrawCalls,
                  static_cast<unsigned long long>(frame.stats.visibleInstances),
                  static_cast<unsigned long long>(frame.stats.instances),
-                 static_cast<unsigned long long>(frame.stats.triangles));
+                 static_cast<unsigned long long>(frame.stats.mainTriangles),
+                 static_cast<unsigned long long>(frame.stats.shadowTriangles));
     if (o.stats) {
         render::FrameReport report;
         report.add(frame.stats, cpuMs);

@@ -44,8 +44,11 @@ std::string FrameReport::report(const vk::AllocatorStats& memory) const {
         out += line;
     }
     std::snprintf(line, sizeof line,
-                  "; draws: shadow %u, main %u; %llu of %llu instances drawn; %llu triangles in the scene",
-                  last_.shadowDrawCalls, last_.drawCalls, static_cast<unsigned long long>(last_.visibleInstances),
+                  "; draws: shadow %u, main %u; triangles submitted: shadow %llu, main %llu; %llu of %llu instances "
+                  "drawn; %llu triangles in the scene",
+                  last_.shadowDrawCalls, last_.drawCalls, static_cast<unsigned long long>(last_.shadowTriangles),
+                  static_cast<unsigned long long>(last_.mainTriangles),
+                  static_cast<unsigned long long>(last_.visibleInstances),
                   static_cast<unsigned long long>(last_.instances), static_cast<unsigned long long>(last_.triangles));
     out += line;
     // Lux from a hundred thousand at noon to tenths under the moon: two decimals where small.

@@ -777,6 +777,7 @@ void Renderer::recordShadowPass(VkCommandBuffer cmd, FrameStats& stats) {
                                    &constants);
                 vkCmdDrawIndexed(cmd, batch.indexCount, range.count, batch.firstIndex, batch.vertexOffset, range.first);
                 ++stats.shadowDrawCalls;
+                stats.shadowTriangles += static_cast<std::uint64_t>(batch.indexCount / 3) * range.count;
             }
         }
     }
@@ -863,6 +864,7 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
         drawBatch(cmd, batch, range, batch.material != boundMaterial);
         boundMaterial = batch.material;
         ++stats.drawCalls;
+        stats.mainTriangles += static_cast<std::uint64_t>(batch.indexCount / 3) * range.count;
     }
 
     // The sky last of the opaque things, where the depth is still clear (the far plane), so the
@@ -879,6 +881,7 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
             drawBatch(cmd, batch, {blendFirst_ + static_cast<std::uint32_t>(i), 1}, batch.material != boundMaterial);
             boundMaterial = batch.material;
             ++stats.drawCalls;
+            stats.mainTriangles += batch.indexCount / 3;
         }
     }
     flowLines_->record(cmd, flowView_);             // over everything, blended; not in the id image

@@ -55,6 +55,9 @@ struct FrameStats {
     std::uint64_t instances = 0;         // in the scene
     std::uint64_t visibleInstances = 0;  // drawn this frame by the camera, after culling and LOD
     std::uint64_t triangles = 0;         // in the scene, all instances at full detail
+    // Submitted this frame, after culling and level of detail: what the device had to draw.
+    std::uint64_t mainTriangles = 0;
+    std::uint64_t shadowTriangles = 0;  // every cascade's together
     // GPU time per pass, in order (render/pass_timer.h): filled by whoever waited for the frame
     // (OffscreenCapture does); empty where the device cannot time.
     std::vector<PassTime> passes;

@@ -56,6 +56,8 @@ CapturedFrame renderTiled(OffscreenCapture& capture, const TileGrid& grid, const
             }
             full.stats.drawCalls += tile.stats.drawCalls;
             full.stats.shadowDrawCalls += tile.stats.shadowDrawCalls;
+            full.stats.mainTriangles += tile.stats.mainTriangles;
+            full.stats.shadowTriangles += tile.stats.shadowTriangles;
             full.stats.visibleInstances = std::max(full.stats.visibleInstances, tile.stats.visibleInstances);
             full.stats.instances = tile.stats.instances;
             full.stats.triangles = tile.stats.triangles;

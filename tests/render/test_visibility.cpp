@@ -16,6 +16,8 @@ TEST_CASE("objects behind the camera are culled: no draws, only sky", "[render][
     const auto frame = harness.render(*loaded.scene, away);
     CHECK(frame.stats.drawCalls == 0);
     CHECK(frame.stats.visibleInstances == 0);
+    CHECK(frame.stats.mainTriangles == 0);
+    CHECK(frame.stats.triangles == 12);  // what the scene holds, drawn or not
     CHECK(frame.nodeAt(32, 32) == -1);
     CHECK(harness.context().validationCounts().total() == 0);
 }
@@ -35,6 +37,11 @@ TEST_CASE("instance chunks outside the view are culled, draws stay one per primi
     CHECK(frame.stats.visibleInstances > 0);
     CHECK(frame.stats.visibleInstances < 30000);
     CHECK(frame.stats.drawCalls == 1);
+    // Submitted triangles follow the instances that survived, not the scene's total.
+    const std::uint64_t perInstance = frame.stats.triangles / frame.stats.instances;
+    CHECK(perInstance > 0);
+    CHECK(frame.stats.mainTriangles == perInstance * frame.stats.visibleInstances);
+    CHECK(frame.stats.mainTriangles < frame.stats.triangles / 3);
     CHECK(harness.context().validationCounts().total() == 0);
 }
 
