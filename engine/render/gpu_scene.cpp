@@ -164,8 +164,11 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
                 if (group.chunks.empty() || group.chunks.back().node != p.node ||
                     group.chunks.back().count == kChunkSize)
                     group.chunks.push_back({first + static_cast<std::uint32_t>(i), 0, p.node, {}});
-                group.chunks.back().count++;
-                group.chunks.back().bounds.extend(world);
+                InstanceChunk& chunk = group.chunks.back();
+                chunk.count++;
+                chunk.bounds.extend(world);
+                const glm::vec3 extent = world.max - world.min;
+                chunk.instanceSize = std::max(chunk.instanceSize, std::max(extent.x, std::max(extent.y, extent.z)));
             }
             group.instanceCount = static_cast<std::uint32_t>(placements.size());
 

@@ -41,6 +41,9 @@ struct InstanceChunk {
     std::uint32_t count = 0;
     std::uint32_t node = 0;
     scene::Bounds bounds;  // world space
+    // The longest side of the largest instance's world box (m): what a shadow map texel is
+    // compared with, to leave out casters finer than the map can show.
+    float instanceSize = 0.0f;
 };
 
 struct InstanceGroup {

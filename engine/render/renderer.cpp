@@ -680,6 +680,11 @@ bool Renderer::applyAtmosphere(const Lighting& lighting, const Camera& camera, G
     return due;
 }
 
+// A caster shorter than this many texels of a cascade is not drawn into it: its shadow would be
+// a fraction of a texel, averaged away by the 3x3 filter (a car or a fence post in the far
+// cascades, where a texel is metres), while its triangles cost as much as a building's.
+constexpr float kMinCasterTexels = 1.0f;
+
 void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm::mat4& viewProj,
                              const ShadowCascades& cascades, FrameStats& stats) {
     selectLevelsOfDetail(*scene_, camera.eye, nodeDrawn_);
@@ -702,7 +707,8 @@ void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm
     for (int c = 0; c < cascades.count; ++c)
         collectVisibleInstances(*scene_, shadowCasters_,
                                 Frustum::fromViewProjection(cascades.viewProj[static_cast<std::size_t>(c)]),
-                                shadowList_, shadowRanges_[static_cast<std::size_t>(c)]);
+                                shadowList_, shadowRanges_[static_cast<std::size_t>(c)],
+                                kMinCasterTexels * cascades.texel_m[static_cast<std::size_t>(c)]);
 
     // Blended draws: farthest first; each gets its own entry in the camera list.
     blendDraws_.clear();

@@ -40,13 +40,15 @@ void selectLevelsOfDetail(const GpuScene& scene, const glm::vec3& eye, std::vect
 }
 
 void collectVisibleInstances(const GpuScene& scene, const std::vector<char>& nodeDrawn, const Frustum& frustum,
-                             std::vector<std::uint32_t>& list, std::vector<InstanceRange>& ranges) {
+                             std::vector<std::uint32_t>& list, std::vector<InstanceRange>& ranges,
+                             float minInstanceSize) {
     const auto& groups = scene.groups();
     ranges.assign(groups.size(), {});
     for (std::size_t g = 0; g < groups.size(); ++g) {
         ranges[g].first = static_cast<std::uint32_t>(list.size());
         for (const InstanceChunk& chunk : groups[g].chunks) {
-            if (!nodeDrawn[chunk.node] || !frustum.intersects(chunk.bounds)) continue;
+            if (!nodeDrawn[chunk.node] || chunk.instanceSize < minInstanceSize || !frustum.intersects(chunk.bounds))
+                continue;
             for (std::uint32_t i = 0; i < chunk.count; ++i)
                 list.push_back(chunk.first + i);
         }

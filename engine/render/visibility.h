@@ -30,7 +30,11 @@ struct InstanceRange {
 };
 
 // Appends the visible instances of every group to `list`; ranges[g] says where group g's are.
+// Chunks whose instances are all smaller than `minInstanceSize` (m, InstanceChunk::instanceSize)
+// are left out: a shadow cascade passes its texel, as a caster finer than one texel casts
+// nothing its filter would show.
 void collectVisibleInstances(const GpuScene& scene, const std::vector<char>& nodeDrawn, const Frustum& frustum,
-                             std::vector<std::uint32_t>& list, std::vector<InstanceRange>& ranges);
+                             std::vector<std::uint32_t>& list, std::vector<InstanceRange>& ranges,
+                             float minInstanceSize = 0.0f);
 
 }  // namespace ct::render

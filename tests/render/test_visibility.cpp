@@ -2,6 +2,8 @@
 // draw calls still one per primitive.
 #include "render_harness.h"
 
+#include <glm/gtc/matrix_transform.hpp>
+
 #include <catch2/catch.hpp>
 
 using ct::test::RenderHarness;
@@ -84,5 +86,45 @@ TEST_CASE("a node beyond its LOD distance is drawn as its far stand-in", "[rende
     CHECK(far.nodeAt(32, 32) == farIndex);
     CHECK(ct::test::normalizedColor(far.pixel(32, 32)).b > 0.9f);
     CHECK(far.stats.drawCalls == close.stats.drawCalls);
+    CHECK(harness.context().validationCounts().total() == 0);
+}
+
+TEST_CASE("casters finer than a shadow map texel are left out of the shadow pass only", "[render][culling][shadow]") {
+    RenderHarness harness(64, 64);
+    ct::scene::LoadResult loaded = ct::scene::loadGltf(ct::test::testData("lit_cube.gltf"));
+    REQUIRE(loaded.ok());
+    ct::scene::Scene& scene = *loaded.scene;
+    const int cube = 0;
+    REQUIRE(scene.nodes[cube].mesh >= 0);
+    const ct::scene::Bounds unit = scene.bounds;
+    // A 2 km slab (one map over it: texels of about a metre), a 10 m block and a 5 cm pebble,
+    // each its own node, so each is culled on its own.
+    const auto place = [&](const char* name, glm::vec3 at, glm::vec3 size) {
+        ct::scene::Node node = scene.nodes[cube];
+        node.name = name;
+        node.parent = -1;
+        node.children.clear();
+        node.world = glm::translate(glm::mat4(1.0f), at) * glm::scale(glm::mat4(1.0f), size / (unit.max - unit.min));
+        node.local = node.world;
+        scene.nodes.push_back(node);
+        scene.roots.push_back(static_cast<int>(scene.nodes.size()) - 1);
+        scene.bounds.extend(ct::scene::transformed(unit, node.world));
+    };
+    scene.roots.clear();
+    scene.bounds = {};
+    place("slab", {0.0f, -1.0f, 0.0f}, {2000.0f, 1.0f, 2000.0f});
+    place("block", {0.0f, 5.0f, 0.0f}, {10.0f, 10.0f, 10.0f});
+    place("pebble", {20.0f, 0.0f, 0.0f}, {0.05f, 0.05f, 0.05f});
+    const std::uint64_t cubeTriangles = 12;
+
+    ct::render::Lighting lighting;
+    lighting.sunDirection = glm::normalize(glm::vec3(0.3f, 1.0f, 0.2f));
+    ct::render::Camera camera;
+    camera.eye = {60.0f, 40.0f, 60.0f};
+    camera.target = {0.0f, 0.0f, 0.0f};
+    const auto frame = harness.render(scene, camera, lighting);
+    CHECK(frame.stats.triangles == 3 * cubeTriangles);
+    CHECK(frame.stats.mainTriangles == 3 * cubeTriangles);    // the camera still draws the pebble
+    CHECK(frame.stats.shadowTriangles == 2 * cubeTriangles);  // the sun's map does not
     CHECK(harness.context().validationCounts().total() == 0);
 }
