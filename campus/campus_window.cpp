@@ -9,6 +9,7 @@
 #include "ui/caption_raster.h"
 #include "ui/dashboard_panel.h"
 #include "ui/export_panel.h"
+#include "ui/frame_stats_window.h"
 #include "ui/imgui_layer.h"
 #include "ui/inspector_panel.h"
 #include "ui/layers_panel.h"
@@ -47,6 +48,7 @@ void placeFirstTime(const Placement& p) {
 
 CampusWindow::CampusWindow(LiveCampus& live, CampusWindowOptions options)
     : options_(std::move(options)), session_(live, options_.session) {
+    frameStatsShown_ = options_.frameStats;
     panels_.push_back(std::make_unique<ui::PhasesPanel>());
     panels_.push_back(std::make_unique<ui::TimePanel>());
     panels_.push_back(std::make_unique<ui::LayersPanel>());
@@ -167,6 +169,7 @@ void CampusWindow::handleShortcuts() {
     if (ImGui::IsKeyPressed(GLFW_KEY_P, false)) session_.setPresentation(!session_.presentation());
     if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) session_.setPresentation(false);
     if (ImGui::IsKeyPressed(GLFW_KEY_H, false)) panelsHidden_ = !panelsHidden_;
+    if (ImGui::IsKeyPressed(GLFW_KEY_F3, false)) frameStatsShown_ = !frameStatsShown_;
     if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) session_.requestScreenshot(exportPanel_->chosen());
     if (ImGui::IsKeyPressed(GLFW_KEY_T, false)) session_.setTourPlaying(!touring);
     if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) session_.togglePlay();
@@ -187,6 +190,9 @@ void CampusWindow::beforeFrame(window::FrameControl& frame, render::Renderer& re
     viewProj_ = frame.camera.projection(viewport.x / std::max(viewport.y, 1.0f)) * frame.camera.view();
     frame.lighting = session_.lighting();
     drawUi();
+    // Over the panels, but not on a presenter's screen.
+    if (frameStatsShown_ && frame.frameStats && !session_.presentation())
+        ui::drawFrameStatsWindow(*frame.frameStats, frame.memory, &frameStatsShown_);
     frame.cameraMode = session_.cameraMode();  // a panel or a flight may have asked for another
     // Presentation goes fullscreen and back, whichever way it was asked for (P, Esc, the
     // Cameras panel's button, --presentation).
@@ -272,6 +278,7 @@ Outcome openCampusWindow(const DeviceOptions& global, twin::Scenario scenario, c
             bindCampusTelemetry(live, {launch.telemetry, launch.broker, launch.replay}, options.session);
         if (!error.empty()) return badInput(error);
     }
+    options.frameStats = launch.stats;
     CampusWindow window(live, options);
     if (live.telemetry() && live.telemetry()->live()) window.session().setSpeed(options.session.speed);  // real time
     ui::LayerSettings layers = window.session().layers();

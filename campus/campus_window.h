@@ -40,6 +40,7 @@ struct CampusWindowOptions {
     int monitor = -1;             // fullscreen (F11, presentation) on this monitor; -1: the primary
     bool persistSettings = true;  // read and write settings.json and imgui.ini
     int heatmapCells = 256;       // per side of the GPU air field
+    bool frameStats = false;      // the frame statistics window open from the start (F3 toggles it)
 };
 
 class CampusWindow {
@@ -77,6 +78,7 @@ private:
     ui::ExportPanel* exportPanel_ = nullptr;  // in panels_; its size and folder are F12's too
     int exportCountdown_ = 0;                 // frames until a pending screenshot is rendered
     bool panelsHidden_ = false;
+    bool frameStatsShown_ = false;  // F3
     bool fullscreen_ = false;
     bool presenting_ = false;  // the presentation state fullscreen last followed
     int windowedPos_[2] = {0, 0};

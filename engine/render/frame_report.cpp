@@ -23,6 +23,13 @@ void FrameReport::add(const FrameStats& stats, double cpuMs) {
     last_ = stats;
 }
 
+std::vector<PassTime> FrameReport::meanPasses() const {
+    std::vector<PassTime> means = passes_;
+    for (PassTime& pass : means)
+        pass.ms /= std::max(frames_, 1);
+    return means;
+}
+
 std::string FrameReport::report(const vk::AllocatorStats& memory) const {
     if (frames_ == 0) return {};
     const double n = frames_;

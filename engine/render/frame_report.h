@@ -19,6 +19,11 @@ class FrameReport {
 public:
     void add(const FrameStats& stats, double cpuMs);
     int frames() const { return frames_; }
+    // Means over the frames added: CPU wall time, and GPU time per pass in the order first seen.
+    double meanCpuMs() const { return frames_ ? cpuMs_ / frames_ : 0.0; }
+    std::vector<PassTime> meanPasses() const;
+    // The last frame's counts (draws, instances, triangles) and exposure.
+    const FrameStats& last() const { return last_; }
     // Four lines, each starting "stats: ", no trailing newline; empty with no frame added.
     std::string report(const vk::AllocatorStats& memory) const;
 

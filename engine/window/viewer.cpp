@@ -250,9 +250,16 @@ ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialC
     ViewerResult result;
     bool stale = false;  // the swapchain no longer matches the surface
     auto lastFrame = std::chrono::steady_clock::now();
-    render::FrameReport statsReport;
+    // Frame statistics: printed every kPrintEvery_s with --stats; for a panel, the last
+    // kShowEvery_s's, handed to beforeFrame.
+    constexpr double kPrintEvery_s = 2.0;
+    constexpr double kShowEvery_s = 0.5;
+    render::FrameReport printed;
+    render::FrameReport showing;
+    render::FrameReport shown;
     std::array<render::FrameStats, render::FrameRing::kFramesInFlight> recorded{};  // per frame slot
-    auto statsSince = lastFrame;
+    auto printedSince = lastFrame;
+    auto showingSince = lastFrame;
     while (!glfwWindowShouldClose(window.get())) {
         glfwPollEvents();
         const VkExtent2D size = framebufferExtent(window.get());
@@ -279,6 +286,8 @@ ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialC
         if (hooks.beforeFrame) {
             const render::Camera before = controller.camera();
             FrameControl control{dt, result.framesPresented, before, light, std::nullopt, false, controller.mode()};
+            control.frameStats = shown.frames() > 0 ? &shown : nullptr;
+            control.memory = context.allocator().stats();
             hooks.beforeFrame(control, renderer);
             if (control.cameraMode != controller.mode()) controller.setMode(control.cameraMode);
             if (!sameCamera(control.camera, before)) controller.setCamera(control.camera);
@@ -288,15 +297,24 @@ ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialC
         }
 
         render::Frame& frame = ring.begin();
-        if (options.printStats) {
+        {
             // The slot's previous frame has completed: its pass times are in.
             render::FrameStats finished = recorded[frame.slot];
             finished.passes = renderer.passTimes(frame.slot);
-            if (!finished.passes.empty()) statsReport.add(finished, 1000.0 * dt);
-            if (std::chrono::duration<double>(now - statsSince).count() >= 2.0 && statsReport.frames() > 0) {
-                std::fprintf(stderr, "%s\n", statsReport.report(context.allocator().stats()).c_str());
-                statsReport = {};
-                statsSince = now;
+            if (!finished.passes.empty()) {
+                printed.add(finished, 1000.0 * dt);
+                showing.add(finished, 1000.0 * dt);
+            }
+            if (options.printStats && std::chrono::duration<double>(now - printedSince).count() >= kPrintEvery_s &&
+                printed.frames() > 0) {
+                std::fprintf(stderr, "%s\n", printed.report(context.allocator().stats()).c_str());
+                printed = {};
+                printedSince = now;
+            }
+            if (std::chrono::duration<double>(now - showingSince).count() >= kShowEvery_s && showing.frames() > 0) {
+                shown = showing;
+                showing = {};
+                showingSince = now;
             }
         }
         const Acquired image = swapchain.acquire(frame.slot);

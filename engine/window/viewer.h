@@ -17,6 +17,7 @@
 #pragma once
 
 #include "render/camera.h"
+#include "render/frame_report.h"
 #include "render/lighting.h"
 #include "render/render_quality.h"
 #include "scene/scene.h"
@@ -61,6 +62,10 @@ struct FrameControl {
     // in: the camera controller's mode (keys may have changed it); out: the mode wanted, applied
     // before `camera` is adopted (entering walk mode puts the eye down on the ground).
     CameraMode cameraMode = CameraMode::Orbit;
+    // in: where the frames' time went over the last half second (means; null until the first
+    // frames are timed) and the device memory now held: for a statistics panel.
+    const render::FrameReport* frameStats = nullptr;
+    vk::AllocatorStats memory;
 };
 
 struct ViewerHooks {
