@@ -29,39 +29,19 @@ glm::mat4 modelNodeWorld(const scene::Scene& model, int node) {
     return node >= 0 ? model.nodes[node].world : glm::mat4(1.0f);
 }
 
-std::uint8_t toSrgb8(float linear) {
-    const float c = std::clamp(linear, 0.0f, 1.0f);
-    const float encoded = c <= 0.0031308f ? 12.92f * c : 1.055f * std::pow(c, 1.0f / 2.4f) - 0.055f;
-    return static_cast<std::uint8_t>(std::lround(encoded * 255.0f));
-}
-
-// A unit quad (x and z in -0.5..0.5, facing up) textured across x with one row: the panel's
-// colour, metalness and roughness over the middle `coverage` of it, the ground's either side.
-scene::Scene makeRowCover(const scene::Material& panel, const glm::vec3& ground, float coverage) {
+// A unit quad (x and z in -0.5..0.5, facing up, u = x + 0.5 across the rows) standing in for a
+// row of modules `share` of the pitch wide, `height` (over the pitch) above the ground, tilted by
+// `tilt` (radians, + facing -x): the renderer's solar rows surface (scene::ProceduralSurface)
+// draws the modules and the ground between them as an eye sees them from wherever it is.
+scene::Scene makeRowCover(const scene::Material& panel, float share, float height, float tilt) {
     scene::Scene cover;
-    scene::Image color{"row_cover_color", 64, 2, {}};
-    scene::Image surface{"row_cover_metallic_roughness", 64, 2, {}};
-    for (int y = 0; y < color.height; ++y)
-        for (int x = 0; x < color.width; ++x) {
-            const float u = (static_cast<float>(x) + 0.5f) / static_cast<float>(color.width);
-            const bool onPanel = std::abs(u - 0.5f) < 0.5f * coverage;
-            const glm::vec3 c = onPanel ? glm::vec3(panel.baseColorFactor) : ground;
-            color.rgba8.insert(color.rgba8.end(), {toSrgb8(c.r), toSrgb8(c.g), toSrgb8(c.b), 255});
-            // Linear: G roughness, B metalness (glTF's layout).
-            const float roughness = onPanel ? panel.roughnessFactor : 1.0f;
-            const float metallic = onPanel ? panel.metallicFactor : 0.0f;
-            surface.rgba8.insert(surface.rgba8.end(), {0, static_cast<std::uint8_t>(std::lround(roughness * 255.0f)),
-                                                       static_cast<std::uint8_t>(std::lround(metallic * 255.0f)), 255});
-        }
-    cover.images.push_back(std::move(color));
-    cover.images.push_back(std::move(surface));
-    cover.samplers.push_back({});  // linear, mipmapped, repeating
-    cover.textures.push_back({0, 0});
-    cover.textures.push_back({1, 0});
     scene::Material material;
     material.name = "row_cover";
-    material.baseColorTexture.texture = 0;
-    material.metallicRoughnessTexture.texture = 1;  // factors stay 1: the texture holds both
+    material.baseColorFactor = panel.baseColorFactor;
+    material.metallicFactor = panel.metallicFactor;
+    material.roughnessFactor = panel.roughnessFactor;
+    material.procedural = scene::ProceduralSurface::SolarRows;
+    material.proceduralParams = glm::vec4(share, height, tilt, 0.0f);
     cover.materials.push_back(material);
     scene::Primitive quad;
     for (const glm::vec2 corner :
@@ -128,15 +108,16 @@ public:
         for (const auto& prim : row.meshes[row.nodes[stripNode].mesh].primitives)
             stripBounds.extend(prim.bounds);
         const float rowLength = static_cast<float>(farm.panelsPerRow * farm.panelPitch_m);
-        // Far away the rows stand in as one striped quad each (rowCoverModel).
+        // Far away the rows stand in as one quad each (rowCoverModel) at the modules' height.
         const float pitch = static_cast<float>(farm.rowPitch_m);
         const float coverage = std::clamp(stripBounds.size().x / pitch, 0.05f, 1.0f);
+        const float coverHeight = (modelNodeWorld(row, stripNode) * glm::vec4(stripBounds.center(), 1.0f)).y;
         const auto& cells = row.meshes[row.nodes[panelNode].mesh].primitives.front();
         const scene::Material panelMaterial = cells.material >= 0 ? row.materials[cells.material] : scene::Material{};
-        const auto cover = rowCoverModel(farm.model, panelMaterial, coverage);
+        const auto cover = rowCoverModel(farm.model, panelMaterial, coverage, coverHeight / pitch,
+                                         glm::radians(static_cast<float>(options_.trackerTilt_deg)));
         if (!cover) return false;
         const int stripMesh = composer_.meshIndex(*cover, 0);
-        const float coverHeight = (modelNodeWorld(row, stripNode) * glm::vec4(stripBounds.center(), 1.0f)).y;
 
         const glm::mat4 farmPlacement = placement(farm.position, farm.rotation_deg);
         scene::Node root;
@@ -202,24 +183,14 @@ public:
         return true;
     }
 
-    // The far stand-in of solar rows: a quad one row pitch wide whose texture draws the row
-    // across it (panel colour over `coverage` of the width, the ground's either side). Far
-    // away its mipmaps average the stripes, so rows thinner than a pixel apart shade to their
-    // mean instead of aliasing into moire; nearer, the stripes still read as rows.
-    std::optional<scene::ModelHandle> rowCoverModel(const std::string& key, const scene::Material& panel,
-                                                    float coverage) {
-        const std::string coverKey = key + "#row-cover";
+    // The far stand-in of solar rows (makeRowCover), one per row model and shape.
+    std::optional<scene::ModelHandle> rowCoverModel(const std::string& key, const scene::Material& panel, float share,
+                                                    float height, float tilt) {
+        char shape[96];
+        std::snprintf(shape, sizeof shape, "#row-cover %.4f %.4f %.4f", share, height, tilt);
+        const std::string coverKey = key + shape;
         if (auto it = handles_.find(coverKey); it != handles_.end()) return it->second;
-        glm::vec3 ground(0.42f, 0.38f, 0.27f);  // dry grass, when the scenario has no terrain
-        const auto terrainEntity = std::find_if(standing_.entities.begin(), standing_.entities.end(),
-                                                [](const auto& e) { return e.kind == twin::EntityKind::Terrain; });
-        if (terrainEntity != standing_.entities.end()) {
-            const auto terrain = model(*terrainEntity);
-            if (!terrain) return std::nullopt;
-            const scene::Scene& land = composer_.model(*terrain);
-            if (!land.materials.empty()) ground = glm::vec3(land.materials.front().baseColorFactor);
-        }
-        const scene::ModelHandle handle = composer_.addModel(makeRowCover(panel, ground, coverage));
+        const scene::ModelHandle handle = composer_.addModel(makeRowCover(panel, share, height, tilt));
         handles_.emplace(coverKey, handle);
         return handle;
     }

@@ -8,6 +8,7 @@
 #include "lamp_light.glsl"
 #include "scene_output.glsl"
 #include "grassland.glsl"
+#include "solar_rows.glsl"
 
 const vec3 kSelectionColor = vec3(0.15, 0.75, 1.0);  // linear, on the display (after the tone curve)
 
@@ -81,6 +82,7 @@ void main() {
     bool onLattice = onScaffold(inWorldPosition, normalize(inNormal));
     // How much ground a pixel covers (m), for procedural detail that must not alias.
     float footprint = max(length(dFdx(inWorldPosition.xz)), length(dFdy(inWorldPosition.xz)));
+    float uFootprint = fwidth(inUv.x);  // solar rows: a pixel's extent across the row pitch
     vec4 baseColor = material.baseColorFactor * inColor *
                      texture(baseColorTexture, uvSet(material.texCoords.x));
     if ((draw.flags & kFlagAlphaMask) != 0u && baseColor.a < material.alpha.x) discard;
@@ -111,7 +113,10 @@ void main() {
     vec3 f0 = mix(vec3(0.04), baseColor.rgb, metallic);
     vec3 diffuseColor = baseColor.rgb * (1.0 - metallic);
     float shadow = sunShadow(inWorldPosition, geometricNormal);
-    vec3 color = sunAndSkyRadiance(diffuseColor, f0, roughness, n, v, shadow, occlusion);
+    vec3 color = material.texCoordsMore.y == 2u && !scaffold
+                     ? solarRowsRadiance(inUv.x, uFootprint, inTangent.xyz, v, shadow, baseColor.rgb, metallic,
+                                         roughness)
+                     : sunAndSkyRadiance(diffuseColor, f0, roughness, n, v, shadow, occlusion);
     color += diffuseColor / PI * lampIrradiance(inWorldPosition, n);
     // Lit windows glow only while the site's lights are on.
     float emissiveOn = material.texCoordsMore.z == 1u ? frame.viewport.w : 1.0;

@@ -351,6 +351,7 @@ void GpuScene::uploadMaterials(const scene::Scene& scene, vk::Uploader& uploader
                                    m.normalTexture.texCoord, m.occlusionTexture.texCoord);
         gpu.texCoordsMore = glm::uvec4(m.emissiveTexture.texCoord, static_cast<std::uint32_t>(m.procedural),
                                        m.emissiveAtNight ? 1u : 0u, 0);
+        gpu.procedural = m.proceduralParams;
         std::memcpy(uniformBytes.data() + stride * i, &gpu, sizeof(gpu));
 
         const Binding baseColor = bind(m.baseColorTexture, true, whiteSlot);

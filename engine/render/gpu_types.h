@@ -50,6 +50,7 @@ struct GpuMaterial {
     glm::vec4 alpha;
     glm::uvec4 texCoords;
     glm::uvec4 texCoordsMore;
+    glm::vec4 procedural;  // scene::Material::proceduralParams
 };
 
 struct DrawConstants {

@@ -70,10 +70,17 @@ struct TextureRef {
 
 enum class AlphaMode { Opaque, Mask, Blend };
 
-// A surface whose colour detail the renderer makes up from noise where no texture could hold it
-// (a plain kilometres wide seen from a few metres): the material's base colour is its mean.
-// From the glTF material's extras, "proceduralSurface": "grassland".
-enum class ProceduralSurface { None, Grassland };
+// A surface the renderer makes up where no texture could hold it.
+// - Grassland: colour detail from noise (a plain kilometres wide seen from a few metres); the
+//   material's base colour is its mean. From the glTF material's extras, "proceduralSurface":
+//   "grassland".
+// - SolarRows: a level quad one row pitch wide standing in for a row of tracker modules and the
+//   ground beside it (the far view of a solar farm): the shader works out how much of each it
+//   sees from the eye, how much of the ground the modules shade, and lights the modules at their
+//   tilt. The base colour, metalness and roughness are the modules'; the ground is the frame's
+//   ground colour; Material::proceduralParams holds the row's shape. Made by the campus
+//   composer, not read from glTF.
+enum class ProceduralSurface { None, Grassland, SolarRows };
 
 struct Material {
     std::string name;
@@ -93,6 +100,10 @@ struct Material {
     float alphaCutoff = 0.5f;
     bool doubleSided = false;
     ProceduralSurface procedural = ProceduralSurface::None;
+    // SolarRows: x the modules' width over the row pitch, y their height over the ground over the
+    // pitch, z the trackers' tilt (radians about the row's axis, + facing the quad's -x), w unused.
+    // Across the rows is the quad's +x (its texture's u, 0..1 over one pitch).
+    glm::vec4 proceduralParams{0.0f};
     // The emission is only there while the site's lights are on (render::Lighting::siteLights):
     // lit windows. From the glTF material's extras, "emissiveAtNight": true.
     bool emissiveAtNight = false;

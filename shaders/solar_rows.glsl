@@ -1,0 +1,74 @@
+// The far view of a solar farm (scene::ProceduralSurface::SolarRows): one level quad per row,
+// one row pitch wide, at the modules' height, standing in for the row's modules and the ground
+// beside them. What an eye sees of a tracker field depends on where it looks from: across the
+// rows at a low angle the modules close up into a dark sheet, from overhead the ground shows
+// between them, and the modules shade part of that ground, more as the sun sinks. So the shader
+// works out, along the eye's and the sun's rays, how much of the quad the tilted modules cover
+// and how much of the ground seen between them lies in their shade, and lights the modules at
+// their tilt. Near, the rows are drawn as bands filtered to the pixel; once a pixel spans a whole
+// pitch the same figures are taken over the pitch, so rows far apart shade to their mean and
+// nothing crawls.
+#ifndef CT_SOLAR_ROWS_GLSL
+#define CT_SOLAR_ROWS_GLSL
+
+// Bands of `width` (0..1) centred on the middle of every unit period: how much of [0, x] they cover.
+float bandIntegral(float x, float width) {
+    return floor(x) * width + clamp(fract(x) - 0.5 + 0.5 * width, 0.0, width);
+}
+
+// The share of [x - filterWidth / 2, x + filterWidth / 2] those bands cover.
+float bandCoverage(float x, float width, float filterWidth) {
+    float f = max(filterWidth, 1e-4);
+    return clamp((bandIntegral(x + 0.5 * f, width) - bandIntegral(x - 0.5 * f, width)) / f, 0.0, 1.0);
+}
+
+// How wide (over the pitch) a module `share` of the pitch wide and tilted by `tilt` lies on a
+// level plane, projected along `ray` (across the rows, up): what an eye sees of it, or the shade
+// it casts. At 1 or more the rows close up.
+float projectedShare(float share, float tilt, vec2 ray) {
+    return share * abs(cos(tilt) - sin(tilt) * ray.x / max(ray.y, 1e-3));
+}
+
+// Radiance from the quad at `u` (across the pitch, 0..1; `uFootprint` a pixel's extent in u),
+// `across` the world direction of growing u, `v` towards the eye, `shadow` the sun's shadow map.
+vec3 solarRowsRadiance(float u, float uFootprint, vec3 across, vec3 v, float shadow, vec3 moduleColor,
+                       float metallic, float roughness) {
+    const vec3 up = vec3(0.0, 1.0, 0.0);
+    float share = material.procedural.x;
+    float height = material.procedural.y;  // over the pitch
+    float tilt = material.procedural.z;
+    across = normalize(across - up * dot(across, up));
+    vec3 l = normalize(frame.sunDirection.xyz);
+    vec2 eye = vec2(dot(v, across), max(v.y, 1e-3));
+    vec2 sun = vec2(dot(l, across), l.y);
+    bool sunUp = sun.y > 1e-3;
+    float seen = min(projectedShare(share, tilt, eye), 1.0);
+    float shade = sunUp ? min(projectedShare(share, tilt, sun), 1.0) : 1.0;
+    // A ground point seen through the gap at u lies `height` below the quad along the eye's ray;
+    // the sun's ray from it climbs back to the modules' height: where it arrives on a module,
+    // the point is in shade. `offset` carries u to where that sun's ray arrives.
+    float offset = height * (sun.x / max(sun.y, 1e-3) - eye.x / eye.y);
+
+    // Near: this pixel's bands. Whole pitches: the ground seen is the gap beside each module,
+    // and the shade on it is the overlap of that gap, carried by `offset`, with the shade bands.
+    float modulesNear = bandCoverage(u, seen, uFootprint);
+    float shadedNear = bandCoverage(u + offset, shade, uFootprint);
+    float gap = 1.0 - seen;
+    float gapStart = 0.5 + 0.5 * seen + offset;
+    float shadedFar = gap > 1e-3 ? (bandIntegral(gapStart + gap, shade) - bandIntegral(gapStart, shade)) / gap : 1.0;
+    float far = smoothstep(0.5, 1.0, uFootprint);
+    float modules = mix(modulesNear, seen, far);
+    float shaded = sunUp ? mix(shadedNear, shadedFar, far) : 1.0;
+
+    // The modules face the sky turned by the tilt about the row's axis (+ turns them to -across).
+    vec3 moduleNormal = normalize(cos(tilt) * up - sin(tilt) * across);
+    if (dot(moduleNormal, v) < 0.0) moduleNormal = -moduleNormal;  // seen from behind: the back sheet
+    vec3 f0 = mix(vec3(0.04), moduleColor, metallic);
+    vec3 moduleLight = sunAndSkyRadiance(moduleColor * (1.0 - metallic), f0, roughness, moduleNormal, v, shadow, 1.0);
+    // The ground between rows sees less sky: the modules take part of it.
+    vec3 groundLight = sunAndSkyRadiance(frame.groundColor.rgb, vec3(0.04), 1.0, up, v, shadow * (1.0 - shaded),
+                                         1.0 - 0.5 * share);
+    return mix(groundLight, moduleLight, modules);
+}
+
+#endif

@@ -1,0 +1,140 @@
+// The far view of a solar farm (scene::ProceduralSurface::SolarRows, shaders/solar_rows.glsl)
+// against its CPU reference (render/solar_rows.h): how much of the field an eye sees as modules
+// and how much of the ground between them lies in their shade, from overhead, across the rows
+// and along them, with the sun high and low.
+#include "render/solar_rows.h"
+#include "render/tone_curve.h"
+#include "render_harness.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+namespace {
+
+using ct::render::solarRowsShares;
+
+constexpr glm::vec4 kRows{0.4f, 0.3f, 0.5f, 0.0f};  // modules 40 % of the pitch, 0.3 pitches up, tilted 0.5 rad
+
+// A 200 m level quad with 4000 row pitches across x (5 cm each, so a pixel spans several): the
+// solar rows surface with black modules, or (rows false) a plain surface of the ground's colour.
+ct::scene::Scene field(bool rows) {
+    ct::scene::Scene scene;
+    ct::scene::Material material;
+    material.name = rows ? "rows" : "ground";
+    material.metallicFactor = 0.0f;
+    material.roughnessFactor = 1.0f;
+    if (rows) {
+        material.baseColorFactor = {0.0f, 0.0f, 0.0f, 1.0f};
+        material.procedural = ct::scene::ProceduralSurface::SolarRows;
+        material.proceduralParams = kRows;
+    } else {
+        material.baseColorFactor = glm::vec4(ct::render::Lighting{}.groundColor, 1.0f);
+    }
+    scene.materials.push_back(material);
+    ct::scene::Primitive quad;
+    for (const glm::vec2 corner :
+         {glm::vec2(-0.5f, -0.5f), glm::vec2(0.5f, -0.5f), glm::vec2(0.5f, 0.5f), glm::vec2(-0.5f, 0.5f)}) {
+        ct::scene::Vertex v;
+        v.position = glm::vec3(corner.x, 0.0f, corner.y) * 200.0f;
+        v.normal = {0.0f, 1.0f, 0.0f};
+        v.uv0 = {(corner.x + 0.5f) * 4000.0f, 0.5f};
+        quad.vertices.push_back(v);
+        quad.bounds.extend(v.position);
+    }
+    quad.indices = {0, 2, 1, 0, 3, 2};
+    quad.material = 0;
+    scene.meshes.push_back({"field", {quad}});
+    ct::scene::Node node;
+    node.name = "field";
+    node.mesh = 0;
+    scene.nodes.push_back(node);
+    scene.roots.push_back(0);
+    scene.bounds = quad.bounds;
+    return scene;
+}
+
+// The exposed light (before the tone curve) at the image's centre, from `eye` (across, up).
+float centreLight(ct::test::RenderHarness& harness, const ct::scene::Scene& scene, glm::vec2 eye,
+                  const ct::render::Lighting& lighting) {
+    ct::render::Camera camera;
+    camera.target = {0.0f, 0.0f, 0.0f};
+    camera.eye = glm::vec3(eye.x, eye.y, 0.0f) / glm::length(eye) * 60.0f;
+    camera.yfov = 0.15f;  // telephoto: the pixels at the centre see the field along the same ray
+    const auto frame = harness.render(scene, camera, lighting);
+    double sum = 0.0;
+    int n = 0;
+    for (std::uint32_t y = frame.height / 2 - 2; y <= frame.height / 2 + 2; ++y)
+        for (std::uint32_t x = frame.width / 2 - 2; x <= frame.width / 2 + 2; ++x) {
+            const glm::u8vec4 p = frame.pixel(x, y);
+            const auto linear = [](std::uint8_t c) {
+                const float s = c / 255.0f;
+                return s <= 0.04045f ? s / 12.92f : std::pow((s + 0.055f) / 1.055f, 2.4f);
+            };
+            const glm::vec3 exposed = ct::render::inverseToneCurve({linear(p.r), linear(p.g), linear(p.b)});
+            sum += 0.2126 * exposed.r + 0.7152 * exposed.g + 0.0722 * exposed.b;
+            ++n;
+        }
+    return static_cast<float>(sum / n);
+}
+
+}  // namespace
+
+TEST_CASE("solar rows reference: what an eye sees of tracker rows and their shade", "[render][solar]") {
+    const glm::vec2 overhead{0.0f, 1.0f};
+    const glm::vec4 level{0.4f, 0.3f, 0.0f, 0.0f};
+    // From overhead the modules cover their tilted width; level, just their share.
+    CHECK(solarRowsShares(kRows, overhead, overhead).modulesSeen == Approx(0.4f * std::cos(0.5f)));
+    CHECK(solarRowsShares(level, {3.0f, 1.0f}, overhead).modulesSeen == Approx(0.4f));
+    // Low across the rows, from the side the modules face (-x), they close up into a sheet; from
+    // behind at a steep angle, the eye sees them edge on.
+    CHECK(solarRowsShares(kRows, {-4.0f, 1.0f}, overhead).modulesSeen == Approx(1.0f));
+    CHECK(solarRowsShares(kRows, {1.0f, 0.55f}, overhead).modulesSeen < 0.05f);
+    // Seen from where the sun is, no shade shows: the modules hide exactly what they shade.
+    CHECK(solarRowsShares(kRows, {-0.7f, 1.0f}, {-0.7f, 1.0f}).groundShaded == Approx(0.0f).margin(1e-5));
+    // A low sun shades all the ground; the sun down, everything is in shade.
+    CHECK(solarRowsShares(kRows, overhead, {-3.0f, 0.3f}).groundShaded == Approx(1.0f));
+    CHECK(solarRowsShares(kRows, overhead, {0.0f, -0.1f}).groundShaded == 1.0f);
+    // A high sun shades less of the ground than a lower one on the same side.
+    CHECK(solarRowsShares(kRows, overhead, {-0.2f, 1.0f}).groundShaded <
+          solarRowsShares(kRows, overhead, {-0.8f, 1.0f}).groundShaded);
+}
+
+TEST_CASE("solar rows on the GPU match their CPU reference", "[render][solar]") {
+    ct::test::RenderHarness harness(64, 64);
+    const ct::scene::Scene rows = field(true);
+    const ct::scene::Scene ground = field(false);
+
+    SECTION("sky only: the ground between the modules, less the sky they take") {
+        ct::render::Lighting sky;
+        sky.sunIntensity = 0.0f;
+        sky.shadows = false;
+        sky.ev100 = 11.0f;
+        for (const glm::vec2 eye : {glm::vec2(0.1f, 1.0f), glm::vec2(-1.0f, 1.0f), glm::vec2(1.2f, 1.0f)}) {
+            const float expected =
+                (1.0f - solarRowsShares(kRows, eye, {0.0f, 1.0f}).modulesSeen) * (1.0f - 0.5f * kRows.x);
+            const float lit = centreLight(harness, ground, eye, sky);
+            const float measured = centreLight(harness, rows, eye, sky) / lit;
+            INFO("eye across " << eye.x << ", up " << eye.y << "; the plain ground " << lit);
+            CHECK(measured == Approx(expected).margin(0.03));
+        }
+    }
+    SECTION("sun only: the ground seen between the modules and out of their shade") {
+        ct::render::Lighting sun;
+        sun.skyIntensity = 0.0f;
+        sun.shadows = false;
+        sun.ev100 = 12.0f;
+        for (const glm::vec2 toSun : {glm::vec2(-0.3f, 1.0f), glm::vec2(0.6f, 1.0f)}) {
+            sun.sunDirection = glm::normalize(glm::vec3(toSun.x, toSun.y, 0.0f));
+            for (const glm::vec2 eye : {glm::vec2(0.1f, 1.0f), glm::vec2(-0.8f, 1.0f)}) {
+                const auto shares = solarRowsShares(kRows, eye, toSun);
+                const float expected = (1.0f - shares.modulesSeen) * (1.0f - shares.groundShaded);
+                const float measured = centreLight(harness, rows, eye, sun) / centreLight(harness, ground, eye, sun);
+                INFO("sun across " << toSun.x << ", eye across " << eye.x << ": modules " << shares.modulesSeen
+                                   << ", shaded " << shares.groundShaded);
+                CHECK(measured == Approx(expected).margin(0.03));
+            }
+        }
+    }
+    CHECK(harness.context().validationCounts().total() == 0);
+}
