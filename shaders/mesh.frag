@@ -9,6 +9,7 @@
 #include "scene_output.glsl"
 #include "grassland.glsl"
 #include "solar_rows.glsl"
+#include "precast.glsl"
 
 const vec3 kSelectionColor = vec3(0.15, 0.75, 1.0);  // linear, on the display (after the tone curve)
 
@@ -83,6 +84,8 @@ void main() {
     // How much ground a pixel covers (m), for procedural detail that must not alias.
     float footprint = max(length(dFdx(inWorldPosition.xz)), length(dFdy(inWorldPosition.xz)));
     float uFootprint = fwidth(inUv.x);  // solar rows: a pixel's extent across the row pitch
+    // Wall panels: a pixel's extent on any surface, walls included.
+    float surfaceFootprint = max(length(dFdx(inWorldPosition)), length(dFdy(inWorldPosition)));
     vec4 baseColor = material.baseColorFactor * inColor *
                      texture(baseColorTexture, uvSet(material.texCoords.x));
     if ((draw.flags & kFlagAlphaMask) != 0u && baseColor.a < material.alpha.x) discard;
@@ -110,6 +113,8 @@ void main() {
     if (material.texCoordsMore.y == 1u && !scaffold)
         baseColor.rgb = grasslandAlbedo(baseColor.rgb, inWorldPosition.xz, footprint,
                                         length(frame.cameraPosition.xyz - inWorldPosition));
+    if (material.texCoordsMore.y == 3u && !scaffold)
+        baseColor.rgb = precastAlbedo(baseColor.rgb, inWorldPosition, geometricNormal, animation.x, surfaceFootprint);
     vec3 f0 = mix(vec3(0.04), baseColor.rgb, metallic);
     vec3 diffuseColor = baseColor.rgb * (1.0 - metallic);
     float shadow = sunShadow(inWorldPosition, geometricNormal);

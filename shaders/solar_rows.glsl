@@ -11,16 +11,7 @@
 #ifndef CT_SOLAR_ROWS_GLSL
 #define CT_SOLAR_ROWS_GLSL
 
-// Bands of `width` (0..1) centred on the middle of every unit period: how much of [0, x] they cover.
-float bandIntegral(float x, float width) {
-    return floor(x) * width + clamp(fract(x) - 0.5 + 0.5 * width, 0.0, width);
-}
-
-// The share of [x - filterWidth / 2, x + filterWidth / 2] those bands cover.
-float bandCoverage(float x, float width, float filterWidth) {
-    float f = max(filterWidth, 1e-4);
-    return clamp((bandIntegral(x + 0.5 * f, width) - bandIntegral(x - 0.5 * f, width)) / f, 0.0, 1.0);
-}
+#include "bands.glsl"
 
 // How wide (over the pitch) a module `share` of the pitch wide and tilted by `tilt` lies on a
 // level plane, projected along `ray` (across the rows, up): what an eye sees of it, or the shade

@@ -268,7 +268,7 @@ def cameras(blds, farms):
         {"name": "solar", "eye_m": [solar_a[0] + 750, 350, solar_a[1] + 800], "target_m": [solar_a[0], 0, solar_a[1]],
          "fov_deg": 45},
         {"name": "wind", "eye_m": [-2500, 600, 4200], "target_m": [-6000, 60, 0], "fov_deg": 45},
-        {"name": "street", "eye_m": [-800, 1.7, 0], "target_m": [400, 8, 0], "fov_deg": 60,
+        {"name": "street", "eye_m": [-660, 1.7, 0], "target_m": [400, 8, 0], "fov_deg": 60,
          "notes": "Eye height, on the east-west road between the two rows of the main site."},
     ]
 

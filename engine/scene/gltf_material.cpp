@@ -110,12 +110,15 @@ Material toMaterial(const Scene& scene, const tinygltf::Material& in, const std:
     // The project's own hint in the material's extras; other viewers ignore it and show the base colour.
     if (in.extras.IsObject() && in.extras.Has("proceduralSurface")) {
         const tinygltf::Value& kind = in.extras.Get("proceduralSurface");
-        if (kind.IsString() && kind.Get<std::string>() == "grassland")
+        const std::string name = kind.IsString() ? kind.Get<std::string>() : "";
+        if (name == "grassland")
             m.procedural = ProceduralSurface::Grassland;
+        else if (name == "precast")
+            m.procedural = ProceduralSurface::PrecastPanels;
         else
             warnings.add("proceduralSurface",
                          "extras.proceduralSurface is not one this renderer knows "
-                         "(\"grassland\"); the base colour is used (first: " +
+                         "(\"grassland\", \"precast\"); the base colour is used (first: " +
                              where + ")");
     }
     if (in.extras.IsObject() && in.extras.Has("emissiveAtNight")) {

@@ -80,7 +80,10 @@ enum class AlphaMode { Opaque, Mask, Blend };
 //   tilt. The base colour, metalness and roughness are the modules'; the ground is the frame's
 //   ground colour; Material::proceduralParams holds the row's shape. Made by the campus
 //   composer, not read from glTF.
-enum class ProceduralSurface { None, Grassland, SolarRows };
+// - PrecastPanels: a wall of panels with joints between them, each a shade apart, and a darker
+//   plinth (shaders/precast.glsl); the base colour is the panels'. From the extras,
+//   "proceduralSurface": "precast".
+enum class ProceduralSurface { None, Grassland, SolarRows, PrecastPanels };
 
 struct Material {
     std::string name;

@@ -117,8 +117,10 @@ TEST_CASE("material factors, texture references, samplers and images are mapped"
     CHECK(s.images[1].rgba8[3] == 255);
 }
 
-TEST_CASE("a material's extras may ask for a procedural grassland or night-only emission; unknown values are warnings",
-          "[scene][gltf]") {
+TEST_CASE(
+    "a material's extras may ask for a procedural grassland or wall panels, or night-only emission; unknown "
+    "values are warnings",
+    "[scene][gltf]") {
     ScratchDir dir;
     Bytes b;
     b.add<float>({0, 0, 0, 1, 0, 0, 0, 1, 0});
@@ -128,13 +130,18 @@ TEST_CASE("a material's extras may ask for a procedural grassland or night-only 
         R"("accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3"}],)"
         R"("materials":[{"name":"ground","extras":{"proceduralSurface":"grassland"}},)"
         R"({"name":"moon","extras":{"proceduralSurface":"regolith"}},{"name":"plain","extras":{"note":1}},)"
-        R"({"name":"window","extras":{"emissiveAtNight":true}},{"name":"odd","extras":{"emissiveAtNight":"yes"}}])",
+        R"({"name":"window","extras":{"emissiveAtNight":true}},{"name":"odd","extras":{"emissiveAtNight":"yes"}},)"
+        // Solar rows are made by the campus composer for its far views, never read from a file.
+        R"({"name":"wall","extras":{"proceduralSurface":"precast"}},)"
+        R"({"name":"rows","extras":{"proceduralSurface":"solar_rows"}}])",
         b);
     const auto result = loadGltf(dir.write("procedural.gltf", json));
     INFO(result.error);
     REQUIRE(result.ok());
     const auto& s = *result.scene;
-    REQUIRE(s.materials.size() == 5);
+    REQUIRE(s.materials.size() == 7);
+    CHECK(s.materials[5].procedural == ct::scene::ProceduralSurface::PrecastPanels);
+    CHECK(s.materials[6].procedural == ct::scene::ProceduralSurface::None);
     CHECK(s.materials[3].emissiveAtNight);
     CHECK_FALSE(s.materials[4].emissiveAtNight);
     CHECK_FALSE(s.materials[0].emissiveAtNight);

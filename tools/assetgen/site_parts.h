@@ -11,7 +11,7 @@ namespace palette {
 // Colours are linear base colours. The roof and wall values are the ones the renderer's
 // look-development used for the demo scene, so generated buildings match it.
 inline const Material kRoof{"roof_membrane", {0.82, 0.83, 0.85}, 0.0, 0.7};
-inline const Material kWall{"wall_panel", {0.7, 0.71, 0.73}, 0.1, 0.6};
+inline const Material kWall{"wall_panel", {0.7, 0.71, 0.73}, 0.1, 0.6, "precast"};
 inline const Material kCoolerBody{"dry_cooler", {0.16, 0.17, 0.18}, 0.4, 0.55};
 inline const Material kFan{"fan_grille", {0.04, 0.04, 0.045}, 0.3, 0.6};
 inline const Material kConcrete{"concrete", {0.56, 0.55, 0.52}, 0.0, 0.95};
