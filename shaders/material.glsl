@@ -9,7 +9,8 @@ layout(set = 1, binding = 0) uniform MaterialUniforms {
     vec4 alpha;           // x: cutoff
     uvec4 texCoords;      // texcoord set of base colour, metallic-roughness, normal, occlusion
     uvec4 texCoordsMore;  // x: emissive, y: procedural surface (0 none, 1 grassland, 2 solar rows, 3 precast;
-                          // scene::ProceduralSurface), z: emissive only while the site's lights are on (1)
+                          // scene::ProceduralSurface; the pipeline is chosen by it: mesh.frag's kSurface),
+                          // z: emissive only while the site's lights are on (1)
     vec4 procedural;      // scene::Material::proceduralParams
 } material;
 

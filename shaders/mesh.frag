@@ -11,6 +11,12 @@
 #include "solar_rows.glsl"
 #include "precast.glsl"
 
+// The procedural surface this pipeline draws (scene::ProceduralSurface: 0 none, 1 grassland,
+// 2 solar rows, 3 wall panels), one pipeline each (render::DrawBatch::surface): a CPU device
+// runs every branch of a shader for every pixel, so each surface's code is left out of the
+// others' pipelines rather than skipped at run time.
+layout(constant_id = 1) const uint kSurface = 0u;
+
 const vec3 kSelectionColor = vec3(0.15, 0.75, 1.0);  // linear, on the display (after the tone curve)
 
 layout(location = 0) in vec3 inWorldPosition;
@@ -81,11 +87,12 @@ float sunShadow(vec3 position, vec3 normal) {
 void main() {
     // Derivatives first, while every fragment of the quad is still alive.
     bool onLattice = onScaffold(inWorldPosition, normalize(inNormal));
-    // How much ground a pixel covers (m), for procedural detail that must not alias.
-    float footprint = max(length(dFdx(inWorldPosition.xz)), length(dFdy(inWorldPosition.xz)));
-    float uFootprint = fwidth(inUv.x);  // solar rows: a pixel's extent across the row pitch
-    // Wall panels: a pixel's extent on any surface, walls included.
-    float surfaceFootprint = max(length(dFdx(inWorldPosition)), length(dFdy(inWorldPosition)));
+    // How much of a surface a pixel covers, for procedural detail that must not alias: of the
+    // ground (m), across a solar row's pitch, of a wall (m). Only the surface drawn asks.
+    float footprint = kSurface == 1u ? max(length(dFdx(inWorldPosition.xz)), length(dFdy(inWorldPosition.xz))) : 0.0;
+    float uFootprint = kSurface == 2u ? fwidth(inUv.x) : 0.0;
+    float surfaceFootprint =
+        kSurface == 3u ? max(length(dFdx(inWorldPosition)), length(dFdy(inWorldPosition))) : 0.0;
     vec4 baseColor = material.baseColorFactor * inColor *
                      texture(baseColorTexture, uvSet(material.texCoords.x));
     if ((draw.flags & kFlagAlphaMask) != 0u && baseColor.a < material.alpha.x) discard;
@@ -110,18 +117,19 @@ void main() {
     float occlusion = mix(1.0, texture(occlusionTexture, uvSet(material.texCoords.w)).r,
                           material.factors.w);
 
-    if (material.texCoordsMore.y == 1u && !scaffold)
+    if (kSurface == 1u && !scaffold)
         baseColor.rgb = grasslandAlbedo(baseColor.rgb, inWorldPosition.xz, footprint,
                                         length(frame.cameraPosition.xyz - inWorldPosition));
-    if (material.texCoordsMore.y == 3u && !scaffold)
+    if (kSurface == 3u && !scaffold)
         baseColor.rgb = precastAlbedo(baseColor.rgb, inWorldPosition, geometricNormal, animation.x, surfaceFootprint);
     vec3 f0 = mix(vec3(0.04), baseColor.rgb, metallic);
     vec3 diffuseColor = baseColor.rgb * (1.0 - metallic);
     float shadow = sunShadow(inWorldPosition, geometricNormal);
-    vec3 color = material.texCoordsMore.y == 2u && !scaffold
-                     ? solarRowsRadiance(inUv.x, uFootprint, inTangent.xyz, v, shadow, baseColor.rgb, metallic,
-                                         roughness)
-                     : sunAndSkyRadiance(diffuseColor, f0, roughness, n, v, shadow, occlusion);
+    vec3 color;
+    if (kSurface == 2u && !scaffold)
+        color = solarRowsRadiance(inUv.x, uFootprint, inTangent.xyz, v, shadow, baseColor.rgb, metallic, roughness);
+    else
+        color = sunAndSkyRadiance(diffuseColor, f0, roughness, n, v, shadow, occlusion);
     color += diffuseColor / PI * lampIrradiance(inWorldPosition, n);
     // Lit windows glow only while the site's lights are on.
     float emissiveOn = material.texCoordsMore.z == 1u ? frame.viewport.w : 1.0;

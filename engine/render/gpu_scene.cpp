@@ -184,6 +184,7 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
                 batch.material = validMaterial ? static_cast<std::uint32_t>(prim.material) : defaultMaterial;
                 batch.mirrored = mirrored != 0;
                 batch.doubleSided = material.doubleSided;
+                batch.surface = static_cast<std::uint32_t>(material.procedural);
                 batch.flags = (prim.hasTangents ? kFlagHasTangents : 0u) |
                               (material.alphaMode == scene::AlphaMode::Mask ? kFlagAlphaMask : 0u) |
                               (material.alphaMode == scene::AlphaMode::Blend ? kFlagAlphaBlend : 0u);

@@ -239,10 +239,19 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     opaque.vertexAttributes = attributes;
     const SceneTargets targets = sceneTargets();
     opaque.colorAttachments = {{targets.color, false, true}, {kIdFormat, false, true}};
-    opaque.fragmentConstants = {targets.display ? 1u : 0u};
     opaque.depthFormat = kDepthFormat;
     opaque.samples = samples_;
-    opaquePipeline_ = vk::buildGraphicsPipeline(context_, opaque);
+    static_assert(static_cast<std::uint32_t>(scene::ProceduralSurface::PrecastPanels) + 1 == kSurfaceKinds,
+                  "one opaque pipeline per procedural surface");
+    static constexpr const char* kSurfaceNames[kSurfaceKinds] = {"opaque", "opaque grassland", "opaque solar rows",
+                                                                 "opaque wall panels"};
+    for (std::uint32_t surface = 0; surface < kSurfaceKinds; ++surface) {
+        opaque.name = kSurfaceNames[surface];
+        opaque.fragmentConstants = {targets.display ? 1u : 0u, surface};
+        opaquePipelines_[surface] = vk::buildGraphicsPipeline(context_, opaque);
+    }
+    opaque.name = "opaque";
+    opaque.fragmentConstants = {targets.display ? 1u : 0u, 0u};
 
     vk::GraphicsPipelineDesc blend = opaque;
     blend.name = "blend";
@@ -256,7 +265,7 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     sky.vertexShader = skyVert.get();
     sky.fragmentShader = skyFrag.get();
     sky.colorAttachments = {{targets.color, false, true}, {kIdFormat, false, false}};
-    sky.fragmentConstants = opaque.fragmentConstants;
+    sky.fragmentConstants = {targets.display ? 1u : 0u};
     sky.depthFormat = kDepthFormat;
     // Drawn after the opaque batches at the far plane: only where nothing stands does it shade.
     sky.depthTest = true;
@@ -862,11 +871,15 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
     const VkBuffer vertices = scene_->vertexBuffer();
     vkCmdBindVertexBuffers(cmd, 0, 1, &vertices, &offset);
     vkCmdBindIndexBuffer(cmd, scene_->indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, opaquePipeline_.get());
     std::uint32_t boundMaterial = UINT32_MAX;
+    std::uint32_t boundSurface = UINT32_MAX;
     for (const DrawBatch& batch : scene_->opaqueBatches()) {
         const InstanceRange range = cameraRanges_[batch.group];
         if (range.count == 0) continue;
+        if (batch.surface != boundSurface) {
+            boundSurface = batch.surface;
+            vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, opaquePipelines_[boundSurface].get());
+        }
         drawBatch(cmd, batch, range, batch.material != boundMaterial);
         boundMaterial = batch.material;
         ++stats.drawCalls;

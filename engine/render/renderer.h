@@ -43,6 +43,7 @@
 #include "vk/pipeline.h"
 #include "vk/resources.h"
 
+#include <array>
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -255,7 +256,9 @@ private:
     vk::Unique<VkDescriptorSetLayout> frameLayout_;
     vk::Unique<VkDescriptorSetLayout> materialLayout_;
     vk::Unique<VkPipelineLayout> pipelineLayout_;
-    vk::Unique<VkPipeline> opaquePipeline_;
+    // One per procedural surface (scene::ProceduralSurface, DrawBatch::surface).
+    static constexpr std::uint32_t kSurfaceKinds = 4;
+    std::array<vk::Unique<VkPipeline>, kSurfaceKinds> opaquePipelines_;
     vk::Unique<VkPipeline> blendPipeline_;
     vk::Unique<VkPipeline> shadowPipeline_;
     vk::Unique<VkPipeline> shadowMaskPipeline_;
