@@ -16,6 +16,11 @@
 // runs every branch of a shader for every pixel, so each surface's code is left out of the
 // others' pipelines rather than skipped at run time.
 layout(constant_id = 1) const uint kSurface = 0u;
+// This frame's optional features, left out of the pipeline when off (render::Renderer::kFeature*):
+// the heat map on the ground, the site's lamps, buildings under construction.
+layout(constant_id = 2) const bool kOverlay = true;
+layout(constant_id = 3) const bool kSiteLamps = true;
+layout(constant_id = 4) const bool kScaffolding = true;
 
 const vec3 kSelectionColor = vec3(0.15, 0.75, 1.0);  // linear, on the display (after the tone curve)
 
@@ -86,7 +91,7 @@ float sunShadow(vec3 position, vec3 normal) {
 
 void main() {
     // Derivatives first, while every fragment of the quad is still alive.
-    bool onLattice = onScaffold(inWorldPosition, normalize(inNormal));
+    bool onLattice = kScaffolding && onScaffold(inWorldPosition, normalize(inNormal));
     // How much of a surface a pixel covers, for procedural detail that must not alias: of the
     // ground (m), across a solar row's pitch, of a wall (m). Only the surface drawn asks.
     float footprint = kSurface == 1u ? max(length(dFdx(inWorldPosition.xz)), length(dFdy(inWorldPosition.xz))) : 0.0;
@@ -103,7 +108,7 @@ void main() {
 
     vec4 animation = nodeAnimation(inIds.x);
     if (inWorldPosition.y < animation.y) discard;  // still below ground while rising
-    bool scaffold = inWorldPosition.y > animation.z;
+    bool scaffold = kScaffolding && inWorldPosition.y > animation.z;
     if (scaffold) {
         if (!onLattice) discard;
         baseColor = vec4(kScaffoldColor, 1.0);
@@ -130,7 +135,7 @@ void main() {
         color = solarRowsRadiance(inUv.x, uFootprint, inTangent.xyz, v, shadow, baseColor.rgb, metallic, roughness);
     else
         color = sunAndSkyRadiance(diffuseColor, f0, roughness, n, v, shadow, occlusion);
-    color += diffuseColor / PI * lampIrradiance(inWorldPosition, n);
+    if (kSiteLamps) color += diffuseColor / PI * lampIrradiance(inWorldPosition, n);
     // Lit windows glow only while the site's lights are on.
     float emissiveOn = material.texCoordsMore.z == 1u ? frame.viewport.w : 1.0;
     if (!scaffold)
@@ -142,7 +147,7 @@ void main() {
     // The heat map and the selection are colours on the screen: mixed after the tone curve, then
     // (drawing the exposed light) taken back through its inverse, so they show as chosen. (The
     // overlay is computed for every fragment: its contour lines take derivatives.)
-    vec3 display = applyOverlay(toneCurve(exposed), inWorldPosition);
+    vec3 display = kOverlay ? applyOverlay(toneCurve(exposed), inWorldPosition) : toneCurve(exposed);
     if (kDisplayTarget || frame.overlayGrid.w > 0.5 || animation.w > 0.0) {
         // Selected: a cyan tint, stronger at grazing angles so the outline reads from afar.
         float rim = pow(1.0 - max(dot(geometricNormal, v), 0.0), 2.0);

@@ -211,8 +211,8 @@ void Renderer::resize(VkExtent2D extent) {
 }
 
 void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
-    auto meshVert = vk::loadShader(context_, shaderDir, "mesh.vert");
-    auto meshFrag = vk::loadShader(context_, shaderDir, "mesh.frag");
+    meshVert_ = vk::loadShader(context_, shaderDir, "mesh.vert");
+    meshFrag_ = vk::loadShader(context_, shaderDir, "mesh.frag");
     auto shadowVert = vk::loadShader(context_, shaderDir, "shadow.vert");
     auto shadowMaskVert = vk::loadShader(context_, shaderDir, "shadow_mask.vert");
     auto shadowMaskFrag = vk::loadShader(context_, shaderDir, "shadow_mask.frag");
@@ -233,8 +233,8 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     vk::GraphicsPipelineDesc opaque;
     opaque.name = "opaque";
     opaque.layout = pipelineLayout_.get();
-    opaque.vertexShader = meshVert.get();
-    opaque.fragmentShader = meshFrag.get();
+    opaque.vertexShader = meshVert_.get();
+    opaque.fragmentShader = meshFrag_.get();
     opaque.vertexBindings = bindings;
     opaque.vertexAttributes = attributes;
     const SceneTargets targets = sceneTargets();
@@ -243,15 +243,11 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     opaque.samples = samples_;
     static_assert(static_cast<std::uint32_t>(scene::ProceduralSurface::PrecastPanels) + 1 == kSurfaceKinds,
                   "one opaque pipeline per procedural surface");
-    static constexpr const char* kSurfaceNames[kSurfaceKinds] = {"opaque", "opaque grassland", "opaque solar rows",
-                                                                 "opaque wall panels"};
-    for (std::uint32_t surface = 0; surface < kSurfaceKinds; ++surface) {
-        opaque.name = kSurfaceNames[surface];
-        opaque.fragmentConstants = {targets.display ? 1u : 0u, surface};
-        opaquePipelines_[surface] = vk::buildGraphicsPipeline(context_, opaque);
-    }
-    opaque.name = "opaque";
-    opaque.fragmentConstants = {targets.display ? 1u : 0u, 0u};
+    // The opaque pipelines are built from this as frames need them (opaquePipeline).
+    opaque.fragmentConstants = {targets.display ? 1u : 0u};
+    opaqueDesc_ = opaque;
+    // Blended draws are few: one pipeline with every feature in.
+    opaque.fragmentConstants = {targets.display ? 1u : 0u, 0u, 1u, 1u, 1u};
 
     vk::GraphicsPipelineDesc blend = opaque;
     blend.name = "blend";
@@ -327,12 +323,29 @@ void Renderer::setNodeAnimations(std::vector<NodeAnimation> animations) {
     animations_ = std::move(animations);
 }
 
+VkPipeline Renderer::opaquePipeline(std::uint32_t surface) {
+    const std::uint32_t features = frameFeatures_ & (kFeatureSets - 1);
+    vk::Unique<VkPipeline>& pipeline = opaquePipelines_[surface * kFeatureSets + features];
+    if (!pipeline) {
+        static constexpr const char* kSurfaceNames[kSurfaceKinds] = {"", " grassland", " solar rows", " wall panels"};
+        vk::GraphicsPipelineDesc desc = opaqueDesc_;
+        desc.name = std::string("opaque") + kSurfaceNames[surface] + ((features & kFeatureOverlay) ? " overlay" : "") +
+                    ((features & kFeatureSiteLamps) ? " lamps" : "") +
+                    ((features & kFeatureScaffolding) ? " scaffolding" : "");
+        desc.fragmentConstants = {opaqueDesc_.fragmentConstants.at(0), surface, (features & kFeatureOverlay) ? 1u : 0u,
+                                  (features & kFeatureSiteLamps) ? 1u : 0u, (features & kFeatureScaffolding) ? 1u : 0u};
+        pipeline = vk::buildGraphicsPipeline(context_, desc);
+    }
+    return pipeline.get();
+}
+
 void Renderer::uploadAnimations(const Frame& frame) {
     const NodeAnimation still;
     animationData_.resize(std::max<std::size_t>(scene_->nodeCount(), 1));
     for (std::size_t n = 0; n < animationData_.size(); ++n) {
         const NodeAnimation& a = n < animations_.size() ? animations_[n] : still;
         animationData_[n] = glm::vec4(a.lift_m, a.clipBelowY, a.scaffoldAboveY, a.highlight);
+        if (a.scaffoldAboveY < std::numeric_limits<float>::max()) frameFeatures_ |= kFeatureScaffolding;
     }
     animationBuffers_[frame.slot].write(animationData_.data(), animationData_.size() * sizeof(glm::vec4));
 }
@@ -448,6 +461,7 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     const bool overlayOn =
         overlay_.enabled && overlay_.values && overlay_.nx > 0 && overlay_.nz > 0 && overlayBound_ == overlay_.values;
     uniforms.overlayGrid = glm::vec4(overlay_.originX, overlay_.originZ, overlay_.cellSize, overlayOn ? 1.0f : 0.0f);
+    frameFeatures_ = overlayOn ? kFeatureOverlay : 0u;
     uniforms.overlayRange = glm::vec4(overlay_.rangeMin, overlay_.rangeMax, overlay_.opacity, overlay_.contourStep);
     uniforms.overlayInfo = glm::vec4(static_cast<float>(overlay_.nx), static_cast<float>(overlay_.nz),
                                      static_cast<float>(overlay_.colormap), overlay_.valueOffset);
@@ -478,6 +492,7 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     updateLamps(frame);
     const float lampsOn = std::clamp(lighting.siteLights, 0.0f, 1.0f);
     uniforms.viewport.w = lampsOn;  // lit windows (scene::Material::emissiveAtNight)
+    if (lampsOn > 0.0f && lampMap_.nx > 0 && lampMap_.nz > 0) frameFeatures_ |= kFeatureSiteLamps;
     uniforms.lampGrid = glm::vec4(lampMap_.origin, lampMap_.cell_m, static_cast<float>(lampMap_.nx));
     uniforms.lampState = glm::vec4(static_cast<float>(lampMap_.nz), lampsOn * kLampUnitsPerLux, lighting.clock_s,
                                    // Stars show only once the twilight has nearly gone.
@@ -872,13 +887,13 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
     vkCmdBindVertexBuffers(cmd, 0, 1, &vertices, &offset);
     vkCmdBindIndexBuffer(cmd, scene_->indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
     std::uint32_t boundMaterial = UINT32_MAX;
-    std::uint32_t boundSurface = UINT32_MAX;
+    std::uint32_t boundSurface = UINT32_MAX;  // the pipeline (with this frame's features)
     for (const DrawBatch& batch : scene_->opaqueBatches()) {
         const InstanceRange range = cameraRanges_[batch.group];
         if (range.count == 0) continue;
         if (batch.surface != boundSurface) {
             boundSurface = batch.surface;
-            vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, opaquePipelines_[boundSurface].get());
+            vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, opaquePipeline(boundSurface));
         }
         drawBatch(cmd, batch, range, batch.material != boundMaterial);
         boundMaterial = batch.material;

@@ -256,9 +256,21 @@ private:
     vk::Unique<VkDescriptorSetLayout> frameLayout_;
     vk::Unique<VkDescriptorSetLayout> materialLayout_;
     vk::Unique<VkPipelineLayout> pipelineLayout_;
-    // One per procedural surface (scene::ProceduralSurface, DrawBatch::surface).
+    // The opaque pipelines: one per procedural surface (scene::ProceduralSurface,
+    // DrawBatch::surface) and per set of the frame's optional features (kFeature*: what mesh.frag
+    // leaves out when off, since a CPU device runs every branch for every pixel), each built the
+    // first time a frame needs it.
     static constexpr std::uint32_t kSurfaceKinds = 4;
-    std::array<vk::Unique<VkPipeline>, kSurfaceKinds> opaquePipelines_;
+    static constexpr std::uint32_t kFeatureOverlay = 1;      // the heat map on the ground
+    static constexpr std::uint32_t kFeatureSiteLamps = 2;    // the lamps' light on the ground
+    static constexpr std::uint32_t kFeatureScaffolding = 4;  // a building under construction
+    static constexpr std::uint32_t kFeatureSets = 8;
+    VkPipeline opaquePipeline(std::uint32_t surface);
+    vk::Unique<VkShaderModule> meshVert_;
+    vk::Unique<VkShaderModule> meshFrag_;
+    vk::GraphicsPipelineDesc opaqueDesc_;
+    std::array<vk::Unique<VkPipeline>, kSurfaceKinds * kFeatureSets> opaquePipelines_;
+    std::uint32_t frameFeatures_ = 0;  // kFeature* of the frame being recorded
     vk::Unique<VkPipeline> blendPipeline_;
     vk::Unique<VkPipeline> shadowPipeline_;
     vk::Unique<VkPipeline> shadowMaskPipeline_;
