@@ -54,6 +54,27 @@ glm::vec3 normalizedColor(glm::u8vec4 pixel) {
     return linear / peak;
 }
 
+scene::Scene quadScene(const std::string& name, const scene::Material& material,
+                       const std::array<scene::Vertex, 4>& corners) {
+    scene::Scene scene;
+    scene.materials.push_back(material);
+    scene::Primitive quad;
+    for (const scene::Vertex& corner : corners) {
+        quad.vertices.push_back(corner);
+        quad.bounds.extend(corner.position);
+    }
+    quad.indices = {0, 1, 2, 0, 2, 3};
+    quad.material = 0;
+    scene.meshes.push_back({name, {quad}});
+    scene::Node node;
+    node.name = name;
+    node.mesh = 0;
+    scene.nodes.push_back(node);
+    scene.roots.push_back(0);
+    scene.bounds = quad.bounds;
+    return scene;
+}
+
 float luminance(glm::u8vec4 pixel) {
     return 0.2126f * toLinear(pixel.r) + 0.7152f * toLinear(pixel.g) + 0.0722f * toLinear(pixel.b);
 }

@@ -4,6 +4,7 @@
 #include "render/offscreen_capture.h"
 #include "scene/load_gltf.h"
 
+#include <array>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -36,6 +37,11 @@ private:
     render::OffscreenCapture capture_;
     std::unique_ptr<scene::Scene> scene_;
 };
+
+// A scene of one quad of `material` (triangles 0 1 2 and 0 2 3: corners counter-clockwise seen
+// from the side they face), one node named `name`, for tests of a surface's shading.
+scene::Scene quadScene(const std::string& name, const scene::Material& material,
+                       const std::array<scene::Vertex, 4>& corners);
 
 // Linear-light RGB of an sRGB pixel, divided by its largest channel (hue and saturation,
 // without brightness), so colours can be compared whatever the lighting.

@@ -12,33 +12,19 @@ namespace {
 
 // A wall 30 m long and 9 m high facing +z, its foot on y = 0, x from -15 to 15 m.
 ct::scene::Scene wall() {
-    ct::scene::Scene scene;
     ct::scene::Material material;
     material.name = "wall_panel";
     material.baseColorFactor = {0.7f, 0.71f, 0.73f, 1.0f};
     material.metallicFactor = 0.0f;
     material.roughnessFactor = 0.8f;
     material.procedural = ct::scene::ProceduralSurface::PrecastPanels;
-    scene.materials.push_back(material);
-    ct::scene::Primitive quad;
-    for (const glm::vec2 corner :
-         {glm::vec2(-15.0f, 0.0f), glm::vec2(15.0f, 0.0f), glm::vec2(15.0f, 9.0f), glm::vec2(-15.0f, 9.0f)}) {
-        ct::scene::Vertex v;
-        v.position = {corner.x, corner.y, 0.0f};
-        v.normal = {0.0f, 0.0f, 1.0f};
-        quad.vertices.push_back(v);
-        quad.bounds.extend(v.position);
+    std::array<ct::scene::Vertex, 4> corners;
+    const glm::vec2 face[] = {{-15.0f, 0.0f}, {15.0f, 0.0f}, {15.0f, 9.0f}, {-15.0f, 9.0f}};  // seen from +z
+    for (int i = 0; i < 4; ++i) {
+        corners[i].position = {face[i].x, face[i].y, 0.0f};
+        corners[i].normal = {0.0f, 0.0f, 1.0f};
     }
-    quad.indices = {0, 1, 2, 0, 2, 3};
-    quad.material = 0;
-    scene.meshes.push_back({"wall", {quad}});
-    ct::scene::Node node;
-    node.name = "wall";
-    node.mesh = 0;
-    scene.nodes.push_back(node);
-    scene.roots.push_back(0);
-    scene.bounds = quad.bounds;
-    return scene;
+    return ct::test::quadScene("wall", material, corners);
 }
 
 std::vector<float> rowLuminance(const ct::render::CapturedFrame& frame, std::uint32_t y) {

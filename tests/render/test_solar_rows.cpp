@@ -19,7 +19,6 @@ constexpr glm::vec4 kRows{0.4f, 0.3f, 0.5f, 0.0f};  // modules 40 % of the pitch
 // A 200 m level quad with 4000 row pitches across x (5 cm each, so a pixel spans several): the
 // solar rows surface with black modules, or (rows false) a plain surface of the ground's colour.
 ct::scene::Scene field(bool rows) {
-    ct::scene::Scene scene;
     ct::scene::Material material;
     material.name = rows ? "rows" : "ground";
     material.metallicFactor = 0.0f;
@@ -31,27 +30,14 @@ ct::scene::Scene field(bool rows) {
     } else {
         material.baseColorFactor = glm::vec4(ct::render::Lighting{}.groundColor, 1.0f);
     }
-    scene.materials.push_back(material);
-    ct::scene::Primitive quad;
-    for (const glm::vec2 corner :
-         {glm::vec2(-0.5f, -0.5f), glm::vec2(0.5f, -0.5f), glm::vec2(0.5f, 0.5f), glm::vec2(-0.5f, 0.5f)}) {
-        ct::scene::Vertex v;
-        v.position = glm::vec3(corner.x, 0.0f, corner.y) * 200.0f;
-        v.normal = {0.0f, 1.0f, 0.0f};
-        v.uv0 = {(corner.x + 0.5f) * 4000.0f, 0.5f};
-        quad.vertices.push_back(v);
-        quad.bounds.extend(v.position);
+    std::array<ct::scene::Vertex, 4> corners;
+    const glm::vec2 square[] = {{-0.5f, -0.5f}, {-0.5f, 0.5f}, {0.5f, 0.5f}, {0.5f, -0.5f}};  // seen from above
+    for (int i = 0; i < 4; ++i) {
+        corners[i].position = glm::vec3(square[i].x, 0.0f, square[i].y) * 200.0f;
+        corners[i].normal = {0.0f, 1.0f, 0.0f};
+        corners[i].uv0 = {(square[i].x + 0.5f) * 4000.0f, 0.5f};
     }
-    quad.indices = {0, 2, 1, 0, 3, 2};
-    quad.material = 0;
-    scene.meshes.push_back({"field", {quad}});
-    ct::scene::Node node;
-    node.name = "field";
-    node.mesh = 0;
-    scene.nodes.push_back(node);
-    scene.roots.push_back(0);
-    scene.bounds = quad.bounds;
-    return scene;
+    return ct::test::quadScene("field", material, corners);
 }
 
 // The exposed light (before the tone curve) at the image's centre, from `eye` (across, up).
