@@ -461,6 +461,8 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     const bool overlayOn =
         overlay_.enabled && overlay_.values && overlay_.nx > 0 && overlay_.nz > 0 && overlayBound_ == overlay_.values;
     uniforms.overlayGrid = glm::vec4(overlay_.originX, overlay_.originZ, overlay_.cellSize, overlayOn ? 1.0f : 0.0f);
+    // The frame's optional shader features, from scratch: the lamps below and the animations
+    // (uploadAnimations, later in record) add theirs.
     frameFeatures_ = overlayOn ? kFeatureOverlay : 0u;
     uniforms.overlayRange = glm::vec4(overlay_.rangeMin, overlay_.rangeMax, overlay_.opacity, overlay_.contourStep);
     uniforms.overlayInfo = glm::vec4(static_cast<float>(overlay_.nx), static_cast<float>(overlay_.nz),

@@ -1,5 +1,7 @@
 #include "render_harness.h"
 
+#include "support/pixel_luminance.h"
+
 #include "render/data_dir.h"
 
 #include <catch2/catch.hpp>
@@ -41,15 +43,8 @@ render::CapturedFrame RenderHarness::render(const scene::Scene& scene, const ren
     return capture_.render(camera, lighting);
 }
 
-namespace {
-float toLinear(std::uint8_t value) {
-    const float c = value / 255.0f;
-    return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
-}
-}  // namespace
-
 glm::vec3 normalizedColor(glm::u8vec4 pixel) {
-    const glm::vec3 linear(toLinear(pixel.r), toLinear(pixel.g), toLinear(pixel.b));
+    const glm::vec3 linear(linearFromSrgb8(pixel.r), linearFromSrgb8(pixel.g), linearFromSrgb8(pixel.b));
     const float peak = std::max({linear.r, linear.g, linear.b, 1e-4f});
     return linear / peak;
 }
@@ -76,7 +71,7 @@ scene::Scene quadScene(const std::string& name, const scene::Material& material,
 }
 
 float luminance(glm::u8vec4 pixel) {
-    return 0.2126f * toLinear(pixel.r) + 0.7152f * toLinear(pixel.g) + 0.0722f * toLinear(pixel.b);
+    return 0.2126f * linearFromSrgb8(pixel.r) + 0.7152f * linearFromSrgb8(pixel.g) + 0.0722f * linearFromSrgb8(pixel.b);
 }
 
 }  // namespace ct::test

@@ -5,6 +5,7 @@
 #include "render/solar_rows.h"
 #include "render/tone_curve.h"
 #include "render_harness.h"
+#include "support/pixel_luminance.h"
 
 #include <catch2/catch.hpp>
 
@@ -53,11 +54,9 @@ float centreLight(ct::test::RenderHarness& harness, const ct::scene::Scene& scen
     for (std::uint32_t y = frame.height / 2 - 2; y <= frame.height / 2 + 2; ++y)
         for (std::uint32_t x = frame.width / 2 - 2; x <= frame.width / 2 + 2; ++x) {
             const glm::u8vec4 p = frame.pixel(x, y);
-            const auto linear = [](std::uint8_t c) {
-                const float s = c / 255.0f;
-                return s <= 0.04045f ? s / 12.92f : std::pow((s + 0.055f) / 1.055f, 2.4f);
-            };
-            const glm::vec3 exposed = ct::render::inverseToneCurve({linear(p.r), linear(p.g), linear(p.b)});
+            using ct::test::linearFromSrgb8;
+            const glm::vec3 exposed =
+                ct::render::inverseToneCurve({linearFromSrgb8(p.r), linearFromSrgb8(p.g), linearFromSrgb8(p.b)});
             sum += 0.2126 * exposed.r + 0.7152 * exposed.g + 0.0722 * exposed.b;
             ++n;
         }
