@@ -70,8 +70,8 @@ float distanceToGround(Atmosphere a, float r, float mu) {
 }
 
 float horizonZenith(Atmosphere a, float r) {
-    float below = acos(clamp(sqrt(max(r * r - a.bottomRadius * a.bottomRadius, 0.0)) / r, -1.0, 1.0));
-    return kAtmospherePi / 2.0 + below;
+    float fromNadir = acos(clamp(sqrt(max(r * r - a.bottomRadius * a.bottomRadius, 0.0)) / r, -1.0, 1.0));
+    return kAtmospherePi - fromNadir;
 }
 
 // (zenith angle, azimuth from the sun) of the sky-view table's (x, y) in the unit square.

@@ -73,6 +73,10 @@ layout(std430, set = 0, binding = 7) readonly buffer NodeAnimations {
 // written each frame with the atmosphere on.
 layout(set = 0, binding = 10) uniform sampler2D skyIrradianceSh;
 
+// The sky prefiltered for glossy surfaces, five roughness levels (engine/render/sky_specular_pass.h),
+// made again with the harmonics.
+layout(set = 0, binding = 11) uniform sampler2D skySpecularMap;
+
 vec4 nodeAnimation(uint nodeIdPlusOne) { return nodeAnimations[max(nodeIdPlusOne, 1u) - 1u]; }
 
 layout(push_constant) uniform DrawConstants {

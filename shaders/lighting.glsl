@@ -4,6 +4,7 @@
 #define CT_LIGHTING_GLSL
 
 #include "sky_irradiance.glsl"
+#include "sky_specular.glsl"
 
 const float PI = 3.14159265359;
 
@@ -54,6 +55,23 @@ vec3 fresnelSchlick(float vDotH, vec3 f0) {
     return f0 + (1.0 - f0) * pow(1.0 - vDotH, 5.0);
 }
 
+// The sky's light a surface reflects, in the units skyIrradiance returns. With the atmosphere:
+// the prefiltered sky at the surface's roughness along its mirror direction, the ground's light
+// where the lobe dips below the horizon and the night's floor, scaled by the environment BRDF
+// (render/sky_specular.h); so panel glass seen low mirrors the horizon's glow and a rough roof
+// takes little. Without: a share of the two-colour sky.
+vec3 skySpecular(vec3 f0, float roughness, vec3 n, vec3 v) {
+    vec3 r = reflect(-v, n);
+    if (frame.atmosphere.x > 0.5) {
+        vec4 env = skySpecularLookup(skySpecularMap, r, roughness);
+        vec3 radiance = env.rgb * frame.atmosphere.z / max(frame.params.w, 1e-3) + frame.groundBounce.rgb * env.a +
+                        frame.atmosphere.w * mix(frame.nightHorizon.rgb, frame.nightZenith.rgb, 0.5) * (1.0 - env.a);
+        vec2 brdf = max(envBrdfApprox(roughness, max(dot(n, v), 1e-4)), vec2(0.0));
+        return radiance * (f0 * brdf.x + brdf.y);
+    }
+    return f0 * skyRadiance(r) * (1.0 - roughness) * 0.5;
+}
+
 // Sun and sky on an opaque surface: GGX specular, Smith visibility, Schlick Fresnel and the
 // sky's ambient. One function for the scene's surfaces and the plain the sky shader draws past
 // the terrain's edge, so the two shade alike and meet without a seam.
@@ -67,8 +85,7 @@ vec3 sunAndSkyRadiance(vec3 diffuseColor, vec3 f0, float roughness, vec3 n, vec3
     vec3 specular = f * distributionGGX(nDotH, roughness) * visibilitySmithGGX(nDotV, nDotL, roughness);
     vec3 diffuse = (1.0 - f) * diffuseColor / PI;
     vec3 color = (diffuse + specular) * frame.sunRadiance.rgb * nDotL * shadow;
-    vec3 ambientSpecular = f0 * skyRadiance(reflect(-v, n)) * (1.0 - roughness) * 0.5;
-    return color + (diffuseColor * skyIrradiance(n) + ambientSpecular) * occlusion * frame.params.w;
+    return color + (diffuseColor * skyIrradiance(n) + skySpecular(f0, roughness, n, v)) * occlusion * frame.params.w;
 }
 
 #endif

@@ -92,9 +92,12 @@ double distanceToGround(const AtmosphereParameters& a, double r, double mu) {
 }  // namespace
 
 double horizonZenith(const AtmosphereParameters& a, double r) {
-    const double below =
+    // The angle at the viewer between straight down and the line grazing the planet (the right
+    // triangle viewer, centre, tangent point: cos = tangent length / r); the horizon lies that far
+    // from the nadir, a little below the level for a viewer above the ground.
+    const double fromNadir =
         std::acos(std::clamp(std::sqrt(std::max(r * r - a.bottomRadius_km * a.bottomRadius_km, 0.0)) / r, -1.0, 1.0));
-    return kPi / 2.0 + below;
+    return kPi - fromNadir;
 }
 
 SkyViewDirection skyViewDirection(const AtmosphereParameters& a, double r, double x, double y) {

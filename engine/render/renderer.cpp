@@ -91,7 +91,8 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
          {7, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT},
          {8, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT},
          {9, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
-         {10, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT}},
+         {10, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT},
+         {11, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT}},
         "frame set layout");
     std::vector<vk::LayoutBinding> materialBindings{
         {0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}};
@@ -111,6 +112,7 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
                      VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT};
     skySampler_ = vk::makeSampler(context_, {}, "sky view sampler");
     skyIrradiance_ = std::make_unique<SkyIrradiancePass>(context_, shaderDir, atmosphere_->skyView());
+    skySpecular_ = std::make_unique<SkySpecularPass>(context_, shaderDir, atmosphere_->skyView());
     flowLines_ = std::make_unique<FlowLinePass>(context_, shaderDir, sceneTargets());
     lampPass_ = std::make_unique<LampPass>(context_, shaderDir, sceneTargets());
     for (std::uint32_t i = 0; i < FrameRing::kFramesInFlight; ++i)
@@ -354,7 +356,7 @@ void Renderer::allocateFrameSets() {
     // Fresh sets per scene: a set still used by a frame in flight must not be rewritten.
     const VkDescriptorPoolSize perSet[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1},
                                            {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 7},
-                                           {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 3}};
+                                           {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 4}};
     vk::DescriptorSets allocated =
         vk::allocateDescriptorSets(context_, frameLayout_.get(), perSet, FrameRing::kFramesInFlight, "frame");
     framePool_ = std::move(allocated.pool);
@@ -367,6 +369,7 @@ void Renderer::allocateFrameSets() {
             .image(2, shadowMap_.view(), shadowSampler_.get())
             .image(8, atmosphere_->skyView().view(), skySampler_.get())
             .image(10, skyIrradiance_->coefficients().view(), skySampler_.get())
+            .image(11, skySpecular_->map().view(), skySpecular_->sampler())
             .buffer(3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, visibleLists_[i].get(), 0, shadowListOffset_)
             .buffer(4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, visibleLists_[i].get(), shadowListOffset_,
                     shadowListOffset_ * static_cast<VkDeviceSize>(shadowCascades_))
@@ -518,8 +521,8 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
                       [&, viewerRadius, sunZenith](VkCommandBuffer c) {
                           atmosphere_->recordSkyView(c, viewerRadius, sunZenith);
                       });
-    // The harmonics follow the table and the sun's azimuth (which the table leaves out): projected
-    // again when either changed.
+    // The harmonics and the prefiltered sky follow the table and the sun's azimuth (which the
+    // table leaves out): made again when either changed.
     const glm::vec2 sunFlat(uniforms.sunDirection.x, uniforms.sunDirection.z);
     if (lighting.atmosphere && (skyViewDue || !skyIrradianceValid_ || sunFlat != skyIrradianceSunFlat_)) {
         skyIrradianceValid_ = true;
@@ -529,6 +532,10 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
                       {{&atmosphere_->skyView(), &skyViewState_, ImageAccess::SampledInCompute, false},
                        {&skyIrradiance_->coefficients(), &skyIrradianceState_, ImageAccess::ComputeWrite, true}},
                       [&, sunFlat, horizon](VkCommandBuffer c) { skyIrradiance_->record(c, sunFlat, horizon); });
+        graph.addPass("sky specular",
+                      {{&atmosphere_->skyView(), &skyViewState_, ImageAccess::SampledInCompute, false},
+                       {&skySpecular_->map(), &skySpecularState_, ImageAccess::ComputeWrite, true}},
+                      [&, sunFlat, horizon](VkCommandBuffer c) { skySpecular_->record(c, sunFlat, horizon); });
     }
     // The map is drawn again only when what it shows changed: the cascades (the sun, the camera
     // for all but a single map), what casts, or how the nodes stand (lift, clip).
@@ -556,7 +563,8 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
         {&depth_, &depthState_, ImageAccess::DepthAttachment, true},
         {&shadowMap_, &shadowState_, ImageAccess::SampledInFragment, false},
         {&atmosphere_->skyView(), &skyViewState_, ImageAccess::SampledInFragment, false},
-        {&skyIrradiance_->coefficients(), &skyIrradianceState_, ImageAccess::SampledInFragment, false}};
+        {&skyIrradiance_->coefficients(), &skyIrradianceState_, ImageAccess::SampledInFragment, false},
+        {&skySpecular_->map(), &skySpecularState_, ImageAccess::SampledInFragment, false}};
     const bool multisampled = samples_ != VK_SAMPLE_COUNT_1_BIT;
     if (multisampled && ambientOcclusion_)
         mainImages.push_back({&depthResolved_, &depthResolvedState_, ImageAccess::DepthResolve, true});

@@ -38,6 +38,7 @@
 #include "render/scene_targets.h"
 #include "render/shadow_cascades.h"
 #include "render/sky_irradiance_pass.h"
+#include "render/sky_specular_pass.h"
 #include "render/tone_map_pass.h"
 #include "render/visibility.h"
 #include "vk/pipeline.h"
@@ -246,8 +247,10 @@ private:
     ImageState skyViewState_;
     std::unique_ptr<SkyIrradiancePass> skyIrradiance_;  // the sky view's spherical harmonics
     ImageState skyIrradianceState_;
-    bool skyIrradianceValid_ = false;       // the coefficients hold a projection
-    glm::vec2 skyIrradianceSunFlat_{0.0f};  // of the table for the sun along this (x, z)
+    bool skyIrradianceValid_ = false;               // the coefficients hold a projection
+    glm::vec2 skyIrradianceSunFlat_{0.0f};          // of the table for the sun along this (x, z)
+    std::unique_ptr<SkySpecularPass> skySpecular_;  // the sky prefiltered for glass and metal
+    ImageState skySpecularState_;
     vk::Unique<VkSampler> skySampler_;
     std::vector<glm::vec4> transmittanceTable_;
     std::vector<glm::vec4> multipleScatteringTable_;

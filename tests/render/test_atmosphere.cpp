@@ -93,6 +93,15 @@ glm::vec4 lookUp(const std::vector<glm::vec4>& table, const AtmosphereParameters
 
 }  // namespace
 
+TEST_CASE("the horizon lies just below the level, by the dip the viewer's height gives", "[render][atmosphere]") {
+    const AtmosphereParameters earth;
+    CHECK(horizonZenith(earth, earth.bottomRadius_km) == Approx(90.0 * kDeg).margin(1e-9));
+    // 550 m up: the dip is acos(R / r), about sqrt(2 h / R) = 0.75 degrees.
+    const double r = earth.bottomRadius_km + 0.55;
+    CHECK(horizonZenith(earth, r) == Approx(90.0 * kDeg + std::acos(earth.bottomRadius_km / r)).margin(1e-9));
+    CHECK(horizonZenith(earth, r) < 91.0 * kDeg);
+}
+
 TEST_CASE("the noon sky is blue overhead and the sunset sky is warm towards the sun", "[render][atmosphere]") {
     const AtmosphereParameters earth;
     const std::vector<glm::vec4> transmittance = transmittanceLutReference(earth);
