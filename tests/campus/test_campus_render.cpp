@@ -1,9 +1,11 @@
 // The campus as built at each phase, rendered headless from the overview camera: the picking
 // buffer must show exactly the buildings of that phase.
 #include "campus/campus_scene.h"
+#include "campus/sun_lighting.h"
 #include "render/data_dir.h"
 #include "render/offscreen_capture.h"
 #include "support/abilene_scenario.h"
+#include "twin/civil_time.h"
 #include "twin/scenario_loader.h"
 
 #include <catch2/catch.hpp>
@@ -125,7 +127,12 @@ TEST_CASE("tilted trackers leave the far solar rows on show, darker than the pla
     ct::render::OffscreenCapture capture(context, renderer);
     const auto camera = ct::campus::scenarioCamera(scenario, "overview", scene.bounds);
     REQUIRE(camera);
-    const auto frame = capture.render(*camera, {});
+    // Lit as `render` lights the campus: the July afternoon's sun and sky over the site, the
+    // plain's own colour reflected between the rows.
+    ct::render::Lighting lighting =
+        ct::campus::stillLighting({}, scenario.site, static_cast<double>(*ct::twin::parseIsoUtc("2026-07-15T21:00")));
+    if (composed.campus->groundAlbedo) lighting.groundColor = *composed.campus->groundAlbedo;
+    const auto frame = capture.render(*camera, lighting);
     // The far stand-ins (level whatever the tilt; tilted they sank half into the ground) against
     // the terrain around them.
     double strips = 0.0;

@@ -32,7 +32,7 @@ inline const Material kTurbineHall{"turbine_hall", {0.66, 0.69, 0.72}, 0.2, 0.6}
 // Office glazing: dark glass by day; at night the offices' light behind it, about 100 cd/m2 of
 // warm white (in the renderer's night units, emissiveAtNight).
 inline const Material kOfficeWindow{"office_window", {0.05, 0.06, 0.07}, 0.0, 0.15, "", {1.0, 0.8, 0.55}, 3.0, true};
-inline const Material kGround{"dry_grass", {0.42, 0.38, 0.27}, 0.0, 1.0, "grassland"};
+inline const Material kGround{"dry_grass", {0.28, 0.24, 0.14}, 0.0, 1.0, "grassland"};
 }  // namespace palette
 
 // A chain-link fence along the rectangle |x| <= halfX, |z| <= halfZ: posts and three rails.
