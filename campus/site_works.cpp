@@ -5,6 +5,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -34,6 +35,15 @@ scene::Material material(const std::string& name, glm::vec3 color, float roughne
 }
 
 const glm::vec3 kAsphalt(0.085f, 0.085f, 0.09f);  // weathered, greyer than new
+
+// Asphalt worn as shaders/asphalt.glsl draws it: a road's lanes and edge lines (`halfWidth` > 0)
+// or an area's patches and grain alone (0).
+scene::Material asphalt(float halfWidth, int lanes) {
+    scene::Material m = material("asphalt", kAsphalt, 0.9f);
+    m.procedural = scene::ProceduralSurface::Asphalt;
+    m.proceduralParams = glm::vec4(halfWidth, static_cast<float>(lanes), 0.0f, 0.0f);
+    return m;
+}
 const glm::vec3 kGravel(0.36f, 0.34f, 0.31f);
 const glm::vec3 kSteel(0.58f, 0.59f, 0.6f);
 
@@ -99,13 +109,17 @@ private:
     int nothing_ = -1;
 };
 
-void addQuad(scene::Primitive& p, glm::vec3 a, glm::vec3 b, glm::vec3 c, glm::vec3 d) {
+// A quad a, b, c, d with texture coordinates `uv` at its corners (none by default).
+void addQuad(scene::Primitive& p, glm::vec3 a, glm::vec3 b, glm::vec3 c, glm::vec3 d,
+             const std::array<glm::vec2, 4>& uv = {}) {
     const glm::vec3 n = glm::normalize(glm::cross(b - a, d - a));
     const auto base = static_cast<std::uint32_t>(p.vertices.size());
-    for (const glm::vec3& v : {a, b, c, d}) {
+    const glm::vec3 corners[] = {a, b, c, d};
+    for (std::size_t i = 0; i < 4; ++i) {
         scene::Vertex vertex;
-        vertex.position = v;
+        vertex.position = corners[i];
         vertex.normal = n;
+        vertex.uv0 = uv[i];
         p.vertices.push_back(vertex);
     }
     p.indices.insert(p.indices.end(), {base, base + 1, base + 2, base, base + 2, base + 3});
@@ -174,6 +188,9 @@ std::vector<glm::vec2> pathPoints(const SiteWork& work) {
 // by `halfWidth` at both ends so corners close, cut every 20 m to follow the ground.
 void addBand(scene::Primitive& p, const std::vector<glm::vec2>& points, float halfWidth, float lift,
              const TerrainHeight& ground) {
+    // Texture coordinates: metres across from the centre line (+ to the left going along) and
+    // along the path from its start, for surfaces drawn in the road's own frame (asphalt.glsl).
+    float travelled = 0.0f;
     for (std::size_t i = 0; i + 1 < points.size(); ++i) {
         const glm::vec2 d = points[i + 1] - points[i];
         const float length = glm::length(d);
@@ -187,9 +204,14 @@ void addBand(scene::Primitive& p, const std::vector<glm::vec2>& points, float ha
             const glm::vec2 s0 = start + dir * (total * static_cast<float>(k) / static_cast<float>(pieces));
             const glm::vec2 s1 = start + dir * (total * static_cast<float>(k + 1) / static_cast<float>(pieces));
             const auto at = [&](glm::vec2 q) { return glm::vec3(q.x, ground.at(q.x, q.y) + lift, q.y); };
+            const float v0 = travelled - halfWidth + total * static_cast<float>(k) / static_cast<float>(pieces);
+            const float v1 = travelled - halfWidth + total * static_cast<float>(k + 1) / static_cast<float>(pieces);
             addQuad(p, at(s0 + across * halfWidth), at(s1 + across * halfWidth), at(s1 - across * halfWidth),
-                    at(s0 - across * halfWidth));
+                    at(s0 - across * halfWidth),
+                    {glm::vec2(halfWidth, v0), glm::vec2(halfWidth, v1), glm::vec2(-halfWidth, v1),
+                     glm::vec2(-halfWidth, v0)});
         }
+        travelled += length;
     }
 }
 
@@ -271,7 +293,8 @@ void road(Model& m, const SiteWork& work, const TerrainHeight& ground) {
     addBand(shoulder, points, half + 1.5f, 0.06f, ground);
     m.addNode("shoulder", std::move(shoulder), {}, 0.0f, kFlat);
     scene::Primitive asphalt;
-    asphalt.material = m.addMaterial(material("asphalt", kAsphalt, 0.9f));
+    // Two lanes where two cars pass (6 m and wider), else one.
+    asphalt.material = m.addMaterial(::ct::campus::asphalt(half, work.width_m >= 6.0 ? 2 : 1));
     addBand(asphalt, points, half, 0.12f, ground);
     m.addNode("surface", std::move(asphalt), {}, 0.0f, kFlat);
     if (work.width_m >= 9.0) {
@@ -403,8 +426,7 @@ void powerLine(Model& m, const SiteWork& work, const TerrainHeight& ground) {
 
 void parking(Model& m, const SiteWork& work, const TerrainHeight& ground) {
     const Frame2 f = areaFrame(work);
-    m.addNode("surface", areaSurface(f, 0.1f, ground, m.addMaterial(material("asphalt", kAsphalt, 0.9f))), {}, 0.0f,
-              kFlat);
+    m.addNode("surface", areaSurface(f, 0.1f, ground, m.addMaterial(asphalt(0.0f, 0))), {}, 0.0f, kFlat);
     // Double rows of stalls 5.5 m deep and 2.75 m wide about 7 m aisles: modules 18 m deep.
     const int stripeMaterial = m.addMaterial(material("stall_paint", glm::vec3(0.72f, 0.72f, 0.68f), 0.7f));
     const glm::vec3 carColours[] = {{0.75f, 0.75f, 0.74f},

@@ -8,7 +8,7 @@ layout(set = 1, binding = 0) uniform MaterialUniforms {
     vec4 factors;         // x: metallic, y: roughness, z: normal scale, w: occlusion strength
     vec4 alpha;           // x: cutoff
     uvec4 texCoords;      // texcoord set of base colour, metallic-roughness, normal, occlusion
-    uvec4 texCoordsMore;  // x: emissive, y: procedural surface (0 none, 1 grassland, 2 solar rows, 3 precast;
+    uvec4 texCoordsMore;  // x: emissive, y: procedural surface (0 none, 1 grassland, 2 solar rows, 3 precast, 4 asphalt;
                           // scene::ProceduralSurface; the pipeline is chosen by it: mesh.frag's kSurface),
                           // z: emissive only while the site's lights are on (1)
     vec4 procedural;      // scene::Material::proceduralParams

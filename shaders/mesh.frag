@@ -10,6 +10,7 @@
 #include "grassland.glsl"
 #include "solar_rows.glsl"
 #include "precast.glsl"
+#include "asphalt.glsl"
 
 // The procedural surface this pipeline draws (scene::ProceduralSurface: 0 none, 1 grassland,
 // 2 solar rows, 3 wall panels), one pipeline each (render::DrawBatch::surface): a CPU device
@@ -96,8 +97,9 @@ void main() {
     // ground (m), across a solar row's pitch, of a wall (m). Only the surface drawn asks.
     float footprint = kSurface == 1u ? max(length(dFdx(inWorldPosition.xz)), length(dFdy(inWorldPosition.xz))) : 0.0;
     float uFootprint = kSurface == 2u ? fwidth(inUv.x) : 0.0;
-    float surfaceFootprint =
-        kSurface == 3u ? max(length(dFdx(inWorldPosition)), length(dFdy(inWorldPosition))) : 0.0;
+    float surfaceFootprint = kSurface == 3u || kSurface == 4u
+                                 ? max(length(dFdx(inWorldPosition)), length(dFdy(inWorldPosition)))
+                                 : 0.0;
     vec4 baseColor = material.baseColorFactor * inColor *
                      texture(baseColorTexture, uvSet(material.texCoords.x));
     if ((draw.flags & kFlagAlphaMask) != 0u && baseColor.a < material.alpha.x) discard;
@@ -127,6 +129,8 @@ void main() {
                                         length(frame.cameraPosition.xyz - inWorldPosition));
     if (kSurface == 3u && !scaffold)
         baseColor.rgb = precastAlbedo(baseColor.rgb, inWorldPosition, geometricNormal, animation.x, surfaceFootprint);
+    if (kSurface == 4u && !scaffold)
+        baseColor.rgb = asphaltAlbedo(baseColor.rgb, inWorldPosition.xz, inUv.x, material.procedural, surfaceFootprint);
     vec3 f0 = mix(vec3(0.04), baseColor.rgb, metallic);
     vec3 diffuseColor = baseColor.rgb * (1.0 - metallic);
     float shadow = sunShadow(inWorldPosition, geometricNormal);

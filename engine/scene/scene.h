@@ -83,7 +83,11 @@ enum class AlphaMode { Opaque, Mask, Blend };
 // - PrecastPanels: a wall of panels with joints between them, each a shade apart, and a darker
 //   plinth (shaders/precast.glsl); the base colour is the panels'. From the extras,
 //   "proceduralSurface": "precast".
-enum class ProceduralSurface { None, Grassland, SolarRows, PrecastPanels };
+// - Asphalt: a worn road or car park: patches, grain, and on a road wheel paths, drip lines and
+//   white edge lines (shaders/asphalt.glsl). The first texture coordinates are the road's own,
+//   metres across from its centre line and along it; proceduralParams.x is the half width (0:
+//   an area, no lanes or lines), .y the lanes. Made by the campus composer, not read from glTF.
+enum class ProceduralSurface { None, Grassland, SolarRows, PrecastPanels, Asphalt };
 
 struct Material {
     std::string name;
