@@ -22,6 +22,7 @@ std::optional<Outcome> parseCommandLine(int argc, const char* const* argv, Comma
     addTourCommand(app, line.tour);
     addPublishCommand(app, line.publish);
     addMonitorCommand(app, line.monitor);
+    addExportCommand(app, line.exportCampus);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -202,6 +203,19 @@ void addMonitorCommand(CLI::App& app, MonitorOptions& o) {
     cmd->add_option("--seed", o.seed, "Seed of the weather and load processes");
     cmd->add_option("--watch", o.watch, "Also write entity/quantity (repeatable)");
     cmd->add_option("--out", o.out, "CSV output file (default: standard output)");
+}
+
+void addExportCommand(CLI::App& app, ExportOptions& o) {
+    CLI::App* cmd = app.add_subcommand(
+        "export",
+        "Write the campus as built at a phase as one glTF file (.glb, or .gltf + .bin) for Blender and others");
+    cmd->add_option("--scenario", o.scenario, "Scenario file (JSON, see docs/scenario.md)")->required();
+    cmd->add_option("--phase", o.phase, "Expansion phase 1..N (default: the last, the full build-out)")
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--out", o.out, "campus.glb (one binary file) or campus.gltf (with campus.bin beside it)")
+        ->required();
+    cmd->add_option("--tracker-tilt", o.trackerTilt_deg, "Solar tracker rotation, degrees (+: panels face west)")
+        ->check(CLI::Range(-60.0, 60.0));
 }
 
 void addTileOption(CLI::App& command, unsigned& tileSize) {

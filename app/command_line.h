@@ -141,11 +141,18 @@ struct MonitorOptions {
     std::string out;                 // empty: standard output
 };
 
+struct ExportOptions {
+    std::string scenario;
+    int phase = 0;    // 0: the last phase
+    std::string out;  // .glb, or .gltf (with a .bin beside it)
+    double trackerTilt_deg = 0.0;
+};
+
 // Everything the command line can say: the global options, the command given, and each
 // command's options (only the given command's are read).
 struct CommandLine {
     GlobalOptions global;
-    std::string command;  // "view", "render", "simulate", "heatmap", "plan", "tour", "publish", "monitor"
+    std::string command;  // "view", "render", "simulate", "heatmap", "plan", "tour", "publish", "monitor", "export"
     ViewOptions view;
     RenderOptions render;
     SimulateOptions simulate;
@@ -154,6 +161,7 @@ struct CommandLine {
     TourOptions tour;
     PublishOptions publish;
     MonitorOptions monitor;
+    ExportOptions exportCampus;  // `export` is a keyword
 };
 
 // Parses argv into `line`. nullopt: run line.command. A value: stop now, done (the help was
@@ -174,5 +182,6 @@ void addPlanCommand(CLI::App& app, PlanOptions& options);
 void addTourCommand(CLI::App& app, TourOptions& options);
 void addPublishCommand(CLI::App& app, PublishOptions& options);
 void addMonitorCommand(CLI::App& app, MonitorOptions& options);
+void addExportCommand(CLI::App& app, ExportOptions& options);
 
 }  // namespace ct::app

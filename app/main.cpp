@@ -3,6 +3,7 @@
 // 0 done, 2 bad input or usage, 1 a runtime failure (README, "Exit codes"). Commands return a
 // campus::Outcome whose problem is one line; it is printed here, once, naming the command.
 #include "command_line.h"
+#include "export_command.h"
 #include "heatmap_command.h"
 #include "monitor_command.h"
 #include "plan_command.h"
@@ -34,6 +35,7 @@ ct::campus::Outcome run(const ct::app::CommandLine& line) {
     if (line.command == "tour") return runTour(line.global, line.tour);
     if (line.command == "publish") return runPublish(line.publish);
     if (line.command == "monitor") return runMonitor(line.monitor);
+    if (line.command == "export") return runExport(line.exportCampus);
     return ct::campus::badInput("unknown command " + line.command);
 }
 

@@ -34,6 +34,8 @@ ct_exit_code_test("heatmap: broken model" 2 "${CT_BROKEN_MODEL_TEXT}" ${CT_EXE} 
   --scenario ${CT_BROKEN_MODEL_SCENARIO} --backend cpu --out ${CT_OUT}/never.png)
 ct_exit_code_test("tour: broken model" 2 "${CT_BROKEN_MODEL_TEXT}" ${CT_EXE} tour
   --scenario ${CT_BROKEN_MODEL_SCENARIO} --tour ${CT_EXIT_DATA}/minimal_tour.json --frames-dir ${CT_OUT}/never)
+ct_exit_code_test("export: broken model" 2 "${CT_BROKEN_MODEL_TEXT}" ${CT_EXE} export
+  --scenario ${CT_BROKEN_MODEL_SCENARIO} --out ${CT_OUT}/never.glb)
 # --telemetry holds it to the window's path: without a window, render refuses --telemetry.
 ct_exit_code_window_test("render window: broken model" 2 "${CT_BROKEN_MODEL_TEXT}" ${CT_EXE} render
   --scenario ${CT_BROKEN_MODEL_SCENARIO} --frames 2 --width 320 --height 180
@@ -54,6 +56,8 @@ ct_exit_code_test("publish: broken scenario" 2 "${CT_BROKEN_SCENARIO_TEXT}" ${CT
   --scenario ${CT_BROKEN_SCENARIO} --broker 127.0.0.1:1)
 ct_exit_code_test("monitor: broken scenario" 2 "${CT_BROKEN_SCENARIO_TEXT}" ${CT_EXE} monitor
   --scenario ${CT_BROKEN_SCENARIO} --telemetry ${CT_TELEMETRY_BINDING} --replay ${CT_TELEMETRY_REPLAY})
+ct_exit_code_test("export: broken scenario" 2 "${CT_BROKEN_SCENARIO_TEXT}" ${CT_EXE} export
+  --scenario ${CT_BROKEN_SCENARIO} --out ${CT_OUT}/never.glb)
 ct_exit_code_window_test("render window: broken scenario" 2 "${CT_BROKEN_SCENARIO_TEXT}" ${CT_EXE} render
   --scenario ${CT_BROKEN_SCENARIO} --frames 2 --width 320 --height 180)
 
@@ -72,7 +76,8 @@ set(CT_REQUIRED_plan --scenario ${CT_SCENARIO})
 set(CT_REQUIRED_tour --scenario ${CT_SCENARIO} --tour ${PROJECT_SOURCE_DIR}/scenarios/abilene_tour.json)
 set(CT_REQUIRED_publish --scenario ${CT_SCENARIO} --broker 127.0.0.1:1)
 set(CT_REQUIRED_monitor --scenario ${CT_SCENARIO} --telemetry ${CT_TELEMETRY_BINDING})
-foreach(command view render simulate heatmap plan tour publish monitor)
+set(CT_REQUIRED_export --scenario ${CT_SCENARIO} --out ${CT_OUT}/never.glb)
+foreach(command view render simulate heatmap plan tour publish monitor export)
   ct_exit_code_test("${command}: unknown option" 2 "not expected: --no-such-option" ${CT_EXE} ${command}
     ${CT_REQUIRED_${command}} --no-such-option)
 endforeach()

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Validates glTF files with the Khronos glTF validator and prints one summary line per file.
+// Validates glTF files (.gltf or .glb) with the Khronos glTF validator and prints one summary line
+// per file.
 //
 //   node tools/gltf-validate/validate.js assets/campus/*.gltf
+//   node tools/gltf-validate/validate.js campus.glb
 //
 // External resources (the .bin next to each .gltf) are read relative to the file that names
 // them, so the validator checks accessor bounds and min/max against the real data. Exits 1 when
@@ -94,6 +96,19 @@ async function checkInstancing(gltf, readResource) {
     return errors;
 }
 
+// The JSON and BIN chunks of a binary glTF (the validator has already checked its structure).
+function glbChunks(data) {
+    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    const jsonLength = view.getUint32(12, true);
+    const json = data.subarray(20, 20 + jsonLength);
+    let bin;
+    if (20 + jsonLength + 8 <= data.byteLength) {
+        const binLength = view.getUint32(20 + jsonLength, true);
+        bin = data.subarray(20 + jsonLength + 8, 20 + jsonLength + 8 + binLength);
+    }
+    return {json, bin};
+}
+
 async function validateFile(file) {
     const data = new Uint8Array(await fs.promises.readFile(file));
     const readResource = resourceReader(path.dirname(path.resolve(file)));
@@ -103,8 +118,11 @@ async function validateFile(file) {
         maxIssues: 0,  // no limit: a count that stops early would hide errors
     });
     const issues = report.issues;
-    if (file.endsWith('.gltf')) {
-        for (const message of await checkInstancing(JSON.parse(Buffer.from(data).toString('utf8')), readResource)) {
+    const document = file.endsWith('.glb') ? glbChunks(data) : {json: data};
+    if (file.endsWith('.gltf') || file.endsWith('.glb')) {
+        // A GLB's own buffer (no uri) is its BIN chunk.
+        const reader = (uri) => (uri === undefined ? Promise.resolve(document.bin) : readResource(uri));
+        for (const message of await checkInstancing(JSON.parse(Buffer.from(document.json).toString('utf8')), reader)) {
             issues.messages.push({severity: 0, code: 'EXT_MESH_GPU_INSTANCING', message, pointer: ''});
             issues.numErrors++;
         }
