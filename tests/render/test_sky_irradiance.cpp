@@ -6,11 +6,11 @@
 #include "render/sky_irradiance.h"
 #include "render/sky_irradiance_pass.h"
 #include "render_harness.h"
+#include "sky_table_pass.h"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <cstring>
 
 using ct::render::irradianceOverPi;
 using ct::render::kSkyViewHeight;
@@ -69,33 +69,9 @@ TEST_CASE("the GPU's harmonics of the sky view agree with the CPU's", "[render][
     const auto cpu = projectSkyView(table, horizon, sunFlat);
 
     ct::render::SkyIrradiancePass pass(context, ct::render::shaderDir(), luts.skyView());
-    ct::vk::Buffer readback(context, {9 * sizeof(glm::vec4), VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                                      ct::vk::MemoryUsage::Readback, "test sky irradiance readback"});
-    context.runOnce([&](VkCommandBuffer cmd) {
-        ct::vk::transition(cmd, luts.skyView(),
-                           {VK_IMAGE_LAYOUT_GENERAL, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
-                            VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
-                            VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT});
-        ct::vk::transition(
-            cmd, pass.coefficients(),
-            {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE,
-             VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT});
-        pass.record(cmd, sunFlat, static_cast<float>(horizon));
-        ct::vk::transition(
-            cmd, pass.coefficients(),
-            {VK_IMAGE_LAYOUT_GENERAL, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
-             VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT});
-        VkBufferImageCopy region{};
-        region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-        region.imageExtent = {9, 1, 1};
-        vkCmdCopyImageToBuffer(cmd, pass.coefficients().get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback.get(), 1,
-                               &region);
-        ct::vk::memoryBarrier(cmd, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
-                              VK_PIPELINE_STAGE_2_HOST_BIT, VK_ACCESS_2_HOST_READ_BIT);
-    });
-    readback.invalidate(context.device());
-    glm::vec4 gpu[9];
-    std::memcpy(gpu, readback.mapped(), sizeof gpu);
+    const std::vector<glm::vec4> gpu =
+        ct::test::runSkyTablePass(context, luts.skyView(), pass.coefficients(), {9, 1},
+                                  [&](VkCommandBuffer cmd) { pass.record(cmd, sunFlat, static_cast<float>(horizon)); });
     float scale = 0.0f;
     for (const glm::vec3& c : cpu.coefficients)
         scale = std::max(scale, std::max({c.r, c.g, c.b}));

@@ -6,11 +6,11 @@
 #include "render/sky_specular.h"
 #include "render/sky_specular_pass.h"
 #include "render_harness.h"
+#include "sky_table_pass.h"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <cstring>
 
 using ct::render::kSkySpecularHeight;
 using ct::render::kSkySpecularLevels;
@@ -125,33 +125,9 @@ TEST_CASE("the GPU's prefiltered sky agrees with the CPU's", "[render][sky-specu
     const auto cpu = ct::render::prefilterSkySpecular(ct::render::resampleSkyView(table, horizon, sunFlat));
 
     ct::render::SkySpecularPass pass(context, ct::render::shaderDir(), luts.skyView());
-    const std::uint32_t rows = kSkySpecularHeight * kSkySpecularLevels;
-    ct::vk::Buffer readback(context, {kSkySpecularWidth * rows * sizeof(glm::vec4), VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                                      ct::vk::MemoryUsage::Readback, "test sky specular readback"});
-    context.runOnce([&](VkCommandBuffer cmd) {
-        ct::vk::transition(cmd, luts.skyView(),
-                           {VK_IMAGE_LAYOUT_GENERAL, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
-                            VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
-                            VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT});
-        ct::vk::transition(
-            cmd, pass.map(),
-            {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE,
-             VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT});
-        pass.record(cmd, sunFlat, static_cast<float>(horizon));
-        ct::vk::transition(
-            cmd, pass.map(),
-            {VK_IMAGE_LAYOUT_GENERAL, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
-             VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT});
-        VkBufferImageCopy region{};
-        region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-        region.imageExtent = {kSkySpecularWidth, rows, 1};
-        vkCmdCopyImageToBuffer(cmd, pass.map().get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback.get(), 1, &region);
-        ct::vk::memoryBarrier(cmd, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
-                              VK_PIPELINE_STAGE_2_HOST_BIT, VK_ACCESS_2_HOST_READ_BIT);
-    });
-    readback.invalidate(context.device());
-    std::vector<glm::vec4> gpu(cpu.size());
-    std::memcpy(gpu.data(), readback.mapped(), gpu.size() * sizeof(glm::vec4));
+    const std::vector<glm::vec4> gpu = ct::test::runSkyTablePass(
+        context, luts.skyView(), pass.map(), {kSkySpecularWidth, kSkySpecularHeight * kSkySpecularLevels},
+        [&](VkCommandBuffer cmd) { pass.record(cmd, sunFlat, static_cast<float>(horizon)); });
     float scale = 0.0f;
     for (const glm::vec4& c : cpu)
         scale = std::max(scale, std::max({c.r, c.g, c.b}));
