@@ -13,34 +13,35 @@ namespace ct::compute {
 
 namespace {
 
-constexpr std::uint32_t kTile = 16;         // field passes: 16 x 16 workgroups
+// Workgroup shapes of the two step passes (as the shaders declare them).
+constexpr std::uint32_t kRowSegment = 128;   // field_advect_blur_x.comp: cells of one row per group
+constexpr std::uint32_t kBlockColumns = 32;  // field_blur_z.comp: a block of 32 x 32 cells per group
+constexpr std::uint32_t kBlockRows = 32;
 constexpr std::uint32_t kSampleGroup = 64;  // field_sample.comp's local_size_x
-constexpr std::uint32_t kPushBytes = 32;    // the largest push block (advection's)
+constexpr std::uint32_t kPushBytes = 48;    // the largest push block (pass 1's)
 
 // Push blocks, laid out as the shaders declare them.
-struct AdvectPush {
+struct AdvectBlurPush {
     std::int32_t nx, nz;
     std::int32_t offsetX, offsetZ;  // floor(-shift)
     float w00, w10, w01, w11;       // bilinear weights of the backtrace
+    float decay, gain;
+    std::int32_t radius, unused;
 };
 struct BlurPush {
-    std::int32_t nx, nz, radius, axis;
-};
-struct SourcePush {
-    std::int32_t nx, nz;
-    float decay, gain;
+    std::int32_t nx, nz, radius, unused;
 };
 struct SamplePush {
     std::int32_t nx, nz, count, unused;
 };
-static_assert(sizeof(AdvectPush) == kPushBytes && sizeof(BlurPush) <= kPushBytes && sizeof(SourcePush) <= kPushBytes &&
+static_assert(sizeof(AdvectBlurPush) == kPushBytes && sizeof(BlurPush) <= kPushBytes &&
               sizeof(SamplePush) <= kPushBytes);
 
 // The backtrace (cell minus shift) is the same for every cell: its whole-cell offset and
 // bilinear weights are computed once, in double and rounded to float once, exactly as
 // twin::HeatFieldCpu does, so both solvers weigh the same four cells the same way. A shift
 // longer than the grid reads only ambient air; clamping it keeps the int conversion defined.
-AdvectPush advectionStencil(int nx, int nz, float shiftX, float shiftZ) {
+AdvectBlurPush advectionStencil(int nx, int nz, float shiftX, float shiftZ) {
     const double backX = std::clamp(-static_cast<double>(shiftX), -(nx + 2.0), nx + 2.0);
     const double backZ = std::clamp(-static_cast<double>(shiftZ), -(nz + 2.0), nz + 2.0);
     const double wholeX = std::floor(backX);
@@ -54,7 +55,11 @@ AdvectPush advectionStencil(int nx, int nz, float shiftX, float shiftZ) {
             static_cast<float>((1.0 - fx) * (1.0 - fz)),
             static_cast<float>(fx * (1.0 - fz)),
             static_cast<float>((1.0 - fx) * fz),
-            static_cast<float>(fx * fz)};
+            static_cast<float>(fx * fz),
+            1.0f,
+            0.0f,
+            0,
+            0};
 }
 
 std::uint32_t groupsFor(int cells, std::uint32_t groupSize) {
@@ -107,14 +112,15 @@ AdvectionDiffusionSolver::AdvectionDiffusionSolver(vk::Context& context, const s
 }
 
 void AdvectionDiffusionSolver::createPipelines(const std::filesystem::path& shaderDir) {
-    // One layout serves all five shaders: binding 0 is read, binding 1 written, binding 2 the
-    // pass's extra input (kernel, source rate, sample points); passes that need no extra input
-    // leave it bound and unread.
+    // One layout serves all three shaders: binding 0 is read, binding 1 written, binding 2 the
+    // kernel (sampling: the sample points), binding 3 the source rate; a shader that needs
+    // fewer inputs leaves the rest bound and unread.
     const VkShaderStageFlags compute = VK_SHADER_STAGE_COMPUTE_BIT;
     setLayout_ = vk::makeSetLayout(context_,
                                    {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, compute},
                                     {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, compute},
-                                    {2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, compute}},
+                                    {2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, compute},
+                                    {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, compute}},
                                    "air field set layout");
     pipelineLayout_ =
         vk::makePipelineLayout(context_, {setLayout_.get()}, kPushBytes, "air field pipeline layout", compute);
@@ -122,35 +128,32 @@ void AdvectionDiffusionSolver::createPipelines(const std::filesystem::path& shad
         const vk::Unique<VkShaderModule> module = vk::loadShader(context_, shaderDir, shader);
         return vk::buildComputePipeline(context_, pipelineLayout_.get(), module.get(), name);
     };
-    advectPipeline_ = build("field_advect.comp", "air field advect");
-    blurPipeline_ = build("field_blur.comp", "air field blur");
-    sourcePipeline_ = build("field_source.comp", "air field sources");
+    advectBlurXPipeline_ = build("field_advect_blur_x.comp", "air field sources, advect, blur x");
+    blurZPipeline_ = build("field_blur_z.comp", "air field blur z");
     samplePipeline_ = build("field_sample.comp", "air field sample");
 }
 
 void AdvectionDiffusionSolver::createDescriptorSets() {
-    constexpr std::uint32_t kSets = PassCount + 1;  // the four passes and sampling
-    const VkDescriptorPoolSize perSet[] = {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 3}};
+    constexpr std::uint32_t kSets = PassCount + 1;  // the two passes and sampling
+    const VkDescriptorPoolSize perSet[] = {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 4}};
     vk::DescriptorSets allocated = vk::allocateDescriptorSets(context_, setLayout_.get(), perSet, kSets, "air field");
     descriptorPool_ = std::move(allocated.pool);
     std::copy(allocated.sets.begin(), allocated.sets.begin() + PassCount, passSets_);
     sampleSet_ = allocated.sets[PassCount];
 
-    // The ping-pong is fixed, so the pass sets are written once: sources A->B, advect B->A,
-    // blur x A->B, blur z B->A (the order of twin/heat_field.h). The result is always in A (field_).
+    // The ping-pong is fixed, so the pass sets are written once: sources, advection and blur x
+    // A->B, blur z B->A (the order of twin/heat_field.h). The result is always in A (field_).
     struct Wiring {
         Pass pass;
-        VkBuffer read, write, extra;
+        VkBuffer read, write;
     };
-    const Wiring wiring[] = {{Sources, field_.get(), scratch_.get(), sourceRate_.get()},
-                             {Advect, scratch_.get(), field_.get(), kernel_.get()},
-                             {BlurX, field_.get(), scratch_.get(), kernel_.get()},
-                             {BlurZ, scratch_.get(), field_.get(), kernel_.get()}};
+    const Wiring wiring[] = {{AdvectBlurX, field_.get(), scratch_.get()}, {BlurZ, scratch_.get(), field_.get()}};
     for (const Wiring& w : wiring) {
         vk::DescriptorWriter()
             .buffer(0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, w.read)
             .buffer(1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, w.write)
-            .buffer(2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, w.extra)
+            .buffer(2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kernel_.get())
+            .buffer(3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, sourceRate_.get())
             .update(context_.device(), passSets_[w.pass]);
     }
 }
@@ -169,6 +172,7 @@ void AdvectionDiffusionSolver::ensureSampleCapacity(std::size_t count) {
         .buffer(0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, field_.get())
         .buffer(1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, samplePoints_.get())
         .buffer(2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, sampleValues_.get())
+        .buffer(3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, sourceRate_.get())
         .update(context_.device(), sampleSet_);
 }
 
@@ -220,9 +224,8 @@ void AdvectionDiffusionSolver::step(const FieldStepParams& params) {
         kernelOnDevice_ = params.kernel;
     }
 
-    const std::uint32_t groupsX = groupsFor(nx_, kTile);
-    const std::uint32_t groupsZ = groupsFor(nz_, kTile);
-    auto dispatch = [&](VkPipeline pipeline, Pass pass, const auto& push) {
+    auto dispatch = [&](VkPipeline pipeline, Pass pass, const auto& push, std::uint32_t groupsX,
+                        std::uint32_t groupsZ) {
         vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline);
         vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pipelineLayout_.get(), 0, 1, &passSets_[pass], 0,
                                 nullptr);
@@ -230,17 +233,18 @@ void AdvectionDiffusionSolver::step(const FieldStepParams& params) {
         vkCmdDispatch(cmd, groupsX, groupsZ, 1);
     };
 
-    const SourcePush sources{nx_, nz_, params.decay, params.gain};
-    dispatch(sourcePipeline_.get(), Sources, sources);
-    computeToCompute(cmd);
-    dispatch(advectPipeline_.get(), Advect, advectionStencil(nx_, nz_, params.shiftX, params.shiftZ));
-    computeToCompute(cmd);
     const std::int32_t radius = static_cast<std::int32_t>(taps / 2);
-    const BlurPush blurX{nx_, nz_, radius, 0};
-    dispatch(blurPipeline_.get(), BlurX, blurX);
+    AdvectBlurPush first = advectionStencil(nx_, nz_, params.shiftX, params.shiftZ);
+    first.decay = params.decay;
+    first.gain = params.gain;
+    first.radius = radius;
+    context_.beginLabel(cmd, "air field step");
+    dispatch(advectBlurXPipeline_.get(), AdvectBlurX, first, groupsFor(nx_, kRowSegment),
+             static_cast<std::uint32_t>(nz_));
     computeToCompute(cmd);
-    const BlurPush blurZ{nx_, nz_, radius, 1};
-    dispatch(blurPipeline_.get(), BlurZ, blurZ);
+    const BlurPush blurZ{nx_, nz_, radius, 0};
+    dispatch(blurZPipeline_.get(), BlurZ, blurZ, groupsFor(nx_, kBlockColumns), groupsFor(nz_, kBlockRows));
+    context_.endLabel(cmd);
 
     // Every later command on this queue (drawing, sampling, copies, the next step) sees the field.
     vk::memoryBarrier(cmd, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_WRITE_BIT,

@@ -1,7 +1,7 @@
 // The campus air-temperature field on the GPU: a 2D grid of floats (index = j * nx + i) advanced
-// by the scheme twin/heat_field.h fixes, pass for pass: semi-Lagrangian advection, a separable
-// Gaussian blur along x then z, then sources and relaxation. The engine knows no twin: a step is
-// given as plain numbers (the twin's HeatFieldStep in float).
+// by the scheme twin/heat_field.h fixes: sources and relaxation, semi-Lagrangian advection, and a
+// separable Gaussian blur along x then z. The engine knows no twin: a step is given as plain
+// numbers (the twin's HeatFieldStep in float).
 //
 //   AdvectionDiffusionSolver solver(context, render::shaderDir(), 512, 512);
 //   solver.setSourceRate(q);             // K/s per cell; uploaded with the next step
@@ -14,9 +14,14 @@
 // within a few float roundings (6e-8 K after 100 steps at 512 x 512).
 //
 // Each step is one command buffer from a two-slot ring: it waits for earlier readers of the
-// field (a renderer's previous frame), runs the four passes ping-ponging between two buffers so
-// the result always lands in the same one, and ends with a barrier that makes the field visible
-// to every later command on the queue.
+// field (a renderer's previous frame), runs two passes ping-ponging between two buffers so the
+// result always lands in the same one, and ends with a barrier that makes the field visible to
+// every later command on the queue. The passes are tiled in shared memory (docs/heatmap.md, "The
+// GPU kernels"): pass 1 fuses sources, advection and the blur along x (a workgroup advects one
+// row segment and its halo into shared memory once, then blurs from there); pass 2 blurs along z
+// from blocks of columns loaded with their halo. Per cell a step reads the field and the source
+// rate once and writes the field twice: 20 bytes (bytesPerCellUpdate), against 36 for the four
+// separate passes of the CPU reference.
 #pragma once
 
 #include "render/frame_ring.h"
@@ -43,6 +48,9 @@ struct FieldStepParams {
 class AdvectionDiffusionSolver {
 public:
     static constexpr std::size_t kMaxKernelTaps = 4095;  // radius 2047: wider than any grid we use
+    // The least memory traffic of one step per cell, bytes: pass 1 reads theta and q and writes
+    // its result, pass 2 reads that and writes the field (the halos come from cache).
+    static constexpr double kBytesPerCellUpdate = 20.0;
 
     AdvectionDiffusionSolver(vk::Context& context, const std::filesystem::path& shaderDir, int nx, int nz);
 
@@ -55,7 +63,7 @@ public:
     // q per cell (K/s), nx * nz values; staged now, copied in the submission just before the
     // next step's. Starts at zero.
     void setSourceRate(const std::vector<float>& rate);
-    // Records all four passes into one command buffer and submits it; does not wait.
+    // Records both passes into one command buffer and submits it; does not wait.
     void step(const FieldStepParams& params);
     // Waits for the last step and reads the whole field back (tests, CSV export).
     std::vector<float> download();
@@ -70,7 +78,7 @@ public:
     std::uint64_t lastSubmission() const { return lastSubmission_; }
 
 private:
-    enum Pass { Advect, BlurX, BlurZ, Sources, PassCount };
+    enum Pass { AdvectBlurX, BlurZ, PassCount };
 
     void createPipelines(const std::filesystem::path& shaderDir);
     void createDescriptorSets();
@@ -90,9 +98,8 @@ private:
 
     vk::Unique<VkDescriptorSetLayout> setLayout_;
     vk::Unique<VkPipelineLayout> pipelineLayout_;
-    vk::Unique<VkPipeline> advectPipeline_;
-    vk::Unique<VkPipeline> blurPipeline_;
-    vk::Unique<VkPipeline> sourcePipeline_;
+    vk::Unique<VkPipeline> advectBlurXPipeline_;
+    vk::Unique<VkPipeline> blurZPipeline_;
     vk::Unique<VkPipeline> samplePipeline_;
     vk::Unique<VkDescriptorPool> descriptorPool_;
     VkDescriptorSet passSets_[PassCount]{};

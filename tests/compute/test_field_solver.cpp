@@ -153,6 +153,45 @@ TEST_CASE("an uneven grid, a changing time step and a new source rate agree with
     REQUIRE(context.validationCounts().total() == 0);
 }
 
+TEST_CASE("the tiled kernels agree with the CPU on grids that are not multiples of their tiles", "[compute][heatmap]") {
+    // The passes work in row segments of 128 cells (pass 1) and blocks of 32 x 32 (pass 2), and
+    // hold 256 (pass 1) and 64 (pass 2) cells of a kernel's reach in shared memory at a time.
+    // Grids of one cell, one more than a tile, less than one, and uneven both ways; kernels of one
+    // tap, a few, and wider than a chunk of either pass (dt of an hour at 8 m cells: radius 233),
+    // so the halo is walked in several chunks and partial tiles sit at every edge.
+    ct::vk::Context context({.validation = true, .quiet = true});
+    {
+        const HeatFieldPhysics physics{.diffusivity_m2s = 30.0, .mixingHeight_m = 50.0, .relaxationTime_s = 900.0};
+        const std::pair<int, int> sizes[] = {{1, 1}, {129, 33}, {31, 130}, {300, 70}, {257, 65}};
+        const double timeSteps[] = {3600.0, 600.0, 60.0, 1.0, 0.0};  // light winds: the air stays on the grid
+        for (const auto& [nx, nz] : sizes) {
+            const HeatFieldGrid grid{.nx = nx, .nz = nz, .cellSize_m = 8.0, .originX_m = 0.0, .originZ_m = 0.0};
+            const std::vector<float> rate = heatSourceRate(grid, physics, campusSources(grid));
+            HeatFieldCpu cpu(grid);
+            std::vector<float> initial(static_cast<std::size_t>(nx) * static_cast<std::size_t>(nz));
+            for (std::size_t n = 0; n < initial.size(); ++n)
+                initial[n] = static_cast<float>((n * 7919) % 13) * 0.5f;
+            cpu.excess() = initial;
+            AdvectionDiffusionSolver gpu(context, ct::render::shaderDir(), nx, nz);
+            gpu.upload(initial);
+            gpu.setSourceRate(rate);
+            for (int n = 0; n < 10; ++n) {
+                const HeatFieldStep step =
+                    makeHeatFieldStep(grid, physics, 0.3 + 0.2 * n, 30.0 + 71.0 * n, timeSteps[n % 5]);
+                cpu.step(step, rate);
+                gpu.step(toGpu(step));
+            }
+            const Difference d = compare(gpu.download(), cpu.excess());
+            INFO(nx << " x " << nz << ": largest difference " << d.largest << " K; largest excess " << d.largestValue
+                    << " K");
+            CHECK(d.largestValue > 0.0);
+            CHECK(d.largest <= 1e-5 * std::max(1.0, d.largestValue));
+        }
+    }
+    context.waitIdle();
+    REQUIRE(context.validationCounts().total() == 0);
+}
+
 TEST_CASE("sampling follows the CPU's convention for cell coordinates", "[compute][heatmap]") {
     ct::vk::Context context({.validation = true, .quiet = true});
     {
