@@ -117,15 +117,18 @@ void addSimulateCommand(CLI::App& app, SimulateOptions& o) {
                     "Weather CSV (time,temperature_c,wind_speed_ms,wind_direction_deg,ghi_wm2)");
     cmd->add_option("--out", o.out, "CSV output file (default: standard output)");
     cmd->add_option("--heat-field", o.heatField,
-                    "Couple the campus air field (heat map) to the cooling: off, cpu or gpu. Coolers then breathe "
-                    "the air their neighbours warmed")
-        ->check(CLI::IsMember({"off", "cpu", "gpu"}));
+                    "Couple the campus air field (heat map) to the cooling: off, auto, cpu or gpu (auto: cpu on a CPU "
+                    "Vulkan device, else gpu). Coolers then breathe the air their neighbours warmed")
+        ->check(CLI::IsMember({"off", "auto", "cpu", "gpu"}));
 }
 
 void addCoupledFieldOptions(CLI::App& command, CoupledFieldOptions& o) {
     command.add_option("--time", o.time, "Time of the field, ISO 8601 UTC (default 2026-07-15T21:00, 16:00 local)");
-    command.add_option("--backend", o.backend, "Where the field is computed: gpu (Vulkan compute) or cpu (reference)")
-        ->check(CLI::IsMember({"gpu", "cpu"}));
+    command
+        .add_option("--backend", o.backend,
+                    "Where the field is computed: gpu (Vulkan compute), cpu (the reference) or auto (cpu on a CPU "
+                    "Vulkan device such as lavapipe, else gpu)")
+        ->check(CLI::IsMember({"auto", "gpu", "cpu"}));
     command.add_option("--spinup-hours", o.spinupHours, "Hours simulated before --time so the field develops")
         ->check(CLI::Range(0.0, 48.0));
     command.add_option("--field-step", o.step_s, "Simulation and field step, seconds")->check(CLI::Range(1.0, 600.0));
@@ -141,6 +144,7 @@ void addHeatmapCommand(CLI::App& app, HeatmapOptions& o) {
     cmd->add_option("--colormap", o.colormap, "viridis, inferno or turbo (PNG)")
         ->check(CLI::IsMember({"viridis", "inferno", "turbo"}));
     cmd->add_option("--range", o.range, "Colour range lo,hi in degrees C (PNG; default: ambient to the hottest cell)");
+    cmd->add_flag("--stats", o.stats, "Print which solver ran the field, why, and how long its steps took");
     addCoupledFieldOptions(*cmd, o.field);
 }
 

@@ -30,7 +30,8 @@ struct HeatmapOptions {
     std::string scenario;
     std::string out;
     std::string colormap = "inferno";
-    std::string range;  // "lo,hi" in degrees C; default: ambient .. hottest
+    std::string range;   // "lo,hi" in degrees C; default: ambient .. hottest
+    bool stats = false;  // the solver, the reason for it and the time per field step
     CoupledFieldOptions field;
 };
 
@@ -88,7 +89,7 @@ struct SimulateOptions {
     std::string preset;
     std::string weather;
     std::string out;                // empty: standard output
-    std::string heatField = "off";  // off, cpu or gpu: couple the campus air field to the cooling
+    std::string heatField = "off";  // off, auto, cpu or gpu: couple the campus air field to the cooling
 };
 
 struct PlanOptions {

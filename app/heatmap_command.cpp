@@ -40,21 +40,26 @@ Outcome runHeatmap(const GlobalOptions& global, const HeatmapOptions& o) {
     const int phase = *chosen;
     CampusResult composed = composeCampus(scenario, phase);
     if (!composed.campus) return badInput(composed.error);
-    std::unique_ptr<vk::Context> context;
-    if (o.field.backend == "gpu")
-        context = std::make_unique<vk::Context>(
-            vk::ContextOptions{.validation = global.validate, .deviceIndex = global.device});
-    const auto computed = runCoupledField(scenario, *composed.campus, phase, o.field, context.get());
+    // The device decides the solver under --backend auto; the CPU reference needs none.
+    FieldDevice device = openFieldDevice(
+        o.field.backend, vk::ContextOptions{.validation = global.validate, .deviceIndex = global.device});
+    std::unique_ptr<vk::Context> context = std::move(device.context);
+    CoupledFieldOptions field = o.field;
+    field.backend = fieldBackendName(device.choice.backend);
+    const auto computed = runCoupledField(scenario, *composed.campus, phase, field, context.get());
     if (!computed) return computed.problem();
+    (*computed)->solver = device.choice;  // with the reason auto gave, not "set explicitly"
     const CoupledField* run = computed->get();
 
     const twin::HeatFieldGrid& grid = run->coupling->grid();
     const double ambient = run->simulation->current().weather.ambient_c;
     const std::vector<float> excess = run->coupling->excess();
     const float hottest = *std::max_element(excess.begin(), excess.end());
-    std::fprintf(stderr, "%s at %s: ambient %.1f C, hottest cell +%.2f K, %zu cooler banks, %dx%d cells of %.1f m\n",
-                 scenario.phases[phase - 1].name.c_str(), twin::formatIsoUtc(run->simulation->current().time).c_str(),
-                 ambient, hottest, run->coupling->bankCount(), grid.nx, grid.nz, grid.cellSize_m);
+    std::fprintf(
+        stderr, "%s at %s: ambient %.1f C, hottest cell +%.2f K, %zu cooler banks, %dx%d cells of %.1f m; %s\n",
+        scenario.phases[phase - 1].name.c_str(), twin::formatIsoUtc(run->simulation->current().time).c_str(), ambient,
+        hottest, run->coupling->bankCount(), grid.nx, grid.nz, grid.cellSize_m, describe(run->solver).c_str());
+    if (o.stats) std::fprintf(stderr, "%s\n", fieldStats(*run).c_str());
     if (extension == ".csv") {
         std::ofstream csv(o.out, std::ios::binary);
         if (!csv) return badInput(o.out + ": cannot open for writing");

@@ -57,6 +57,7 @@ Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
         launch.select = o.select;
         launch.monitor = o.monitor;
         launch.heatmap = o.layer == "heatmap";
+        launch.fieldBackend = o.field.backend;
         launch.powerFlows = o.layer == "power_flows";
         launch.colormap = o.colormap;
         launch.telemetry = o.telemetry;
@@ -111,10 +112,10 @@ Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
         // its own coupled field; a build without the UI has no window that could show it.
         output.needsHeadless = true;
         output.prepareRenderer = [&](vk::Context& context, render::Renderer& renderer) -> std::shared_ptr<void> {
-            // The overlay draws the field where it is computed: on this device.
-            CoupledFieldOptions onGpu = o.field;
-            onGpu.backend = "gpu";
-            Result<std::unique_ptr<CoupledField>> computed = runCoupledField(scenario, campus, phase, onGpu, &context);
+            // The solver by --backend and this device (auto: the CPU reference on a CPU device);
+            // either way the overlay reads the field from a buffer on this device.
+            Result<std::unique_ptr<CoupledField>> computed =
+                runCoupledField(scenario, campus, phase, o.field, &context);
             // The options were checked before anything was composed.
             if (!computed) throw std::logic_error(computed.problem().message);
             std::shared_ptr<CoupledField> run = std::move(*computed);
@@ -122,9 +123,10 @@ Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
             render::GroundOverlay overlay = run->coupling->overlay(ambient, ambient, ambient + 6.0);
             overlay.colormap = *render::parseColormap(o.colormap);
             renderer.setGroundOverlay(overlay);
-            std::fprintf(stderr, "heat map at %s: ambient %.1f C, colour range %.1f .. %.1f C\n",
+            std::fprintf(stderr, "heat map at %s: ambient %.1f C, colour range %.1f .. %.1f C; %s\n",
                          twin::formatIsoUtc(run->simulation->current().time).c_str(), ambient, overlay.rangeMin,
-                         overlay.rangeMax);
+                         overlay.rangeMax, describe(run->solver).c_str());
+            if (o.stats) std::fprintf(stderr, "%s\n", fieldStats(*run).c_str());
             return run;
         };
     }

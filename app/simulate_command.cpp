@@ -134,9 +134,11 @@ Outcome runSimulate(const SimulateOptions& o) {
         CampusResult composed = composeCampus(scenario, builtBy);
         if (!composed.campus) return badInput(composed.error);
         campus = std::move(*composed.campus);
+        FieldDevice device = openFieldDevice(o.heatField, vk::ContextOptions{.quiet = true});
+        gpu = std::move(device.context);
         HeatCouplingOptions heat;
-        heat.backend = o.heatField == "gpu" ? FieldBackend::Gpu : FieldBackend::Cpu;
-        if (heat.backend == FieldBackend::Gpu) gpu = std::make_unique<vk::Context>(vk::ContextOptions{.quiet = true});
+        heat.backend = device.choice.backend;
+        std::fprintf(stderr, "%s\n", describe(device.choice).c_str());
         coupling = std::make_unique<HeatCoupling>(scenario, *campus, heat, gpu.get());
     }
     writeHeader(out, scenario);

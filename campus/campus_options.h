@@ -29,7 +29,9 @@ struct LightingOptions {
 struct CoupledFieldOptions {
     std::string time = "2026-07-15T21:00";  // 16:00 local, a summer afternoon
     int phase = 0;                          // 0: the last
-    std::string backend = "gpu";
+    // The field's solver: gpu, cpu, or auto (the CPU reference on a CPU Vulkan device or without
+    // one, else the GPU solver; campus/field_backend.h).
+    std::string backend = "auto";
     double spinupHours = 3.0;
     double step_s = 60.0;
     std::uint64_t seed = 1;

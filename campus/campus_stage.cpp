@@ -32,9 +32,12 @@ void CampusStage::applyHeatmap(render::Renderer& renderer) {
     const ui::LayerSettings& layers = session_.layers();
     if (layers.heatmap && !heat_ && !heatFailed_) {
         try {
+            const FieldBackendChoice solver = chooseFieldBackend(options_.backend, &context_.deviceInfo());
             HeatCouplingOptions heat;
             heat.cells = options_.heatmapCells;
+            heat.backend = solver.backend;
             heat_ = std::make_unique<HeatCoupling>(session_.scenario(), session_.campus(), heat, &context_);
+            std::fprintf(stderr, "%s\n", describe(solver).c_str());
         } catch (const std::exception& e) {
             std::fprintf(stderr, "campus-twin: the heat map is unavailable: %s\n", e.what());
             heatFailed_ = true;

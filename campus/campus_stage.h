@@ -15,11 +15,13 @@
 #include "render/renderer.h"
 
 #include <memory>
+#include <string>
 
 namespace ct::campus {
 
 struct CampusStageOptions {
-    int heatmapCells = 256;  // per side of the GPU air field
+    int heatmapCells = 256;        // per side of the air field
+    std::string backend = "auto";  // its solver: auto, gpu or cpu (campus/field_backend.h)
 };
 
 class CampusStage {

@@ -103,8 +103,8 @@ void CampusWindow::init(GLFWwindow* window, vk::Context& context, render::Render
                         const window::SwapchainInfo& info) {
     window_ = window;
     context_ = &context;
-    stage_ =
-        std::make_unique<CampusStage>(session_, context, CampusStageOptions{.heatmapCells = options_.heatmapCells});
+    stage_ = std::make_unique<CampusStage>(
+        session_, context, CampusStageOptions{.heatmapCells = options_.heatmapCells, .backend = options_.fieldBackend});
     float contentScale = 1.0f;
     float unused = 1.0f;
     glfwGetWindowContentScale(window, &contentScale, &unused);
@@ -279,6 +279,7 @@ Outcome openCampusWindow(const DeviceOptions& global, twin::Scenario scenario, c
         if (!error.empty()) return badInput(error);
     }
     options.frameStats = launch.stats;
+    options.fieldBackend = launch.fieldBackend;
     CampusWindow window(live, options);
     if (live.telemetry() && live.telemetry()->live()) window.session().setSpeed(options.session.speed);  // real time
     ui::LayerSettings layers = window.session().layers();

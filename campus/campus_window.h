@@ -39,8 +39,10 @@ struct CampusWindowOptions {
     bool presentation = false;    // start fullscreen, panels hidden, the tour looping
     int monitor = -1;             // fullscreen (F11, presentation) on this monitor; -1: the primary
     bool persistSettings = true;  // read and write settings.json and imgui.ini
-    int heatmapCells = 256;       // per side of the GPU air field
+    int heatmapCells = 256;       // per side of the air field
     bool frameStats = false;      // the frame statistics window open from the start (F3 toggles it)
+    // The heat map's solver: auto, gpu or cpu (campus/field_backend.h).
+    std::string fieldBackend = "auto";
 };
 
 class CampusWindow {
@@ -106,6 +108,7 @@ struct CampusWindowLaunch {
     bool presentation = false;
     std::string tourFile;  // empty: scenarios/abilene_tour.json beside the scenario, if there
     bool heatmap = false;
+    std::string fieldBackend = "auto";  // --backend: the heat map's solver
     bool powerFlows = false;
     int monitor = -1;       // 0-based, as glfwGetMonitors lists them; -1: the primary
     std::string select;     // a building shown in the inspector from the start

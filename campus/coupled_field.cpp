@@ -3,7 +3,9 @@
 #include "twin/civil_time.h"
 #include "twin/weather.h"
 
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 
 namespace ct::campus {
 
@@ -23,6 +25,17 @@ Result<twin::SimulationOptions> spinupStart(int phase, const CoupledFieldOptions
 }
 
 }  // namespace
+
+std::string fieldStats(const CoupledField& run) {
+    const twin::HeatFieldGrid& grid = run.coupling->grid();
+    char line[256];
+    std::snprintf(line, sizeof line,
+                  "field: %s solver (%s), %lld steps of %d x %d cells, %.1f ms a step (sources, "
+                  "step and inlet samples)",
+                  fieldBackendName(run.solver.backend), run.solver.reason.c_str(), run.fieldSteps, grid.nx, grid.nz,
+                  run.fieldSteps > 0 ? 1e3 * run.fieldSeconds / static_cast<double>(run.fieldSteps) : 0.0);
+    return line;
+}
 
 long long spinupSteps(const CoupledFieldOptions& o) {
     return std::llround(o.spinupHours * 3600.0 / o.step_s);
@@ -44,13 +57,17 @@ Result<std::unique_ptr<CoupledField>> runCoupledField(const twin::Scenario& scen
     if (!start) return start.problem();
     auto run = std::make_unique<CoupledField>();
     run->simulation = std::make_unique<twin::Simulation>(scenario, *start);
+    run->solver = chooseFieldBackend(o.backend, gpu ? &gpu->deviceInfo() : nullptr);
     HeatCouplingOptions coupling;
-    coupling.backend = o.backend == "cpu" ? FieldBackend::Cpu : FieldBackend::Gpu;
+    coupling.backend = run->solver.backend;
     run->coupling = std::make_unique<HeatCoupling>(scenario, campus, coupling, gpu);
     for (long long i = 0; i < spinupSteps(o); ++i) {
+        const auto started = std::chrono::steady_clock::now();
         run->coupling->step(*run->simulation, o.step_s);
+        run->fieldSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         run->simulation->advance();
     }
+    run->fieldSteps = spinupSteps(o);
     return run;
 }
 

@@ -1,11 +1,13 @@
 #include "campus/heat_coupling.h"
 
 #include "compute/advection_diffusion_solver.h"
+#include "compute/host_field_ring.h"
 #include "render/data_dir.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <stdexcept>
 
 namespace ct::campus {
@@ -17,16 +19,26 @@ public:
     // Excess at points given in cell coordinates (the convention of HeatFieldCpu::sample).
     virtual std::vector<float> sample(const std::vector<glm::vec2>& cells) = 0;
     virtual std::vector<float> excess() = 0;
-    virtual VkBuffer buffer() const { return VK_NULL_HANDLE; }
-    virtual VkDeviceSize bytes() const { return 0; }
+    // The field in a buffer a renderer can read (VK_NULL_HANDLE: none).
+    virtual VkBuffer buffer() = 0;
+    virtual VkDeviceSize bytes() const = 0;
 };
 
 namespace {
 
+// The CPU reference; with a context, its field goes to the GPU for the overlay when asked for,
+// at most once per step (the window asks every frame, and may step many times a frame).
 class CpuFieldSolver : public FieldSolver {
 public:
-    explicit CpuFieldSolver(const twin::HeatFieldGrid& grid) : field_(grid) {}
-    void step(const twin::HeatFieldStep& step, const std::vector<float>& rate) override { field_.step(step, rate); }
+    CpuFieldSolver(const twin::HeatFieldGrid& grid, vk::Context* context) : field_(grid) {
+        if (context)
+            upload_.emplace(*context, static_cast<VkDeviceSize>(field_.excess().size() * sizeof(float)),
+                            "air field (CPU solver)");
+    }
+    void step(const twin::HeatFieldStep& step, const std::vector<float>& rate) override {
+        field_.step(step, rate);
+        uploaded_ = false;
+    }
     std::vector<float> sample(const std::vector<glm::vec2>& cells) override {
         const twin::HeatFieldGrid& g = field_.grid();
         std::vector<float> out;
@@ -36,9 +48,18 @@ public:
         return out;
     }
     std::vector<float> excess() override { return field_.excess(); }
+    VkBuffer buffer() override {
+        if (!upload_) return VK_NULL_HANDLE;
+        if (!uploaded_) upload_->publish(field_.excess());
+        uploaded_ = true;
+        return upload_->current();
+    }
+    VkDeviceSize bytes() const override { return upload_ ? upload_->bytes() : 0; }
 
 private:
     twin::HeatFieldCpu field_;
+    std::optional<compute::HostFieldRing> upload_;
+    bool uploaded_ = false;  // the ring's current buffer holds the field as it is now
 };
 
 class GpuFieldSolver : public FieldSolver {
@@ -54,7 +75,7 @@ public:
     }
     std::vector<float> sample(const std::vector<glm::vec2>& cells) override { return solver_.sample(cells); }
     std::vector<float> excess() override { return solver_.download(); }
-    VkBuffer buffer() const override { return solver_.fieldBuffer(); }
+    VkBuffer buffer() override { return solver_.fieldBuffer(); }
     VkDeviceSize bytes() const override { return solver_.fieldBytes(); }
 
 private:
@@ -116,7 +137,7 @@ HeatCoupling::HeatCoupling(const twin::Scenario& scenario, const CampusScene& ca
         if (!gpu) throw std::invalid_argument("HeatCoupling: the GPU backend needs a Vulkan context");
         solver_ = std::make_unique<GpuFieldSolver>(*gpu, grid_);
     } else {
-        solver_ = std::make_unique<CpuFieldSolver>(grid_);
+        solver_ = std::make_unique<CpuFieldSolver>(grid_, gpu);
     }
 }
 
@@ -169,10 +190,10 @@ std::vector<float> HeatCoupling::excess() const {
     return solver_->excess();
 }
 
-render::GroundOverlay HeatCoupling::overlay(double ambient_c, double rangeMin_c, double rangeMax_c) const {
+render::GroundOverlay HeatCoupling::overlay(double ambient_c, double rangeMin_c, double rangeMax_c) {
     render::GroundOverlay overlay;
-    overlay.enabled = solver_->buffer() != VK_NULL_HANDLE;
     overlay.values = solver_->buffer();
+    overlay.enabled = overlay.values != VK_NULL_HANDLE;
     overlay.bytes = solver_->bytes();
     overlay.nx = grid_.nx;
     overlay.nz = grid_.nz;

@@ -5,9 +5,11 @@
 //
 //   HeatCoupling coupling(scenario, campus, {.backend = FieldBackend::Gpu}, &context);
 //   for (...) { coupling.step(simulation, dt); simulation.advance(); }
+//   renderer.setGroundOverlay(coupling.overlay(ambient, lo, hi));  // after the steps, before recording
 #pragma once
 
 #include "campus/campus_scene.h"
+#include "campus/field_backend.h"
 #include "render/ground_overlay.h"
 #include "twin/heat_field.h"
 #include "twin/simulation.h"
@@ -18,8 +20,6 @@
 #include <vector>
 
 namespace ct::campus {
-
-enum class FieldBackend { Gpu, Cpu };
 
 struct HeatCouplingOptions {
     FieldBackend backend = FieldBackend::Gpu;
@@ -38,7 +38,8 @@ class FieldSolver;  // CPU or GPU behind one interface (heat_coupling.cpp)
 
 class HeatCoupling {
 public:
-    // `gpu` must be given for FieldBackend::Gpu and outlive the coupling.
+    // `gpu` must be given for FieldBackend::Gpu and outlive the coupling; with the CPU backend it
+    // is optional and only needed for overlay().
     HeatCoupling(const twin::Scenario& scenario, const CampusScene& campus, const HeatCouplingOptions& options,
                  vk::Context* gpu = nullptr);
     ~HeatCoupling();
@@ -49,8 +50,12 @@ public:
 
     const twin::HeatFieldGrid& grid() const { return grid_; }
     std::vector<float> excess() const;  // K above ambient per cell (reads back from the GPU)
-    // The field as a renderer overlay, in degrees C (GPU backend only: the values stay on the GPU).
-    render::GroundOverlay overlay(double ambient_c, double rangeMin_c, double rangeMax_c) const;
+    // The field as a renderer overlay, in degrees C; disabled without a Vulkan context. The GPU
+    // solver's field buffer, or with the CPU solver the field uploaded into a host-visible buffer
+    // (compute/host_field_ring.h) that stays unchanged until the next call: give the result to
+    // the renderer before it records again, after every step (CampusStage does each frame).
+    render::GroundOverlay overlay(double ambient_c, double rangeMin_c, double rangeMax_c);
+    FieldBackend backend() const { return options_.backend; }
     // Inlet air of each bank of building `index` at the last step (empty if not built).
     const std::vector<double>& inletAir(std::size_t index) const { return inlets_.at(index); }
     std::size_t bankCount() const;
