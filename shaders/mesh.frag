@@ -64,7 +64,7 @@ vec3 shadingNormal(vec3 geometricNormal) {
 }
 
 // The sun's shadow from the finest cascade that holds the point (engine/render/shadow_cascades.h),
-// 3x3 PCF within the cascade's tile of the atlas.
+// filtered over 3x3 texels within the cascade's tile of the atlas.
 float sunShadow(vec3 position, vec3 normal) {
     if (frame.sunDirection.w < 0.5) return 1.0;
     int cascades = int(frame.shadowAtlas.x);
@@ -81,11 +81,14 @@ float sunShadow(vec3 position, vec3 normal) {
         if (coord.z > 1.0) return 1.0;
         vec2 tile = vec2(float(c % 2), float(c / 2));
         vec2 atlas = (uv + (tiles > 1.0 ? tile : vec2(0.0))) / tiles;
+        // Four comparisons, each bilinear over 2x2 texels, half a texel either way: a 3x3-texel
+        // tent, as soft as nine point comparisons for less than half the sampling (on a CPU
+        // device the taps are most of a fragment's cost).
         float lit = 0.0;
-        for (int y = -1; y <= 1; ++y)
-            for (int x = -1; x <= 1; ++x)
-                lit += texture(shadowMap, vec3(atlas + vec2(x, y) * texel, coord.z));
-        return lit / 9.0;
+        for (int y = 0; y < 2; ++y)
+            for (int x = 0; x < 2; ++x)
+                lit += texture(shadowMap, vec3(atlas + (vec2(x, y) - 0.5) * texel, coord.z));
+        return lit * 0.25;
     }
     return 1.0;
 }
