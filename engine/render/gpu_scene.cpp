@@ -144,14 +144,32 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
 
     std::vector<scene::Bounds> nodeBounds(scene.nodes.size());
     const std::uint32_t defaultMaterial = static_cast<std::uint32_t>(scene.materials.size());
+    firstGeometry_.resize(scene.meshes.size());
+    std::uint32_t geometries = 0;
     for (std::size_t m = 0; m < scene.meshes.size(); ++m) {
+        firstGeometry_[m] = geometries;
+        geometries += 1 + static_cast<std::uint32_t>(scene.meshes[m].levels.size());
+    }
+    auto materialOf = [&](const scene::Primitive& prim) -> const scene::Material* {
+        const bool valid = prim.material >= 0 && prim.material < static_cast<int>(defaultMaterial);
+        return valid ? &scene.materials[static_cast<std::size_t>(prim.material)] : nullptr;
+    };
+    for (std::size_t m = 0; m < scene.meshes.size(); ++m) {
+        const scene::Mesh& mesh = scene.meshes[m];
         scene::Bounds meshBounds;
-        for (const scene::Primitive& prim : scene.meshes[m].primitives)
+        for (const scene::Primitive& prim : mesh.primitives)
             meshBounds.extend(prim.bounds);
+        // Blended primitives are drawn one instance at a time, outside the groups' lists: a mesh
+        // with any keeps its full detail only.
+        const bool blends = std::any_of(mesh.primitives.begin(), mesh.primitives.end(), [&](const auto& prim) {
+            const scene::Material* material = materialOf(prim);
+            return material && material->alphaMode == scene::AlphaMode::Blend;
+        });
+        const std::uint32_t levelCount = blends ? 1u : 1u + static_cast<std::uint32_t>(mesh.levels.size());
         for (int mirrored = 0; mirrored < 2; ++mirrored) {
             const auto& placements = perMesh[m][mirrored];
             if (placements.empty()) continue;
-            const std::uint32_t groupIndex = static_cast<std::uint32_t>(groups_.size());
+            const std::uint32_t firstGroup = static_cast<std::uint32_t>(groups_.size());
             InstanceGroup& group = groups_.emplace_back();
             const std::uint32_t first = static_cast<std::uint32_t>(instances.size());
             for (std::size_t i = 0; i < placements.size(); ++i) {
@@ -171,37 +189,64 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
                 chunk.instanceSize = std::max(chunk.instanceSize, std::max(extent.x, std::max(extent.y, extent.z)));
             }
             group.instanceCount = static_cast<std::uint32_t>(placements.size());
+            group.levelCount = levelCount;
+            if (levelCount > 1) {
+                LevelledInstances& levelled = levelled_.emplace_back();
+                levelled.first = first;
+                levelled.count = group.instanceCount;
+                levelled.error_m.push_back(0.0f);
+                for (const scene::MeshLevel& level : mesh.levels)
+                    levelled.error_m.push_back(level.error_m);
+                levelled.bounds.reserve(placements.size());
+                levelled.scale.reserve(placements.size());
+                for (const Placement& p : placements) {
+                    levelled.bounds.push_back(scene::transformed(meshBounds, p.model));
+                    levelled.scale.push_back(
+                        std::max({glm::length(glm::vec3(p.model[0])), glm::length(glm::vec3(p.model[1])),
+                                  glm::length(glm::vec3(p.model[2]))}));
+                }
+                // The coarser levels' groups: the same instances and chunks.
+                for (std::uint32_t level = 1; level < levelCount; ++level) {
+                    InstanceGroup copy = groups_[firstGroup];
+                    copy.level = level;
+                    groups_.push_back(std::move(copy));
+                }
+            }
 
-            for (std::size_t pi = 0; pi < scene.meshes[m].primitives.size(); ++pi) {
-                const scene::Primitive& prim = scene.meshes[m].primitives[pi];
-                if (prim.indices.empty()) continue;
-                const bool validMaterial = prim.material >= 0 && prim.material < static_cast<int>(defaultMaterial);
-                const scene::Material fallback;
-                const scene::Material& material = validMaterial ? scene.materials[prim.material] : fallback;
-                DrawBatch batch;
-                batch.indexCount = static_cast<std::uint32_t>(prim.indices.size());
-                batch.group = groupIndex;
-                batch.material = validMaterial ? static_cast<std::uint32_t>(prim.material) : defaultMaterial;
-                batch.mirrored = mirrored != 0;
-                batch.doubleSided = material.doubleSided;
-                batch.surface = static_cast<std::uint32_t>(material.procedural);
-                batch.flags = (prim.hasTangents ? kFlagHasTangents : 0u) |
-                              (material.alphaMode == scene::AlphaMode::Mask ? kFlagAlphaMask : 0u) |
-                              (material.alphaMode == scene::AlphaMode::Blend ? kFlagAlphaBlend : 0u);
-                // Geometry offsets are filled in once the shared buffers are laid out.
-                batch.vertexOffset = static_cast<std::int32_t>(m);
-                batch.firstIndex = static_cast<std::uint32_t>(pi);
-                stats_.triangles += prim.indices.size() / 3 * placements.size();
-                if (material.alphaMode == scene::AlphaMode::Blend) {
-                    for (std::size_t i = 0; i < placements.size(); ++i) {
-                        DrawBatch single = batch;
-                        single.blendInstance = first + static_cast<std::uint32_t>(i);
-                        single.blendNode = placements[i].node;
-                        single.sortCenter = scene::transformed(prim.bounds, placements[i].model).center();
-                        blend_.push_back(single);
+            for (std::uint32_t level = 0; level < levelCount; ++level) {
+                const std::vector<scene::Primitive>& primitives =
+                    level == 0 ? mesh.primitives : mesh.levels[level - 1].primitives;
+                for (std::size_t pi = 0; pi < primitives.size(); ++pi) {
+                    const scene::Primitive& prim = primitives[pi];
+                    if (prim.indices.empty()) continue;
+                    const scene::Material fallback;
+                    const scene::Material* found = materialOf(prim);
+                    const scene::Material& material = found ? *found : fallback;
+                    DrawBatch batch;
+                    batch.indexCount = static_cast<std::uint32_t>(prim.indices.size());
+                    batch.group = firstGroup + level;
+                    batch.material = found ? static_cast<std::uint32_t>(prim.material) : defaultMaterial;
+                    batch.mirrored = mirrored != 0;
+                    batch.doubleSided = material.doubleSided;
+                    batch.surface = static_cast<std::uint32_t>(material.procedural);
+                    batch.flags = (prim.hasTangents ? kFlagHasTangents : 0u) |
+                                  (material.alphaMode == scene::AlphaMode::Mask ? kFlagAlphaMask : 0u) |
+                                  (material.alphaMode == scene::AlphaMode::Blend ? kFlagAlphaBlend : 0u);
+                    // Geometry offsets are filled in once the shared buffers are laid out.
+                    batch.vertexOffset = static_cast<std::int32_t>(firstGeometry_[m] + level);
+                    batch.firstIndex = static_cast<std::uint32_t>(pi);
+                    if (level == 0) stats_.triangles += prim.indices.size() / 3 * placements.size();
+                    if (material.alphaMode == scene::AlphaMode::Blend) {
+                        for (std::size_t i = 0; i < placements.size(); ++i) {
+                            DrawBatch single = batch;
+                            single.blendInstance = first + static_cast<std::uint32_t>(i);
+                            single.blendNode = placements[i].node;
+                            single.sortCenter = scene::transformed(prim.bounds, placements[i].model).center();
+                            blend_.push_back(single);
+                        }
+                    } else {
+                        opaque_.push_back(batch);
                     }
-                } else {
-                    opaque_.push_back(batch);
                 }
             }
         }
@@ -217,15 +262,22 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
 void GpuScene::uploadGeometry(const scene::Scene& scene, vk::Uploader& uploader) {
     std::vector<scene::Vertex> vertices;
     std::vector<std::uint32_t> indices;
-    ranges_.resize(scene.meshes.size());
-    for (std::size_t m = 0; m < scene.meshes.size(); ++m) {
-        for (const scene::Primitive& prim : scene.meshes[m].primitives) {
-            ranges_[m].push_back({static_cast<std::uint32_t>(indices.size()),
-                                  static_cast<std::uint32_t>(prim.indices.size()),
-                                  static_cast<std::int32_t>(vertices.size())});
+    ranges_.clear();
+    auto add = [&](const std::vector<scene::Primitive>& primitives) {
+        std::vector<PrimitiveRange>& ranges = ranges_.emplace_back();
+        for (const scene::Primitive& prim : primitives) {
+            ranges.push_back({static_cast<std::uint32_t>(indices.size()),
+                              static_cast<std::uint32_t>(prim.indices.size()),
+                              static_cast<std::int32_t>(vertices.size())});
             vertices.insert(vertices.end(), prim.vertices.begin(), prim.vertices.end());
             indices.insert(indices.end(), prim.indices.begin(), prim.indices.end());
         }
+    };
+    // In the order of firstGeometry_: each mesh, then its levels.
+    for (const scene::Mesh& mesh : scene.meshes) {
+        add(mesh.primitives);
+        for (const scene::MeshLevel& level : mesh.levels)
+            add(level.primitives);
     }
     stats_.vertices = vertices.size();
     auto resolve = [&](DrawBatch& batch) {

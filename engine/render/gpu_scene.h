@@ -50,6 +50,23 @@ struct InstanceChunk {
 struct InstanceGroup {
     std::vector<InstanceChunk> chunks;
     std::uint32_t instanceCount = 0;
+    // The level of its mesh this group draws (0: full detail, scene::Mesh::levels) and how many
+    // the mesh has. The groups of one mesh's levels share their instances and chunks: each frame
+    // an instance is listed in the group of the level chosen for it (render/level_selection.h).
+    std::uint32_t level = 0;
+    std::uint32_t levelCount = 1;
+};
+
+// The instances of one mesh (one winding) that has coarser levels: what the level selection
+// walks each frame, instance by instance.
+struct LevelledInstances {
+    std::uint32_t first = 0;  // into the instance buffer
+    std::uint32_t count = 0;
+    std::vector<float> error_m;  // per level, in mesh space; the full mesh's 0 first
+    // Per instance: its world bounds, and how much its transform enlarges an error (the longest
+    // axis of its scale).
+    std::vector<scene::Bounds> bounds;
+    std::vector<float> scale;
 };
 
 // A node with a far stand-in (scene::Node::lodFar).
@@ -78,6 +95,7 @@ public:
     const std::vector<DrawBatch>& blendBatches() const { return blend_; }
     const std::vector<InstanceGroup>& groups() const { return groups_; }
     const std::vector<LodSwitch>& lodSwitches() const { return lodSwitches_; }
+    const std::vector<LevelledInstances>& levelledInstances() const { return levelled_; }
     // Nodes drawn only as some node's far stand-in.
     const std::vector<char>& isLodProxy() const { return isLodProxy_; }
     std::size_t nodeCount() const { return isLodProxy_.size(); }
@@ -108,14 +126,17 @@ private:
     std::vector<DrawBatch> blend_;
     std::vector<InstanceGroup> groups_;
     std::vector<LodSwitch> lodSwitches_;
+    std::vector<LevelledInstances> levelled_;
     std::vector<char> isLodProxy_;
     std::vector<char> castsShadow_;  // per node (scene::Node::castsShadow)
-    // Per mesh primitive, its place in the shared buffers.
+    // Per geometry (each mesh's full detail, then each of its levels: geometryOf()) and
+    // primitive, its place in the shared buffers.
     struct PrimitiveRange {
         std::uint32_t firstIndex, indexCount;
         std::int32_t vertexOffset;
     };
     std::vector<std::vector<PrimitiveRange>> ranges_;
+    std::vector<std::uint32_t> firstGeometry_;  // per mesh: its full detail's geometry index
     scene::Bounds bounds_;
     GpuSceneStats stats_;
 };

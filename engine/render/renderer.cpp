@@ -291,6 +291,7 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
 void Renderer::setScene(const scene::Scene& scene) {
     scene_ = std::make_unique<GpuScene>(context_, scene, materialLayout_.get());
     shadowMapValid_ = false;
+    levelSelection_.reset();
     animations_.clear();
     if (lampPass_) lampPass_->setLamps({});  // they belong to the old scene's nodes
     lampsBaked_ = false;
@@ -545,7 +546,8 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
         for (int c = 0; sameCascades && c < cascades_.count; ++c)
             sameCascades = cascades_.viewProj[static_cast<std::size_t>(c)] ==
                            shadowCascadesDrawn_.viewProj[static_cast<std::size_t>(c)];
-        shadowDue = !sameCascades || shadowCasters_ != shadowCastersDrawn_ || animationData_ != shadowAnimationDrawn_;
+        shadowDue = !sameCascades || shadowCasters_ != shadowCastersDrawn_ || animationData_ != shadowAnimationDrawn_ ||
+                    levelSelection_.version() != shadowLevelsDrawn_;
     }
     if (shadows && shadowDue) {
         graph.addPass("shadow", {{&shadowMap_, &shadowState_, ImageAccess::DepthAttachment, true}},
@@ -554,6 +556,7 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
         shadowSunDrawn_ = shadowSun;
         shadowCascadesDrawn_ = cascades_;
         shadowCastersDrawn_ = shadowCasters_;
+        shadowLevelsDrawn_ = levelSelection_.version();
         shadowAnimationDrawn_ = animationData_;
     }
     // The main pass samples the shadow map even without shadows (the shader skips it then), so
@@ -722,6 +725,11 @@ constexpr float kMinCasterTexels = 1.0f;
 void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm::mat4& viewProj,
                              const ShadowCascades& cascades, FrameStats& stats) {
     selectLevelsOfDetail(*scene_, camera.eye, nodeDrawn_);
+    // One metre of error a metre away covers the projection's focal length in pixels (a tile's
+    // projection is enlarged to match, so this is the full image's).
+    levelSelection_.update(
+        *scene_,
+        {camera.eye, std::abs(projection_[1][1]) * 0.5f * static_cast<float>(extent_.height), camera.orthographic});
     if (!animations_.empty()) {
         for (std::size_t n = 0; n < animations_.size(); ++n)
             if (animations_[n].hidden) nodeDrawn_[n] = 0;
@@ -732,14 +740,16 @@ void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm
     uploadAnimations(frame);
     cameraList_.clear();
     shadowList_.clear();
-    collectVisibleInstances(*scene_, nodeDrawn_, Frustum::fromViewProjection(viewProj), cameraList_, cameraRanges_);
+    collectVisibleInstances(*scene_, nodeDrawn_, levelSelection_.levels(), Frustum::fromViewProjection(viewProj),
+                            cameraList_, cameraRanges_);
     // Each cascade's casters, one list after another (ranges index the whole): what is drawn and
     // casts a shadow.
     shadowCasters_ = nodeDrawn_;
     for (std::size_t n = 0; n < shadowCasters_.size() && n < scene_->nodeCount(); ++n)
         if (!scene_->nodeCastsShadow(n)) shadowCasters_[n] = 0;
     for (int c = 0; c < cascades.count; ++c)
-        collectVisibleInstances(*scene_, shadowCasters_,
+        // Casters at the levels the camera sees them at.
+        collectVisibleInstances(*scene_, shadowCasters_, levelSelection_.levels(),
                                 Frustum::fromViewProjection(cascades.viewProj[static_cast<std::size_t>(c)]),
                                 shadowList_, shadowRanges_[static_cast<std::size_t>(c)],
                                 kMinCasterTexels * cascades.texel_m[static_cast<std::size_t>(c)]);

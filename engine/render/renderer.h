@@ -31,6 +31,7 @@
 #include "render/id_resolve.h"
 #include "render/lamp_light_map.h"
 #include "render/lamp_pass.h"
+#include "render/level_selection.h"
 #include "render/lighting.h"
 #include "render/node_animation.h"
 #include "render/pass_timer.h"
@@ -239,6 +240,7 @@ private:
     glm::vec3 shadowSunDrawn_{0.0f, 1.0f, 0.0f};
     ShadowCascades shadowCascadesDrawn_;
     std::vector<char> shadowCastersDrawn_;
+    std::uint64_t shadowLevelsDrawn_ = 0;  // LevelSelection::version() the shadow map was drawn with
     std::vector<glm::vec4> shadowAnimationDrawn_;
     // The atmosphere's tables, the sky-view table's state, its sampler, and CPU copies of the
     // transmittance and multiple-scattering tables (read back from the GPU once) that the sun's
@@ -290,6 +292,7 @@ private:
     std::array<vk::Buffer, FrameRing::kFramesInFlight> visibleLists_;
     VkDeviceSize shadowListOffset_ = 0;
     std::vector<char> nodeDrawn_;
+    LevelSelection levelSelection_;    // each instance's mesh level, kept between frames (hysteresis)
     std::vector<char> shadowCasters_;  // this frame's: drawn and casting a shadow
     std::unique_ptr<FlowLinePass> flowLines_;
     FlowLineView flowView_;  // this frame's, set by record() for the main pass

@@ -39,18 +39,25 @@ void selectLevelsOfDetail(const GpuScene& scene, const glm::vec3& eye, std::vect
     }
 }
 
-void collectVisibleInstances(const GpuScene& scene, const std::vector<char>& nodeDrawn, const Frustum& frustum,
+void collectVisibleInstances(const GpuScene& scene, const std::vector<char>& nodeDrawn,
+                             const std::vector<std::uint8_t>& instanceLevels, const Frustum& frustum,
                              std::vector<std::uint32_t>& list, std::vector<InstanceRange>& ranges,
                              float minInstanceSize) {
     const auto& groups = scene.groups();
     ranges.assign(groups.size(), {});
     for (std::size_t g = 0; g < groups.size(); ++g) {
+        const InstanceGroup& group = groups[g];
         ranges[g].first = static_cast<std::uint32_t>(list.size());
-        for (const InstanceChunk& chunk : groups[g].chunks) {
+        for (const InstanceChunk& chunk : group.chunks) {
             if (!nodeDrawn[chunk.node] || chunk.instanceSize < minInstanceSize || !frustum.intersects(chunk.bounds))
                 continue;
-            for (std::uint32_t i = 0; i < chunk.count; ++i)
-                list.push_back(chunk.first + i);
+            if (group.levelCount == 1) {
+                for (std::uint32_t i = 0; i < chunk.count; ++i)
+                    list.push_back(chunk.first + i);
+                continue;
+            }
+            for (std::uint32_t i = chunk.first; i < chunk.first + chunk.count; ++i)
+                if (i < instanceLevels.size() ? instanceLevels[i] == group.level : group.level == 0) list.push_back(i);
         }
         ranges[g].count = static_cast<std::uint32_t>(list.size()) - ranges[g].first;
     }

@@ -1,6 +1,7 @@
-// Per-frame visibility: which instances to draw this frame. Each node's level of detail is
-// chosen by its distance from the eye, then whole instance chunks are culled against a
-// frustum, and the surviving instance indices are listed group by group. The renderer hands
+// Per-frame visibility: which instances to draw this frame. Each node's far stand-in is chosen
+// by its distance from the eye (each instance's mesh level by LevelSelection), then whole
+// instance chunks are culled against a frustum, and the surviving instance indices are listed
+// group by group. The renderer hands
 // the list to the vertex shader, which reads instances[list[gl_InstanceIndex]].
 #pragma once
 
@@ -30,10 +31,12 @@ struct InstanceRange {
 };
 
 // Appends the visible instances of every group to `list`; ranges[g] says where group g's are.
-// Chunks whose instances are all smaller than `minInstanceSize` (m, InstanceChunk::instanceSize)
-// are left out: a shadow cascade passes its texel, as a caster finer than one texel casts
-// nothing its filter would show.
-void collectVisibleInstances(const GpuScene& scene, const std::vector<char>& nodeDrawn, const Frustum& frustum,
+// An instance of a mesh with levels of detail is listed only in the group of its level,
+// `instanceLevels[instance]` (LevelSelection::levels()). Chunks whose instances are all smaller
+// than `minInstanceSize` (m, InstanceChunk::instanceSize) are left out: a shadow cascade passes
+// its texel, as a caster finer than one texel casts nothing its filter would show.
+void collectVisibleInstances(const GpuScene& scene, const std::vector<char>& nodeDrawn,
+                             const std::vector<std::uint8_t>& instanceLevels, const Frustum& frustum,
                              std::vector<std::uint32_t>& list, std::vector<InstanceRange>& ranges,
                              float minInstanceSize = 0.0f);
 

@@ -33,6 +33,10 @@ std::string convertMeshes(const tinygltf::Model& model, Scene& scene, Warnings& 
 // Materials, textures, samplers, images and cameras: the parts that cannot fail once validated.
 void convertMaterials(const tinygltf::Model& model, Scene& scene, Warnings& warnings);
 
+// MSFT_lod: each node's coarser levels become its mesh's Mesh::levels (gltf_levels.cpp). Never
+// fails: levels it cannot read are left out with a warning. Needs the meshes converted first.
+void convertLevels(const tinygltf::Model& model, Scene& scene, Warnings& warnings);
+
 // Nodes, the displayed scene's roots, world matrices, instances, placed cameras and bounds.
 // Needs the meshes converted first (for bounds).
 std::string convertNodes(const tinygltf::Model& model, Scene& scene);

@@ -21,7 +21,7 @@ namespace ct::scene {
 
 namespace {
 
-constexpr std::array kSupportedExtensions{"EXT_mesh_gpu_instancing", "KHR_materials_emissive_strength"};
+constexpr std::array kSupportedExtensions{"EXT_mesh_gpu_instancing", "KHR_materials_emissive_strength", "MSFT_lod"};
 
 // tinygltf 2.7 reads the whole file into memory and takes its length as 32 bits.
 constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t{1} << 31;
@@ -242,6 +242,7 @@ LoadResult loadGltf(const std::filesystem::path& path) {
         return fail(e);
     }
     gltf::convertMaterials(model, scene, warnings);
+    gltf::convertLevels(model, scene, warnings);
     if (std::string e = gltf::convertNodes(model, scene); !e.empty()) {
         return fail(e);
     }

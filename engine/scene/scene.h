@@ -33,9 +33,21 @@ struct Primitive {
     bool hasTangents = false;            // false: the shader derives a tangent frame itself
 };
 
+// A coarser stand-in for a whole mesh (glTF MSFT_lod): the same materials, fewer triangles, its
+// surface at most `error_m` metres (in mesh space) from the full mesh's. The renderer draws an
+// instance at the coarsest level whose error would cover under a pixel (render/level_selection.h).
+struct MeshLevel {
+    std::vector<Primitive> primitives;
+    float error_m = 0.0f;
+};
+
 struct Mesh {
     std::string name;
     std::vector<Primitive> primitives;
+    // Coarser and coarser, errors growing; empty for most files. Read from the MSFT_lod of the
+    // first node that draws the mesh with one: levels belong to the mesh, so every node drawing
+    // it shares them (the campus models write the same levels for every such node).
+    std::vector<MeshLevel> levels;
 };
 
 enum class Filter { Nearest, Linear };

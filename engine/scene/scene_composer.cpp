@@ -19,6 +19,9 @@ ModelHandle SceneComposer::addModel(const Scene& model) {
     for (Mesh mesh : model.meshes) {
         for (Primitive& prim : mesh.primitives)
             prim.material = shift(prim.material, materialOffset);
+        for (MeshLevel& level : mesh.levels)
+            for (Primitive& prim : level.primitives)
+                prim.material = shift(prim.material, materialOffset);
         scene_.meshes.push_back(std::move(mesh));
     }
     for (Material material : model.materials) {

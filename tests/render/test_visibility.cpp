@@ -128,3 +128,80 @@ TEST_CASE("casters finer than a shadow map texel are left out of the shadow pass
     CHECK(frame.stats.shadowTriangles == 2 * cubeTriangles);  // the sun's map does not
     CHECK(harness.context().validationCounts().total() == 0);
 }
+
+TEST_CASE("a mesh level is taken at the distance its error covers a pixel, with hysteresis either way",
+          "[render][lod][levels]") {
+    // Level 1 covers a pixel at 10 m (0.01 m at 1000 px per radian), level 2 at 40 m.
+    const std::vector<float> errors{0.0f, 0.01f, 0.04f};
+    const float pixelsPerRadian = 1000.0f;
+    auto step = [&](int level, float distance_m) {
+        return ct::render::nextLevel(level, errors, pixelsPerRadian / distance_m);
+    };
+    // Known distances, from a fresh start: the coarsest level whose error stays under the
+    // threshold less the margin.
+    CHECK(step(0, 5.0f) == 0);
+    CHECK(step(0, 20.0f) == 1);
+    CHECK(step(0, 100.0f) == 2);
+    CHECK(step(2, 5.0f) == 0);  // straight back from the coarsest
+
+    // Back and forth across the 10 m switch: taken beyond 10 / 0.75 m, given up inside 10 / 1.25 m.
+    const float take = 10.0f / (1.0f - ct::render::kLevelHysteresis);
+    const float giveUp = 10.0f / (1.0f + ct::render::kLevelHysteresis);
+    int level = 0;
+    int changes = 0;
+    for (int sweep = 0; sweep < 4; ++sweep) {
+        for (float d = giveUp + 0.05f; d < take - 0.05f; d += 0.1f) {  // within the margin: no change
+            const int next = step(level, sweep % 2 == 0 ? d : take + giveUp - d);
+            changes += next != level;
+            level = next;
+        }
+    }
+    CHECK(changes == 0);
+    CHECK(level == 0);
+    level = step(level, take + 0.1f);
+    CHECK(level == 1);
+    for (float d = take - 0.1f; d > giveUp + 0.05f; d -= 0.1f)
+        CHECK(step(level, d) == 1);
+    CHECK(step(level, giveUp - 0.1f) == 0);
+}
+
+TEST_CASE("the renderer draws each instance at its level and keeps the choice inside the margin",
+          "[render][lod][levels]") {
+    RenderHarness harness(64, 64);
+    ct::scene::LoadResult loaded = ct::scene::loadGltf(ct::test::testData("lit_cube.gltf"));
+    REQUIRE(loaded.ok());
+    ct::scene::Scene& scene = *loaded.scene;
+    ct::scene::Mesh& mesh = scene.meshes.at(static_cast<std::size_t>(scene.nodes[0].mesh));
+    REQUIRE(mesh.primitives.size() == 1);
+    REQUIRE(mesh.primitives[0].indices.size() == 36);
+    // A stand-in level of two triangles, 0.1 m from the cube's surface.
+    ct::scene::MeshLevel level{mesh.primitives, 0.1f};
+    level.primitives[0].indices.resize(6);
+    mesh.levels.push_back(level);
+
+    ct::render::Camera camera;
+    camera.target = {0.0f, 0.0f, 0.0f};
+    camera.zfar = 500.0f;
+    // 64 pixels over the field of view: the focal length in pixels.
+    const float pixelsPerRadian = 32.0f / std::tan(0.5f * camera.yfov);
+    const float switch_m = 0.1f * pixelsPerRadian / ct::render::kLevelErrorPixels;
+    const float take = switch_m / (1.0f - ct::render::kLevelHysteresis);
+    const float giveUp = switch_m / (1.0f + ct::render::kLevelHysteresis);
+    const float front = scene.bounds.max.z;  // the nearest face, seen from +z
+    auto at = [&](float distance_m) {
+        camera.eye = {0.0f, 0.0f, front + distance_m};
+        return harness.renderAgain(camera).stats.mainTriangles;
+    };
+    camera.eye = {0.0f, 0.0f, front + 0.5f * giveUp};
+    CHECK(harness.render(scene, camera).stats.mainTriangles == 12);
+    CHECK(at(2.0f * take) == 2);
+    // Hovering inside the margin after coming from afar keeps the coarse level...
+    for (float d : {0.95f * take, 1.05f * giveUp, 0.9f * take, 1.1f * giveUp})
+        CHECK(at(d) == 2);
+    CHECK(at(0.9f * giveUp) == 12);
+    // ...and after coming from near, the full one.
+    for (float d : {1.05f * giveUp, 0.95f * take, 1.1f * giveUp, 0.9f * take})
+        CHECK(at(d) == 12);
+    CHECK(at(1.1f * take) == 2);
+    CHECK(harness.context().validationCounts().total() == 0);
+}

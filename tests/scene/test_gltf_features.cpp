@@ -2,6 +2,7 @@
 // test itself put in the file.
 #include "gltf_test_files.h"
 #include "scene/load_gltf.h"
+#include "scene/scene_composer.h"
 
 #include <catch2/catch.hpp>
 
@@ -359,4 +360,82 @@ TEST_CASE("defaultScene picks the displayed roots", "[scene][gltf]") {
     const Scene s = load(file);
     CHECK(s.roots == std::vector<int>{1});
     CHECK(s.bounds.min.z == 7.0f);  // only the displayed scene counts
+}
+
+// Two triangles, and one of them alone as the coarser level of node 0 (MSFT_lod); `extras` are
+// node 0's.
+std::string levelledScene(const std::string& extras) {
+    Bytes b;
+    b.add<float>({0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0});
+    return gltfJson(R"("extensionsUsed":["MSFT_lod"],"scenes":[{"nodes":[0]}],)"
+                    R"("nodes":[{"mesh":0,"extensions":{"MSFT_lod":{"ids":[1]}},"extras":)" +
+                        extras +
+                        R"(},{"mesh":1,"name":"level"}],)"
+                        R"("meshes":[{"primitives":[{"attributes":{"POSITION":0}}]},)"
+                        R"({"primitives":[{"attributes":{"POSITION":1}}]}],)"
+                        R"("bufferViews":[{"buffer":0,"byteLength":72}],)"
+                        R"("accessors":[{"bufferView":0,"componentType":5126,"count":6,"type":"VEC3"},)"
+                        R"({"bufferView":0,"componentType":5126,"count":3,"type":"VEC3"}])",
+                    b);
+}
+
+TEST_CASE("MSFT_lod levels become the mesh's levels with their errors; files without load as before",
+          "[scene][gltf][lod]") {
+    ScratchDir dir;
+    const Scene s =
+        load(dir.write("levels.gltf", levelledScene(R"({"MSFT_screencoverage":[0.5,0],"lod_error_m":[0,0.25]})")));
+    REQUIRE(s.meshes.size() == 2);
+    REQUIRE(s.meshes[0].levels.size() == 1);
+    CHECK(s.meshes[0].levels[0].error_m == Approx(0.25f));
+    REQUIRE(s.meshes[0].levels[0].primitives.size() == 1);
+    CHECK(s.meshes[0].levels[0].primitives[0].indices.size() == 3);
+    CHECK(s.meshes[0].primitives[0].indices.size() == 6);
+    CHECK(s.roots == std::vector<int>{0});  // the level's node is not drawn for itself
+    CHECK(s.warnings.empty());              // MSFT_lod is supported
+
+    // Without the errors the renderer needs, the file still loads, at full detail, and says why.
+    const Scene bare = load(dir.write("no_errors.gltf", levelledScene(R"({"MSFT_screencoverage":[0.5,0]})")));
+    CHECK(bare.meshes[0].levels.empty());
+    CHECK(countWarnings(bare, "lod_error_m") == 1);
+
+    const Scene plain = load(dir.write("plain.gltf", triangleScene(R"([{"mesh":0}])")));
+    CHECK(plain.meshes[0].levels.empty());
+
+    // Composed after another model, the levels' primitives follow their materials as the full
+    // mesh's do.
+    Scene coloured = s;
+    coloured.materials.resize(1);
+    coloured.meshes[0].primitives[0].material = 0;
+    coloured.meshes[0].levels[0].primitives[0].material = 0;
+    ct::scene::SceneComposer composer;
+    Scene other = coloured;
+    composer.place(composer.addModel(other), glm::mat4(1.0f), "first");
+    composer.place(composer.addModel(coloured), glm::mat4(1.0f), "second");
+    const Scene composed = composer.finish();
+    REQUIRE(composed.meshes.size() == 4);
+    CHECK(composed.meshes[2].primitives[0].material == 1);
+    CHECK(composed.meshes[2].levels.at(0).primitives[0].material == 1);
+}
+
+TEST_CASE("the campus models carry MSFT_lod levels that halve the triangles with growing errors",
+          "[scene][gltf][lod]") {
+    const Scene s = load(std::filesystem::path(CT_TEST_DATA_DIR) / "../../assets/campus/wind_turbine_5mw.gltf");
+    const auto tower = std::find_if(s.meshes.begin(), s.meshes.end(), [](const auto& m) { return m.name == "tower"; });
+    REQUIRE(tower != s.meshes.end());
+    REQUIRE(tower->levels.size() >= 2);
+    auto triangles = [](const std::vector<ct::scene::Primitive>& primitives) {
+        std::size_t n = 0;
+        for (const auto& p : primitives)
+            n += p.indices.size() / 3;
+        return n;
+    };
+    std::size_t previous = triangles(tower->primitives);
+    float previousError = 0.0f;
+    for (const ct::scene::MeshLevel& level : tower->levels) {
+        CHECK(triangles(level.primitives) * 2 <= previous);
+        CHECK(level.error_m > previousError);
+        previous = triangles(level.primitives);
+        previousError = level.error_m;
+    }
+    CHECK(s.warnings.empty());
 }
