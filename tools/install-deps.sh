@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config ccache mold
   libvulkan-dev mesa-vulkan-drivers vulkan-validationlayers vulkan-tools glslc
   libglfw3-dev libglm-dev libimgui-dev libtinygltf-dev libstb-dev nlohmann-json3-dev
-  libcli11-dev libfmt-dev catch2 libbenchmark-dev
+  libcli11-dev libfmt-dev catch2 libbenchmark-dev libmeshoptimizer-dev
   libmosquitto-dev mosquitto libsqlite3-dev
   xvfb xauth imagemagick ffmpeg fonts-dejavu-core
   clang libclang-rt-14-dev python3

@@ -1,5 +1,7 @@
 #include "gltf_writer.h"
 
+#include "mesh_levels.h"
+
 #include <tiny_gltf.h>
 
 #include <algorithm>
@@ -25,6 +27,14 @@ constexpr double kNormalGrid = 65536.0;
 constexpr double kInstanceRotationGrid = 1048576.0;
 constexpr double kNodeTranslationGrid = 1e4;
 constexpr double kNodeRotationGrid = 1e9;
+// Numbers in extras: micrometres for lengths, 1e-9 for screen shares.
+constexpr double kExtrasGrid = 1e6;
+constexpr double kCoverageGrid = 1e9;
+
+// MSFT_screencoverage is a share of the view's height; the levels' are worked out for this view
+// (a 1080-pixel-tall image, each level taking over where its error is one pixel: the renderer's
+// kLevelErrorPixels), as other viewers of the file cannot know the renderer's rule.
+constexpr double kReferenceViewHeight_px = 1080.0;
 
 double snap(double v, double grid) {
     const double s = std::round(v * grid) / grid;
@@ -121,17 +131,41 @@ int GltfWriter::materialIndex(const Material& material) {
         if (material.emissiveStrength != 1.0) {
             m.extensions["KHR_materials_emissive_strength"] = tinygltf::Value(
                 tinygltf::Value::Object{{"emissiveStrength", tinygltf::Value(material.emissiveStrength)}});
-            const std::string name = "KHR_materials_emissive_strength";
-            if (std::find(model_->extensionsUsed.begin(), model_->extensionsUsed.end(), name) ==
-                model_->extensionsUsed.end())
-                model_->extensionsUsed.push_back(name);
+            useExtension("KHR_materials_emissive_strength", /*required=*/false);
         }
     }
     model_->materials.push_back(m);
     return static_cast<int>(model_->materials.size() - 1);
 }
 
-int GltfWriter::addMesh(const std::string& name, const MaterialMeshes& parts) {
+int GltfWriter::addMesh(const std::string& name, const MaterialMeshes& parts, Levels wanted) {
+    MaterialMeshes drawn;
+    glm::vec3 lo(std::numeric_limits<float>::max());
+    glm::vec3 hi(std::numeric_limits<float>::lowest());
+    for (const Primitive& part : parts.primitives()) {
+        Mesh mesh = part.mesh;
+        optimizeForDrawing(mesh);
+        for (const glm::vec3& p : mesh.positions) {
+            lo = glm::min(lo, p);
+            hi = glm::max(hi, p);
+        }
+        drawn.add(part.material, mesh);
+    }
+    const int index = writeMesh(name, drawn);
+    MeshLevels levels;
+    if (wanted == Levels::None) return index;
+    for (const DetailLevel& level : coarserLevels(drawn)) {
+        levels.meshes.push_back(writeMesh(name + "_lod" + std::to_string(levels.meshes.size() + 1), level.parts));
+        levels.error_m.push_back(level.error_m);
+    }
+    if (!levels.meshes.empty()) {
+        levels.radius_m = 0.5 * static_cast<double>(glm::length(hi - lo));
+        levels_[index] = std::move(levels);
+    }
+    return index;
+}
+
+int GltfWriter::writeMesh(const std::string& name, const MaterialMeshes& parts) {
     tinygltf::Mesh mesh;
     mesh.name = name;
     for (const Primitive& part : parts.primitives()) {
@@ -196,7 +230,49 @@ int GltfWriter::addNode(const std::string& name, int mesh, const NodeTransform& 
         node.scale = {t.scale.x, t.scale.y, t.scale.z};
     }
     model_->nodes.push_back(std::move(node));
-    return static_cast<int>(model_->nodes.size() - 1);
+    const int index = static_cast<int>(model_->nodes.size() - 1);
+    if (const auto levels = levels_.find(mesh); levels != levels_.end()) addLevelNodes(index, levels->second);
+    return index;
+}
+
+void GltfWriter::addLevelNodes(int node, const MeshLevels& levels) {
+    tinygltf::Value::Array ids;
+    tinygltf::Value::Array errors{tinygltf::Value(0.0)};
+    tinygltf::Value::Array coverage;
+    for (std::size_t i = 0; i < levels.meshes.size(); ++i) {
+        // The level stands where the node stands; it has no children of its own.
+        tinygltf::Node level;
+        const tinygltf::Node& full = model_->nodes[static_cast<std::size_t>(node)];
+        level.name = full.name + "_lod" + std::to_string(i + 1);
+        level.translation = full.translation;
+        level.rotation = full.rotation;
+        level.scale = full.scale;
+        level.mesh = levels.meshes[i];
+        model_->nodes.push_back(std::move(level));
+        ids.emplace_back(static_cast<int>(model_->nodes.size() - 1));
+        errors.emplace_back(snap(levels.error_m[i], kExtrasGrid));
+        // Level i is drawn while the bounding sphere covers more of the view than where level i + 1
+        // takes over; an error of 0 takes over at once.
+        const double share =
+            levels.error_m[i] > 0.0 ? 2.0 * levels.radius_m / (levels.error_m[i] * kReferenceViewHeight_px) : 1.0;
+        coverage.emplace_back(snap(std::min(share, 1.0), kCoverageGrid));
+    }
+    coverage.emplace_back(0.0);  // the coarsest level: at any size, never culled
+    tinygltf::Node& full = model_->nodes[static_cast<std::size_t>(node)];
+    full.extensions["MSFT_lod"] = tinygltf::Value(tinygltf::Value::Object{{"ids", tinygltf::Value(ids)}});
+    tinygltf::Value::Object extras;
+    extras["MSFT_screencoverage"] = tinygltf::Value(coverage);
+    extras["lod_error_m"] = tinygltf::Value(errors);
+    full.extras = tinygltf::Value(extras);
+    useExtension("MSFT_lod", /*required=*/false);
+}
+
+void GltfWriter::useExtension(const std::string& name, bool required) {
+    if (std::find(model_->extensionsUsed.begin(), model_->extensionsUsed.end(), name) == model_->extensionsUsed.end())
+        model_->extensionsUsed.push_back(name);
+    if (required && std::find(model_->extensionsRequired.begin(), model_->extensionsRequired.end(), name) ==
+                        model_->extensionsRequired.end())
+        model_->extensionsRequired.push_back(name);
 }
 
 void GltfWriter::addChild(int parent, int child) {
@@ -208,11 +284,13 @@ void GltfWriter::addRoot(int node) {
 }
 
 void GltfWriter::setExtras(int node, const std::map<std::string, double>& numbers) {
-    tinygltf::Value::Object extras;
+    tinygltf::Value& existing = model_->nodes[static_cast<std::size_t>(node)].extras;
+    tinygltf::Value::Object extras =
+        existing.IsObject() ? existing.Get<tinygltf::Value::Object>() : tinygltf::Value::Object{};
     for (const auto& [key, value] : numbers) {
-        extras[key] = tinygltf::Value(snap(value, 1e6));  // 1.13f is written 1.13
+        extras[key] = tinygltf::Value(snap(value, kExtrasGrid));  // 1.13f is written 1.13
     }
-    model_->nodes[static_cast<std::size_t>(node)].extras = tinygltf::Value(extras);
+    existing = tinygltf::Value(extras);
 }
 
 void GltfWriter::setInstances(int node, const Instances& instances) {
@@ -239,12 +317,16 @@ void GltfWriter::setInstances(int node, const Instances& instances) {
     }
     tinygltf::Value::Object extension;
     extension["attributes"] = tinygltf::Value(attributes);
-    model_->nodes[static_cast<std::size_t>(node)].extensions["EXT_mesh_gpu_instancing"] = tinygltf::Value(extension);
-    const std::string name = "EXT_mesh_gpu_instancing";
-    if (std::find(model_->extensionsUsed.begin(), model_->extensionsUsed.end(), name) == model_->extensionsUsed.end()) {
-        model_->extensionsUsed.push_back(name);
-        model_->extensionsRequired.push_back(name);
+    tinygltf::Node& instanced = model_->nodes[static_cast<std::size_t>(node)];
+    instanced.extensions["EXT_mesh_gpu_instancing"] = tinygltf::Value(extension);
+    // Each level node draws the same instances, sharing the accessors.
+    if (const auto lod = instanced.extensions.find("MSFT_lod"); lod != instanced.extensions.end()) {
+        const tinygltf::Value& ids = lod->second.Get("ids");
+        for (std::size_t i = 0; i < ids.ArrayLen(); ++i)
+            model_->nodes[static_cast<std::size_t>(ids.Get(static_cast<int>(i)).GetNumberAsInt())]
+                .extensions["EXT_mesh_gpu_instancing"] = tinygltf::Value(extension);
     }
+    useExtension("EXT_mesh_gpu_instancing", /*required=*/true);
 }
 
 std::string GltfWriter::write(const std::filesystem::path& path) {

@@ -1,6 +1,12 @@
 // Builds one glTF 2.0 model (a .gltf with one external .bin) from meshes, materials and named
 // nodes, and writes it through tinygltf.
 //
+// Every mesh is optimised for drawing and given its coarser levels of detail (mesh_levels.h)
+// as it is added; every node drawing a mesh that has levels gets them through MSFT_lod: one
+// node per level, outside the scene's hierarchy, listed in the node's `MSFT_lod.ids`, with
+// `MSFT_screencoverage` and `lod_error_m` (each level's geometric error in metres, the
+// full mesh's 0 first) in the node's extras.
+//
 //   GltfWriter w("substation");
 //   MaterialMeshes parts;
 //   parts.add(palette::kConcrete, boxOnGround({150, 0.2f, 100}));
@@ -84,26 +90,42 @@ public:
     GltfWriter(GltfWriter&&) noexcept;
     GltfWriter& operator=(GltfWriter&&) noexcept;
 
-    // Returns the glTF mesh index; a mesh may be shared by several nodes.
-    int addMesh(const std::string& name, const MaterialMeshes& parts);
-    // Returns the node index; `mesh` -1 makes a grouping node.
+    // Whether a mesh gets coarser levels of detail.
+    enum class Levels { Make, None };
+    // Returns the glTF mesh index; a mesh may be shared by several nodes. Its coarser levels
+    // are written as meshes `<name>_lod1`, `_lod2`...
+    int addMesh(const std::string& name, const MaterialMeshes& parts, Levels levels = Levels::Make);
+    // Returns the node index; `mesh` -1 makes a grouping node. A mesh with levels adds the
+    // node's MSFT_lod level nodes (`<name>_lod1`...) right after it.
     int addNode(const std::string& name, int mesh = -1, const NodeTransform& transform = {});
     void addChild(int parent, int child);
     void addRoot(int node);
-    // Numbers a consumer of the file needs besides the geometry (a row's panel pitch), written
-    // into the node's "extras" object.
+    // Numbers a consumer of the file needs besides the geometry (a row's panel pitch), added to
+    // the node's "extras" object.
     void setExtras(int node, const std::map<std::string, double>& numbers);
-    // Turns `node` into an instanced node (EXT_mesh_gpu_instancing, marked required).
+    // Turns `node` into an instanced node (EXT_mesh_gpu_instancing, marked required); its
+    // level nodes draw the same instances.
     void setInstances(int node, const Instances& instances);
 
     // Writes `path` (.gltf) and its buffer next to it as `<stem>.bin`; returns an error or "".
     std::string write(const std::filesystem::path& path);
 
 private:
+    // The coarser levels of one written mesh.
+    struct MeshLevels {
+        std::vector<int> meshes;      // glTF mesh of each level, finest first
+        std::vector<double> error_m;  // each level's geometric error
+        double radius_m = 0.0;        // the full mesh's bounding sphere, for MSFT_screencoverage
+    };
+
+    int writeMesh(const std::string& name, const MaterialMeshes& parts);
+    void addLevelNodes(int node, const MeshLevels& levels);
+    void useExtension(const std::string& name, bool required);
     int addAccessor(const void* data, std::size_t bytes, int componentType, int type, std::size_t count, int target);
     int materialIndex(const Material& material);
 
     std::unique_ptr<tinygltf::Model> model_;
+    std::map<int, MeshLevels> levels_;  // by glTF mesh
 };
 
 // Shorthand for the quaternion turning `radians` about `axis`.

@@ -68,7 +68,11 @@ GltfWriter makeTerrain() {
     GltfWriter w("terrain");
     MaterialMeshes ground;
     ground.add(palette::kGround, terrainGrid());
-    w.addRoot(w.addNode("terrain", w.addMesh("terrain", ground)));
+    // No coarser levels: the twin lays roads, pads and solar farms on this ground from its full
+    // heights (campus/terrain_height.cpp), and a coarser ground, however little its error, would
+    // bury some of them and lift others: a surface lying on a surface shows a sub-pixel change of
+    // depth as a whole road or farm appearing or vanishing when the level changes.
+    w.addRoot(w.addNode("terrain", w.addMesh("terrain", ground, GltfWriter::Levels::None)));
     return w;
 }
 
