@@ -15,10 +15,8 @@ Outcome runExport(const ExportOptions& o) {
     const twin::ScenarioResult loaded = twin::loadScenario(o.scenario);
     if (!loaded.ok()) return badInput(loaded.error);
     const twin::Scenario& scenario = *loaded.scenario;
-    const std::optional<int> chosen = chosenPhase(scenario, o.phase);
-    if (!chosen)
-        return badInput("--phase " + std::to_string(o.phase) + ": " + o.scenario + " has phases 1.." +
-                        std::to_string(scenario.phases.size()));
+    const Result<int> chosen = phaseOption(scenario, o.phase, o.scenario);
+    if (!chosen) return chosen.problem();
     const int phase = *chosen;
     // Checked before the campus is composed (seconds for the build-out), not after.
     if (const std::string problem = scene::gltfOutputProblem(o.out); !problem.empty())

@@ -33,10 +33,8 @@ Outcome runHeatmap(const GlobalOptions& global, const HeatmapOptions& o) {
     const twin::ScenarioResult loaded = twin::loadScenario(o.scenario);
     if (!loaded.ok()) return badInput(loaded.error);
     const twin::Scenario& scenario = *loaded.scenario;
-    const std::optional<int> chosen = chosenPhase(scenario, o.field.phase);
-    if (!chosen)
-        return badInput("--phase " + std::to_string(o.field.phase) + ": the scenario has phases 1.." +
-                        std::to_string(scenario.phases.size()));
+    const Result<int> chosen = phaseOption(scenario, o.field.phase, o.scenario);
+    if (!chosen) return chosen.problem();
     const int phase = *chosen;
     CampusResult composed = composeCampus(scenario, phase);
     if (!composed.campus) return badInput(composed.error);

@@ -27,10 +27,8 @@ Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
     const twin::ScenarioResult loaded = twin::loadScenario(o.scenario);
     if (!loaded.ok()) return badInput(loaded.error);
     const twin::Scenario& scenario = *loaded.scenario;
-    const std::optional<int> chosen = chosenPhase(scenario, o.phase);
-    if (!chosen)
-        return badInput("--phase " + std::to_string(o.phase) + ": " + o.scenario + " has phases 1.." +
-                        std::to_string(scenario.phases.size()));
+    const Result<int> chosen = phaseOption(scenario, o.phase, o.scenario);
+    if (!chosen) return chosen.problem();
     const int phase = *chosen;
     if (!o.select.empty() && std::none_of(scenario.buildings.begin(), scenario.buildings.end(),
                                           [&](const twin::Building& b) { return b.id == o.select; }))

@@ -267,6 +267,12 @@ std::optional<int> chosenPhase(const twin::Scenario& scenario, int requested) {
     return phase;
 }
 
+Result<int> phaseOption(const twin::Scenario& scenario, int requested, const std::string& file) {
+    if (const std::optional<int> phase = chosenPhase(scenario, requested)) return *phase;
+    return badInput("--phase " + std::to_string(requested) + ": " + file + " has phases 1.." +
+                    std::to_string(scenario.phases.size()));
+}
+
 std::string entityOfNode(const scene::Scene& scene, int node) {
     if (node < 0 || node >= static_cast<int>(scene.nodes.size())) return {};
     const std::string& name = scene.nodes[node].name;

@@ -10,6 +10,7 @@
 // 240,000-panel campus costs per frame about what its pixels cost.
 #pragma once
 
+#include "campus/outcome.h"
 #include "render/camera.h"
 #include "render/lamps.h"
 #include "scene/scene.h"
@@ -58,6 +59,9 @@ CampusResult composeCampus(const twin::Scenario& scenario, int phase, const Camp
 // The phase a command asked for, 0 meaning the last (the full build-out); nullopt when the
 // scenario has no such phase.
 std::optional<int> chosenPhase(const twin::Scenario& scenario, int requested);
+// The same for a command's --phase option, the scenario read from `file`: the phase, or the bad
+// input "--phase 7: abilene.json has phases 1..4".
+Result<int> phaseOption(const twin::Scenario& scenario, int requested, const std::string& file);
 
 // The entity a node belongs to: its name up to the first '/'.
 std::string entityOfNode(const scene::Scene& scene, int node);

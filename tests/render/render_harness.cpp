@@ -70,6 +70,13 @@ scene::Scene quadScene(const std::string& name, const scene::Material& material,
     return scene;
 }
 
+std::vector<float> rowLuminance(const render::CapturedFrame& frame, std::uint32_t y) {
+    std::vector<float> row;
+    for (std::uint32_t x = 0; x < frame.width; ++x)
+        row.push_back(luminance(frame.pixel(x, y)));
+    return row;
+}
+
 float luminance(glm::u8vec4 pixel) {
     return 0.2126f * linearFromSrgb8(pixel.r) + 0.7152f * linearFromSrgb8(pixel.g) + 0.0722f * linearFromSrgb8(pixel.b);
 }

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace ct::test {
 
@@ -42,6 +43,9 @@ private:
 // from the side they face), one node named `name`, for tests of a surface's shading.
 scene::Scene quadScene(const std::string& name, const scene::Material& material,
                        const std::array<scene::Vertex, 4>& corners);
+
+// The linear luminance of each pixel of row `y`, left to right.
+std::vector<float> rowLuminance(const render::CapturedFrame& frame, std::uint32_t y);
 
 // Linear-light RGB of an sRGB pixel, divided by its largest channel (hue and saturation,
 // without brightness), so colours can be compared whatever the lighting.

@@ -34,13 +34,6 @@ ct::scene::Scene road() {
     return ct::test::quadScene("road", material, corners);
 }
 
-std::vector<float> rowLuminance(const ct::render::CapturedFrame& frame, std::uint32_t y) {
-    std::vector<float> row;
-    for (std::uint32_t x = 0; x < frame.width; ++x)
-        row.push_back(ct::test::luminance(frame.pixel(x, y)));
-    return row;
-}
-
 }  // namespace
 
 TEST_CASE("asphalt: edge lines and worn lanes near, lines that hold still far", "[render][asphalt]") {
@@ -56,7 +49,7 @@ TEST_CASE("asphalt: edge lines and worn lanes near, lines that hold still far", 
     camera.eye = {0.0f, 0.0f, 10.0f};
     camera.target = {0.0f, 0.0f, 0.0f};
     const auto near = harness.render(scene, camera, lighting);
-    const std::vector<float> row = rowLuminance(near, near.height / 2);
+    const std::vector<float> row = ct::test::rowLuminance(near, near.height / 2);
     const auto at = [&](float metres) { return row[static_cast<std::size_t>(std::lround(128.0f + metres * 25.6f))]; };
     // The edge lines, 0.12 m wide 0.25 m in from each edge (centred 3.69 m out), against the
     // asphalt half a metre inside them.

@@ -27,13 +27,6 @@ ct::scene::Scene wall() {
     return ct::test::quadScene("wall", material, corners);
 }
 
-std::vector<float> rowLuminance(const ct::render::CapturedFrame& frame, std::uint32_t y) {
-    std::vector<float> row;
-    for (std::uint32_t x = 0; x < frame.width; ++x)
-        row.push_back(ct::test::luminance(frame.pixel(x, y)));
-    return row;
-}
-
 }  // namespace
 
 TEST_CASE("wall panels: joints every 3 m near, a steady mean far", "[render][precast]") {
@@ -49,7 +42,7 @@ TEST_CASE("wall panels: joints every 3 m near, a steady mean far", "[render][pre
     camera.eye = {0.0f, 2.0f, 20.0f};
     camera.yfov = 2.0f * std::atan(0.25f);
     const auto near = harness.render(scene, camera, lighting);
-    const std::vector<float> row = rowLuminance(near, near.height / 2);  // 2 m up: between joints
+    const std::vector<float> row = ct::test::rowLuminance(near, near.height / 2);  // 2 m up: between joints
     // At a column: the darkest pixel there (a joint may fall across two) against the panels
     // either side (4 to 8 pixels away, 30 to 60 cm).
     const auto dip = [&](float column) {
