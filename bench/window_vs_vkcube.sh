@@ -28,17 +28,19 @@ inside() {  # runs under the Xvfb server: the cases, one line each, "name ms"
     short=$(seconds vkcube --present_mode 0 --width "$width" --height "$height" --c 60)
     long=$(seconds vkcube --present_mode 0 --width "$width" --height "$height" --c 600)
     echo "vkcube $(awk -v s="$short" -v l="$long" 'BEGIN { print (l - s) * 1000 / 540 }')"
-    window() {  # name, then campus-twin's arguments
-        local name=$1; shift
+    window() {  # name, frames, then campus-twin's arguments (enough frames for a few of
+                # --stats' two-second reports after the first)
+        local name=$1 frames=$2
+        shift 2
         local ms
-        ms=$("$twin" "$@" --width "$width" --height "$height" --frames 40 --stats 2>&1 |
+        ms=$("$twin" "$@" --width "$width" --height "$height" --frames "$frames" --stats 2>&1 |
              sed -n 's/^stats: mean of [0-9]* frames: \([0-9.]*\) ms a frame.*/\1/p' | tail -n +2 |
              awk '{ s += $1; n += 1 } END { if (n) printf "%.1f", s / n }')
         echo "$name ${ms:-nan}"
     }
-    window lit-cube view "$here/tests/data/lit_cube.gltf"
-    window build-out-draft render --scenario "$here/scenarios/abilene.json" --quality draft
-    window build-out-standard render --scenario "$here/scenarios/abilene.json" --quality standard
+    window lit-cube 100 view "$here/tests/data/lit_cube.gltf"
+    window build-out-draft 30 render --scenario "$here/scenarios/abilene.json" --quality draft
+    window build-out-standard 15 render --scenario "$here/scenarios/abilene.json" --quality standard
 }
 # Under the server, this script again in its inner mode (xvfb-run's /bin/sh passes no bash
 # functions on).

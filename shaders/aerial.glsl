@@ -31,7 +31,7 @@ vec3 skyViewRadiance(vec3 direction) {
 // What reaches the camera from a surface of radiance `color` d km away along `direction` (from
 // the camera towards the surface).
 vec3 aerialPerspective(vec3 color, vec3 direction, float distance_km) {
-    if (frame.atmosphere.x < 0.5) return color;
+    if (!kAtmosphere || frame.atmosphere.x < 0.5) return color;
     vec3 transmittance = exp(-frame.haze.rgb * distance_km);
     // The horizon in that azimuth, a hair above it (the table's finest rows).
     vec3 level = normalize(vec3(direction.x, 0.0, direction.z) + vec3(0.0, 0.01, 0.0));

@@ -77,6 +77,12 @@ layout(set = 0, binding = 10) uniform sampler2D skyIrradianceSh;
 // made again with the harmonics.
 layout(set = 0, binding = 11) uniform sampler2D skySpecularMap;
 
+// Whether this pipeline's frames may have the atmosphere (the renderer builds the scene's opaque
+// pipelines with it off for frames without, Renderer::opaquePipeline): a CPU device runs both
+// sides of a branch for every pixel, so a frame with the two-colour sky must not pay for the
+// sky's harmonics, reflections and haze. On, frame.atmosphere.x still decides.
+layout(constant_id = 5) const bool kAtmosphere = true;
+
 vec4 nodeAnimation(uint nodeIdPlusOne) { return nodeAnimations[max(nodeIdPlusOne, 1u) - 1u]; }
 
 layout(push_constant) uniform DrawConstants {

@@ -21,7 +21,7 @@ vec3 skyRadiance(vec3 direction) {
 // it reflects, not its albedo) over the lower hemisphere a surface sees: (1 - n.y) / 2 of it.
 vec3 skyIrradiance(vec3 normal) {
     float t = normal.y * 0.5 + 0.5;
-    if (frame.atmosphere.x > 0.5) {
+    if (kAtmosphere && frame.atmosphere.x > 0.5) {
         const float band[9] = float[9](1.0, 2.0 / 3.0, 2.0 / 3.0, 2.0 / 3.0, 0.25, 0.25, 0.25, 0.25, 0.25);
         float y[9];
         shBasis(normalize(normal), y);
@@ -62,7 +62,7 @@ vec3 fresnelSchlick(float vDotH, vec3 f0) {
 // takes little. Without: a share of the two-colour sky.
 vec3 skySpecular(vec3 f0, float roughness, vec3 n, vec3 v) {
     vec3 r = reflect(-v, n);
-    if (frame.atmosphere.x > 0.5) {
+    if (kAtmosphere && frame.atmosphere.x > 0.5) {
         vec4 env = skySpecularLookup(skySpecularMap, r, roughness);
         vec3 radiance = env.rgb * frame.atmosphere.z / max(frame.params.w, 1e-3) + frame.groundBounce.rgb * env.a +
                         frame.atmosphere.w * mix(frame.nightHorizon.rgb, frame.nightZenith.rgb, 0.5) * (1.0 - env.a);

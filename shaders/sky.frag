@@ -6,6 +6,10 @@
 #include "stars.glsl"
 #include "scene_output.glsl"
 
+// The stars only in night frames (Renderer::skyPipeline; kAtmosphere, common.glsl, likewise per
+// frame): a CPU device would run them for every pixel of a day sky.
+layout(constant_id = 6) const bool kStars = true;
+
 layout(location = 0) in vec2 inNdc;
 layout(location = 0) out vec4 outColor;
 
@@ -24,7 +28,7 @@ vec3 atmosphereSky(vec3 direction) {
     sky += frame.atmosphere.w * mix(frame.nightHorizon.rgb, frame.nightZenith.rgb, sqrt(up));
     // Stars come out as the sky darkens; in the renderer's units, so the exposure treats them
     // as it treats the sky.
-    sky += frame.lampState.w * starField(direction);
+    if (kStars) sky += frame.lampState.w * starField(direction);
     return sky;
 }
 
@@ -32,7 +36,7 @@ void main() {
     vec4 far = frame.invViewProj * vec4(inNdc, 1.0, 1.0);
     vec4 near = frame.invViewProj * vec4(inNdc, 0.0, 1.0);
     vec3 direction = normalize(far.xyz / far.w - near.xyz / near.w);
-    bool atmosphere = frame.atmosphere.x > 0.5;
+    bool atmosphere = kAtmosphere && frame.atmosphere.x > 0.5;
     vec3 color = atmosphere ? atmosphereSky(direction) : skyRadiance(direction);
     // The sun's disk: with the atmosphere where the sun truly is, as the air lets it through.
     vec3 sun = atmosphere ? normalize(frame.skySun.xyz) : normalize(frame.sunDirection.xyz);

@@ -218,8 +218,8 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     auto shadowVert = vk::loadShader(context_, shaderDir, "shadow.vert");
     auto shadowMaskVert = vk::loadShader(context_, shaderDir, "shadow_mask.vert");
     auto shadowMaskFrag = vk::loadShader(context_, shaderDir, "shadow_mask.frag");
-    auto skyVert = vk::loadShader(context_, shaderDir, "sky.vert");
-    auto skyFrag = vk::loadShader(context_, shaderDir, "sky.frag");
+    skyVert_ = vk::loadShader(context_, shaderDir, "sky.vert");
+    skyFrag_ = vk::loadShader(context_, shaderDir, "sky.frag");
 
     const std::vector<VkVertexInputBindingDescription> bindings{
         {0, sizeof(scene::Vertex), VK_VERTEX_INPUT_RATE_VERTEX}};
@@ -249,7 +249,7 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     opaque.fragmentConstants = {targets.display ? 1u : 0u};
     opaqueDesc_ = opaque;
     // Blended draws are few: one pipeline with every feature in.
-    opaque.fragmentConstants = {targets.display ? 1u : 0u, 0u, 1u, 1u, 1u};
+    opaque.fragmentConstants = {targets.display ? 1u : 0u, 0u, 1u, 1u, 1u, 1u};
 
     vk::GraphicsPipelineDesc blend = opaque;
     blend.name = "blend";
@@ -260,8 +260,8 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     vk::GraphicsPipelineDesc sky;
     sky.name = "sky";
     sky.layout = pipelineLayout_.get();
-    sky.vertexShader = skyVert.get();
-    sky.fragmentShader = skyFrag.get();
+    sky.vertexShader = skyVert_.get();
+    sky.fragmentShader = skyFrag_.get();
     sky.colorAttachments = {{targets.color, false, true}, {kIdFormat, false, false}};
     sky.fragmentConstants = {targets.display ? 1u : 0u};
     sky.depthFormat = kDepthFormat;
@@ -269,7 +269,7 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     sky.depthTest = true;
     sky.depthWrite = false;
     sky.samples = samples_;
-    skyPipeline_ = vk::buildGraphicsPipeline(context_, sky);
+    skyDesc_ = sky;  // built for each frame's sky as needed (skyPipeline)
 
     vk::GraphicsPipelineDesc shadow;
     shadow.name = "sun shadow";
@@ -326,17 +326,36 @@ void Renderer::setNodeAnimations(std::vector<NodeAnimation> animations) {
     animations_ = std::move(animations);
 }
 
+VkPipeline Renderer::skyPipeline() {
+    vk::Unique<VkPipeline>& pipeline = skyPipelines_[frameSky_];
+    if (!pipeline) {
+        const bool atmosphere = (frameSky_ & 1u) != 0;
+        const bool stars = (frameSky_ & 2u) != 0;
+        vk::GraphicsPipelineDesc desc = skyDesc_;
+        desc.name = std::string("sky") + (atmosphere ? " atmosphere" : "") + (stars ? " stars" : "");
+        // Constants 1-4 are the scene shader's; the sky reads 0 (the target), 5 and 6.
+        desc.fragmentConstants = {
+            skyDesc_.fragmentConstants.at(0), 0u, 0u, 0u, 0u, atmosphere ? 1u : 0u, stars ? 1u : 0u};
+        pipeline = vk::buildGraphicsPipeline(context_, desc);
+    }
+    return pipeline.get();
+}
+
 VkPipeline Renderer::opaquePipeline(std::uint32_t surface) {
     const std::uint32_t features = frameFeatures_ & (kFeatureSets - 1);
     vk::Unique<VkPipeline>& pipeline = opaquePipelines_[surface * kFeatureSets + features];
     if (!pipeline) {
-        static constexpr const char* kSurfaceNames[kSurfaceKinds] = {"", " grassland", " solar rows", " wall panels", " asphalt"};
+        static constexpr const char* kSurfaceNames[kSurfaceKinds] = {"", " grassland", " solar rows", " wall panels",
+                                                                     " asphalt"};
         vk::GraphicsPipelineDesc desc = opaqueDesc_;
         desc.name = std::string("opaque") + kSurfaceNames[surface] + ((features & kFeatureOverlay) ? " overlay" : "") +
                     ((features & kFeatureSiteLamps) ? " lamps" : "") +
-                    ((features & kFeatureScaffolding) ? " scaffolding" : "");
-        desc.fragmentConstants = {opaqueDesc_.fragmentConstants.at(0), surface, (features & kFeatureOverlay) ? 1u : 0u,
-                                  (features & kFeatureSiteLamps) ? 1u : 0u, (features & kFeatureScaffolding) ? 1u : 0u};
+                    ((features & kFeatureScaffolding) ? " scaffolding" : "") +
+                    ((features & kFeatureAtmosphere) ? " atmosphere" : "");
+        desc.fragmentConstants = {
+            opaqueDesc_.fragmentConstants.at(0),        surface,
+            (features & kFeatureOverlay) ? 1u : 0u,     (features & kFeatureSiteLamps) ? 1u : 0u,
+            (features & kFeatureScaffolding) ? 1u : 0u, (features & kFeatureAtmosphere) ? 1u : 0u};
         pipeline = vk::buildGraphicsPipeline(context_, desc);
     }
     return pipeline.get();
@@ -467,7 +486,7 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     uniforms.overlayGrid = glm::vec4(overlay_.originX, overlay_.originZ, overlay_.cellSize, overlayOn ? 1.0f : 0.0f);
     // The frame's optional shader features, from scratch: the lamps below and the animations
     // (uploadAnimations, later in record) add theirs.
-    frameFeatures_ = overlayOn ? kFeatureOverlay : 0u;
+    frameFeatures_ = (overlayOn ? kFeatureOverlay : 0u) | (lighting.atmosphere ? kFeatureAtmosphere : 0u);
     uniforms.overlayRange = glm::vec4(overlay_.rangeMin, overlay_.rangeMax, overlay_.opacity, overlay_.contourStep);
     uniforms.overlayInfo = glm::vec4(static_cast<float>(overlay_.nx), static_cast<float>(overlay_.nz),
                                      static_cast<float>(overlay_.colormap), overlay_.valueOffset);
@@ -503,6 +522,7 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     uniforms.lampState = glm::vec4(static_cast<float>(lampMap_.nz), lampsOn * kLampUnitsPerLux, lighting.clock_s,
                                    // Stars show only once the twilight has nearly gone.
                                    lighting.atmosphere ? lighting.night * lighting.night * lighting.night : 0.0f);
+    frameSky_ = (lighting.atmosphere ? 1u : 0u) | (uniforms.lampState.w > 0.0f ? 2u : 0u);
     lampView_ = {frame.slot, viewProj, projection_[1][1], extent_, lampsOn, lighting.clock_s, camera.eye};
     frameUniforms_[frame.slot].write(&uniforms, sizeof(uniforms));
 
@@ -924,7 +944,7 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
     // The sky last of the opaque things, where the depth is still clear (the far plane), so the
     // pixels the scene covers never run its shader; before the blended draws, which go over it.
     vkCmdSetCullMode(cmd, VK_CULL_MODE_NONE);
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, skyPipeline_.get());
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, skyPipeline());
     vkCmdDraw(cmd, 3, 1, 0, 0);
 
     if (!blendDraws_.empty()) {

@@ -269,17 +269,25 @@ private:
     static constexpr std::uint32_t kFeatureOverlay = 1;      // the heat map on the ground
     static constexpr std::uint32_t kFeatureSiteLamps = 2;    // the lamps' light on the ground
     static constexpr std::uint32_t kFeatureScaffolding = 4;  // a building under construction
-    static constexpr std::uint32_t kFeatureSets = 8;
+    static constexpr std::uint32_t kFeatureAtmosphere = 8;   // the sky's light, reflections and haze
+    static constexpr std::uint32_t kFeatureSets = 16;
     VkPipeline opaquePipeline(std::uint32_t surface);
+    VkPipeline skyPipeline();  // for frameSky_
     vk::Unique<VkShaderModule> meshVert_;
     vk::Unique<VkShaderModule> meshFrag_;
+    vk::Unique<VkShaderModule> skyVert_;  // kept for the sky's pipelines, built as frames need them
+    vk::Unique<VkShaderModule> skyFrag_;
     vk::GraphicsPipelineDesc opaqueDesc_;
     std::array<vk::Unique<VkPipeline>, kSurfaceKinds * kFeatureSets> opaquePipelines_;
     std::uint32_t frameFeatures_ = 0;  // kFeature* of the frame being recorded
+    std::uint32_t frameSky_ = 0;       // the sky the frame being recorded draws (skyPipelines_)
     vk::Unique<VkPipeline> blendPipeline_;
     vk::Unique<VkPipeline> shadowPipeline_;
     vk::Unique<VkPipeline> shadowMaskPipeline_;
-    vk::Unique<VkPipeline> skyPipeline_;
+    // The sky's pipelines, built as frames need them (skyPipeline): index bit 0 the atmosphere,
+    // bit 1 the stars.
+    vk::GraphicsPipelineDesc skyDesc_;
+    std::array<vk::Unique<VkPipeline>, 4> skyPipelines_;
     std::array<vk::Buffer, FrameRing::kFramesInFlight> frameUniforms_;
     vk::Unique<VkDescriptorPool> framePool_;
     std::array<VkDescriptorSet, FrameRing::kFramesInFlight> frameSets_{};
