@@ -6,14 +6,12 @@
 #include "scene/load_gltf.h"
 #include "support/abilene_scenario.h"
 #include "support/drawn_set.h"
+#include "support/glb_json.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <set>
 
 namespace {
@@ -25,15 +23,6 @@ const ct::campus::CampusScene& buildOut() {
     INFO(composed.error);
     REQUIRE(composed.campus);
     return *composed.campus;
-}
-
-nlohmann::json glbJson(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    REQUIRE(bytes.size() >= 20);
-    std::uint32_t length = 0;
-    std::memcpy(&length, bytes.data() + 12, 4);
-    return nlohmann::json::parse(bytes.begin() + 20, bytes.begin() + 20 + length);
 }
 
 }  // namespace
@@ -101,7 +90,7 @@ TEST_CASE("the exported build-out loads back with the same instances, bounds and
             entitiesBefore.insert(id);
         CHECK(entitiesAfter == entitiesBefore);
 
-        const nlohmann::json doc = glbJson(path);
+        const nlohmann::json doc = ct::test::glbJson(path);
         REQUIRE(doc["nodes"].size() == after.nodes.size());
         for (std::size_t n = 0; n < after.nodes.size(); ++n) {
             INFO("node " << n << " \"" << after.nodes[n].name << "\"");

@@ -4,16 +4,14 @@
 #include "scene/load_gltf.h"
 #include "scene/write_gltf.h"
 #include "support/drawn_set.h"
+#include "support/glb_json.h"
 
 #include <catch2/catch.hpp>
 #include <glm/gtc/matrix_transform.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
 using ct::scene::Scene;
 
@@ -42,16 +40,6 @@ Scene roundTrip(const Scene& scene, const fs::path& path, ct::scene::WriteResult
     REQUIRE(written.ok());
     CHECK(written.bytes > 0);
     return load(path);
-}
-
-// The JSON chunk of a .glb.
-nlohmann::json glbJson(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    REQUIRE(bytes.size() >= 20);
-    std::uint32_t length = 0;
-    std::memcpy(&length, bytes.data() + 12, 4);
-    return nlohmann::json::parse(bytes.begin() + 20, bytes.begin() + 20 + length);
 }
 
 void checkSameDrawnSet(const Scene& before, const Scene& after, const ct::scene::WriteResult& written) {
@@ -117,7 +105,7 @@ TEST_CASE("instances are written as EXT_mesh_gpu_instancing and read back as the
                     CHECK(b[i][c][r] == Approx(a[i][c][r]).margin(1e-5));
     }
     CHECK(instancedNodes > 0);
-    const nlohmann::json doc = glbJson(path);
+    const nlohmann::json doc = ct::test::glbJson(path);
     CHECK(doc["extensionsUsed"].dump().find("EXT_mesh_gpu_instancing") != std::string::npos);
     CHECK_FALSE(doc.contains("extensionsRequired"));  // used, not required (write_gltf.cpp)
 }
@@ -207,7 +195,7 @@ TEST_CASE("level-of-detail stand-ins are left out and node extras are written", 
     CHECK(after.nodes[0].instances.size() == 2);
     CHECK(after.meshes.size() == 1);
     checkSameDrawnSet(scene, after, written);
-    const nlohmann::json doc = glbJson(path);
+    const nlohmann::json doc = ct::test::glbJson(path);
     CHECK(doc["nodes"][0]["extras"] == nlohmann::json{{"entity", "row"}, {"index", "0"}});
 }
 
