@@ -25,6 +25,8 @@ int nextLevel(int current, std::span<const float> errors_m, float pixelsPerMetre
 }
 
 void LevelSelection::update(const GpuScene& scene, const DetailView& view) {
+    if (lastView_ == view && levels_.size() == scene.stats().instances) return;
+    lastView_ = view;
     levels_.resize(scene.stats().instances, 0);
     bool changed = false;
     for (const LevelledInstances& set : scene.levelledInstances()) {
@@ -48,6 +50,7 @@ void LevelSelection::update(const GpuScene& scene, const DetailView& view) {
 
 void LevelSelection::reset() {
     levels_.clear();
+    lastView_.reset();
     ++version_;
 }
 

@@ -16,6 +16,7 @@
 #include "render/gpu_scene.h"
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -34,6 +35,8 @@ struct DetailView {
     // pixels); orthographic: pixels per metre.
     float pixelsPerUnit = 1.0f;
     bool orthographic = false;
+
+    bool operator==(const DetailView&) const = default;
 };
 
 // The level to draw next given the one drawn now; `errors_m` per level (the full mesh's 0 first),
@@ -55,6 +58,9 @@ public:
 private:
     std::vector<std::uint8_t> levels_;
     std::uint64_t version_ = 0;
+    // The view of the last update: the choice depends on nothing else (it settles in one update),
+    // so a still camera, as a stakeholder's window mostly is, skips the walk over every instance.
+    std::optional<DetailView> lastView_;
 };
 
 }  // namespace ct::render
