@@ -1,5 +1,6 @@
 #version 450
 #include "common.glsl"
+#include "instance_transform.glsl"
 
 layout(location = 0) in vec3 inPosition;
 layout(location = 1) in vec3 inNormal;
@@ -17,20 +18,8 @@ layout(location = 5) flat out uvec2 outIds;
 
 void main() {
     Instance instance = instances[cameraVisible[gl_InstanceIndex]];
-    vec4 world = instance.model * vec4(inPosition, 1.0);
-    world.y += nodeAnimation(instance.ids.x).x;
-    mat3 normalMatrix = mat3(instance.normalMatrix[0].xyz, instance.normalMatrix[1].xyz,
-                             instance.normalMatrix[2].xyz);
-    vec3 normal = normalMatrix * inNormal;
-    float minPixels = uintBitsToFloat(instance.ids.z);
-    if (minPixels > 0.0) {
-        // Thin geometry: push the surface out along its normal by half the minimum width, at
-        // this depth, so the part is never narrower than that on screen. Near, where the part is
-        // many pixels wide, the push is a fraction of a pixel and shows nothing.
-        float w = (frame.viewProj * world).w;
-        float metresPerPixel = 2.0 * w / (frame.viewport.z * frame.viewport.y);
-        world.xyz += normalize(normal) * (0.5 * minPixels * metresPerPixel);
-    }
+    vec3 normal = instanceNormalMatrix(instance) * inNormal;
+    vec4 world = instanceWorldPosition(instance, inPosition, normal);
     outWorldPosition = world.xyz;
     outNormal = normal;
     outTangent = vec4(mat3(instance.model) * inTangent.xyz, inTangent.w);

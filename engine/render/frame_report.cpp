@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
 
 namespace ct::render {
 
@@ -51,10 +52,13 @@ std::string FrameReport::report(const vk::AllocatorStats& memory) const {
         out += line;
     }
     std::snprintf(line, sizeof line,
-                  "; draws: shadow %u, main %u; triangles submitted: shadow %llu, main %llu; %llu of %llu instances "
+                  "; draws: shadow %u, main %u; triangles submitted: shadow %llu, main %llu%s; %llu of %llu instances "
                   "drawn; %llu triangles in the scene",
                   last_.shadowDrawCalls, last_.drawCalls, static_cast<unsigned long long>(last_.shadowTriangles),
                   static_cast<unsigned long long>(last_.mainTriangles),
+                  last_.coverageTriangles > 0
+                      ? (", coverage " + std::to_string(last_.coverageTriangles)).c_str()
+                      : "",
                   static_cast<unsigned long long>(last_.visibleInstances),
                   static_cast<unsigned long long>(last_.instances), static_cast<unsigned long long>(last_.triangles));
     out += line;

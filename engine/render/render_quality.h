@@ -3,7 +3,8 @@
 //                 over the whole site, no ambient occlusion, and no pass after the main one
 //                 (the scene's shaders apply the tone curve; no bloom); what the window showed
 //                 before, at its cost.
-//   standard      a GPU's window, and stills and video by default: 4x MSAA, four 1024² shadow
+//   standard      a GPU's window, and stills and video by default: 4x MSAA (on a CPU device
+//                 shaded once per pixel, render/edge_reconstruction.h), four 1024² shadow
 //                 cascades (one 2048² atlas, as draft's single map), ambient occlusion, bloom
 //                 and a tone map pass.
 //   presentation  stills and video for a big screen: standard with 2048² cascades, each output

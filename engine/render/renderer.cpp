@@ -35,6 +35,7 @@ RendererOptions rendererOptions(const RenderQuality& quality, VkExtent2D extent)
             .shadowMapSize = quality.shadowMapSize,
             .shadowCascades = quality.shadowCascades,
             .samples = quality.samples,
+            .multisampleShading = MultisampleShading::Auto,
             .ambientOcclusion = quality.ambientOcclusion,
             .exposedTarget = quality.exposedTarget,
             .bloom = quality.bloom};
@@ -61,10 +62,17 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
       exposedTarget_(options.exposedTarget),
       shadowTiles_(shadowCascades_ > 1 ? 2u : 1u),
       samples_(supportedSamples(context, options.samples)),
+      // The reconstruction rebuilds four samples (and writes the exposed light the tone map reads).
+      reconstructEdges_(samples_ == VK_SAMPLE_COUNT_4_BIT && options.exposedTarget &&
+                        (options.multisampleShading == MultisampleShading::Reconstructed ||
+                         (options.multisampleShading == MultisampleShading::Auto &&
+                          context.properties().deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU))),
+      shadingSamples_(reconstructEdges_ ? VK_SAMPLE_COUNT_1_BIT : samples_),
       // Both are applied by the tone map pass.
       ambientOcclusion_(options.ambientOcclusion && options.exposedTarget) {
     if (ambientOcclusion_) occlusionPass_ = std::make_unique<AmbientOcclusionPass>(context_, shaderDir);
-    if (samples_ != VK_SAMPLE_COUNT_1_BIT) idResolve_ = std::make_unique<IdResolve>(context_, shaderDir);
+    if (shadingSamples_ != VK_SAMPLE_COUNT_1_BIT) idResolve_ = std::make_unique<IdResolve>(context_, shaderDir);
+    if (reconstructEdges_) edgeReconstruction_ = std::make_unique<EdgeReconstructionPass>(context_, shaderDir);
     if (exposedTarget_) {
         if (options.bloom) bloom_ = std::make_unique<BloomPass>(context_, shaderDir, BloomSettings{});
         toneMap_ = std::make_unique<ToneMapPass>(context_, shaderDir, kColorFormat);
@@ -152,23 +160,27 @@ void Renderer::createTargets() {
     depthState_ = {};
     sceneMultisampledState_ = {};
     idsMultisampledState_ = {};
-    const bool multisampled = samples_ != VK_SAMPLE_COUNT_1_BIT;
+    shadedState_ = {};
+    coverageDepthState_ = {};
+    const bool multisampled = shadingSamples_ != VK_SAMPLE_COUNT_1_BIT;
     color_ = vk::Image(context_,
                        {extent_, kColorFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT, 1,
                         VK_IMAGE_ASPECT_COLOR_BIT, "color target"});
-    exposed_ =
-        vk::Image(context_, {extent_, kExposedFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
-                             1, VK_IMAGE_ASPECT_COLOR_BIT, "exposed target"});
-    // Multisampled, the single-sample ids are written by the id resolve's compute shader.
+    // With reconstructed edges the reconstruction writes it.
+    const VkImageUsageFlags exposedUsage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT |
+                                           (reconstructEdges_ ? VkImageUsageFlags{VK_IMAGE_USAGE_STORAGE_BIT} : 0u);
+    exposed_ = vk::Image(context_, {extent_, kExposedFormat, exposedUsage, 1, VK_IMAGE_ASPECT_COLOR_BIT, "exposed target"});
+    // Multisampled, the single-sample ids are written by the id resolve's compute shader; with
+    // reconstructed edges the reconstruction reads them.
     const VkImageUsageFlags idUsage =
         (multisampled ? VK_IMAGE_USAGE_STORAGE_BIT : VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT) |
-        VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
+        (reconstructEdges_ ? VK_IMAGE_USAGE_SAMPLED_BIT : 0) | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
     ids_ = vk::Image(context_, {extent_, kIdFormat, idUsage, 1, VK_IMAGE_ASPECT_COLOR_BIT, "id target"});
     // Single-sample with occlusion, the depth target is read by it.
     const VkImageUsageFlags depthUsage = VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT |
                                          (ambientOcclusion_ && !multisampled ? VK_IMAGE_USAGE_SAMPLED_BIT : 0);
-    depth_ = vk::Image(context_,
-                       {extent_, kDepthFormat, depthUsage, 1, VK_IMAGE_ASPECT_DEPTH_BIT, "depth target", samples_});
+    depth_ = vk::Image(context_, {extent_, kDepthFormat, depthUsage, 1, VK_IMAGE_ASPECT_DEPTH_BIT, "depth target",
+                                  shadingSamples_});
     depthResolvedState_ = {};
     occlusionState_ = {};
     if (ambientOcclusion_) {
@@ -194,6 +206,19 @@ void Renderer::createTargets() {
                                  1, VK_IMAGE_ASPECT_COLOR_BIT, "multisampled id target", samples_});
         idResolve_->setImages(idsMultisampled_, ids_);
     }
+    if (reconstructEdges_) {
+        shaded_ = vk::Image(context_,
+                            {extent_, kExposedFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
+                             1, VK_IMAGE_ASPECT_COLOR_BIT, "shaded target (once per pixel)"});
+        idsMultisampled_ =
+            vk::Image(context_, {extent_, kIdFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
+                                 1, VK_IMAGE_ASPECT_COLOR_BIT, "coverage id target", samples_});
+        coverageDepth_ = vk::Image(
+            context_, {extent_, kDepthFormat,
+                       VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT, 1,
+                       VK_IMAGE_ASPECT_DEPTH_BIT, "coverage depth target", samples_});
+        edgeReconstruction_->setImages({&shaded_, &ids_, &idsMultisampled_, &exposed_});
+    }
     if (ambientOcclusion_) occlusionPass_->setImages(occlusionDepth(), occlusion_);
     if (!exposedTarget_) return;
     if (bloom_) bloom_->setSource(exposed_);
@@ -203,7 +228,7 @@ void Renderer::createTargets() {
 }
 
 SceneTargets Renderer::sceneTargets() const {
-    return {exposedTarget_ ? kExposedFormat : kColorFormat, kIdFormat, kDepthFormat, samples_, !exposedTarget_};
+    return {exposedTarget_ ? kExposedFormat : kColorFormat, kIdFormat, kDepthFormat, shadingSamples_, !exposedTarget_};
 }
 
 void Renderer::resize(VkExtent2D extent) {
@@ -242,7 +267,7 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     const SceneTargets targets = sceneTargets();
     opaque.colorAttachments = {{targets.color, false, true}, {kIdFormat, false, true}};
     opaque.depthFormat = kDepthFormat;
-    opaque.samples = samples_;
+    opaque.samples = shadingSamples_;
     static_assert(static_cast<std::uint32_t>(scene::ProceduralSurface::Asphalt) + 1 == kSurfaceKinds,
                   "one opaque pipeline per procedural surface");
     // The opaque pipelines are built from this as frames need them (opaquePipeline).
@@ -268,7 +293,7 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     // Drawn after the opaque batches at the far plane: only where nothing stands does it shade.
     sky.depthTest = true;
     sky.depthWrite = false;
-    sky.samples = samples_;
+    sky.samples = shadingSamples_;
     skyDesc_ = sky;  // built for each frame's sky as needed (skyPipeline)
 
     vk::GraphicsPipelineDesc shadow;
@@ -286,6 +311,34 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     shadowMask.fragmentShader = shadowMaskFrag.get();
     shadowMask.vertexAttributes = {attributes[0], attributes[3], attributes[4], attributes[5]};
     shadowMaskPipeline_ = vk::buildGraphicsPipeline(context_, shadowMask);
+
+    if (reconstructEdges_) {
+        coverageVert_ = vk::loadShader(context_, shaderDir, "coverage.vert");
+        coverageFrag_ = vk::loadShader(context_, shaderDir, "coverage.frag");
+        vk::GraphicsPipelineDesc coverage = opaqueDesc_;
+        coverage.name = "coverage";
+        coverage.vertexShader = coverageVert_.get();
+        coverage.fragmentShader = coverageFrag_.get();
+        coverage.vertexAttributes = {attributes[0], attributes[1], attributes[3], attributes[4], attributes[5]};
+        coverage.colorAttachments = {{kIdFormat, false, true}};
+        coverage.samples = samples_;
+        coverageDesc_ = coverage;  // built as frames need them (coveragePipeline)
+    }
+}
+
+VkPipeline Renderer::coveragePipeline(bool alphaMask) {
+    const bool scaffolding = (frameFeatures_ & kFeatureScaffolding) != 0;
+    const std::uint32_t variant = (alphaMask ? 1u : 0u) | (frameRising_ ? 2u : 0u) | (scaffolding ? 4u : 0u);
+    vk::Unique<VkPipeline>& pipeline = coveragePipelines_[variant];
+    if (!pipeline) {
+        vk::GraphicsPipelineDesc desc = coverageDesc_;
+        desc.name = std::string("coverage") + (alphaMask ? " alpha mask" : "") + (frameRising_ ? " rising" : "") +
+                    (scaffolding ? " scaffolding" : "");
+        // coverage.frag's constants: 1 the alpha mask, 2 the rising buildings, 4 the scaffolding.
+        desc.fragmentConstants = {0u, alphaMask ? 1u : 0u, frameRising_ ? 1u : 0u, 0u, scaffolding ? 1u : 0u};
+        pipeline = vk::buildGraphicsPipeline(context_, desc);
+    }
+    return pipeline.get();
 }
 
 void Renderer::setScene(const scene::Scene& scene) {
@@ -367,6 +420,7 @@ void Renderer::uploadAnimations(const Frame& frame) {
     for (std::size_t n = 0; n < animationData_.size(); ++n) {
         const NodeAnimation& a = n < animations_.size() ? animations_[n] : still;
         animationData_[n] = glm::vec4(a.lift_m, a.clipBelowY, a.scaffoldAboveY, a.highlight);
+        if (a.clipBelowY > still.clipBelowY) frameRising_ = true;
         if (a.scaffoldAboveY < std::numeric_limits<float>::max()) frameFeatures_ |= kFeatureScaffolding;
     }
     animationBuffers_[frame.slot].write(animationData_.data(), animationData_.size() * sizeof(glm::vec4));
@@ -487,6 +541,7 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     // The frame's optional shader features, from scratch: the lamps below and the animations
     // (uploadAnimations, later in record) add theirs.
     frameFeatures_ = (overlayOn ? kFeatureOverlay : 0u) | (lighting.atmosphere ? kFeatureAtmosphere : 0u);
+    frameRising_ = false;  // set by uploadAnimations
     uniforms.overlayRange = glm::vec4(overlay_.rangeMin, overlay_.rangeMax, overlay_.opacity, overlay_.contourStep);
     uniforms.overlayInfo = glm::vec4(static_cast<float>(overlay_.nx), static_cast<float>(overlay_.nz),
                                      static_cast<float>(overlay_.colormap), overlay_.valueOffset);
@@ -582,13 +637,13 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     // The main pass samples the shadow map even without shadows (the shader skips it then), so
     // it is always in the layout a sampler reads.
     std::vector<ImageUse> mainImages{
-        {&sceneTarget(), &sceneTargetState(), ImageAccess::ColorAttachment, true},
+        {&shadingTarget(), &shadingTargetState(), ImageAccess::ColorAttachment, true},
         {&depth_, &depthState_, ImageAccess::DepthAttachment, true},
         {&shadowMap_, &shadowState_, ImageAccess::SampledInFragment, false},
         {&atmosphere_->skyView(), &skyViewState_, ImageAccess::SampledInFragment, false},
         {&skyIrradiance_->coefficients(), &skyIrradianceState_, ImageAccess::SampledInFragment, false},
         {&skySpecular_->map(), &skySpecularState_, ImageAccess::SampledInFragment, false}};
-    const bool multisampled = samples_ != VK_SAMPLE_COUNT_1_BIT;
+    const bool multisampled = shadingSamples_ != VK_SAMPLE_COUNT_1_BIT;
     if (multisampled && ambientOcclusion_)
         mainImages.push_back({&depthResolved_, &depthResolvedState_, ImageAccess::DepthResolve, true});
     if (multisampled) {
@@ -599,6 +654,18 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
         mainImages.push_back({&ids_, &idsState_, ImageAccess::ColorAttachment, true});
     }
     graph.addPass("main", std::move(mainImages), [&](VkCommandBuffer c) { recordMainPass(c, stats); });
+    if (reconstructEdges_) {
+        graph.addPass("coverage",
+                      {{&idsMultisampled_, &idsMultisampledState_, ImageAccess::ColorAttachment, true},
+                       {&coverageDepth_, &coverageDepthState_, ImageAccess::DepthAttachment, true}},
+                      [&](VkCommandBuffer c) { recordCoveragePass(c, stats); });
+        graph.addPass("edge reconstruction",
+                      {{&shaded_, &shadedState_, ImageAccess::SampledInCompute, false},
+                       {&ids_, &idsState_, ImageAccess::SampledInCompute, false},
+                       {&idsMultisampled_, &idsMultisampledState_, ImageAccess::SampledInCompute, false},
+                       {&exposed_, &exposedState_, ImageAccess::ComputeWrite, true}},
+                      [&](VkCommandBuffer c) { edgeReconstruction_->record(c); });
+    }
     const bool occlusion = ambientOcclusion_ && !camera.orthographic && !bounds.empty();
     if (occlusion) {
         occlusionSettings_.inverseProjection = glm::inverse(projection_);
@@ -886,10 +953,10 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
     VkClearValue idClear{};
     VkClearValue depthClear{};
     depthClear.depthStencil = {1.0f, 0};
-    const bool multisampled = samples_ != VK_SAMPLE_COUNT_1_BIT;
+    const bool multisampled = shadingSamples_ != VK_SAMPLE_COUNT_1_BIT;
     VkRenderingAttachmentInfo colors[] = {
-        attachment((multisampled ? sceneMultisampled_ : sceneTarget()).view(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
-                   colorClear),
+        attachment((multisampled ? sceneMultisampled_ : shadingTarget()).view(),
+                   VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, colorClear),
         attachment((multisampled ? idsMultisampled_ : ids_).view(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, idClear)};
     if (multisampled) {
         // The samples are averaged into the single-sample image; they are not kept.
@@ -960,6 +1027,46 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
     }
     flowLines_->record(cmd, flowView_);             // over everything, blended; not in the id image
     lampPass_->record(cmd, lampView_, lampShown_);  // light added over the scene; not in the id image
+    vkCmdEndRendering(cmd);
+}
+
+void Renderer::recordCoveragePass(VkCommandBuffer cmd, FrameStats& stats) {
+    // What each sample sees of the opaque scene: its ids, nothing else (the blended draws, the
+    // lines and the lamps keep their single sample: they are drawn over the shaded frame).
+    VkClearValue idClear{};
+    VkClearValue depthClear{};
+    depthClear.depthStencil = {1.0f, 0};
+    VkRenderingAttachmentInfo ids =
+        attachment(idsMultisampled_.view(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, idClear);
+    VkRenderingAttachmentInfo depth = attachment(coverageDepth_.view(), VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, depthClear);
+    depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+    VkRenderingInfo rendering{VK_STRUCTURE_TYPE_RENDERING_INFO};
+    rendering.renderArea = {{0, 0}, extent_};
+    rendering.layerCount = 1;
+    rendering.colorAttachmentCount = 1;
+    rendering.pColorAttachments = &ids;
+    rendering.pDepthAttachment = &depth;
+    vkCmdBeginRendering(cmd, &rendering);
+    setViewport(cmd, extent_);
+    vkCmdSetDepthBias(cmd, 0.0f, 0.0f, 0.0f);
+    const VkDeviceSize offset = 0;
+    const VkBuffer vertices = scene_->vertexBuffer();
+    vkCmdBindVertexBuffers(cmd, 0, 1, &vertices, &offset);
+    vkCmdBindIndexBuffer(cmd, scene_->indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
+    std::uint32_t boundMaterial = UINT32_MAX;
+    int boundMask = -1;  // the pipeline bound: with the alpha test or without
+    for (const DrawBatch& batch : scene_->opaqueBatches()) {
+        const InstanceRange range = cameraRanges_[batch.group];
+        if (range.count == 0) continue;
+        const int mask = (batch.flags & kFlagAlphaMask) != 0 ? 1 : 0;
+        if (mask != boundMask) {
+            boundMask = mask;
+            vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, coveragePipeline(mask != 0));
+        }
+        drawBatch(cmd, batch, range, batch.material != boundMaterial);
+        boundMaterial = batch.material;
+        stats.coverageTriangles += static_cast<std::uint64_t>(batch.indexCount / 3) * range.count;
+    }
     vkCmdEndRendering(cmd);
 }
 

@@ -23,6 +23,7 @@
 #include "render/atmosphere_luts.h"
 #include "render/bloom_pass.h"
 #include "render/camera.h"
+#include "render/edge_reconstruction_pass.h"
 #include "render/flow_lines.h"
 #include "render/frame_graph.h"
 #include "render/frame_ring.h"
@@ -61,6 +62,7 @@ struct FrameStats {
     // Submitted this frame, after culling and level of detail: what the device had to draw.
     std::uint64_t mainTriangles = 0;
     std::uint64_t shadowTriangles = 0;  // every cascade's together
+    std::uint64_t coverageTriangles = 0;  // with reconstructed edges: the multisampled ids' pass
     // GPU time per pass, in order (render/pass_timer.h): filled by whoever waited for the frame
     // (OffscreenCapture does); empty where the device cannot time.
     std::vector<PassTime> passes;
@@ -73,6 +75,13 @@ struct FrameStats {
     float skyIlluminance_lux = 0.0f;
 };
 
+// How a multisampled frame (RendererOptions::samples > 1) is shaded.
+enum class MultisampleShading {
+    Auto,           // Reconstructed on a CPU device, Hardware on a GPU
+    Hardware,       // MSAA: every surface in a pixel shaded, the samples averaged by the device
+    Reconstructed,  // once per pixel, the edges rebuilt from multisampled ids (render/edge_reconstruction.h)
+};
+
 struct RendererOptions {
     VkExtent2D extent{1280, 720};
     std::uint32_t shadowMapSize = 2048;  // per cascade
@@ -82,6 +91,8 @@ struct RendererOptions {
     // Samples per pixel of the main pass (MSAA): 1, 2, 4 or 8, lowered to what the device can
     // draw and resolve (samples()).
     std::uint32_t samples = 1;
+    // Reconstructed needs the exposed target; without it a multisampled frame is Hardware.
+    MultisampleShading multisampleShading = MultisampleShading::Auto;
     // Screen-space ambient occlusion (render/ambient_occlusion.h) over perspective views, its
     // radius a twentieth of the scene's size, at most kMaxOcclusionRadius_m.
     bool ambientOcclusion = false;
@@ -141,6 +152,8 @@ public:
     const LampLightMap& lampLightMap() const { return lampMap_; }
     VkExtent2D extent() const { return extent_; }
     VkSampleCountFlagBits samples() const { return samples_; }
+    // Whether the samples are shaded once per pixel and the edges rebuilt (MultisampleShading).
+    bool reconstructsEdges() const { return reconstructEdges_; }
     // Above 0, an automatic exposure moves towards the metered one smoothly from frame to frame
     // (an exponential approach with this time constant, by the wall-clock time between frames)
     // instead of jumping: for the window (kExposureAdaptation_s), where a cut to a night view
@@ -181,17 +194,26 @@ private:
     void updateLamps(const Frame& frame);
     void recordShadowPass(VkCommandBuffer cmd, FrameStats& stats);
     void recordMainPass(VkCommandBuffer cmd, FrameStats& stats);
+    void recordCoveragePass(VkCommandBuffer cmd, FrameStats& stats);
     void recordToneMap(VkCommandBuffer cmd);
     // What the main pass's colour resolves or draws into: the exposed light, or (draft) the
     // display image itself.
     vk::Image& sceneTarget() { return exposedTarget_ ? exposed_ : color_; }
     ImageState& sceneTargetState() { return exposedTarget_ ? exposedState_ : colorState_; }
+    // What the main pass draws into: the scene target, or with reconstructed edges the image the
+    // reconstruction reads.
+    vk::Image& shadingTarget() { return reconstructEdges_ ? shaded_ : sceneTarget(); }
+    ImageState& shadingTargetState() { return reconstructEdges_ ? shadedState_ : sceneTargetState(); }
     SceneTargets sceneTargets() const;
     // This frame's exposure: set, metered, or (adapting) on its way to the metered one.
     float chooseExposure(const Lighting& lighting, float metered, FrameStats& stats);
     // The single-sample depth the occlusion reads: the resolved one when multisampled.
-    const vk::Image& occlusionDepth() const { return samples_ != VK_SAMPLE_COUNT_1_BIT ? depthResolved_ : depth_; }
-    ImageState& occlusionDepthState() { return samples_ != VK_SAMPLE_COUNT_1_BIT ? depthResolvedState_ : depthState_; }
+    const vk::Image& occlusionDepth() const {
+        return shadingSamples_ != VK_SAMPLE_COUNT_1_BIT ? depthResolved_ : depth_;
+    }
+    ImageState& occlusionDepthState() {
+        return shadingSamples_ != VK_SAMPLE_COUNT_1_BIT ? depthResolvedState_ : depthState_;
+    }
     void drawBatch(VkCommandBuffer cmd, const DrawBatch& batch, InstanceRange instances, bool bindMaterial);
 
     vk::Context& context_;
@@ -203,12 +225,19 @@ private:
     std::uint32_t shadowTiles_;  // per side of the shadow atlas: 1, or 2 for cascades
     ShadowCascades cascades_;    // this frame's
     VkSampleCountFlagBits samples_;
+    bool reconstructEdges_;                  // MultisampleShading::Reconstructed in effect
+    VkSampleCountFlagBits shadingSamples_;  // the main pass's: samples_, or 1 with reconstructed edges
     vk::Image color_;    // single-sample, tone-mapped: what is shown and read back
     vk::Image exposed_;  // single-sample, the light before the tone curve (with exposedTarget_)
     vk::Image ids_;
     vk::Image sceneMultisampled_;  // drawn into when samples_ > 1, else empty
-    vk::Image idsMultisampled_;
-    vk::Image depth_;  // samples_ per pixel
+    vk::Image idsMultisampled_;  // drawn by the main pass (hardware MSAA) or the coverage pass
+    vk::Image depth_;            // shadingSamples_ per pixel
+    vk::Image shaded_;           // with reconstructed edges: the main pass's single-sample light
+    vk::Image coverageDepth_;    // with reconstructed edges: the coverage pass's, samples_ per pixel
+    ImageState shadedState_;
+    ImageState coverageDepthState_;
+    std::unique_ptr<EdgeReconstructionPass> edgeReconstruction_;
     bool ambientOcclusion_;
     std::unique_ptr<AmbientOcclusionPass> occlusionPass_;
     vk::Image depthResolved_;  // multisampled with occlusion: sample 0 of each pixel's depth
@@ -282,6 +311,13 @@ private:
     std::uint32_t frameFeatures_ = 0;  // kFeature* of the frame being recorded
     std::uint32_t frameSky_ = 0;       // the sky the frame being recorded draws (skyPipelines_)
     vk::Unique<VkPipeline> blendPipeline_;
+    VkPipeline coveragePipeline(bool alphaMask);  // for this frame's animations
+    vk::Unique<VkShaderModule> coverageVert_;
+    vk::Unique<VkShaderModule> coverageFrag_;
+    vk::GraphicsPipelineDesc coverageDesc_;
+    // By the alpha mask (1), buildings rising (2) and scaffolding (4).
+    std::array<vk::Unique<VkPipeline>, 8> coveragePipelines_;
+    bool frameRising_ = false;  // the frame being recorded has a node clipped below a height
     vk::Unique<VkPipeline> shadowPipeline_;
     vk::Unique<VkPipeline> shadowMaskPipeline_;
     // The sky's pipelines, built as frames need them (skyPipeline): index bit 0 the atmosphere,

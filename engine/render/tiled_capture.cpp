@@ -58,6 +58,7 @@ CapturedFrame renderTiled(OffscreenCapture& capture, const TileGrid& grid, const
             full.stats.shadowDrawCalls += tile.stats.shadowDrawCalls;
             full.stats.mainTriangles += tile.stats.mainTriangles;
             full.stats.shadowTriangles += tile.stats.shadowTriangles;
+            full.stats.coverageTriangles += tile.stats.coverageTriangles;
             full.stats.visibleInstances = std::max(full.stats.visibleInstances, tile.stats.visibleInstances);
             full.stats.instances = tile.stats.instances;
             full.stats.triangles = tile.stats.triangles;

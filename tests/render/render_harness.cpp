@@ -14,9 +14,11 @@ std::filesystem::path testData(const std::string& name) {
     return std::filesystem::u8path(std::string(CT_TEST_DATA_DIR) + "/" + name);
 }
 
-RenderHarness::RenderHarness(std::uint32_t width, std::uint32_t height, std::uint32_t samples)
+RenderHarness::RenderHarness(std::uint32_t width, std::uint32_t height, std::uint32_t samples,
+                             render::MultisampleShading shading)
     : context_({.validation = true, .quiet = true}),
-      renderer_(context_, render::shaderDir(), {.extent = {width, height}, .samples = samples}),
+      renderer_(context_, render::shaderDir(),
+                {.extent = {width, height}, .samples = samples, .multisampleShading = shading}),
       capture_(context_, renderer_) {}
 
 render::CapturedFrame RenderHarness::render(const std::filesystem::path& file, const std::string& cameraName,

@@ -16,8 +16,10 @@ std::filesystem::path testData(const std::string& name);
 
 class RenderHarness {
 public:
-    // `samples`: MSAA samples per pixel of the main pass (RendererOptions::samples).
-    explicit RenderHarness(std::uint32_t width = 256, std::uint32_t height = 256, std::uint32_t samples = 1);
+    // `samples`: MSAA samples per pixel of the main pass (RendererOptions::samples), shaded as
+    // `shading` says.
+    explicit RenderHarness(std::uint32_t width = 256, std::uint32_t height = 256, std::uint32_t samples = 1,
+                           render::MultisampleShading shading = render::MultisampleShading::Auto);
 
     // Loads (REQUIREs success) and renders from the named glTF camera, or framed if empty.
     render::CapturedFrame render(const std::filesystem::path& file, const std::string& cameraName,

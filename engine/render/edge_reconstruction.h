@@ -1,0 +1,52 @@
+// Multisampled edges from one shading per pixel, in the manner of subpixel reconstruction
+// anti-aliasing (Chajdas, McGuire and Luebke 2011): the scene is shaded once per pixel, and a
+// cheap multisampled pass records which surface (node and instance ids) each of four samples of
+// a pixel sees. A sample that sees what its pixel's centre saw takes the pixel's colour; one that
+// sees another surface takes the colour of the nearest pixel among the 3x3 around whose centre
+// saw that surface (its own pixel if none did); the pixel is the mean of its samples.
+//
+// Why: on a CPU device (lavapipe) a multisampled pass shades hidden surfaces in full (its early
+// depth test only masks samples), so hardware MSAA doubled the main pass's shading; this costs
+// the shading of a single-sampled frame, a multisampled pass with an almost empty fragment
+// shader, and this resolve (docs/BENCHMARKS.md). What it does not see: a change of colour within
+// one surface (a crease between a roof and a wall of the same node) keeps the single sample's
+// staircase, and a surface no pixel centre nearby saw keeps its pixel's colour.
+//
+// shaders/edge_reconstruction.comp is the GPU form; this is its CPU reference, same scheme, same
+// choices (a test compares them).
+#pragma once
+
+#include <glm/glm.hpp>
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace ct::render {
+
+constexpr std::uint32_t kReconstructionSamples = 4;
+
+// Vulkan's standard locations of four samples in a pixel (from its top-left corner, y down).
+constexpr std::array<glm::vec2, kReconstructionSamples> kStandardSampleLocations4{
+    {{0.375f, 0.125f}, {0.875f, 0.375f}, {0.125f, 0.625f}, {0.625f, 0.875f}}};
+
+// A pixel's or a sample's ids as the id target holds them (render/id_encoding.h): node + 1 (0 for
+// nothing) and instance, as exact floats.
+using SurfaceIds = glm::vec2;
+
+struct EdgeReconstructionInput {
+    std::uint32_t width = 0;
+    std::uint32_t height = 0;
+    std::span<const glm::vec4> shaded;      // width x height, rows top to bottom
+    std::span<const SurfaceIds> centreIds;  // what each pixel's centre saw
+    std::span<const SurfaceIds> sampleIds;  // kReconstructionSamples per pixel, pixel by pixel
+};
+
+// The pixel (among the 3x3 around `pixel`) whose colour sample `sample` of `pixel` takes.
+glm::ivec2 reconstructionSource(const EdgeReconstructionInput& input, glm::ivec2 pixel, std::uint32_t sample);
+
+// Every pixel's colour, the mean of its samples' colours.
+std::vector<glm::vec4> reconstructEdges(const EdgeReconstructionInput& input);
+
+}  // namespace ct::render
