@@ -1,9 +1,13 @@
-// The GPU form of render/edge_reconstruction.h: a compute pass that turns a frame shaded once per
-// pixel, its centre ids and its multisampled ids into the anti-aliased frame.
+// The GPU form of render/edge_reconstruction.h: turns a frame shaded once per pixel, its centre
+// ids and its multisampled ids into the anti-aliased frame, in one rendering of two full-screen
+// draws: edge_classify.frag copies every pixel's shading and marks in a depth target of the
+// pass's own the pixels with an edge; edge_reconstruction.frag, depth-tested against the mark,
+// rebuilds only those. On a CPU device the early depth test skips whole blocks with no edge,
+// where a compute pass paid the neighbourhood's seventeen fetches for every pixel.
 //
 //   EdgeReconstructionPass pass(context, shaderDir);
 //   pass.setImages({&shaded, &centreIds, &sampleIds, &out});  // when the targets are (re)created
-//   // in a pass reading the first three (sampled) and writing `out` (storage, GENERAL):
+//   // in a pass reading the first three (sampled in fragment shaders) and drawing into `out`:
 //   pass.record(cmd);
 #pragma once
 
@@ -17,26 +21,31 @@ struct EdgeReconstructionImages {
     const vk::Image* shaded = nullptr;     // single-sample colour, RGBA16F
     const vk::Image* centreIds = nullptr;  // single-sample ids (Renderer::kIdFormat)
     const vk::Image* sampleIds = nullptr;  // four samples a pixel, the same format
-    const vk::Image* out = nullptr;        // single-sample RGBA16F, storage
+    const vk::Image* out = nullptr;        // single-sample RGBA16F colour attachment, all overwritten
 };
 
 class EdgeReconstructionPass {
 public:
+    static constexpr VkFormat kColorFormat = VK_FORMAT_R16G16B16A16_SFLOAT;
     EdgeReconstructionPass(vk::Context& context, const std::filesystem::path& shaderDir);
 
     // The descriptors point at these until the next call; sets still used by frames in flight
     // are retired with their pool, not rewritten.
     void setImages(const EdgeReconstructionImages& images);
-    void record(VkCommandBuffer cmd) const;
+    // Begins and ends its own rendering into `out` (in COLOR_ATTACHMENT_OPTIMAL).
+    void record(VkCommandBuffer cmd);
 
 private:
     vk::Context& context_;
     vk::Unique<VkSampler> sampler_;
     vk::Unique<VkDescriptorSetLayout> setLayout_;
     vk::Unique<VkPipelineLayout> layout_;
-    vk::Unique<VkPipeline> pipeline_;
+    vk::Unique<VkPipeline> classify_;
+    vk::Unique<VkPipeline> reconstruct_;
     vk::Unique<VkDescriptorPool> pool_;
     VkDescriptorSet set_ = VK_NULL_HANDLE;
+    vk::Image edgeMask_;  // depth: 0 where a pixel has an edge, 1 elsewhere
+    const vk::Image* out_ = nullptr;
     VkExtent2D extent_{};
 };
 

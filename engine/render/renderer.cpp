@@ -166,15 +166,14 @@ void Renderer::createTargets() {
     color_ = vk::Image(context_,
                        {extent_, kColorFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT, 1,
                         VK_IMAGE_ASPECT_COLOR_BIT, "color target"});
-    // With reconstructed edges the reconstruction writes it.
-    const VkImageUsageFlags exposedUsage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT |
-                                           (reconstructEdges_ ? VkImageUsageFlags{VK_IMAGE_USAGE_STORAGE_BIT} : 0u);
-    exposed_ = vk::Image(context_, {extent_, kExposedFormat, exposedUsage, 1, VK_IMAGE_ASPECT_COLOR_BIT, "exposed target"});
+    exposed_ =
+        vk::Image(context_, {extent_, kExposedFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
+                             1, VK_IMAGE_ASPECT_COLOR_BIT, "exposed target"});
     // Multisampled, the single-sample ids are written by the id resolve's compute shader; with
     // reconstructed edges the reconstruction reads them.
     const VkImageUsageFlags idUsage =
         (multisampled ? VK_IMAGE_USAGE_STORAGE_BIT : VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT) |
-        (reconstructEdges_ ? VK_IMAGE_USAGE_SAMPLED_BIT : 0) | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
+        (reconstructEdges_ ? VkImageUsageFlags{VK_IMAGE_USAGE_SAMPLED_BIT} : 0u) | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
     ids_ = vk::Image(context_, {extent_, kIdFormat, idUsage, 1, VK_IMAGE_ASPECT_COLOR_BIT, "id target"});
     // Single-sample with occlusion, the depth target is read by it.
     const VkImageUsageFlags depthUsage = VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT |
@@ -660,10 +659,10 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
                        {&coverageDepth_, &coverageDepthState_, ImageAccess::DepthAttachment, true}},
                       [&](VkCommandBuffer c) { recordCoveragePass(c, stats); });
         graph.addPass("edge reconstruction",
-                      {{&shaded_, &shadedState_, ImageAccess::SampledInCompute, false},
-                       {&ids_, &idsState_, ImageAccess::SampledInCompute, false},
-                       {&idsMultisampled_, &idsMultisampledState_, ImageAccess::SampledInCompute, false},
-                       {&exposed_, &exposedState_, ImageAccess::ComputeWrite, true}},
+                      {{&shaded_, &shadedState_, ImageAccess::SampledInFragment, false},
+                       {&ids_, &idsState_, ImageAccess::SampledInFragment, false},
+                       {&idsMultisampled_, &idsMultisampledState_, ImageAccess::SampledInFragment, false},
+                       {&exposed_, &exposedState_, ImageAccess::ColorAttachment, true}},
                       [&](VkCommandBuffer c) { edgeReconstruction_->record(c); });
     }
     const bool occlusion = ambientOcclusion_ && !camera.orthographic && !bounds.empty();

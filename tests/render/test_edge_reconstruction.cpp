@@ -1,4 +1,4 @@
-// The edge reconstruction's compute shader against its CPU reference (render/edge_reconstruction.h)
+// The edge reconstruction's shaders against their CPU reference (render/edge_reconstruction.h)
 // on made-up inputs: random colours, random centre ids, and sample ids that differ from the
 // centre's so that every sample goes looking among its neighbours.
 #include "render/edge_reconstruction.h"
@@ -59,8 +59,8 @@ TEST_CASE("the GPU edge reconstruction makes the CPU reference's choices", "[ren
                                     VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT, 1,
                                     VK_IMAGE_ASPECT_COLOR_BIT, "test sample ids", VK_SAMPLE_COUNT_4_BIT});
     vk::Image out(context, {extent, render::Renderer::kExposedFormat,
-                            VK_IMAGE_USAGE_STORAGE_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT, 1, VK_IMAGE_ASPECT_COLOR_BIT,
-                            "test reconstructed"});
+                            VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT, 1,
+                            VK_IMAGE_ASPECT_COLOR_BIT, "test reconstructed"});
     vk::Uploader uploader(context);
     uploader.toImage(shadedImage, shadedHalfs.data(), shadedHalfs.size() * sizeof(std::uint64_t));
     uploader.toImage(centreImage, centre.data(), centre.size() * sizeof(render::SurfaceIds));
@@ -101,14 +101,15 @@ TEST_CASE("the GPU edge reconstruction makes the CPU reference's choices", "[ren
         vk::transition(cmd, sampleImage,
                        {VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
                         VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT, VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
-                        VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT});
+                        VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT});
         vk::transition(cmd, out,
-                       {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE,
-                        VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT});
+                       {VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_PIPELINE_STAGE_2_NONE,
+                        VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                        VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT});
         pass.record(cmd);
         vk::transition(cmd, out,
-                       {VK_IMAGE_LAYOUT_GENERAL, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
-                        VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                       {VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                        VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT, VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
                         VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT});
         VkBufferImageCopy region{};
         region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};

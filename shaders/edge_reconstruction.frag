@@ -1,26 +1,25 @@
 #version 450
-// Multisampled edges from one shading per pixel (engine/render/edge_reconstruction.h, whose CPU
-// reference makes the same choices): each of a pixel's four samples takes the colour of the
-// nearest pixel among the 3x3 around whose centre saw the sample's surface, its own if none did.
-layout(local_size_x = 8, local_size_y = 8) in;
+// The second half of the edge reconstruction (engine/render/edge_reconstruction.h, whose CPU
+// reference makes the same choices), drawn only where edge_classify.frag marked an edge: each of
+// the pixel's four samples takes the colour of the nearest pixel among the 3x3 around whose
+// centre saw the sample's surface, its own if none did.
 layout(set = 0, binding = 0) uniform sampler2D shaded;       // one shading per pixel
 layout(set = 0, binding = 1) uniform sampler2D centreIds;    // what each pixel's centre saw
 layout(set = 0, binding = 2) uniform sampler2DMS sampleIds;  // what each sample saw
-layout(set = 0, binding = 3, rgba16f) uniform writeonly image2D reconstructed;
+
+layout(location = 0) out vec4 outColor;
 
 // For each sample (Vulkan's standard four, from the pixel's top-left corner: (0.375, 0.125),
 // (0.875, 0.375), (0.125, 0.625), (0.625, 0.875)), the 3x3's centres (row-major, 4 the pixel's
-// own) from the nearest to the farthest; equal distances in row-major order, as the reference's
-// choice (no two are equally far).
+// own) from the nearest to the farthest: the reference's choice (no two are equally far).
 const int kOrder[4][9] = int[4][9](int[9](4, 1, 3, 0, 5, 2, 7, 6, 8),  // (-0.125, -0.375)
                                    int[9](4, 5, 1, 2, 7, 8, 3, 0, 6),  // (0.375, -0.125)
                                    int[9](4, 3, 7, 6, 1, 0, 5, 8, 2),  // (-0.375, 0.125)
                                    int[9](4, 7, 5, 8, 3, 6, 1, 2, 0));  // (0.125, 0.375)
 
 void main() {
-    ivec2 size = imageSize(reconstructed);
-    ivec2 pixel = ivec2(gl_GlobalInvocationID.xy);
-    if (any(greaterThanEqual(pixel, size))) return;
+    ivec2 size = textureSize(shaded, 0);
+    ivec2 pixel = ivec2(gl_FragCoord.xy);
     // The 3x3's centres (row-major); outside the image, ids no sample has (they are >= 0).
     vec2 ids[9];
     for (int k = 0; k < 9; ++k) {
@@ -38,5 +37,5 @@ void main() {
             if (ids[kOrder[s][k]] == seen) best = kOrder[s][k];
         sum += texelFetch(shaded, pixel + ivec2(best % 3 - 1, best / 3 - 1), 0);
     }
-    imageStore(reconstructed, pixel, sum * 0.25);
+    outColor = sum * 0.25;
 }
