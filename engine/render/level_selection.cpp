@@ -24,6 +24,20 @@ int nextLevel(int current, std::span<const float> errors_m, float pixelsPerMetre
     return level;
 }
 
+void coarsenForTexel(const GpuScene& scene, std::span<const std::uint8_t> levels, float texel_m,
+                     std::vector<std::uint8_t>& out) {
+    out.assign(levels.begin(), levels.end());
+    for (const LevelledInstances& set : scene.levelledInstances()) {
+        for (std::uint32_t i = 0; i < set.count && set.first + i < out.size(); ++i) {
+            std::uint8_t coarsest = 0;
+            while (coarsest + 1u < set.error_m.size() && set.error_m[coarsest + 1u] * set.scale[i] <= texel_m)
+                ++coarsest;
+            std::uint8_t& level = out[set.first + i];
+            level = std::max(level, coarsest);
+        }
+    }
+}
+
 void LevelSelection::update(const GpuScene& scene, const DetailView& view) {
     if (lastView_ == view && levels_.size() == scene.stats().instances) return;
     lastView_ = view;

@@ -43,6 +43,14 @@ struct DetailView {
 // `pixelsPerMetre` what one metre of error covers on screen where the instance is.
 int nextLevel(int current, std::span<const float> errors_m, float pixelsPerMetre);
 
+// The levels a shadow map whose texels are `texel_m` wide draws casters at: each instance's own
+// (`levels`, the camera's choice), or the coarsest whose error (times the instance's scale) stays
+// within a texel where that is coarser, since the shadow then moves by less than its filter
+// blurs. The far cascades' texels are metres: a solar row or a cooler there needs no more than
+// its simplest level.
+void coarsenForTexel(const GpuScene& scene, std::span<const std::uint8_t> levels, float texel_m,
+                     std::vector<std::uint8_t>& out);
+
 class LevelSelection {
 public:
     // Moves every levelled instance of `scene` to its level for `view`.

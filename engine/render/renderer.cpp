@@ -833,12 +833,21 @@ void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm
     shadowCasters_ = nodeDrawn_;
     for (std::size_t n = 0; n < shadowCasters_.size() && n < scene_->nodeCount(); ++n)
         if (!scene_->nodeCastsShadow(n)) shadowCasters_[n] = 0;
-    for (int c = 0; c < cascades.count; ++c)
-        // Casters at the levels the camera sees them at.
-        collectVisibleInstances(*scene_, shadowCasters_, levelSelection_.levels(),
-                                Frustum::fromViewProjection(cascades.viewProj[static_cast<std::size_t>(c)]),
-                                shadowList_, shadowRanges_[static_cast<std::size_t>(c)],
-                                kMinCasterTexels * cascades.texel_m[static_cast<std::size_t>(c)]);
+    for (int c = 0; c < cascades.count; ++c) {
+        const auto cascade = static_cast<std::size_t>(c);
+        // Casters at the levels the camera sees them at, or coarser where the cascade's texels
+        // would not show the difference; worked out again only when either changes.
+        CasterLevels& casters = casterLevels_[cascade];
+        if (casters.version != levelSelection_.version() || casters.texel_m != cascades.texel_m[cascade] ||
+            casters.levels.size() != levelSelection_.levels().size()) {
+            coarsenForTexel(*scene_, levelSelection_.levels(), cascades.texel_m[cascade], casters.levels);
+            casters.version = levelSelection_.version();
+            casters.texel_m = cascades.texel_m[cascade];
+        }
+        collectVisibleInstances(*scene_, shadowCasters_, casters.levels,
+                                Frustum::fromViewProjection(cascades.viewProj[cascade]), shadowList_,
+                                shadowRanges_[cascade], kMinCasterTexels * cascades.texel_m[cascade]);
+    }
 
     // Blended draws: farthest first; each gets its own entry in the camera list.
     blendDraws_.clear();

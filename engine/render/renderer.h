@@ -338,6 +338,12 @@ private:
     std::vector<char> nodeDrawn_;
     LevelSelection levelSelection_;    // each instance's mesh level, kept between frames (hysteresis)
     std::vector<char> shadowCasters_;  // this frame's: drawn and casting a shadow
+    struct CasterLevels {
+        std::vector<std::uint8_t> levels;  // coarsenForTexel's, per instance
+        float texel_m = -1.0f;             // of the cascade they were chosen for
+        std::uint64_t version = ~0ull;     // LevelSelection::version() they were chosen from
+    };
+    std::array<CasterLevels, kMaxShadowCascades> casterLevels_;
     std::unique_ptr<FlowLinePass> flowLines_;
     FlowLineView flowView_;  // this frame's, set by record() for the main pass
     float flowTime_ = 0.0f;

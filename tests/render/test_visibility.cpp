@@ -205,3 +205,41 @@ TEST_CASE("the renderer draws each instance at its level and keeps the choice in
     CHECK(at(1.1f * take) == 2);
     CHECK(harness.context().validationCounts().total() == 0);
 }
+
+TEST_CASE("a caster is drawn into the shadow map at the coarsest level whose error fits in a texel",
+          "[render][lod][levels][shadow]") {
+    RenderHarness harness(64, 64);
+    ct::scene::LoadResult loaded = ct::scene::loadGltf(ct::test::testData("lit_cube.gltf"));
+    REQUIRE(loaded.ok());
+    ct::scene::Scene& scene = *loaded.scene;
+    const int cube = 0;
+    ct::scene::Mesh& mesh = scene.meshes.at(static_cast<std::size_t>(scene.nodes[cube].mesh));
+    REQUIRE(mesh.primitives[0].indices.size() == 36);
+    // A stand-in level of two triangles, 0.1 m from the cube's surface.
+    ct::scene::MeshLevel level{mesh.primitives, 0.1f};
+    level.primitives[0].indices.resize(6);
+    mesh.levels.push_back(level);
+    // Under the cube a 2 km slab of the same mesh: the one map over it has texels of about a
+    // metre, coarser than the cube's stand-in's error; the slab's, scaled a thousandfold, is not.
+    const ct::scene::Bounds unit = scene.bounds;
+    ct::scene::Node slab = scene.nodes[cube];
+    slab.name = "slab";
+    slab.children.clear();
+    slab.parent = -1;
+    slab.world = glm::translate(glm::mat4(1.0f), {0.0f, unit.min.y - 1.0f, 0.0f}) *
+                 glm::scale(glm::mat4(1.0f), glm::vec3(2000.0f, 1.0f, 2000.0f) / (unit.max - unit.min));
+    slab.local = slab.world;
+    scene.nodes.push_back(slab);
+    scene.roots.push_back(static_cast<int>(scene.nodes.size()) - 1);
+    scene.bounds.extend(ct::scene::transformed(unit, slab.world));
+
+    ct::render::Lighting lighting;
+    lighting.sunDirection = glm::normalize(glm::vec3(0.3f, 1.0f, 0.2f));
+    ct::render::Camera camera;
+    camera.eye = {1.5f, 1.0f, 2.5f};  // close: the camera draws the cube whole
+    camera.target = {0.0f, 0.0f, 0.0f};
+    const auto frame = harness.render(scene, camera, lighting);
+    CHECK(frame.stats.mainTriangles == 12 + 12);
+    CHECK(frame.stats.shadowTriangles == 2 + 12);
+    CHECK(harness.context().validationCounts().total() == 0);
+}
