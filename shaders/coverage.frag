@@ -1,12 +1,13 @@
 #version 450
 // The multisampled half of a frame shaded once per pixel (engine/render/edge_reconstruction.h):
-// which surface each sample sees, and nothing else. What mesh.frag discards is discarded here
+// which surface each sample sees (surface_key.glsl), and nothing else. What mesh.frag discards is discarded here
 // too, by the same tests, so that a sample never reports a surface the shaded frame cut away;
 // each test is in the pipeline only where a draw or the frame needs it (a CPU device runs every
 // branch for every pixel).
 #include "common.glsl"
 #include "material.glsl"
 #include "scaffold.glsl"
+#include "surface_key.glsl"
 
 layout(constant_id = 1) const bool kAlphaMask = false;    // the draw's material is alpha-masked
 layout(constant_id = 2) const bool kRising = false;       // the frame has buildings still below ground
@@ -17,8 +18,9 @@ layout(location = 1) in vec3 inNormal;
 layout(location = 3) in vec4 inUv;
 layout(location = 4) in vec4 inColor;
 layout(location = 5) flat in uvec2 inIds;
+layout(location = 6) flat in vec3 inFacetNormal;
 
-layout(location = 0) out vec2 outIds;  // node and instance index, exact as floats below 2^24
+layout(location = 0) out float outKey;  // surface_key.glsl
 
 void main() {
     bool onLattice = kScaffolding && onScaffold(inWorldPosition, normalize(inNormal));
@@ -32,5 +34,5 @@ void main() {
         if (inWorldPosition.y < animation.y) discard;
         if (kScaffolding && inWorldPosition.y > animation.z && !onLattice) discard;
     }
-    outIds = vec2(inIds);
+    outKey = surfaceKey(inIds, inFacetNormal);
 }

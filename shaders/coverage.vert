@@ -15,6 +15,7 @@ layout(location = 1) out vec3 outNormal;
 layout(location = 3) out vec4 outUv;  // xy: set 0, zw: set 1
 layout(location = 4) out vec4 outColor;
 layout(location = 5) flat out uvec2 outIds;
+layout(location = 6) flat out vec3 outFacetNormal;
 
 void main() {
     Instance instance = instances[cameraVisible[gl_InstanceIndex]];
@@ -25,5 +26,6 @@ void main() {
     outUv = vec4(inUv0, inUv1);
     outColor = inColor;
     outIds = instance.ids.xy;
+    outFacetNormal = normal;
     gl_Position = frame.viewProj * world;
 }

@@ -3,9 +3,8 @@
 // reference makes the same choices), drawn only where edge_classify.frag marked an edge: each of
 // the pixel's four samples takes the colour of the nearest pixel among the 3x3 around whose
 // centre saw the sample's surface, its own if none did.
-layout(set = 0, binding = 0) uniform sampler2D shaded;       // one shading per pixel
-layout(set = 0, binding = 1) uniform sampler2D centreIds;    // what each pixel's centre saw
-layout(set = 0, binding = 2) uniform sampler2DMS sampleIds;  // what each sample saw
+layout(set = 0, binding = 0) uniform sampler2D shaded;         // rgb: the light, a: the centre's surface key
+layout(set = 0, binding = 1) uniform sampler2DMS sampleKeys;  // each sample's surface key
 
 layout(location = 0) out vec4 outColor;
 
@@ -20,22 +19,22 @@ const int kOrder[4][9] = int[4][9](int[9](4, 1, 3, 0, 5, 2, 7, 6, 8),  // (-0.12
 void main() {
     ivec2 size = textureSize(shaded, 0);
     ivec2 pixel = ivec2(gl_FragCoord.xy);
-    // The 3x3's centres (row-major); outside the image, ids no sample has (they are >= 0).
-    vec2 ids[9];
+    // The 3x3's centres (row-major); outside the image, a key no sample has (they are >= 0).
+    vec4 centres[9];
     for (int k = 0; k < 9; ++k) {
         ivec2 q = pixel + ivec2(k % 3 - 1, k / 3 - 1);
         bool inside = all(greaterThanEqual(q, ivec2(0))) && all(lessThan(q, size));
-        ids[k] = inside ? texelFetch(centreIds, q, 0).xy : vec2(-1.0);
+        centres[k] = inside ? texelFetch(shaded, q, 0) : vec4(0.0, 0.0, 0.0, -1.0);
     }
-    vec4 sum = vec4(0.0);
+    vec3 sum = vec3(0.0);
     for (int s = 0; s < 4; ++s) {
-        vec2 seen = texelFetch(sampleIds, pixel, s).xy;
+        float seen = texelFetch(sampleKeys, pixel, s).r;
         // The nearest centre that saw the surface: the list walked from the farthest, each match
         // replacing the choice; none, the pixel's own.
         int best = 4;
         for (int k = 8; k >= 0; --k)
-            if (ids[kOrder[s][k]] == seen) best = kOrder[s][k];
-        sum += texelFetch(shaded, pixel + ivec2(best % 3 - 1, best / 3 - 1), 0);
+            if (centres[kOrder[s][k]].a == seen) best = kOrder[s][k];
+        sum += centres[best].rgb;
     }
-    outColor = sum * 0.25;
+    outColor = vec4(sum * 0.25, 1.0);
 }

@@ -11,6 +11,7 @@
 #include "solar_rows.glsl"
 #include "precast.glsl"
 #include "asphalt.glsl"
+#include "surface_key.glsl"
 
 // The procedural surface this pipeline draws (scene::ProceduralSurface: 0 none, 1 grassland,
 // 2 solar rows, 3 wall panels), one pipeline each (render::DrawBatch::surface): a CPU device
@@ -22,6 +23,8 @@ layout(constant_id = 1) const uint kSurface = 0u;
 layout(constant_id = 2) const bool kOverlay = true;
 layout(constant_id = 3) const bool kSiteLamps = true;
 layout(constant_id = 4) const bool kScaffolding = true;
+// The colour's alpha carries the surface's key (surface_key.glsl) for the edge reconstruction.
+layout(constant_id = 7) const bool kSurfaceKeyInAlpha = false;
 
 const vec3 kSelectionColor = vec3(0.15, 0.75, 1.0);  // linear, on the display (after the tone curve)
 
@@ -31,6 +34,7 @@ layout(location = 2) in vec4 inTangent;
 layout(location = 3) in vec4 inUv;
 layout(location = 4) in vec4 inColor;
 layout(location = 5) flat in uvec2 inIds;
+layout(location = 6) flat in vec3 inFacetNormal;
 
 layout(location = 0) out vec4 outColor;  // radiance times the exposure
 layout(location = 1) out vec2 outIds;  // node and instance index, exact as floats below 2^24
@@ -163,5 +167,6 @@ void main() {
     } else {
         outColor = vec4(exposed, baseColor.a);
     }
+    if (kSurfaceKeyInAlpha) outColor.a = surfaceKey(inIds, inFacetNormal);
     outIds = vec2(inIds);
 }

@@ -1,7 +1,9 @@
 // Multisampled edges from one shading per pixel, in the manner of subpixel reconstruction
 // anti-aliasing (Chajdas, McGuire and Luebke 2011): the scene is shaded once per pixel, and a
-// cheap multisampled pass records which surface (node and instance ids) each of four samples of
-// a pixel sees. A sample that sees what its pixel's centre saw takes the pixel's colour; one that
+// cheap multisampled pass records which surface each of four samples of a pixel sees (a key of
+// the instance and the facet's orientation, shaders/surface_key.glsl; the shading pass writes
+// its centre's into the colour's alpha). A sample that sees what its pixel's centre saw takes the
+// pixel's colour; one that
 // sees another surface takes the colour of the nearest pixel among the 3x3 around whose centre
 // saw that surface (its own pixel if none did); the pixel is the mean of its samples.
 //
@@ -9,8 +11,9 @@
 // depth test only masks samples), so hardware MSAA doubled the main pass's shading; this costs
 // the shading of a single-sampled frame, a multisampled pass with an almost empty fragment
 // shader, and this resolve (docs/BENCHMARKS.md). What it does not see: a change of colour within
-// one surface (a crease between a roof and a wall of the same node) keeps the single sample's
-// staircase, and a surface no pixel centre nearby saw keeps its pixel's colour.
+// one facet orientation of one instance (a texture's edge) keeps the single sample's staircase,
+// and a surface no pixel centre nearby saw (a bar thinner than a pixel, between centres) keeps
+// its pixel's colour.
 //
 // shaders/edge_reconstruction.comp is the GPU form; this is its CPU reference, same scheme, same
 // choices (a test compares them).
@@ -31,22 +34,19 @@ constexpr std::uint32_t kReconstructionSamples = 4;
 constexpr std::array<glm::vec2, kReconstructionSamples> kStandardSampleLocations4{
     {{0.375f, 0.125f}, {0.875f, 0.375f}, {0.125f, 0.625f}, {0.625f, 0.875f}}};
 
-// A pixel's or a sample's ids as the id target holds them (render/id_encoding.h): node + 1 (0 for
-// nothing) and instance, as exact floats.
-using SurfaceIds = glm::vec2;
-
 struct EdgeReconstructionInput {
     std::uint32_t width = 0;
     std::uint32_t height = 0;
-    std::span<const glm::vec4> shaded;      // width x height, rows top to bottom
-    std::span<const SurfaceIds> centreIds;  // what each pixel's centre saw
-    std::span<const SurfaceIds> sampleIds;  // kReconstructionSamples per pixel, pixel by pixel
+    // width x height, rows top to bottom: rgb the light, a the surface key the centre saw (0:
+    // nothing, else 1 .. 2^24)
+    std::span<const glm::vec4> shaded;
+    std::span<const float> sampleKeys;  // kReconstructionSamples per pixel, pixel by pixel
 };
 
 // The pixel (among the 3x3 around `pixel`) whose colour sample `sample` of `pixel` takes.
 glm::ivec2 reconstructionSource(const EdgeReconstructionInput& input, glm::ivec2 pixel, std::uint32_t sample);
 
-// Every pixel's colour, the mean of its samples' colours.
+// Every pixel's colour, the mean of its samples' colours (alpha 1).
 std::vector<glm::vec4> reconstructEdges(const EdgeReconstructionInput& input);
 
 }  // namespace ct::render

@@ -17,8 +17,7 @@ EdgeReconstructionPass::EdgeReconstructionPass(vk::Context& context, const std::
     const VkShaderStageFlags fragment = VK_SHADER_STAGE_FRAGMENT_BIT;
     setLayout_ = vk::makeSetLayout(context_,
                                    {{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, fragment},
-                                    {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, fragment},
-                                    {2, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, fragment}},
+                                    {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, fragment}},
                                    "edge reconstruction set layout");
     layout_ = vk::makePipelineLayout(context_, {setLayout_.get()}, 0, "edge reconstruction pipeline layout", 0);
     const vk::Unique<VkShaderModule> vertex = vk::loadShader(context_, shaderDir, "fullscreen_triangle.vert");
@@ -43,14 +42,13 @@ EdgeReconstructionPass::EdgeReconstructionPass(vk::Context& context, const std::
 }
 
 void EdgeReconstructionPass::setImages(const EdgeReconstructionImages& images) {
-    const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 3}};
+    const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 2}};
     vk::DescriptorSets sets = vk::allocateDescriptorSets(context_, setLayout_.get(), sizes, 1, "edge reconstruction");
     pool_ = std::move(sets.pool);
     set_ = sets.sets[0];
     vk::DescriptorWriter()
         .image(0, images.shaded->view(), sampler_.get())
-        .image(1, images.centreIds->view(), sampler_.get())
-        .image(2, images.sampleIds->view(), sampler_.get())
+        .image(1, images.sampleKeys->view(), sampler_.get())
         .update(context_.device(), set_);
     out_ = images.out;
     extent_ = images.out->extent();

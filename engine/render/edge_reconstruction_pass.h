@@ -1,13 +1,13 @@
-// The GPU form of render/edge_reconstruction.h: turns a frame shaded once per pixel, its centre
-// ids and its multisampled ids into the anti-aliased frame, in one rendering of two full-screen
+// The GPU form of render/edge_reconstruction.h: turns a frame shaded once per pixel (its centres'
+// surface keys in the alpha) and its samples' keys into the anti-aliased frame, in one rendering of two full-screen
 // draws: edge_classify.frag copies every pixel's shading and marks in a depth target of the
 // pass's own the pixels with an edge; edge_reconstruction.frag, depth-tested against the mark,
 // rebuilds only those. On a CPU device the early depth test skips whole blocks with no edge,
-// where a compute pass paid the neighbourhood's seventeen fetches for every pixel.
+// where a compute pass paid the neighbourhood's fetches for every pixel.
 //
 //   EdgeReconstructionPass pass(context, shaderDir);
-//   pass.setImages({&shaded, &centreIds, &sampleIds, &out});  // when the targets are (re)created
-//   // in a pass reading the first three (sampled in fragment shaders) and drawing into `out`:
+//   pass.setImages({&shaded, &sampleKeys, &out});  // when the targets are (re)created
+//   // in a pass reading the first two (sampled in fragment shaders) and drawing into `out`:
 //   pass.record(cmd);
 #pragma once
 
@@ -18,14 +18,17 @@
 namespace ct::render {
 
 struct EdgeReconstructionImages {
-    const vk::Image* shaded = nullptr;     // single-sample colour, RGBA16F
-    const vk::Image* centreIds = nullptr;  // single-sample ids (Renderer::kIdFormat)
-    const vk::Image* sampleIds = nullptr;  // four samples a pixel, the same format
-    const vk::Image* out = nullptr;        // single-sample RGBA16F colour attachment, all overwritten
+    const vk::Image* shaded = nullptr;      // single-sample kShadedFormat: the light, the centre's key
+    const vk::Image* sampleKeys = nullptr;  // kKeyFormat, four samples a pixel
+    const vk::Image* out = nullptr;         // single-sample kColorFormat colour attachment, all overwritten
 };
 
 class EdgeReconstructionPass {
 public:
+    // A surface key (shaders/surface_key.glsl) needs a float's 24 bits: the shaded light's alpha
+    // is 32-bit for it.
+    static constexpr VkFormat kShadedFormat = VK_FORMAT_R32G32B32A32_SFLOAT;
+    static constexpr VkFormat kKeyFormat = VK_FORMAT_R32_SFLOAT;
     static constexpr VkFormat kColorFormat = VK_FORMAT_R16G16B16A16_SFLOAT;
     EdgeReconstructionPass(vk::Context& context, const std::filesystem::path& shaderDir);
 

@@ -73,7 +73,7 @@ FlowLinePass::FlowLinePass(vk::Context& context, const std::filesystem::path& sh
         {2, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(FlowLineVertex, color)},
         {3, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(FlowLineVertex, speed_mps)},
     };
-    desc.colorAttachments = {{formats.color, true, true}};
+    desc.colorAttachments = {{formats.color, true, true, false, false, !formats.keyInAlpha}};
     if (formats.id != VK_FORMAT_UNDEFINED) desc.colorAttachments.push_back({formats.id, false, false});
     desc.depthFormat = formats.depth;
     desc.depthTest = formats.depth != VK_FORMAT_UNDEFINED;

@@ -37,7 +37,7 @@ LampPass::LampPass(vk::Context& context, const std::filesystem::path& shaderDir,
     desc.vertexBindings = {{0, sizeof(GpuLamp), VK_VERTEX_INPUT_RATE_INSTANCE}};
     desc.vertexAttributes = {{0, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(GpuLamp, positionSize)},
                              {1, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(GpuLamp, colorFlash)}};
-    desc.colorAttachments = {{formats.color, true, true, true}};
+    desc.colorAttachments = {{formats.color, true, true, true, false, !formats.keyInAlpha}};
     if (formats.id != VK_FORMAT_UNDEFINED) desc.colorAttachments.push_back({formats.id, false, false});
     desc.depthFormat = formats.depth;
     desc.depthTest = formats.depth != VK_FORMAT_UNDEFINED;

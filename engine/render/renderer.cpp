@@ -160,6 +160,7 @@ void Renderer::createTargets() {
     depthState_ = {};
     sceneMultisampledState_ = {};
     idsMultisampledState_ = {};
+    coverageKeysState_ = {};
     shadedState_ = {};
     coverageDepthState_ = {};
     const bool multisampled = shadingSamples_ != VK_SAMPLE_COUNT_1_BIT;
@@ -169,11 +170,10 @@ void Renderer::createTargets() {
     exposed_ =
         vk::Image(context_, {extent_, kExposedFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
                              1, VK_IMAGE_ASPECT_COLOR_BIT, "exposed target"});
-    // Multisampled, the single-sample ids are written by the id resolve's compute shader; with
-    // reconstructed edges the reconstruction reads them.
+    // Multisampled, the single-sample ids are written by the id resolve's compute shader.
     const VkImageUsageFlags idUsage =
         (multisampled ? VK_IMAGE_USAGE_STORAGE_BIT : VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT) |
-        (reconstructEdges_ ? VkImageUsageFlags{VK_IMAGE_USAGE_SAMPLED_BIT} : 0u) | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
+        VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
     ids_ = vk::Image(context_, {extent_, kIdFormat, idUsage, 1, VK_IMAGE_ASPECT_COLOR_BIT, "id target"});
     // Single-sample with occlusion, the depth target is read by it.
     const VkImageUsageFlags depthUsage = VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT |
@@ -206,17 +206,17 @@ void Renderer::createTargets() {
         idResolve_->setImages(idsMultisampled_, ids_);
     }
     if (reconstructEdges_) {
-        shaded_ = vk::Image(context_,
-                            {extent_, kExposedFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
-                             1, VK_IMAGE_ASPECT_COLOR_BIT, "shaded target (once per pixel)"});
-        idsMultisampled_ =
-            vk::Image(context_, {extent_, kIdFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
-                                 1, VK_IMAGE_ASPECT_COLOR_BIT, "coverage id target", samples_});
+        shaded_ = vk::Image(context_, {extent_, EdgeReconstructionPass::kShadedFormat,
+                                       VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT, 1,
+                                       VK_IMAGE_ASPECT_COLOR_BIT, "shaded target (once per pixel)"});
+        coverageKeys_ = vk::Image(context_, {extent_, EdgeReconstructionPass::kKeyFormat,
+                                             VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT, 1,
+                                             VK_IMAGE_ASPECT_COLOR_BIT, "coverage surface keys", samples_});
         coverageDepth_ = vk::Image(
             context_, {extent_, kDepthFormat,
                        VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT, 1,
                        VK_IMAGE_ASPECT_DEPTH_BIT, "coverage depth target", samples_});
-        edgeReconstruction_->setImages({&shaded_, &ids_, &idsMultisampled_, &exposed_});
+        edgeReconstruction_->setImages({&shaded_, &coverageKeys_, &exposed_});
     }
     if (ambientOcclusion_) occlusionPass_->setImages(occlusionDepth(), occlusion_);
     if (!exposedTarget_) return;
@@ -227,7 +227,10 @@ void Renderer::createTargets() {
 }
 
 SceneTargets Renderer::sceneTargets() const {
-    return {exposedTarget_ ? kExposedFormat : kColorFormat, kIdFormat, kDepthFormat, shadingSamples_, !exposedTarget_};
+    const VkFormat color = reconstructEdges_ ? EdgeReconstructionPass::kShadedFormat
+                           : exposedTarget_  ? kExposedFormat
+                                             : kColorFormat;
+    return {color, kIdFormat, kDepthFormat, shadingSamples_, !exposedTarget_, reconstructEdges_};
 }
 
 void Renderer::resize(VkExtent2D extent) {
@@ -277,7 +280,7 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
 
     vk::GraphicsPipelineDesc blend = opaque;
     blend.name = "blend";
-    blend.colorAttachments = {{targets.color, true, true}, {kIdFormat, false, false}};
+    blend.colorAttachments = {{targets.color, true, true, false, false, !targets.keyInAlpha}, {kIdFormat, false, false}};
     blend.depthWrite = false;
     blendPipeline_ = vk::buildGraphicsPipeline(context_, blend);
 
@@ -286,7 +289,7 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     sky.layout = pipelineLayout_.get();
     sky.vertexShader = skyVert_.get();
     sky.fragmentShader = skyFrag_.get();
-    sky.colorAttachments = {{targets.color, false, true}, {kIdFormat, false, false}};
+    sky.colorAttachments = {{targets.color, false, true, false, false, !targets.keyInAlpha}, {kIdFormat, false, false}};
     sky.fragmentConstants = {targets.display ? 1u : 0u};
     sky.depthFormat = kDepthFormat;
     // Drawn after the opaque batches at the far plane: only where nothing stands does it shade.
@@ -319,7 +322,7 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
         coverage.vertexShader = coverageVert_.get();
         coverage.fragmentShader = coverageFrag_.get();
         coverage.vertexAttributes = {attributes[0], attributes[1], attributes[3], attributes[4], attributes[5]};
-        coverage.colorAttachments = {{kIdFormat, false, true}};
+        coverage.colorAttachments = {{EdgeReconstructionPass::kKeyFormat, false, true}};
         coverage.samples = samples_;
         coverageDesc_ = coverage;  // built as frames need them (coveragePipeline)
     }
@@ -407,7 +410,8 @@ VkPipeline Renderer::opaquePipeline(std::uint32_t surface) {
         desc.fragmentConstants = {
             opaqueDesc_.fragmentConstants.at(0),        surface,
             (features & kFeatureOverlay) ? 1u : 0u,     (features & kFeatureSiteLamps) ? 1u : 0u,
-            (features & kFeatureScaffolding) ? 1u : 0u, (features & kFeatureAtmosphere) ? 1u : 0u};
+            (features & kFeatureScaffolding) ? 1u : 0u, (features & kFeatureAtmosphere) ? 1u : 0u,
+            0u,                                         reconstructEdges_ ? 1u : 0u};  // 7: the key in the alpha
         pipeline = vk::buildGraphicsPipeline(context_, desc);
     }
     return pipeline.get();
@@ -655,13 +659,12 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     graph.addPass("main", std::move(mainImages), [&](VkCommandBuffer c) { recordMainPass(c, stats); });
     if (reconstructEdges_) {
         graph.addPass("coverage",
-                      {{&idsMultisampled_, &idsMultisampledState_, ImageAccess::ColorAttachment, true},
+                      {{&coverageKeys_, &coverageKeysState_, ImageAccess::ColorAttachment, true},
                        {&coverageDepth_, &coverageDepthState_, ImageAccess::DepthAttachment, true}},
                       [&](VkCommandBuffer c) { recordCoveragePass(c, stats); });
         graph.addPass("edge reconstruction",
                       {{&shaded_, &shadedState_, ImageAccess::SampledInFragment, false},
-                       {&ids_, &idsState_, ImageAccess::SampledInFragment, false},
-                       {&idsMultisampled_, &idsMultisampledState_, ImageAccess::SampledInFragment, false},
+                       {&coverageKeys_, &coverageKeysState_, ImageAccess::SampledInFragment, false},
                        {&exposed_, &exposedState_, ImageAccess::ColorAttachment, true}},
                       [&](VkCommandBuffer c) { edgeReconstruction_->record(c); });
     }
@@ -1039,20 +1042,21 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
 }
 
 void Renderer::recordCoveragePass(VkCommandBuffer cmd, FrameStats& stats) {
-    // What each sample sees of the opaque scene: its ids, nothing else (the blended draws, the
-    // lines and the lamps keep their single sample: they are drawn over the shaded frame).
-    VkClearValue idClear{};
+    // What each sample sees of the opaque scene: its surface key, nothing else (the blended
+    // draws, the lines and the lamps keep their single sample: they are drawn over the shaded
+    // frame). Cleared to 0, the sky's key.
+    VkClearValue keyClear{};
     VkClearValue depthClear{};
     depthClear.depthStencil = {1.0f, 0};
-    VkRenderingAttachmentInfo ids =
-        attachment(idsMultisampled_.view(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, idClear);
+    VkRenderingAttachmentInfo keys =
+        attachment(coverageKeys_.view(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, keyClear);
     VkRenderingAttachmentInfo depth = attachment(coverageDepth_.view(), VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, depthClear);
     depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
     VkRenderingInfo rendering{VK_STRUCTURE_TYPE_RENDERING_INFO};
     rendering.renderArea = {{0, 0}, extent_};
     rendering.layerCount = 1;
     rendering.colorAttachmentCount = 1;
-    rendering.pColorAttachments = &ids;
+    rendering.pColorAttachments = &keys;
     rendering.pDepthAttachment = &depth;
     vkCmdBeginRendering(cmd, &rendering);
     setViewport(cmd, extent_);

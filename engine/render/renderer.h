@@ -231,11 +231,13 @@ private:
     vk::Image exposed_;  // single-sample, the light before the tone curve (with exposedTarget_)
     vk::Image ids_;
     vk::Image sceneMultisampled_;  // drawn into when samples_ > 1, else empty
-    vk::Image idsMultisampled_;  // drawn by the main pass (hardware MSAA) or the coverage pass
+    vk::Image idsMultisampled_;
     vk::Image depth_;            // shadingSamples_ per pixel
     vk::Image shaded_;           // with reconstructed edges: the main pass's single-sample light
     vk::Image coverageDepth_;    // with reconstructed edges: the coverage pass's, samples_ per pixel
+    vk::Image coverageKeys_;     // with reconstructed edges: each sample's surface key
     ImageState shadedState_;
+    ImageState coverageKeysState_;
     ImageState coverageDepthState_;
     std::unique_ptr<EdgeReconstructionPass> edgeReconstruction_;
     bool ambientOcclusion_;

@@ -15,6 +15,9 @@ struct SceneTargets {
     // themselves (draft), instead of the exposed light a tone map pass reads: the fragment
     // shaders' specialization constant 0 (shaders/scene_output.glsl).
     bool display = false;
+    // The colour target's alpha holds the surface key of what the opaque draws left at each
+    // pixel (render/edge_reconstruction.h): draws over them write colour only.
+    bool keyInAlpha = false;
 };
 
 }  // namespace ct::render

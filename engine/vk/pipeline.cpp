@@ -82,9 +82,9 @@ Unique<VkPipeline> buildGraphicsPipeline(Context& context, const GraphicsPipelin
     std::vector<VkFormat> colorFormats;
     for (const auto& attachment : desc.colorAttachments) {
         VkPipelineColorBlendAttachmentState blend{};
-        blend.colorWriteMask = attachment.writeEnabled ? VK_COLOR_COMPONENT_R_BIT | VK_COLOR_COMPONENT_G_BIT |
-                                                             VK_COLOR_COMPONENT_B_BIT | VK_COLOR_COMPONENT_A_BIT
-                                                       : 0;
+        const VkColorComponentFlags rgb = VK_COLOR_COMPONENT_R_BIT | VK_COLOR_COMPONENT_G_BIT | VK_COLOR_COMPONENT_B_BIT;
+        blend.colorWriteMask =
+            attachment.writeEnabled ? rgb | (attachment.writeAlpha ? VkColorComponentFlags{VK_COLOR_COMPONENT_A_BIT} : 0u) : 0u;
         if (attachment.blend) {
             blend.blendEnable = VK_TRUE;
             blend.srcColorBlendFactor = attachment.multiply ? VK_BLEND_FACTOR_ZERO : VK_BLEND_FACTOR_SRC_ALPHA;

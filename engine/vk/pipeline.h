@@ -21,6 +21,7 @@ struct ColorAttachmentDesc {
     bool writeEnabled = true;
     bool additive = false;  // with blend: src*a + dst instead (light adds to what is behind it)
     bool multiply = false;  // with blend: dst * src instead (a shadowing term darkens what is there)
+    bool writeAlpha = true;  // off: the draw leaves the attachment's alpha as it was
 };
 
 struct GraphicsPipelineDesc {

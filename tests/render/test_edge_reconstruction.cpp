@@ -1,6 +1,6 @@
 // The edge reconstruction's shaders against their CPU reference (render/edge_reconstruction.h)
-// on made-up inputs: random colours, random centre ids, and sample ids that differ from the
-// centre's so that every sample goes looking among its neighbours.
+// on made-up inputs: random colours with random centre keys in their alpha, and sample keys that
+// often differ from the centre's so that samples go looking among the neighbours.
 #include "render/edge_reconstruction.h"
 #include "render/edge_reconstruction_pass.h"
 #include "render/data_dir.h"
@@ -30,44 +30,36 @@ TEST_CASE("the GPU edge reconstruction makes the CPU reference's choices", "[ren
     std::uniform_int_distribution<int> surface(0, kSurfaces - 1);
     const std::size_t pixels = std::size_t{kWidth} * kHeight;
 
-    // Colours as the half floats the image holds, so both sides start from the same values.
+    // Keys as the shaders make them (1 .. 2^24), a few distinct ones so that neighbours often share one.
+    const auto key = [](int surface) { return static_cast<float>(1 + surface * 4099); };
     std::vector<glm::vec4> shaded(pixels);
-    std::vector<std::uint64_t> shadedHalfs(pixels);
-    for (std::size_t i = 0; i < pixels; ++i) {
-        shadedHalfs[i] = glm::packHalf4x16(glm::vec4(unit(random), unit(random), unit(random), 1.0f));
-        shaded[i] = glm::unpackHalf4x16(shadedHalfs[i]);
-    }
-    std::vector<render::SurfaceIds> centre(pixels);
-    std::vector<render::SurfaceIds> samples(pixels * render::kReconstructionSamples);
+    std::vector<float> samples(pixels * render::kReconstructionSamples);
     std::vector<int> sampleSurface(pixels);
     for (std::size_t i = 0; i < pixels; ++i) {
-        centre[i] = {static_cast<float>(surface(random)), 0.0f};
-        // A clear fills all of a pixel's samples alike: one surface per pixel, half the time
+        shaded[i] = glm::vec4(unit(random), unit(random), unit(random), key(surface(random)));
+        // A clear fills all of a pixel's samples alike: one surface per pixel, most of the time
         // another than its centre saw.
         sampleSurface[i] = surface(random);
         for (std::uint32_t s = 0; s < render::kReconstructionSamples; ++s)
-            samples[i * render::kReconstructionSamples + s] = {static_cast<float>(sampleSurface[i]), 0.0f};
+            samples[i * render::kReconstructionSamples + s] = key(sampleSurface[i]);
     }
 
     const VkExtent2D extent{kWidth, kHeight};
     const VkImageUsageFlags uploaded = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT;
-    vk::Image shadedImage(context, {extent, render::Renderer::kExposedFormat, uploaded, 1, VK_IMAGE_ASPECT_COLOR_BIT,
-                                    "test shaded"});
-    vk::Image centreImage(context,
-                          {extent, render::Renderer::kIdFormat, uploaded, 1, VK_IMAGE_ASPECT_COLOR_BIT, "test centre ids"});
-    vk::Image sampleImage(context, {extent, render::Renderer::kIdFormat,
+    vk::Image shadedImage(context, {extent, render::EdgeReconstructionPass::kShadedFormat, uploaded, 1,
+                                    VK_IMAGE_ASPECT_COLOR_BIT, "test shaded"});
+    vk::Image sampleImage(context, {extent, render::EdgeReconstructionPass::kKeyFormat,
                                     VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT, 1,
                                     VK_IMAGE_ASPECT_COLOR_BIT, "test sample ids", VK_SAMPLE_COUNT_4_BIT});
-    vk::Image out(context, {extent, render::Renderer::kExposedFormat,
+    vk::Image out(context, {extent, render::EdgeReconstructionPass::kColorFormat,
                             VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT, 1,
                             VK_IMAGE_ASPECT_COLOR_BIT, "test reconstructed"});
     vk::Uploader uploader(context);
-    uploader.toImage(shadedImage, shadedHalfs.data(), shadedHalfs.size() * sizeof(std::uint64_t));
-    uploader.toImage(centreImage, centre.data(), centre.size() * sizeof(render::SurfaceIds));
+    uploader.toImage(shadedImage, shaded.data(), shaded.size() * sizeof(glm::vec4));
     uploader.submit();
 
     render::EdgeReconstructionPass pass(context, render::shaderDir());
-    pass.setImages({&shadedImage, &centreImage, &sampleImage, &out});
+    pass.setImages({&shadedImage, &sampleImage, &out});
     vk::Buffer readback(context, {pixels * sizeof(std::uint64_t), VK_BUFFER_USAGE_TRANSFER_DST_BIT,
                                   vk::MemoryUsage::Readback, "test reconstruction readback"});
     context.runOnce([&](VkCommandBuffer cmd) {
@@ -93,7 +85,7 @@ TEST_CASE("the GPU edge reconstruction makes the CPU reference's choices", "[ren
                     if (sampleSurface[std::size_t{y} * kWidth + x] == id)
                         rects.push_back({{{static_cast<int>(x), static_cast<int>(y)}, {1, 1}}, 0, 1});
             VkClearAttachment clear{VK_IMAGE_ASPECT_COLOR_BIT, 0, {}};
-            clear.clearValue.color.float32[0] = static_cast<float>(id);
+            clear.clearValue.color.float32[0] = key(id);
             if (!rects.empty())
                 vkCmdClearAttachments(cmd, 1, &clear, static_cast<std::uint32_t>(rects.size()), rects.data());
         }
@@ -122,13 +114,13 @@ TEST_CASE("the GPU edge reconstruction makes the CPU reference's choices", "[ren
     std::vector<std::uint64_t> gpuHalfs(pixels);
     std::memcpy(gpuHalfs.data(), readback.mapped(), gpuHalfs.size() * sizeof(std::uint64_t));
 
-    const render::EdgeReconstructionInput input{kWidth, kHeight, shaded, centre, samples};
+    const render::EdgeReconstructionInput input{kWidth, kHeight, shaded, samples};
     const std::vector<glm::vec4> reference = render::reconstructEdges(input);
     int mismatched = 0;
     int borrowed = 0;  // pixels whose samples took a neighbour's colour
     for (std::size_t i = 0; i < pixels; ++i) {
         const glm::vec4 gpu = glm::unpackHalf4x16(gpuHalfs[i]);
-        // Half precision: about 3 significant digits of values up to 4.
+        // The output is half precision: about 3 significant digits of values up to 4.
         if (glm::any(glm::greaterThan(glm::abs(gpu - reference[i]), glm::vec4(4e-3f)))) ++mismatched;
         const glm::ivec2 pixel(static_cast<int>(i % kWidth), static_cast<int>(i / kWidth));
         if (render::reconstructionSource(input, pixel, 0) != pixel) ++borrowed;
