@@ -33,6 +33,10 @@ void main() {
     float alpha = mix(0.6, 1.0, dash);
     // Softer edges, so wide ribbons read as lines rather than flat bands.
     alpha *= 1.0 - 0.45 * smoothstep(0.55, 1.0, abs(inAcross));
+    // The ribbon's own edge, anti-aliased here: a frame shaded once per pixel
+    // (render/edge_reconstruction.h) does not rebuild the edges of what is drawn over the scene.
+    float across = max(fwidth(inAcross), 1e-4);
+    alpha *= clamp((1.0 - abs(inAcross)) / across + 0.5, 0.0, 1.0);
     // The line's colours are chosen for the screen: drawn as the light that tone-maps to them.
     outColor = vec4(screenColorOutput(mix(dim, bright, dash)), alpha);
     outId = vec2(0.0);
