@@ -1,11 +1,13 @@
 // Multisampled edges from one shading per pixel, in the manner of subpixel reconstruction
 // anti-aliasing (Chajdas, McGuire and Luebke 2011): the scene is shaded once per pixel, and a
 // cheap multisampled pass records which surface each of four samples of a pixel sees (a key of
-// the instance and the facet's orientation, shaders/surface_key.glsl; the shading pass writes
+// the node and the facet's orientation, shaders/surface_key.glsl; the shading pass writes
 // its centre's into the colour's alpha). A sample that sees what its pixel's centre saw takes the
-// pixel's colour; one that
-// sees another surface takes the colour of the nearest pixel among the 3x3 around whose centre
-// saw that surface (its own pixel if none did); the pixel is the mean of its samples.
+// pixel's colour; one that sees another surface takes the mean of the colours of the pixels among
+// the 3x3 around whose centres saw that surface, each weighted by the inverse square of its
+// distance to the sample (one nearest pixel alone would take its colour from another phase of a
+// fine periodic pattern, solar rows a pixel or two apart, and paint moire), its own pixel's if
+// none did; the pixel is the mean of its samples.
 //
 // Why: on a CPU device (lavapipe) a multisampled pass shades hidden surfaces in full (its early
 // depth test only masks samples), so hardware MSAA doubled the main pass's shading; this costs
@@ -15,8 +17,8 @@
 // and a surface no pixel centre nearby saw (a bar thinner than a pixel, between centres) keeps
 // its pixel's colour.
 //
-// shaders/edge_reconstruction.comp is the GPU form; this is its CPU reference, same scheme, same
-// choices (a test compares them).
+// shaders/edge_classify.frag and edge_reconstruction.frag are the GPU form; this is their CPU
+// reference, same scheme, same order of sums (a test compares them).
 #pragma once
 
 #include <glm/glm.hpp>
@@ -43,8 +45,8 @@ struct EdgeReconstructionInput {
     std::span<const float> sampleKeys;  // kReconstructionSamples per pixel, pixel by pixel
 };
 
-// The pixel (among the 3x3 around `pixel`) whose colour sample `sample` of `pixel` takes.
-glm::ivec2 reconstructionSource(const EdgeReconstructionInput& input, glm::ivec2 pixel, std::uint32_t sample);
+// The colour sample `sample` of `pixel` takes.
+glm::vec3 reconstructedSample(const EdgeReconstructionInput& input, glm::ivec2 pixel, std::uint32_t sample);
 
 // Every pixel's colour, the mean of its samples' colours (alpha 1).
 std::vector<glm::vec4> reconstructEdges(const EdgeReconstructionInput& input);
