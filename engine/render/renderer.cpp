@@ -72,6 +72,7 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
       ambientOcclusion_(options.ambientOcclusion && options.exposedTarget) {
     if (ambientOcclusion_) occlusionPass_ = std::make_unique<AmbientOcclusionPass>(context_, shaderDir);
     if (shadingSamples_ != VK_SAMPLE_COUNT_1_BIT) idResolve_ = std::make_unique<IdResolve>(context_, shaderDir);
+    static_assert(EdgeReconstructionPass::kColorFormat == kExposedFormat, "the reconstruction writes the exposed light");
     if (reconstructEdges_) edgeReconstruction_ = std::make_unique<EdgeReconstructionPass>(context_, shaderDir);
     if (exposedTarget_) {
         if (options.bloom) bloom_ = std::make_unique<BloomPass>(context_, shaderDir, BloomSettings{});
@@ -885,10 +886,7 @@ void Renderer::recordShadowPass(VkCommandBuffer cmd, FrameStats& stats) {
     vkCmdSetCullMode(cmd, VK_CULL_MODE_NONE);
     vkCmdSetFrontFace(cmd, VK_FRONT_FACE_COUNTER_CLOCKWISE);
     vkCmdSetDepthBias(cmd, 1.0f, 0.0f, 1.5f);
-    const VkDeviceSize offset = 0;
-    const VkBuffer vertices = scene_->vertexBuffer();
-    vkCmdBindVertexBuffers(cmd, 0, 1, &vertices, &offset);
-    vkCmdBindIndexBuffer(cmd, scene_->indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
+    bindSceneGeometry(cmd);
     for (int c = 0; c < cascades_.count; ++c) {
         // Cascade c draws into its tile of the atlas: (c % 2, c / 2).
         const std::int32_t x =
@@ -943,6 +941,13 @@ void Renderer::recordToneMap(VkCommandBuffer cmd) {
     vkCmdBeginRendering(cmd, &rendering);
     toneMap_->record(cmd, extent_, toneMapSettings_);
     vkCmdEndRendering(cmd);
+}
+
+void Renderer::bindSceneGeometry(VkCommandBuffer cmd) const {
+    const VkDeviceSize offset = 0;
+    const VkBuffer vertices = scene_->vertexBuffer();
+    vkCmdBindVertexBuffers(cmd, 0, 1, &vertices, &offset);
+    vkCmdBindIndexBuffer(cmd, scene_->indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
 }
 
 void Renderer::drawBatch(VkCommandBuffer cmd, const DrawBatch& batch, InstanceRange instances, bool bindMaterial) {
@@ -1000,10 +1005,7 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
     vkCmdSetCullMode(cmd, VK_CULL_MODE_NONE);
     vkCmdSetFrontFace(cmd, VK_FRONT_FACE_COUNTER_CLOCKWISE);
 
-    const VkDeviceSize offset = 0;
-    const VkBuffer vertices = scene_->vertexBuffer();
-    vkCmdBindVertexBuffers(cmd, 0, 1, &vertices, &offset);
-    vkCmdBindIndexBuffer(cmd, scene_->indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
+    bindSceneGeometry(cmd);
     std::uint32_t boundMaterial = UINT32_MAX;
     std::uint32_t boundSurface = UINT32_MAX;  // the pipeline (with this frame's features)
     for (const DrawBatch& batch : scene_->opaqueBatches()) {
@@ -1061,10 +1063,7 @@ void Renderer::recordCoveragePass(VkCommandBuffer cmd, FrameStats& stats) {
     vkCmdBeginRendering(cmd, &rendering);
     setViewport(cmd, extent_);
     vkCmdSetDepthBias(cmd, 0.0f, 0.0f, 0.0f);
-    const VkDeviceSize offset = 0;
-    const VkBuffer vertices = scene_->vertexBuffer();
-    vkCmdBindVertexBuffers(cmd, 0, 1, &vertices, &offset);
-    vkCmdBindIndexBuffer(cmd, scene_->indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
+    bindSceneGeometry(cmd);
     std::uint32_t boundMaterial = UINT32_MAX;
     int boundMask = -1;  // the pipeline bound: with the alpha test or without
     for (const DrawBatch& batch : scene_->opaqueBatches()) {

@@ -214,6 +214,8 @@ private:
     ImageState& occlusionDepthState() {
         return shadingSamples_ != VK_SAMPLE_COUNT_1_BIT ? depthResolvedState_ : depthState_;
     }
+    // The scene's one vertex and index buffer, for the shadow, main and coverage passes.
+    void bindSceneGeometry(VkCommandBuffer cmd) const;
     void drawBatch(VkCommandBuffer cmd, const DrawBatch& batch, InstanceRange instances, bool bindMaterial);
 
     vk::Context& context_;
