@@ -8,6 +8,8 @@
 
 const float PI = 3.14159265359;
 
+#include "specular_footprint.glsl"
+
 vec3 skyRadiance(vec3 direction) {
     float up = direction.y;
     if (up < 0.0) return mix(frame.skyHorizon.rgb, frame.groundColor.rgb, clamp(-up * 4.0, 0.0, 1.0));
@@ -72,20 +74,36 @@ vec3 skySpecular(vec3 f0, float roughness, vec3 n, vec3 v) {
     return f0 * skyRadiance(r) * (1.0 - roughness) * 0.5;
 }
 
-// Sun and sky on an opaque surface: GGX specular, Smith visibility, Schlick Fresnel and the
-// sky's ambient. One function for the scene's surfaces and the plain the sky shader draws past
-// the terrain's edge, so the two shade alike and meet without a seam.
+// Sun and sky on an opaque surface, given the sun's specular lobe (D times V) at h: Schlick
+// Fresnel, Lambert diffuse and the sky's ambient and reflection at `envRoughness`.
+vec3 shadeSunAndSky(vec3 diffuseColor, vec3 f0, float envRoughness, vec3 n, vec3 v, vec3 l, vec3 h, float lobe,
+                    float shadow, float occlusion) {
+    float nDotL = max(dot(n, l), 0.0);
+    vec3 f = fresnelSchlick(max(dot(v, h), 0.0), f0);
+    vec3 diffuse = (1.0 - f) * diffuseColor / PI;
+    vec3 color = (diffuse + f * lobe) * frame.sunRadiance.rgb * nDotL * shadow;
+    return color + (diffuseColor * skyIrradiance(n) + skySpecular(f0, envRoughness, n, v)) * occlusion * frame.params.w;
+}
+
+// Sun and sky with GGX specular and Smith visibility. One function for the scene's surfaces and
+// the plain the sky shader draws past the terrain's edge, so the two shade alike and meet without
+// a seam.
 vec3 sunAndSkyRadiance(vec3 diffuseColor, vec3 f0, float roughness, vec3 n, vec3 v, float shadow, float occlusion) {
     vec3 l = normalize(frame.sunDirection.xyz);
     vec3 h = normalize(l + v);
     float nDotL = max(dot(n, l), 0.0);
     float nDotV = max(dot(n, v), 1e-4);
     float nDotH = max(dot(n, h), 0.0);
-    vec3 f = fresnelSchlick(max(dot(v, h), 0.0), f0);
-    vec3 specular = f * distributionGGX(nDotH, roughness) * visibilitySmithGGX(nDotV, nDotL, roughness);
-    vec3 diffuse = (1.0 - f) * diffuseColor / PI;
-    vec3 color = (diffuse + specular) * frame.sunRadiance.rgb * nDotL * shadow;
-    return color + (diffuseColor * skyIrradiance(n) + skySpecular(f0, roughness, n, v)) * occlusion * frame.params.w;
+    float lobe = distributionGGX(nDotH, roughness) * visibilitySmithGGX(nDotV, nDotL, roughness);
+    return shadeSunAndSky(diffuseColor, f0, roughness, n, v, l, h, lobe, shadow, occlusion);
+}
+
+// The same with the lobe widened to the pixel's footprint (specular_footprint.glsl).
+vec3 sunAndSkyRadiance(vec3 diffuseColor, vec3 f0, SpecularLobe lobe, vec3 n, vec3 v, float shadow, float occlusion) {
+    vec3 l = normalize(frame.sunDirection.xyz);
+    vec3 h = normalize(l + v);
+    return shadeSunAndSky(diffuseColor, f0, filteredRoughness(lobe), n, v, l, h, filteredSpecular(lobe, n, h, v, l),
+                          shadow, occlusion);
 }
 
 #endif

@@ -25,6 +25,9 @@ layout(constant_id = 3) const bool kSiteLamps = true;
 layout(constant_id = 4) const bool kScaffolding = true;
 // The colour's alpha carries the surface's key (surface_key.glsl) for the edge reconstruction.
 layout(constant_id = 7) const bool kSurfaceKeyInAlpha = false;
+// The sun's lobe widened to the pixel's footprint (specular_footprint.glsl) on plain surfaces; the
+// procedural ones are flat and rough, and filter their own detail.
+layout(constant_id = 8) const bool kSpecularAntialiasing = true;
 
 const vec3 kSelectionColor = vec3(0.15, 0.75, 1.0);  // linear, on the display (after the tone curve)
 
@@ -107,6 +110,13 @@ void main() {
     float surfaceFootprint = kSurface == 3u || kSurface == 4u
                                  ? max(length(dFdx(inWorldPosition)), length(dFdy(inWorldPosition)))
                                  : 0.0;
+    bool filterLobe = kSpecularAntialiasing && kSurface == 0u;
+    vec3 halfAcross = filterLobe ? projectedHalfVector(normalize(inNormal),
+                                                       normalize(frame.cameraPosition.xyz - inWorldPosition),
+                                                       normalize(frame.sunDirection.xyz))
+                                 : vec3(0.0);
+    vec3 halfAcrossDx = dFdx(halfAcross);
+    vec3 halfAcrossDy = dFdy(halfAcross);
     vec4 baseColor = material.baseColorFactor * inColor *
                      texture(baseColorTexture, uvSet(material.texCoords.x));
     if ((draw.flags & kFlagAlphaMask) != 0u && baseColor.a < material.alpha.x) discard;
@@ -144,6 +154,9 @@ void main() {
     vec3 color;
     if (kSurface == 2u && !scaffold)
         color = solarRowsRadiance(inUv.x, uFootprint, inTangent.xyz, v, shadow, baseColor.rgb, metallic, roughness);
+    else if (filterLobe)
+        color = sunAndSkyRadiance(diffuseColor, f0, filteredLobe(n, roughness, halfAcrossDx, halfAcrossDy), n, v, shadow,
+                                  occlusion);
     else
         color = sunAndSkyRadiance(diffuseColor, f0, roughness, n, v, shadow, occlusion);
     if (kSiteLamps) color += diffuseColor / PI * lampIrradiance(inWorldPosition, n);

@@ -68,6 +68,7 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
                          (options.multisampleShading == MultisampleShading::Auto &&
                           context.properties().deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU))),
       shadingSamples_(reconstructEdges_ ? VK_SAMPLE_COUNT_1_BIT : samples_),
+      specularAntialiasing_(options.specularAntialiasing),
       // Both are applied by the tone map pass.
       ambientOcclusion_(options.ambientOcclusion && options.exposedTarget) {
     if (ambientOcclusion_) occlusionPass_ = std::make_unique<AmbientOcclusionPass>(context_, shaderDir);
@@ -277,7 +278,7 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     opaque.fragmentConstants = {targets.display ? 1u : 0u};
     opaqueDesc_ = opaque;
     // Blended draws are few: one pipeline with every feature in.
-    opaque.fragmentConstants = {targets.display ? 1u : 0u, 0u, 1u, 1u, 1u, 1u};
+    opaque.fragmentConstants = {targets.display ? 1u : 0u, 0u, 1u, 1u, 1u, 1u, 0u, 0u, specularAntialiasing_ ? 1u : 0u};
 
     vk::GraphicsPipelineDesc blend = opaque;
     blend.name = "blend";
@@ -412,7 +413,8 @@ VkPipeline Renderer::opaquePipeline(std::uint32_t surface) {
             opaqueDesc_.fragmentConstants.at(0),        surface,
             (features & kFeatureOverlay) ? 1u : 0u,     (features & kFeatureSiteLamps) ? 1u : 0u,
             (features & kFeatureScaffolding) ? 1u : 0u, (features & kFeatureAtmosphere) ? 1u : 0u,
-            0u,                                         reconstructEdges_ ? 1u : 0u};  // 7: the key in the alpha
+            0u,                                         reconstructEdges_ ? 1u : 0u,  // 7: the key in the alpha
+            specularAntialiasing_ ? 1u : 0u};
         pipeline = vk::buildGraphicsPipeline(context_, desc);
     }
     return pipeline.get();

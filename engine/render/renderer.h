@@ -103,6 +103,9 @@ struct RendererOptions {
     bool exposedTarget = true;
     // Bloom around the brightest light (render/bloom.h); off, the tone map adds none.
     bool bloom = true;
+    // The sun's specular lobe widened to each pixel's footprint (shaders/specular_footprint.glsl);
+    // off only for references that supersample instead.
+    bool specularAntialiasing = true;
 };
 
 // The renderer's options for a quality preset's frame of `extent` (supersampling is the caller's:
@@ -229,6 +232,7 @@ private:
     VkSampleCountFlagBits samples_;
     bool reconstructEdges_;                  // MultisampleShading::Reconstructed in effect
     VkSampleCountFlagBits shadingSamples_;  // the main pass's: samples_, or 1 with reconstructed edges
+    bool specularAntialiasing_;
     vk::Image color_;    // single-sample, tone-mapped: what is shown and read back
     vk::Image exposed_;  // single-sample, the light before the tone curve (with exposedTarget_)
     vk::Image ids_;

@@ -16,9 +16,12 @@ std::filesystem::path testData(const std::string& name) {
 
 RenderHarness::RenderHarness(std::uint32_t width, std::uint32_t height, std::uint32_t samples,
                              render::MultisampleShading shading)
+    : RenderHarness(
+          render::RendererOptions{.extent = {width, height}, .samples = samples, .multisampleShading = shading}) {}
+
+RenderHarness::RenderHarness(const render::RendererOptions& options)
     : context_({.validation = true, .quiet = true}),
-      renderer_(context_, render::shaderDir(),
-                {.extent = {width, height}, .samples = samples, .multisampleShading = shading}),
+      renderer_(context_, render::shaderDir(), options),
       capture_(context_, renderer_) {}
 
 render::CapturedFrame RenderHarness::render(const std::filesystem::path& file, const std::string& cameraName,

@@ -20,6 +20,7 @@ public:
     // `shading` says.
     explicit RenderHarness(std::uint32_t width = 256, std::uint32_t height = 256, std::uint32_t samples = 1,
                            render::MultisampleShading shading = render::MultisampleShading::Auto);
+    explicit RenderHarness(const render::RendererOptions& options);
 
     // Loads (REQUIREs success) and renders from the named glTF camera, or framed if empty.
     render::CapturedFrame render(const std::filesystem::path& file, const std::string& cameraName,
