@@ -64,6 +64,11 @@ scene::Scene makeRowCover(const scene::Material& panel, float share, float heigh
     return cover;
 }
 
+// Panels per length of a solar row that switches to its stand-in on its own (56.5 m at the
+// scenario's 1.13 m pitch): short enough that its near and far ends are seen at about the same
+// scale, long enough that a farm stays a few thousand nodes.
+constexpr int kPanelsPerSegment = 50;
+
 class CampusBuilder {
 public:
     CampusBuilder(const twin::CampusAtPhase& standing, const CampusOptions& options)
@@ -135,30 +140,45 @@ public:
         // undulates by metres); seen from kilometres away a tilted row still shades to its mean.
         const glm::mat4 stripBase = glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, coverHeight, 0.0f)) *
                                     glm::scale(glm::mat4(1.0f), glm::vec3(pitch, 1.0f, rowLength));
-        char name[32];
+        // Each row in lengths of kPanelsPerSegment, each its own node with its own stand-in: a
+        // row runs for hundreds of metres, and seen along it the near end wants its modules while
+        // the far end's pitch is a pixel or two, where only the stand-in does not alias.
+        const int segments = (farm.panelsPerRow + kPanelsPerSegment - 1) / kPanelsPerSegment;
+        char name[48];
         for (int r = 0; r < farm.rows; ++r) {
             const float x = static_cast<float>((r - 0.5 * (farm.rows - 1)) * farm.rowPitch_m);
             const glm::mat4 rowPlacement = glm::translate(glm::mat4(1.0f), glm::vec3(x, 0.0f, 0.0f));
-            std::snprintf(name, sizeof name, "/row_%04d", r + 1);
-            scene::Node strip;
-            strip.name = farm.id + name + "/strip";
-            strip.mesh = stripMesh;
-            // Stand-ins hang outside the hierarchy, so their placement is complete in itself.
-            strip.local = farmPlacement * rowPlacement * stripBase;
-            const int stripIndex = composer_.addNode(std::move(strip));
-            scene::Node panelsNode;
-            panelsNode.name = farm.id + name;
-            panelsNode.mesh = panelMesh;
-            panelsNode.local = rowPlacement;
-            panelsNode.lodFar = stripIndex;
-            panelsNode.lodDistance = options_.solarRowLodDistance_m;
-            panelsNode.instances.reserve(farm.panelsPerRow);
-            for (int p = 0; p < farm.panelsPerRow; ++p) {
-                const float z = static_cast<float>((p - 0.5 * (farm.panelsPerRow - 1)) * farm.panelPitch_m);
-                panelsNode.instances.push_back(glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, 0.0f, z)) * panelBase);
+            for (int segment = 0; segment < segments; ++segment) {
+                const int first = segment * kPanelsPerSegment;
+                const int count = std::min(kPanelsPerSegment, farm.panelsPerRow - first);
+                const auto panelZ = [&](double p) {
+                    return static_cast<float>((p - 0.5 * (farm.panelsPerRow - 1)) * farm.panelPitch_m);
+                };
+                const float centreZ = 0.5f * (panelZ(first) + panelZ(first + count - 1));
+                std::snprintf(name, sizeof name, "/row_%04d/%02d", r + 1, segment + 1);
+                scene::Node strip;
+                strip.name = farm.id + name + "/strip";
+                strip.mesh = stripMesh;
+                // Stand-ins hang outside the hierarchy, so their placement is complete in itself.
+                strip.local = farmPlacement * rowPlacement * glm::translate(glm::mat4(1.0f), {0.0f, 0.0f, centreZ}) *
+                              stripBase *
+                              glm::scale(glm::mat4(1.0f), {1.0f, 1.0f, static_cast<float>(count) / farm.panelsPerRow});
+                const int stripIndex = composer_.addNode(std::move(strip));
+                scene::Node panelsNode;
+                panelsNode.name = farm.id + name;
+                panelsNode.mesh = panelMesh;
+                panelsNode.local = rowPlacement;
+                panelsNode.lodFar = stripIndex;
+                panelsNode.lodDistance = options_.solarRowLodDistance_m;
+                panelsNode.lodRowStep = glm::vec3(pitch, 0.0f, 0.0f);  // rows a pitch apart, running north-south
+                panelsNode.lodRowDirection = glm::vec3(0.0f, 0.0f, 1.0f);
+                panelsNode.instances.reserve(static_cast<std::size_t>(count));
+                for (int p = first; p < first + count; ++p)
+                    panelsNode.instances.push_back(glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, 0.0f, panelZ(p))) *
+                                                   panelBase);
+                panels += panelsNode.instances.size();
+                composer_.addNode(std::move(panelsNode), rootIndex);
             }
-            panels += panelsNode.instances.size();
-            composer_.addNode(std::move(panelsNode), rootIndex);
         }
         return true;
     }

@@ -9,6 +9,16 @@ float bandIntegral(float x, float width) {
     return floor(x) * width + clamp(fract(x) - 0.5 + 0.5 * width, 0.0, width);
 }
 
+// The integral of bandIntegral over [0, x]: each whole period adds width / 2 beyond the steps'
+// own, for box-filtering a quantity that is itself a band integral.
+float bandIntegralIntegral(float x, float width) {
+    float n = floor(x);
+    float f = x - n;
+    float c = 0.5 - 0.5 * width;  // where the band starts within its period
+    float partial = f < c ? 0.0 : (f < c + width ? 0.5 * (f - c) * (f - c) : width * (f - c - 0.5 * width));
+    return width * (0.5 * n * n + n * f) + partial;
+}
+
 // The share of [x - filterWidth / 2, x + filterWidth / 2] those bands cover.
 float bandCoverage(float x, float width, float filterWidth) {
     float f = max(filterWidth, 1e-4);

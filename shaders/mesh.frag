@@ -107,6 +107,13 @@ void main() {
     // ground (m), across a solar row's pitch, of a wall (m). Only the surface drawn asks.
     float footprint = kSurface == 1u ? max(length(dFdx(inWorldPosition.xz)), length(dFdy(inWorldPosition.xz))) : 0.0;
     float uFootprint = kSurface == 2u ? fwidth(inUv.x) : 0.0;
+    vec3 rowsAcross = kSurface == 2u ? solarRowsAcross(inTangent.xyz) : vec3(1.0, 0.0, 0.0);
+    float rowsOffset =
+        kSurface == 2u ? solarRowsOffset(rowsAcross, normalize(frame.cameraPosition.xyz - inWorldPosition)) : 0.0;
+    // Two pixels' worth: seen low, the offset runs through a shade period every two or three
+    // pixels, where a filter one pixel wide still leaves moire.
+    float offsetFootprint = kSurface == 2u ? 2.0 * fwidth(rowsOffset) : 0.0;
+    float shadeFootprint = kSurface == 2u ? max(fwidth(inUv.x), 2.0 * fwidth(inUv.x + rowsOffset)) : 0.0;
     float surfaceFootprint = kSurface == 3u || kSurface == 4u
                                  ? max(length(dFdx(inWorldPosition)), length(dFdy(inWorldPosition)))
                                  : 0.0;
@@ -153,7 +160,8 @@ void main() {
     float shadow = sunShadow(inWorldPosition, geometricNormal);
     vec3 color;
     if (kSurface == 2u && !scaffold)
-        color = solarRowsRadiance(inUv.x, uFootprint, inTangent.xyz, v, shadow, baseColor.rgb, metallic, roughness);
+        color = solarRowsRadiance(inUv.x, uFootprint, shadeFootprint, offsetFootprint, rowsAcross, v, shadow,
+                                  baseColor.rgb, metallic, roughness);
     else if (filterLobe)
         color = sunAndSkyRadiance(diffuseColor, f0, filteredLobe(n, roughness, halfAcrossDx, halfAcrossDy), n, v, shadow,
                                   occlusion);

@@ -254,8 +254,9 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
     for (std::size_t n = 0; n < scene.nodes.size(); ++n) {
         const scene::Node& node = scene.nodes[n];
         if (node.lodFar < 0 || node.lodFar >= static_cast<int>(scene.nodes.size()) || !drawn[n]) continue;
-        lodSwitches_.push_back(
-            {static_cast<std::uint32_t>(n), static_cast<std::uint32_t>(node.lodFar), node.lodDistance, nodeBounds[n]});
+        lodSwitches_.push_back({static_cast<std::uint32_t>(n), static_cast<std::uint32_t>(node.lodFar),
+                                node.lodDistance, nodeBounds[n], glm::mat3(node.world) * node.lodRowStep,
+                                glm::mat3(node.world) * node.lodRowDirection});
     }
 }
 

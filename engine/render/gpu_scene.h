@@ -75,6 +75,8 @@ struct LodSwitch {
     std::uint32_t far = 0;
     float distance = 0.0f;
     scene::Bounds bounds;  // world bounds of the near node's instances
+    glm::vec3 rowStep{0.0f};  // scene::Node::lodRowStep and lodRowDirection in world space
+    glm::vec3 rowDirection{0.0f};
 };
 
 struct GpuSceneStats {

@@ -35,8 +35,14 @@ struct DetailView {
     // pixels); orthographic: pixels per metre.
     float pixelsPerUnit = 1.0f;
     bool orthographic = false;
+    glm::vec3 forward{0.0f, 0.0f, -1.0f};  // the way the view looks (orthographic: the line of sight)
 
-    bool operator==(const DetailView&) const = default;
+    // The same view for the mesh levels, which depend on the distance only: turning a
+    // perspective camera on the spot changes none.
+    bool operator==(const DetailView& other) const {
+        return eye == other.eye && pixelsPerUnit == other.pixelsPerUnit && orthographic == other.orthographic &&
+               (!orthographic || forward == other.forward);
+    }
 };
 
 // The level to draw next given the one drawn now; `errors_m` per level (the full mesh's 0 first),

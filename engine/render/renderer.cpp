@@ -349,6 +349,7 @@ void Renderer::setScene(const scene::Scene& scene) {
     scene_ = std::make_unique<GpuScene>(context_, scene, materialLayout_.get());
     shadowMapValid_ = false;
     levelSelection_.reset();
+    nodeDrawn_.clear();  // no stand-in choices carried over to another scene
     animations_.clear();
     if (lampPass_) lampPass_->setLamps({});  // they belong to the old scene's nodes
     lampsBaked_ = false;
@@ -816,12 +817,12 @@ constexpr float kMinCasterTexels = 1.0f;
 
 void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm::mat4& viewProj,
                              const ShadowCascades& cascades, FrameStats& stats) {
-    selectLevelsOfDetail(*scene_, camera.eye, nodeDrawn_);
     // One metre of error a metre away covers the projection's focal length in pixels (a tile's
     // projection is enlarged to match, so this is the full image's).
-    levelSelection_.update(
-        *scene_,
-        {camera.eye, std::abs(projection_[1][1]) * 0.5f * static_cast<float>(extent_.height), camera.orthographic});
+    const DetailView detailView{camera.eye, std::abs(projection_[1][1]) * 0.5f * static_cast<float>(extent_.height),
+                                camera.orthographic, glm::normalize(camera.target - camera.eye)};
+    selectLevelsOfDetail(*scene_, detailView, nodeDrawn_);
+    levelSelection_.update(*scene_, detailView);
     if (!animations_.empty()) {
         for (std::size_t n = 0; n < animations_.size(); ++n)
             if (animations_[n].hidden) nodeDrawn_[n] = 0;

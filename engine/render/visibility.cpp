@@ -1,6 +1,7 @@
 #include "render/visibility.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace ct::render {
 
@@ -26,14 +27,43 @@ bool Frustum::intersects(const scene::Bounds& b) const {
     return true;
 }
 
-void selectLevelsOfDetail(const GpuScene& scene, const glm::vec3& eye, std::vector<char>& nodeDrawn) {
+float rowSpacingPixels(const DetailView& view, const glm::vec3& point, const glm::vec3& step,
+                       const glm::vec3& direction) {
+    const glm::vec3 ray = point - view.eye;
+    const float distance = glm::length(ray);
+    if (!view.orthographic && distance <= 1e-6f) return std::numeric_limits<float>::infinity();
+    const glm::vec3 sight = view.orthographic ? view.forward : ray / distance;
+    const auto onScreen = [&](const glm::vec3& v) { return v - sight * glm::dot(sight, v); };
+    glm::vec3 across = onScreen(step);
+    const glm::vec3 lines = onScreen(direction);
+    const float linesLength = glm::length(lines);
+    // Seen end on, the lines are points a step apart; else only the step across their image counts.
+    if (linesLength > 1e-6f * glm::length(direction))
+        across -= lines * (glm::dot(lines, across) / (linesLength * linesLength));
+    return glm::length(across) * view.pixelsPerUnit / (view.orthographic ? 1.0f : distance);
+}
+
+void selectLevelsOfDetail(const GpuScene& scene, const DetailView& view, std::vector<char>& nodeDrawn) {
     const std::vector<char>& proxy = scene.isLodProxy();
+    const bool remembered = nodeDrawn.size() == proxy.size();
+    std::vector<char> wasNear;
+    if (remembered) {
+        wasNear.reserve(scene.lodSwitches().size());
+        for (const LodSwitch& lod : scene.lodSwitches())
+            wasNear.push_back(nodeDrawn[lod.node]);
+    }
     nodeDrawn.resize(proxy.size());
     for (std::size_t n = 0; n < proxy.size(); ++n)
         nodeDrawn[n] = !proxy[n];
-    for (const LodSwitch& lod : scene.lodSwitches()) {
-        const glm::vec3 nearest = glm::clamp(eye, lod.bounds.min, lod.bounds.max);
-        const bool far = glm::length(nearest - eye) > lod.distance;
+    for (std::size_t s = 0; s < scene.lodSwitches().size(); ++s) {
+        const LodSwitch& lod = scene.lodSwitches()[s];
+        const glm::vec3 nearest = glm::clamp(view.eye, lod.bounds.min, lod.bounds.max);
+        bool far = glm::length(nearest - view.eye) > lod.distance;
+        if (!far && lod.rowStep != glm::vec3(0.0f)) {
+            const bool near = !remembered || wasNear[s];
+            const float threshold = kLodRowPixels * (near ? 1.0f - kLevelHysteresis : 1.0f + kLevelHysteresis);
+            far = rowSpacingPixels(view, nearest, lod.rowStep, lod.rowDirection) < threshold;
+        }
         nodeDrawn[lod.node] = !far;
         if (far) nodeDrawn[lod.far] = 1;
     }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "render/gpu_scene.h"
+#include "render/level_selection.h"
 
 #include <array>
 #include <cstdint>
@@ -21,9 +22,24 @@ struct Frustum {
     bool intersects(const scene::Bounds& bounds) const;
 };
 
+// A node with rows (scene::Node::lodRowStep) hands over to its stand-in once they are fewer than
+// this many pixels apart: a solar row's pitch at 6 pixels is a module band of 2.4, which the
+// stand-in's filtered bands draw as well as the modules would, and finer rows of geometry alias
+// into moire. With hysteresis as the mesh levels have (kLevelHysteresis): handed over under
+// kLodRowPixels * (1 - h), taken back over kLodRowPixels * (1 + h).
+inline constexpr float kLodRowPixels = 6.0f;
+
 // 1 for every node drawn at its own level of detail this frame; LOD stand-ins get 1 only
-// where their near node is beyond its switch distance from `eye`.
-void selectLevelsOfDetail(const GpuScene& scene, const glm::vec3& eye, std::vector<char>& nodeDrawn);
+// where their near node is beyond its switch distance from the eye or its rows are under
+// kLodRowPixels apart. `nodeDrawn` is last frame's choice on entry (for the hysteresis; empty or
+// of another size: none).
+void selectLevelsOfDetail(const GpuScene& scene, const DetailView& view, std::vector<char>& nodeDrawn);
+
+// How many pixels apart on screen, seen from `view`, are parallel lines at `point` running along
+// `direction` with `step` (world vectors) from one to the next: the step's part across the line
+// of sight and across the lines' own image, over the distance.
+float rowSpacingPixels(const DetailView& view, const glm::vec3& point, const glm::vec3& step,
+                       const glm::vec3& direction);
 
 struct InstanceRange {
     std::uint32_t first = 0;  // into the visible list

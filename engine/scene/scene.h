@@ -155,6 +155,12 @@ struct Node {
     // row as one strip instead of its panels). A node named as some node's lodFar is drawn only
     // in that role.
     int lodFar = -1;
+    // And where its rows are finer than render::kLodRowPixels apart on screen, at the node's
+    // point nearest the eye: lines repeating finer than that alias into moire whatever the
+    // samples, where the stand-in filters them. Node space: `lodRowStep` from one row to the next
+    // (a solar row's pitch), `lodRowDirection` the way they run. Zero step: by distance only.
+    glm::vec3 lodRowStep{0.0f};
+    glm::vec3 lodRowDirection{0.0f};
     // > 0: drawn at least this many pixels wide at any distance (a turbine's tower and blades, a
     // mast, a line), its surface pushed out along its normals by the renderer where it would be
     // thinner; it casts its shadow at its true size.

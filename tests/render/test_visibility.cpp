@@ -1,12 +1,41 @@
 // Per-frame visibility: frustum culling of instance chunks and per-node level of detail, with
 // draw calls still one per primitive.
+#include "render/visibility.h"
 #include "render_harness.h"
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include <utility>
+
 #include <catch2/catch.hpp>
 
 using ct::test::RenderHarness;
+
+namespace {
+
+// Gives node `nearNode` (with a mesh) a far stand-in: the same mesh in blue, hanging outside the
+// displayed hierarchy. Returns the stand-in's index.
+int addBlueStandIn(ct::scene::Scene& scene, int nearNode) {
+    REQUIRE(scene.nodes[nearNode].mesh >= 0);
+    ct::scene::Material blue = scene.materials.at(0);
+    blue.baseColorFactor = {0.0f, 0.0f, 1.0f, 1.0f};
+    scene.materials.push_back(blue);
+    ct::scene::Mesh farMesh = scene.meshes[scene.nodes[nearNode].mesh];
+    for (auto& prim : farMesh.primitives)
+        prim.material = static_cast<int>(scene.materials.size()) - 1;
+    scene.meshes.push_back(farMesh);
+    ct::scene::Node farNode = scene.nodes[nearNode];
+    farNode.name = "cube_far";
+    farNode.mesh = static_cast<int>(scene.meshes.size()) - 1;
+    farNode.parent = -1;
+    farNode.children.clear();
+    scene.nodes.push_back(farNode);
+    const int farIndex = static_cast<int>(scene.nodes.size()) - 1;
+    scene.nodes[nearNode].lodFar = farIndex;
+    return farIndex;
+}
+
+}  // namespace
 
 TEST_CASE("objects behind the camera are culled: no draws, only sky", "[render][culling]") {
     RenderHarness harness(64, 64);
@@ -53,23 +82,7 @@ TEST_CASE("a node beyond its LOD distance is drawn as its far stand-in", "[rende
     REQUIRE(loaded.ok());
     ct::scene::Scene& scene = *loaded.scene;
     const int nearNode = 0;
-    REQUIRE(scene.nodes[nearNode].mesh >= 0);
-    // The stand-in: the same cube in blue, hanging outside the displayed hierarchy.
-    ct::scene::Material blue = scene.materials.at(0);
-    blue.baseColorFactor = {0.0f, 0.0f, 1.0f, 1.0f};
-    scene.materials.push_back(blue);
-    ct::scene::Mesh farMesh = scene.meshes[scene.nodes[nearNode].mesh];
-    for (auto& prim : farMesh.primitives)
-        prim.material = static_cast<int>(scene.materials.size()) - 1;
-    scene.meshes.push_back(farMesh);
-    ct::scene::Node farNode = scene.nodes[nearNode];
-    farNode.name = "cube_far";
-    farNode.mesh = static_cast<int>(scene.meshes.size()) - 1;
-    farNode.parent = -1;
-    farNode.children.clear();
-    scene.nodes.push_back(farNode);
-    const int farIndex = static_cast<int>(scene.nodes.size()) - 1;
-    scene.nodes[nearNode].lodFar = farIndex;
+    const int farIndex = addBlueStandIn(scene, nearNode);
     scene.nodes[nearNode].lodDistance = 20.0f;
 
     ct::render::Camera camera;
@@ -86,6 +99,66 @@ TEST_CASE("a node beyond its LOD distance is drawn as its far stand-in", "[rende
     CHECK(far.nodeAt(32, 32) == farIndex);
     CHECK(ct::test::normalizedColor(far.pixel(32, 32)).b > 0.9f);
     CHECK(far.stats.drawCalls == close.stats.drawCalls);
+    CHECK(harness.context().validationCounts().total() == 0);
+}
+
+TEST_CASE("rows on screen: the step across their image, foreshortened, over the distance", "[render][lod]") {
+    using ct::render::rowSpacingPixels;
+    ct::render::DetailView view{{0.0f, 10.0f, 0.0f}, 1000.0f, false};
+    const glm::vec3 step(5.5f, 0.0f, 0.0f);  // rows 5.5 m apart along x, running along z
+    const glm::vec3 along(0.0f, 0.0f, 1.0f);
+    // From overhead: the full step, at 10 m.
+    CHECK(rowSpacingPixels(view, {0.0f, 0.0f, 0.0f}, step, along) == Approx(550.0f));
+    // Low, looking along the rows from 1 km: each is a line running away from the eye, a step
+    // apart across the view.
+    view.eye = {0.0f, 10.0f, -1000.0f};
+    CHECK(rowSpacingPixels(view, {0.0f, 0.0f, 0.0f}, step, along) == Approx(5.5f).epsilon(0.01));
+    // Low, looking across them: the step is foreshortened by the eye's height over the distance.
+    CHECK(rowSpacingPixels(view, {0.0f, 0.0f, 0.0f}, glm::vec3(0.0f, 0.0f, 5.5f), glm::vec3(1.0f, 0.0f, 0.0f)) ==
+          Approx(5.5f * 10.0f / 1000.0f).epsilon(0.01));
+    // Obliquely, the step along the lines' own image does not separate them: under the step's
+    // projected length.
+    const glm::vec3 oblique = glm::normalize(glm::vec3(1.0f, 0.0f, 1.0f));
+    const float spacing =
+        rowSpacingPixels(view, {0.0f, 0.0f, 0.0f}, 5.5f * glm::vec3(oblique.z, 0.0f, -oblique.x), oblique);
+    CHECK(spacing < 5.5f * std::sqrt(0.5f) + 0.01f);
+    CHECK(spacing > 0.0f);
+    // Orthographic, from overhead: pixels per metre times the step.
+    const ct::render::DetailView plan{{0.0f, 100.0f, 0.0f}, 2.0f, true, {0.0f, -1.0f, 0.0f}};
+    CHECK(rowSpacingPixels(plan, {30.0f, 0.0f, 0.0f}, step, along) == Approx(11.0f));
+}
+
+TEST_CASE("a node whose rows close up on screen is drawn as its stand-in, with hysteresis", "[render][lod]") {
+    RenderHarness harness(64, 64);
+    ct::scene::LoadResult loaded = ct::scene::loadGltf(ct::test::testData("lit_cube.gltf"));
+    REQUIRE(loaded.ok());
+    ct::scene::Scene& scene = *loaded.scene;
+    const int nearNode = 0;
+    const int farIndex = addBlueStandIn(scene, nearNode);
+    scene.nodes[nearNode].lodDistance = 1e6f;               // by the rows alone
+    scene.nodes[nearNode].lodRowStep = {0.5f, 0.0f, 0.0f};  // rows along z, 0.5 m apart
+    scene.nodes[nearNode].lodRowDirection = {0.0f, 0.0f, 1.0f};
+    // Looking down z at the cube's face from `distance`: the rows run away from the eye, so they
+    // are 0.5 m times the focal length (in pixels) over the distance apart.
+    ct::render::Camera camera;
+    camera.yfov = 0.3f;
+    camera.zfar = 500.0f;
+    const float focal = 32.0f / std::tan(0.15f);
+    bool firstFrame = true;
+    const auto at = [&](float spacingPixels) {
+        const float distance = 0.5f * focal / spacingPixels;
+        camera.eye = {0.0f, 0.0f, distance};
+        camera.target = {0.0f, 0.0f, 0.0f};
+        // The first frame sets the scene; later ones keep it, and with it last frame's choice.
+        const bool first = std::exchange(firstFrame, false);
+        return (first ? harness.render(scene, camera) : harness.renderAgain(camera)).nodeAt(32, 32);
+    };
+    const float k = ct::render::kLodRowPixels;
+    CHECK(at(2.0f * k) == nearNode);
+    CHECK(at(k) == nearNode);         // within the hysteresis, coming from near: stays
+    CHECK(at(0.5f * k) == farIndex);  // well under: the stand-in
+    CHECK(at(k) == farIndex);         // within the hysteresis, coming from far: stays
+    CHECK(at(1.5f * k) == nearNode);  // well over: the node again
     CHECK(harness.context().validationCounts().total() == 0);
 }
 
