@@ -3,6 +3,7 @@
 #include "campus/site_lamps.h"
 #include "campus/site_works.h"
 #include "campus/terrain_height.h"
+#include "render/pv_cells.h"
 
 #include "scene/load_gltf.h"
 #include "scene/scene_composer.h"
@@ -38,6 +39,10 @@ scene::Scene makeRowCover(const scene::Material& panel, float share, float heigh
     scene::Material material;
     material.name = "row_cover";
     material.baseColorFactor = panel.baseColorFactor;
+    // A face of cells is seen from afar as its mean, back sheet and all (render/pv_cells.h).
+    if (panel.procedural == scene::ProceduralSurface::PvCells)
+        material.baseColorFactor =
+            glm::vec4(render::pvModuleMeanAlbedo(glm::vec3(panel.baseColorFactor)), panel.baseColorFactor.a);
     material.metallicFactor = panel.metallicFactor;
     material.roughnessFactor = panel.roughnessFactor;
     material.procedural = scene::ProceduralSurface::SolarRows;

@@ -25,4 +25,10 @@ float bandCoverage(float x, float width, float filterWidth) {
     return clamp((bandIntegral(x + 0.5 * f, width) - bandIntegral(x - 0.5 * f, width)) / f, 0.0, 1.0);
 }
 
+// The share of [x - footprint / 2, x + footprint / 2] inside [lo, hi]: one box filtered to a pixel.
+float boxCoverage(float x, float lo, float hi, float footprint) {
+    float f = max(footprint, 1e-4);
+    return clamp((min(x + 0.5 * f, hi) - max(x - 0.5 * f, lo)) / f, 0.0, 1.0);
+}
+
 #endif

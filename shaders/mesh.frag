@@ -11,10 +11,11 @@
 #include "solar_rows.glsl"
 #include "precast.glsl"
 #include "asphalt.glsl"
+#include "pv_cells.glsl"
 #include "surface_key.glsl"
 
 // The procedural surface this pipeline draws (scene::ProceduralSurface: 0 none, 1 grassland,
-// 2 solar rows, 3 wall panels), one pipeline each (render::DrawBatch::surface): a CPU device
+// 2 solar rows, 3 wall panels, 4 asphalt, 5 PV cells), one pipeline each (render::DrawBatch::surface): a CPU device
 // runs every branch of a shader for every pixel, so each surface's code is left out of the
 // others' pipelines rather than skipped at run time.
 layout(constant_id = 1) const uint kSurface = 0u;
@@ -114,6 +115,8 @@ void main() {
     // pixels, where a filter one pixel wide still leaves moire.
     float offsetFootprint = kSurface == 2u ? 2.0 * fwidth(rowsOffset) : 0.0;
     float shadeFootprint = kSurface == 2u ? max(fwidth(inUv.x), 2.0 * fwidth(inUv.x + rowsOffset)) : 0.0;
+    // A module's face: the pixel's extent in its metres along u and v.
+    vec2 cellFootprint = kSurface == 5u ? fwidth(inUv.xy) : vec2(0.0);
     float surfaceFootprint = kSurface == 3u || kSurface == 4u
                                  ? max(length(dFdx(inWorldPosition)), length(dFdy(inWorldPosition)))
                                  : 0.0;
@@ -153,9 +156,12 @@ void main() {
                                         length(frame.cameraPosition.xyz - inWorldPosition));
     if (kSurface == 3u && !scaffold)
         baseColor.rgb = precastAlbedo(baseColor.rgb, inWorldPosition, geometricNormal, animation.x, surfaceFootprint);
+    // A module's glass reflects alike over its cells and the back sheet between them.
+    vec3 reflectingColor = baseColor.rgb;
+    if (kSurface == 5u && !scaffold) baseColor.rgb = pvCellsAlbedo(baseColor.rgb, inUv.xy, cellFootprint);
     if (kSurface == 4u && !scaffold)
         baseColor.rgb = asphaltAlbedo(baseColor.rgb, inWorldPosition.xz, inUv.x, material.procedural, surfaceFootprint);
-    vec3 f0 = mix(vec3(0.04), baseColor.rgb, metallic);
+    vec3 f0 = mix(vec3(0.04), kSurface == 5u ? reflectingColor : baseColor.rgb, metallic);
     vec3 diffuseColor = baseColor.rgb * (1.0 - metallic);
     float shadow = sunShadow(inWorldPosition, geometricNormal);
     vec3 color;

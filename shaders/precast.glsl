@@ -30,12 +30,6 @@ const vec3 kLouvreBox_m = vec3(5.4, 5.1, 8.4);      // width, bottom and top (th
 const float kLouvreShade = 0.5;                     // dark anodised blades
 const float kLouvreBlade_m = 0.15;
 
-// The share of [x - footprint / 2, x + footprint / 2] inside [lo, hi]: one box filtered to a pixel.
-float boxCoverage(float x, float lo, float hi, float footprint) {
-    float f = max(footprint, 1e-4);
-    return clamp((min(x + 0.5 * f, hi) - max(x - 0.5 * f, lo)) / f, 0.0, 1.0);
-}
-
 float precastHash(vec2 p) {
     vec3 p3 = fract(vec3(p.xyx) * 0.1031);
     p3 += dot(p3, p3.yzx + 33.33);

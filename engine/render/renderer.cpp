@@ -272,7 +272,7 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     opaque.colorAttachments = {{targets.color, false, true}, {kIdFormat, false, true}};
     opaque.depthFormat = kDepthFormat;
     opaque.samples = shadingSamples_;
-    static_assert(static_cast<std::uint32_t>(scene::ProceduralSurface::Asphalt) + 1 == kSurfaceKinds,
+    static_assert(static_cast<std::uint32_t>(scene::ProceduralSurface::PvCells) + 1 == kSurfaceKinds,
                   "one opaque pipeline per procedural surface");
     // The opaque pipelines are built from this as frames need them (opaquePipeline).
     opaque.fragmentConstants = {targets.display ? 1u : 0u};
@@ -403,8 +403,8 @@ VkPipeline Renderer::opaquePipeline(std::uint32_t surface) {
     const std::uint32_t features = frameFeatures_ & (kFeatureSets - 1);
     vk::Unique<VkPipeline>& pipeline = opaquePipelines_[surface * kFeatureSets + features];
     if (!pipeline) {
-        static constexpr const char* kSurfaceNames[kSurfaceKinds] = {"", " grassland", " solar rows", " wall panels",
-                                                                     " asphalt"};
+        static constexpr const char* kSurfaceNames[kSurfaceKinds] = {
+            "", " grassland", " solar rows", " wall panels", " asphalt", " pv cells"};
         vk::GraphicsPipelineDesc desc = opaqueDesc_;
         desc.name = std::string("opaque") + kSurfaceNames[surface] + ((features & kFeatureOverlay) ? " overlay" : "") +
                     ((features & kFeatureSiteLamps) ? " lamps" : "") +

@@ -302,7 +302,7 @@ private:
     // DrawBatch::surface) and per set of the frame's optional features (kFeature*: what mesh.frag
     // leaves out when off, since a CPU device runs every branch for every pixel), each built the
     // first time a frame needs it.
-    static constexpr std::uint32_t kSurfaceKinds = 5;
+    static constexpr std::uint32_t kSurfaceKinds = 6;
     static constexpr std::uint32_t kFeatureOverlay = 1;      // the heat map on the ground
     static constexpr std::uint32_t kFeatureSiteLamps = 2;    // the lamps' light on the ground
     static constexpr std::uint32_t kFeatureScaffolding = 4;  // a building under construction

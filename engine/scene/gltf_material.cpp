@@ -115,10 +115,12 @@ Material toMaterial(const Scene& scene, const tinygltf::Material& in, const std:
             m.procedural = ProceduralSurface::Grassland;
         else if (name == "precast")
             m.procedural = ProceduralSurface::PrecastPanels;
+        else if (name == "pv_cells")
+            m.procedural = ProceduralSurface::PvCells;
         else
             warnings.add("proceduralSurface",
                          "extras.proceduralSurface is not one this renderer knows "
-                         "(\"grassland\", \"precast\"); the base colour is used (first: " +
+                         "(\"grassland\", \"precast\", \"pv_cells\"); the base colour is used (first: " +
                              where + ")");
     }
     if (in.extras.IsObject() && in.extras.Has("emissiveAtNight")) {

@@ -99,7 +99,11 @@ enum class AlphaMode { Opaque, Mask, Blend };
 //   white edge lines (shaders/asphalt.glsl). The first texture coordinates are the road's own,
 //   metres across from its centre line and along it; proceduralParams.x is the half width (0:
 //   an area, no lanes or lines), .y the lanes. Made by the campus composer, not read from glTF.
-enum class ProceduralSurface { None, Grassland, SolarRows, PrecastPanels, Asphalt };
+// - PvCells: a solar module's face under its glass: rows of half-cut cells with the white back
+//   sheet showing between them and round the edge (shaders/pv_cells.glsl, render/pv_cells.h);
+//   the base colour is the cells'. The first texture coordinates are metres across the module
+//   from a corner, u along its long side. From the extras, "proceduralSurface": "pv_cells".
+enum class ProceduralSurface { None, Grassland, SolarRows, PrecastPanels, Asphalt, PvCells };
 
 struct Material {
     std::string name;

@@ -339,6 +339,8 @@ private:
                 extras["proceduralSurface"] = tinygltf::Value(std::string("grassland"));
             if (m.procedural == ProceduralSurface::PrecastPanels)
                 extras["proceduralSurface"] = tinygltf::Value(std::string("precast"));
+            if (m.procedural == ProceduralSurface::PvCells)
+                extras["proceduralSurface"] = tinygltf::Value(std::string("pv_cells"));
             if (m.emissiveAtNight) extras["emissiveAtNight"] = tinygltf::Value(true);
             if (!extras.empty()) out.extras = tinygltf::Value(std::move(extras));
             model_.materials.push_back(std::move(out));

@@ -50,6 +50,27 @@ TEST_CASE("optimising for drawing keeps the shape and drops unused vertices", "[
     CHECK(area(mesh) == Approx(area(before)).epsilon(1e-5));
 }
 
+TEST_CASE("texture coordinates follow their vertices through merging and optimising", "[assets][levels]") {
+    // A face with coordinates (the position's x and z) merged after a part without any.
+    Mesh face = box({0.0f, 0.0f, 0.0f}, {2.0f, 0.1f, 1.0f}, kFacePosY);
+    for (const glm::vec3& p : face.positions)
+        face.uvs.emplace_back(p.x, p.z);
+    Mesh merged = sphere(1.0f, 8, 4);
+    const std::size_t plain = merged.positions.size();
+    merged.append(face, translation({5.0f, 0.0f, 0.0f}));
+    REQUIRE(merged.uvs.size() == merged.positions.size());
+    CHECK(merged.uvs[0] == glm::vec2(0.0f));  // the part without: zeros
+    optimizeForDrawing(merged);
+    REQUIRE(merged.uvs.size() == merged.positions.size());
+    int onFace = 0;
+    for (std::size_t i = 0; i < merged.positions.size(); ++i) {
+        if (merged.positions[i].x < 4.0f) continue;  // the sphere's
+        CHECK(merged.uvs[i] == glm::vec2(merged.positions[i].x - 5.0f, merged.positions[i].z));
+        ++onFace;
+    }
+    CHECK(onFace == static_cast<int>(merged.positions.size() - plain));
+}
+
 TEST_CASE("coarser levels halve the triangles, keep the bounds within their error and grow in error",
           "[assets][levels]") {
     // A 60 m mast with a 10 m dish on a plinth: round parts (which can lose triangles) of two

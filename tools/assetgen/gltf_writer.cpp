@@ -19,11 +19,12 @@ constexpr const char* kGenerator = "Campus Twin tools/assetgen";
 constexpr const char* kCopyright = "Campus Twin contributors; generated models, plausible not surveyed";
 
 // Grids the data is snapped to before it is stored (see the header for why). Binary data:
-// positions to 1/4096 m (a quarter millimetre), normals and instance rotations to 2^-16 and
+// positions to 1/4096 m (a quarter millimetre), normals, texture coordinates and instance rotations to 2^-16 and
 // 2^-20, well inside the validator's unit-length tolerance. Node transforms, which people read in
 // the JSON, snap to decimal steps instead (0.1 mm, 1e-9), so 4.49f is written 4.49.
 constexpr double kPositionGrid = 4096.0;
 constexpr double kNormalGrid = 65536.0;
+constexpr float kUvGrid = 65536.0f;  // texture coordinates, as normals
 constexpr double kInstanceRotationGrid = 1048576.0;
 constexpr double kNodeTranslationGrid = 1e4;
 constexpr double kNodeRotationGrid = 1e9;
@@ -197,6 +198,15 @@ int GltfWriter::writeMesh(const std::string& name, const MaterialMeshes& parts) 
         prim.attributes["NORMAL"] =
             addAccessor(normals.data(), normals.size() * sizeof(glm::vec3), TINYGLTF_COMPONENT_TYPE_FLOAT,
                         TINYGLTF_TYPE_VEC3, normals.size(), TINYGLTF_TARGET_ARRAY_BUFFER);
+        if (!m.uvs.empty()) {
+            std::vector<glm::vec2> uvs;
+            uvs.reserve(m.uvs.size());
+            for (const glm::vec2& uv : m.uvs)
+                uvs.push_back(glm::round(uv * kUvGrid) / kUvGrid);
+            prim.attributes["TEXCOORD_0"] =
+                addAccessor(uvs.data(), uvs.size() * sizeof(glm::vec2), TINYGLTF_COMPONENT_TYPE_FLOAT,
+                            TINYGLTF_TYPE_VEC2, uvs.size(), TINYGLTF_TARGET_ARRAY_BUFFER);
+        }
         if (m.positions.size() <= std::numeric_limits<std::uint16_t>::max()) {
             const std::vector<std::uint16_t> small(m.indices.begin(), m.indices.end());
             prim.indices =

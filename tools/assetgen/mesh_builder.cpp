@@ -117,6 +117,14 @@ void Mesh::append(const Mesh& other, const glm::mat4& transform) {
     const auto base = static_cast<std::uint32_t>(positions.size());
     const glm::mat3 normalMatrix = glm::transpose(glm::inverse(glm::mat3(transform)));
     const bool mirrored = glm::determinant(glm::mat3(transform)) < 0.0f;
+    // Coordinates for all or none: a part without them gets zeros beside one that has them.
+    if (!other.uvs.empty() || !uvs.empty()) {
+        uvs.resize(base, glm::vec2(0.0f));
+        if (other.uvs.empty())
+            uvs.resize(base + other.positions.size(), glm::vec2(0.0f));
+        else
+            uvs.insert(uvs.end(), other.uvs.begin(), other.uvs.end());
+    }
     for (std::size_t i = 0; i < other.positions.size(); ++i) {
         positions.push_back(glm::vec3(transform * glm::vec4(other.positions[i], 1.0f)));
         normals.push_back(glm::normalize(normalMatrix * other.normals[i]));

@@ -20,6 +20,8 @@ struct Mesh {
     std::vector<glm::vec3> positions;
     std::vector<glm::vec3> normals;
     std::vector<std::uint32_t> indices;  // triangle list
+    // Texture coordinates, one per position, or none (most parts have no texture or pattern).
+    std::vector<glm::vec2> uvs;
 
     bool empty() const { return indices.empty(); }
     // Appends `other` moved by `transform` (normals by its inverse transpose).

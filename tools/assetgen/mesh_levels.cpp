@@ -23,6 +23,7 @@ constexpr float kOverdrawThreshold = 1.05f;
 struct DrawVertex {
     glm::vec3 position;
     glm::vec3 normal;
+    glm::vec2 uv;
 };
 
 float simplifyScale(const std::vector<glm::vec3>& positions) {
@@ -43,7 +44,7 @@ Mesh simplified(const Mesh& mesh, double error_m, double& reached_m) {
                                                static_cast<float>(error_m / scale), 0, &relative);
     indices.resize(count);
     reached_m = static_cast<double>(relative) * scale;
-    return {mesh.positions, mesh.normals, std::move(indices)};
+    return {mesh.positions, mesh.normals, std::move(indices), mesh.uvs};
 }
 
 DetailLevel simplifiedTo(const MaterialMeshes& full, double error_m) {
@@ -77,15 +78,17 @@ void optimizeForDrawing(Mesh& mesh) {
                              sizeof(glm::vec3), kOverdrawThreshold);
     std::vector<DrawVertex> vertices(vertexCount);
     for (std::size_t i = 0; i < vertexCount; ++i)
-        vertices[i] = {mesh.positions[i], mesh.normals[i]};
+        vertices[i] = {mesh.positions[i], mesh.normals[i], mesh.uvs.empty() ? glm::vec2(0.0f) : mesh.uvs[i]};
     std::vector<DrawVertex> ordered(vertexCount);
     const std::size_t used = meshopt_optimizeVertexFetch(ordered.data(), mesh.indices.data(), indexCount,
                                                          vertices.data(), vertexCount, sizeof(DrawVertex));
     mesh.positions.resize(used);
     mesh.normals.resize(used);
+    if (!mesh.uvs.empty()) mesh.uvs.resize(used);
     for (std::size_t i = 0; i < used; ++i) {
         mesh.positions[i] = ordered[i].position;
         mesh.normals[i] = ordered[i].normal;
+        if (!mesh.uvs.empty()) mesh.uvs[i] = ordered[i].uv;
     }
 }
 

@@ -27,7 +27,12 @@ MaterialMeshes moduleOnTube(float along, float tubeLength) {
     MaterialMeshes out;
     const glm::vec3 lo(-kModuleSize.x / 2, kModuleLift, -along / 2);
     const glm::vec3 hi(kModuleSize.x / 2, kModuleLift + kModuleSize.y, along / 2);
-    out.add(palette::kSolarCell, box(lo, hi, kFacePosY));
+    // The face's texture coordinates are metres from its corner: u along the module's long side
+    // (x), v along the row (z), where a merged row repeats its modules.
+    Mesh face = box(lo, hi, kFacePosY);
+    for (const glm::vec3& p : face.positions)
+        face.uvs.emplace_back(p.x - lo.x, p.z - lo.z);
+    out.add(palette::kSolarCell, face);
     out.add(palette::kPanelFrame, box(lo, hi, kAllFaces & ~kFacePosY));
     // The tube runs along z: a cylinder built along +Y turned down onto the z axis.
     out.add(palette::kSteel, taperedCylinder(kTubeRadius, kTubeRadius, tubeLength, 8, true),

@@ -24,7 +24,9 @@ inline const Material kBatteryContainer{"battery_container", {0.86, 0.87, 0.87},
 inline const Material kInverter{"inverter_skid", {0.55, 0.6, 0.64}, 0.3, 0.5};
 inline const Material kDockDoor{"dock_door", {0.24, 0.27, 0.32}, 0.3, 0.6};
 inline const Material kAsphalt{"asphalt", {0.13, 0.13, 0.14}, 0.0, 0.9};
-inline const Material kSolarCell{"solar_cell", {0.02, 0.04, 0.1}, 0.3, 0.25};
+// The cells' colour; the renderer draws them as half-cut cells with the back sheet between
+// ("pv_cells"), the module's face carrying texture coordinates in metres.
+inline const Material kSolarCell{"solar_cell", {0.02, 0.04, 0.1}, 0.3, 0.25, "pv_cells"};
 inline const Material kPanelFrame{"panel_frame", {0.7, 0.72, 0.75}, 0.7, 0.4};
 inline const Material kTurbineWhite{"turbine_white", {0.86, 0.87, 0.87}, 0.1, 0.4};
 inline const Material kStack{"exhaust_stack", {0.46, 0.47, 0.49}, 0.7, 0.5};
