@@ -70,12 +70,8 @@ ct::scene::Scene glossyPipes(float roughness) {
     return scene;
 }
 
-ct::render::Camera frontCamera() {
-    ct::render::Camera camera;
-    camera.eye = {0.0f, 0.0f, 10.0f};
-    camera.target = {0.0f, 0.0f, 0.0f};
-    return camera;
-}
+// 10 m in front of the pipes, looking at their middle.
+const ct::render::Camera kFront{.eye = {0.0f, 0.0f, 10.0f}};
 
 // The sun behind the camera and above it, so each pipe shows a glint along its length. The
 // exposure is low enough that the glints stay below the curve's white, so the light can be
@@ -92,7 +88,7 @@ CapturedFrame renderWith(std::uint32_t size, bool specularAntialiasing, const ct
                          const ct::render::Lighting& lighting, glm::vec3 shift = glm::vec3(0.0f)) {
     ct::test::RenderHarness harness(
         {.extent = {size, size}, .bloom = false, .specularAntialiasing = specularAntialiasing});
-    ct::render::Camera camera = frontCamera();
+    ct::render::Camera camera = kFront;
     camera.eye += shift;
     camera.target += shift;
     const CapturedFrame frame = harness.render(scene, camera, lighting);
@@ -187,7 +183,7 @@ TEST_CASE("glints on glossy pipes hold still while the camera creeps by quarter 
           "[render][antialiasing][specular]") {
     const ct::scene::Scene scene = glossyPipes(0.15f);
     const ct::render::Lighting lighting = sunBehind(0.005f);
-    const float pixel_m = 2.0f * 10.0f * std::tan(frontCamera().yfov / 2.0f) / static_cast<float>(kSize);
+    const float pixel_m = 2.0f * 10.0f * std::tan(kFront.yfov / 2.0f) / static_cast<float>(kSize);
     constexpr int kSteps = 4;
     // Sparkle: how far each pixel's light strays from its mean over the creep, over pixels that
     // stay inside one pipe throughout (their node and their eight neighbours' in every frame).

@@ -13,26 +13,36 @@ using ct::test::RenderHarness;
 
 namespace {
 
-// Gives node `nearNode` (with a mesh) a far stand-in: the same mesh in blue, hanging outside the
-// displayed hierarchy. Returns the stand-in's index.
-int addBlueStandIn(ct::scene::Scene& scene, int nearNode) {
-    REQUIRE(scene.nodes[nearNode].mesh >= 0);
+// The test cube (node 0) with a far stand-in: the same mesh in blue, hanging outside the
+// displayed hierarchy.
+struct CubeWithStandIn {
+    ct::scene::Scene scene;
+    int near = 0;
+    int far = -1;
+};
+
+CubeWithStandIn cubeWithStandIn() {
+    ct::scene::LoadResult loaded = ct::scene::loadGltf(ct::test::testData("lit_cube.gltf"));
+    REQUIRE(loaded.ok());
+    CubeWithStandIn out{std::move(*loaded.scene)};
+    ct::scene::Scene& scene = out.scene;
+    REQUIRE(scene.nodes[out.near].mesh >= 0);
     ct::scene::Material blue = scene.materials.at(0);
     blue.baseColorFactor = {0.0f, 0.0f, 1.0f, 1.0f};
     scene.materials.push_back(blue);
-    ct::scene::Mesh farMesh = scene.meshes[scene.nodes[nearNode].mesh];
+    ct::scene::Mesh farMesh = scene.meshes[scene.nodes[out.near].mesh];
     for (auto& prim : farMesh.primitives)
         prim.material = static_cast<int>(scene.materials.size()) - 1;
     scene.meshes.push_back(farMesh);
-    ct::scene::Node farNode = scene.nodes[nearNode];
+    ct::scene::Node farNode = scene.nodes[out.near];
     farNode.name = "cube_far";
     farNode.mesh = static_cast<int>(scene.meshes.size()) - 1;
     farNode.parent = -1;
     farNode.children.clear();
     scene.nodes.push_back(farNode);
-    const int farIndex = static_cast<int>(scene.nodes.size()) - 1;
-    scene.nodes[nearNode].lodFar = farIndex;
-    return farIndex;
+    out.far = static_cast<int>(scene.nodes.size()) - 1;
+    scene.nodes[out.near].lodFar = out.far;
+    return out;
 }
 
 }  // namespace
@@ -78,11 +88,10 @@ TEST_CASE("instance chunks outside the view are culled, draws stay one per primi
 
 TEST_CASE("a node beyond its LOD distance is drawn as its far stand-in", "[render][lod]") {
     RenderHarness harness(64, 64);
-    ct::scene::LoadResult loaded = ct::scene::loadGltf(ct::test::testData("lit_cube.gltf"));
-    REQUIRE(loaded.ok());
-    ct::scene::Scene& scene = *loaded.scene;
-    const int nearNode = 0;
-    const int farIndex = addBlueStandIn(scene, nearNode);
+    CubeWithStandIn cube = cubeWithStandIn();
+    ct::scene::Scene& scene = cube.scene;
+    const int nearNode = cube.near;
+    const int farIndex = cube.far;
     scene.nodes[nearNode].lodDistance = 20.0f;
 
     ct::render::Camera camera;
@@ -130,11 +139,10 @@ TEST_CASE("rows on screen: the step across their image, foreshortened, over the 
 
 TEST_CASE("a node whose rows close up on screen is drawn as its stand-in, with hysteresis", "[render][lod]") {
     RenderHarness harness(64, 64);
-    ct::scene::LoadResult loaded = ct::scene::loadGltf(ct::test::testData("lit_cube.gltf"));
-    REQUIRE(loaded.ok());
-    ct::scene::Scene& scene = *loaded.scene;
-    const int nearNode = 0;
-    const int farIndex = addBlueStandIn(scene, nearNode);
+    CubeWithStandIn cube = cubeWithStandIn();
+    ct::scene::Scene& scene = cube.scene;
+    const int nearNode = cube.near;
+    const int farIndex = cube.far;
     scene.nodes[nearNode].lodDistance = 1e6f;               // by the rows alone
     scene.nodes[nearNode].lodRowStep = {0.5f, 0.0f, 0.0f};  // rows along z, 0.5 m apart
     scene.nodes[nearNode].lodRowDirection = {0.0f, 0.0f, 1.0f};
