@@ -69,9 +69,11 @@ layout(std430, set = 0, binding = 7) readonly buffer NodeAnimations {
     vec4 nodeAnimations[];
 };
 
-// The sky's radiance on spherical harmonics, nine texels (engine/render/sky_irradiance_pass.h),
-// written each frame with the atmosphere on.
-layout(set = 0, binding = 10) uniform sampler2D skyIrradianceSh;
+// The sky's radiance on spherical harmonics, nine coefficients (rgb) in a uniform buffer
+// (engine/render/sky_irradiance_pass.h), written with the atmosphere on as the sun moves.
+layout(set = 0, binding = 10) uniform SkyIrradiance {
+    vec4 skyIrradianceSh[9];
+};
 
 // The sky prefiltered for glossy surfaces, five roughness levels (engine/render/sky_specular_pass.h),
 // made again with the harmonics.

@@ -28,7 +28,7 @@ vec3 skyIrradiance(vec3 normal) {
         float y[9];
         shBasis(normalize(normal), y);
         vec3 e = vec3(0.0);
-        for (int k = 0; k < 9; ++k) e += band[k] * y[k] * texelFetch(skyIrradianceSh, ivec2(k, 0), 0).rgb;
+        for (int k = 0; k < 9; ++k) e += band[k] * y[k] * skyIrradianceSh[k].rgb;
         vec3 sky = max(e, vec3(0.0)) * frame.atmosphere.z / max(frame.params.w, 1e-3);
         // Night: the moon's and the stars' sky, a floor over the upper hemisphere.
         sky += frame.atmosphere.w * mix(frame.nightHorizon.rgb, frame.nightZenith.rgb, 0.5) * t;

@@ -1,12 +1,27 @@
 #version 450
 // Levels 1 and up of the prefiltered sky (engine/render/sky_specular.cpp's prefilterSkySpecular
-// is the CPU reference): each texel the GGX-weighted mean of level 0 around its direction,
-// D(n.h) (n.l) dOmega, normal and view along the texel's direction. One invocation per texel of
+// is the CPU reference): each texel the GGX-weighted mean of level 0 (level 1) or of its coarse
+// blocks (levels 2 and up) around its direction, D(n.h) (n.l) dOmega, normal and view along the
+// texel's direction. One invocation per texel of
 // the levels above 0; level 0 (rows 0 .. height-1) is read, the rows above are written.
 #include "sky_specular.glsl"
 
-layout(local_size_x = 64) in;
+layout(local_size_x = 64) in;  // kSkySpecularWidth: a workgroup fills columnAzimuth
 layout(set = 0, binding = 1, rgba32f) uniform image2D map;
+
+// Each column's azimuth (cos, sin), made once per workgroup: the loop below walks every texel of
+// level 0 for every texel it writes, and on a CPU device the sines and cosines of each sample's
+// direction were most of the pass's time.
+shared vec2 columnAzimuth[kSkySpecularWidth];
+
+// Levels 2 and up convolve level 0's blocks of kSkySpecularCoarseBlock^2 texels (CPU reference:
+// coarseSamples in engine/render/sky_specular.cpp): each block's solid-angle-weighted mean, its
+// summed solid angle and the direction through its centre.
+const int kCoarseBlock = 4;
+const int kCoarseWidth = kSkySpecularWidth / kCoarseBlock;
+const int kCoarseTexels = kCoarseWidth * (kSkySpecularHeight / kCoarseBlock);
+shared vec4 coarseValue[kCoarseTexels];
+shared vec4 coarseDirection[kCoarseTexels];  // xyz the direction, w the solid angle
 
 float ggx(float nDotH, float alpha) {
     float a2 = alpha * alpha;
@@ -14,28 +29,75 @@ float ggx(float nDotH, float alpha) {
     return a2 / (kSkySpecularPi * d * d);
 }
 
+float rowSolidAngle(int row) {
+    float cell = (kSkySpecularPi / float(kSkySpecularHeight)) * (2.0 * kSkySpecularPi / float(kSkySpecularWidth));
+    return sin((float(row) + 0.5) / float(kSkySpecularHeight) * kSkySpecularPi) * cell;
+}
+
 void main() {
+    // The workgroup is one row of the map wide, so a workgroup lies within one level.
+    int column = int(gl_LocalInvocationID.x);
+    float phi = ((float(column) + 0.5) / float(kSkySpecularWidth) - 0.5) * 2.0 * kSkySpecularPi;
+    columnAzimuth[column] = vec2(cos(phi), sin(phi));
+
     const int texels = kSkySpecularWidth * kSkySpecularHeight;
     int t = int(gl_GlobalInvocationID.x);
-    if (t >= texels * (kSkySpecularLevels - 1)) return;
     int level = 1 + t / texels;
+    bool coarse = level >= 2;
+    if (coarse) {
+        for (int c = column; c < kCoarseTexels; c += kSkySpecularWidth) {
+            int bi = c % kCoarseWidth;
+            int bj = c / kCoarseWidth;
+            vec4 sum = vec4(0.0);
+            float solidAngle = 0.0;
+            for (int y = 0; y < kCoarseBlock; ++y) {
+                float w = rowSolidAngle(bj * kCoarseBlock + y);
+                for (int x = 0; x < kCoarseBlock; ++x)
+                    sum += imageLoad(map, ivec2(bi * kCoarseBlock + x, bj * kCoarseBlock + y)) * w;
+                solidAngle += w * float(kCoarseBlock);
+            }
+            coarseValue[c] = sum / solidAngle;
+            float centre = 0.5 * float(kCoarseBlock - 1);
+            coarseDirection[c] = vec4(skySpecularDirection(float(bi * kCoarseBlock) + centre,
+                                                           float(bj * kCoarseBlock) + centre),
+                                      solidAngle);
+        }
+    }
+    barrier();
+
+    if (t >= texels * (kSkySpecularLevels - 1)) return;
     int i = (t % texels) % kSkySpecularWidth;
     int j = (t % texels) / kSkySpecularWidth;
     float roughness = float(level) / float(kSkySpecularLevels - 1);
     float alpha = roughness * roughness;
     vec3 n = skySpecularDirection(float(i), float(j));
-    float cell = (kSkySpecularPi / float(kSkySpecularHeight)) * (2.0 * kSkySpecularPi / float(kSkySpecularWidth));
     vec4 sum = vec4(0.0);
     float weights = 0.0;
-    for (int sj = 0; sj < kSkySpecularHeight; ++sj) {
-        float solidAngle = sin((float(sj) + 0.5) / float(kSkySpecularHeight) * kSkySpecularPi) * cell;
-        for (int si = 0; si < kSkySpecularWidth; ++si) {
-            vec3 l = skySpecularDirection(float(si), float(sj));
-            float nDotL = dot(n, l);
+    if (coarse) {
+        for (int c = 0; c < kCoarseTexels; ++c) {
+            vec4 l = coarseDirection[c];
+            float nDotL = dot(n, l.xyz);
             if (nDotL <= 0.0) continue;
-            float w = ggx(dot(n, normalize(n + l)), alpha) * nDotL * solidAngle;
-            sum += imageLoad(map, ivec2(si, sj)) * w;
+            // n.h with h the unit bisector of the unit n and l: sqrt((1 + n.l) / 2).
+            float w = ggx(sqrt(0.5 + 0.5 * nDotL), alpha) * nDotL * l.w;
+            sum += coarseValue[c] * w;
             weights += w;
+        }
+    } else {
+        for (int sj = 0; sj < kSkySpecularHeight; ++sj) {
+            float theta = (float(sj) + 0.5) / float(kSkySpecularHeight) * kSkySpecularPi;
+            float sinTheta = sin(theta);
+            float cosTheta = cos(theta);
+            float solidAngle = rowSolidAngle(sj);
+            for (int si = 0; si < kSkySpecularWidth; ++si) {
+                vec2 azimuth = columnAzimuth[si];
+                vec3 l = vec3(sinTheta * azimuth.x, cosTheta, sinTheta * azimuth.y);  // skySpecularDirection(si, sj)
+                float nDotL = dot(n, l);
+                if (nDotL <= 0.0) continue;
+                float w = ggx(sqrt(0.5 + 0.5 * nDotL), alpha) * nDotL * solidAngle;
+                sum += imageLoad(map, ivec2(si, sj)) * w;
+                weights += w;
+            }
         }
     }
     imageStore(map, ivec2(i, level * kSkySpecularHeight + j), sum / max(weights, 1e-30));

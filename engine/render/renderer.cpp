@@ -30,6 +30,14 @@ void setViewport(VkCommandBuffer cmd, VkExtent2D extent) {
 
 }  // namespace
 
+// The sky-view table is made again when the sun's zenith angle or the viewer's height changes by
+// more than these (a few metres of the camera or a hundredth of a degree are not worth a new
+// table); the sky's light on the scene (harmonics, prefiltered sky) when the sun has moved by
+// a tenth of a degree.
+constexpr double kSkyViewViewerStep_km = 0.01;
+constexpr double kSkyViewSunStep_rad = 2e-4;
+constexpr float kSkyLightingSunStep_rad = 1.75e-3f;
+
 RendererOptions rendererOptions(const RenderQuality& quality, VkExtent2D extent) {
     return {.extent = extent,
             .shadowMapSize = quality.shadowMapSize,
@@ -101,7 +109,7 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
          {7, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT},
          {8, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT},
          {9, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
-         {10, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT},
+         {10, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
          {11, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT}},
         "frame set layout");
     std::vector<vk::LayoutBinding> materialBindings{
@@ -435,9 +443,9 @@ void Renderer::uploadAnimations(const Frame& frame) {
 
 void Renderer::allocateFrameSets() {
     // Fresh sets per scene: a set still used by a frame in flight must not be rewritten.
-    const VkDescriptorPoolSize perSet[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1},
+    const VkDescriptorPoolSize perSet[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 2},
                                            {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 7},
-                                           {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 4}};
+                                           {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 3}};
     vk::DescriptorSets allocated =
         vk::allocateDescriptorSets(context_, frameLayout_.get(), perSet, FrameRing::kFramesInFlight, "frame");
     framePool_ = std::move(allocated.pool);
@@ -449,7 +457,7 @@ void Renderer::allocateFrameSets() {
             .buffer(1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, scene_->instanceBuffer())
             .image(2, shadowMap_.view(), shadowSampler_.get())
             .image(8, atmosphere_->skyView().view(), skySampler_.get())
-            .image(10, skyIrradiance_->coefficients().view(), skySampler_.get())
+            .buffer(10, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, skyIrradiance_->uniformCoefficients().get())
             .image(11, skySpecular_->map().view(), skySpecular_->sampler())
             .buffer(3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, visibleLists_[i].get(), 0, shadowListOffset_)
             .buffer(4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, visibleLists_[i].get(), shadowListOffset_,
@@ -605,16 +613,26 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
                           atmosphere_->recordSkyView(c, viewerRadius, sunZenith);
                       });
     // The harmonics and the prefiltered sky follow the table and the sun's azimuth (which the
-    // table leaves out): made again when either changed.
-    const glm::vec2 sunFlat(uniforms.sunDirection.x, uniforms.sunDirection.z);
-    if (lighting.atmosphere && (skyViewDue || !skyIrradianceValid_ || sunFlat != skyIrradianceSunFlat_)) {
+    // table leaves out): made again once the sun has moved by kSkyLightingSunStep_rad or the
+    // viewer by as much as makes a new table. In the window the twin's clock moves the sun every
+    // frame; the sky's light on the scene does not change visibly over a tenth of a degree, and
+    // the prefiltered sky costs a draft frame about a tenth of its time on lavapipe.
+    const glm::vec3 sun(uniforms.sunDirection);
+    const bool sunMoved =
+        glm::dot(sun, skyLightingSun_) < std::cos(kSkyLightingSunStep_rad) * glm::length(skyLightingSun_);
+    if (lighting.atmosphere &&
+        (!skyIrradianceValid_ || sunMoved || std::abs(skyViewFor_.x - skyLightingViewer_) > kSkyViewViewerStep_km)) {
         skyIrradianceValid_ = true;
-        skyIrradianceSunFlat_ = sunFlat;
+        skyLightingSun_ = sun;
+        skyLightingViewer_ = skyViewFor_.x;
+        const glm::vec2 sunFlat(sun.x, sun.z);
         const float horizon = uniforms.atmosphere.y;
         graph.addPass("sky irradiance",
                       {{&atmosphere_->skyView(), &skyViewState_, ImageAccess::SampledInCompute, false},
                        {&skyIrradiance_->coefficients(), &skyIrradianceState_, ImageAccess::ComputeWrite, true}},
-                      [&, sunFlat, horizon](VkCommandBuffer c) { skyIrradiance_->record(c, sunFlat, horizon); });
+                      [&, sunFlat, horizon](VkCommandBuffer c) {
+                          skyIrradiance_->record(c, sunFlat, horizon, skyIrradianceState_);
+                      });
         graph.addPass("sky specular",
                       {{&atmosphere_->skyView(), &skyViewState_, ImageAccess::SampledInCompute, false},
                        {&skySpecular_->map(), &skySpecularState_, ImageAccess::ComputeWrite, true}},
@@ -643,13 +661,11 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     }
     // The main pass samples the shadow map even without shadows (the shader skips it then), so
     // it is always in the layout a sampler reads.
-    std::vector<ImageUse> mainImages{
-        {&shadingTarget(), &shadingTargetState(), ImageAccess::ColorAttachment, true},
-        {&depth_, &depthState_, ImageAccess::DepthAttachment, true},
-        {&shadowMap_, &shadowState_, ImageAccess::SampledInFragment, false},
-        {&atmosphere_->skyView(), &skyViewState_, ImageAccess::SampledInFragment, false},
-        {&skyIrradiance_->coefficients(), &skyIrradianceState_, ImageAccess::SampledInFragment, false},
-        {&skySpecular_->map(), &skySpecularState_, ImageAccess::SampledInFragment, false}};
+    std::vector<ImageUse> mainImages{{&shadingTarget(), &shadingTargetState(), ImageAccess::ColorAttachment, true},
+                                     {&depth_, &depthState_, ImageAccess::DepthAttachment, true},
+                                     {&shadowMap_, &shadowState_, ImageAccess::SampledInFragment, false},
+                                     {&atmosphere_->skyView(), &skyViewState_, ImageAccess::SampledInFragment, false},
+                                     {&skySpecular_->map(), &skySpecularState_, ImageAccess::SampledInFragment, false}};
     const bool multisampled = shadingSamples_ != VK_SAMPLE_COUNT_1_BIT;
     if (multisampled && ambientOcclusion_)
         mainImages.push_back({&depthResolved_, &depthResolvedState_, ImageAccess::DepthResolve, true});
@@ -747,9 +763,9 @@ bool Renderer::applyAtmosphere(const Lighting& lighting, const Camera& camera, G
     // The viewer: the site's height plus the camera's (metres above the ground plane).
     const double r = air.bottomRadius_km + lighting.groundAltitude_km + std::max(0.002, camera.eye.y * 1e-3);
     const double sunZenith = std::acos(std::clamp(static_cast<double>(sun.y), -1.0, 1.0));
-    // The sky moves with the sun; a few metres of the camera or a hundredth of a degree are not
-    // worth a new table.
-    const bool due = std::abs(r - skyViewFor_.x) > 0.01 || std::abs(sunZenith - skyViewFor_.y) > 2e-4;
+    // The sky moves with the sun (kSkyViewSunStep_rad, kSkyViewViewerStep_km).
+    const bool due = std::abs(r - skyViewFor_.x) > kSkyViewViewerStep_km ||
+                     std::abs(sunZenith - skyViewFor_.y) > kSkyViewSunStep_rad;
     if (due) skyViewFor_ = {r, sunZenith};
 
     // The sun through the air: reddened and dimmed as it sinks, relative to overhead, where the

@@ -286,8 +286,9 @@ private:
     ImageState skyViewState_;
     std::unique_ptr<SkyIrradiancePass> skyIrradiance_;  // the sky view's spherical harmonics
     ImageState skyIrradianceState_;
-    bool skyIrradianceValid_ = false;               // the coefficients hold a projection
-    glm::vec2 skyIrradianceSunFlat_{0.0f};          // of the table for the sun along this (x, z)
+    bool skyIrradianceValid_ = false;               // the coefficients and the prefiltered sky hold a projection
+    glm::vec3 skyLightingSun_{0.0f};                // of the table for this sun
+    double skyLightingViewer_ = 0.0;                // and this viewer's distance from the planet's centre (km)
     std::unique_ptr<SkySpecularPass> skySpecular_;  // the sky prefiltered for glass and metal
     ImageState skySpecularState_;
     vk::Unique<VkSampler> skySampler_;

@@ -15,6 +15,10 @@ SkyIrradiancePass::SkyIrradiancePass(vk::Context& context, const std::filesystem
                              1,
                              VK_IMAGE_ASPECT_COLOR_BIT,
                              "sky irradiance coefficients"});
+    uniform_ = vk::Buffer(context_, {9 * sizeof(glm::vec4),
+                                     VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT |
+                                         VK_BUFFER_USAGE_TRANSFER_SRC_BIT,  // read back by its test
+                                     vk::MemoryUsage::DeviceLocal, "sky irradiance uniform coefficients"});
     sampler_ = vk::makeSampler(context_, {VK_FILTER_NEAREST}, "sky irradiance sampler");
     const VkShaderStageFlags compute = VK_SHADER_STAGE_COMPUTE_BIT;
     setLayout_ = vk::makeSetLayout(
@@ -36,12 +40,57 @@ SkyIrradiancePass::SkyIrradiancePass(vk::Context& context, const std::filesystem
         .update(context_.device(), set_);
 }
 
-void SkyIrradiancePass::record(VkCommandBuffer cmd, glm::vec2 sunFlat, float horizonZenith_rad) const {
+void SkyIrradiancePass::record(VkCommandBuffer cmd, glm::vec2 sunFlat, float horizonZenith_rad,
+                               ImageState& coefficientsState) const {
     const glm::vec4 params(sunFlat, horizonZenith_rad, 0.0f);
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline_.get());
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, layout_.get(), 0, 1, &set_, 0, nullptr);
     vkCmdPushConstants(cmd, layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof params, &params);
     vkCmdDispatch(cmd, 1, 1, 1);
+
+    // The image, written, is read by the copy; the buffer, read by earlier frames' fragment
+    // shaders, is written by it; then read by this frame's.
+    VkImageMemoryBarrier2 image{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER_2};
+    image.srcStageMask = VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT;
+    image.srcAccessMask = VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT;
+    image.dstStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
+    image.dstAccessMask = VK_ACCESS_2_TRANSFER_READ_BIT;
+    image.oldLayout = VK_IMAGE_LAYOUT_GENERAL;
+    image.newLayout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
+    image.srcQueueFamilyIndex = image.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+    image.image = coefficients_.get();
+    image.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
+    VkBufferMemoryBarrier2 before{VK_STRUCTURE_TYPE_BUFFER_MEMORY_BARRIER_2};
+    before.srcStageMask = VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT;
+    before.srcAccessMask = VK_ACCESS_2_UNIFORM_READ_BIT;
+    before.dstStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
+    before.dstAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
+    before.srcQueueFamilyIndex = before.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+    before.buffer = uniform_.get();
+    before.size = VK_WHOLE_SIZE;
+    VkDependencyInfo toCopy{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
+    toCopy.imageMemoryBarrierCount = 1;
+    toCopy.pImageMemoryBarriers = &image;
+    toCopy.bufferMemoryBarrierCount = 1;
+    toCopy.pBufferMemoryBarriers = &before;
+    vkCmdPipelineBarrier2(cmd, &toCopy);
+
+    VkBufferImageCopy region{};
+    region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    region.imageExtent = {9, 1, 1};
+    vkCmdCopyImageToBuffer(cmd, coefficients_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, uniform_.get(), 1, &region);
+    coefficientsState = {VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COPY_BIT,
+                         VK_ACCESS_2_TRANSFER_READ_BIT};
+
+    VkBufferMemoryBarrier2 after = before;
+    after.srcStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
+    after.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
+    after.dstStageMask = VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT;
+    after.dstAccessMask = VK_ACCESS_2_UNIFORM_READ_BIT;
+    VkDependencyInfo toShaders{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
+    toShaders.bufferMemoryBarrierCount = 1;
+    toShaders.pBufferMemoryBarriers = &after;
+    vkCmdPipelineBarrier2(cmd, &toShaders);
 }
 
 }  // namespace ct::render

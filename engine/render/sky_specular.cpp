@@ -74,32 +74,71 @@ std::vector<glm::vec4> resampleSkyView(const std::vector<glm::vec4>& table, doub
     return level;
 }
 
+namespace {
+
+// What a level is convolved from: texels with their direction, solid angle and value.
+struct SkySamples {
+    std::vector<glm::dvec3> directions;
+    std::vector<double> solidAngles;
+    std::vector<glm::dvec4> values;
+};
+
+SkySamples fullSamples(const std::vector<glm::vec4>& level0) {
+    SkySamples out;
+    const double cell = (kPi / kSkySpecularHeight) * (2.0 * kPi / kSkySpecularWidth);
+    for (std::uint32_t j = 0; j < kSkySpecularHeight; ++j)
+        for (std::uint32_t i = 0; i < kSkySpecularWidth; ++i) {
+            out.directions.emplace_back(skySpecularDirection(i, j));
+            out.solidAngles.push_back(std::sin((j + 0.5) / kSkySpecularHeight * kPi) * cell);
+            out.values.emplace_back(level0[std::size_t{j} * kSkySpecularWidth + i]);
+        }
+    return out;
+}
+
+// Blocks of kSkySpecularCoarseBlock^2 texels: their summed solid angle, the solid-angle-weighted
+// mean of their values, and the direction through the block's centre.
+SkySamples coarseSamples(const SkySamples& full) {
+    constexpr std::uint32_t b = kSkySpecularCoarseBlock;
+    SkySamples out;
+    for (std::uint32_t bj = 0; bj < kSkySpecularHeight / b; ++bj)
+        for (std::uint32_t bi = 0; bi < kSkySpecularWidth / b; ++bi) {
+            double solidAngle = 0.0;
+            glm::dvec4 sum(0.0);
+            for (std::uint32_t y = 0; y < b; ++y)
+                for (std::uint32_t x = 0; x < b; ++x) {
+                    const std::size_t t = std::size_t{bj * b + y} * kSkySpecularWidth + bi * b + x;
+                    solidAngle += full.solidAngles[t];
+                    sum += full.values[t] * full.solidAngles[t];
+                }
+            out.directions.emplace_back(skySpecularDirection(bi * b + 0.5 * (b - 1), bj * b + 0.5 * (b - 1)));
+            out.solidAngles.push_back(solidAngle);
+            out.values.push_back(sum / solidAngle);
+        }
+    return out;
+}
+
+}  // namespace
+
 std::vector<glm::vec4> prefilterSkySpecular(const std::vector<glm::vec4>& level0) {
     const std::size_t texels = std::size_t{kSkySpecularWidth} * kSkySpecularHeight;
     std::vector<glm::vec4> levels(texels * kSkySpecularLevels);
     std::copy(level0.begin(), level0.begin() + static_cast<std::ptrdiff_t>(texels), levels.begin());
-    std::vector<glm::dvec3> directions(texels);
-    std::vector<double> solidAngle(texels);
-    const double cell = (kPi / kSkySpecularHeight) * (2.0 * kPi / kSkySpecularWidth);
-    for (std::uint32_t j = 0; j < kSkySpecularHeight; ++j)
-        for (std::uint32_t i = 0; i < kSkySpecularWidth; ++i) {
-            const std::size_t t = std::size_t{j} * kSkySpecularWidth + i;
-            directions[t] = glm::dvec3(skySpecularDirection(i, j));
-            solidAngle[t] = std::sin((j + 0.5) / kSkySpecularHeight * kPi) * cell;
-        }
+    const SkySamples full = fullSamples(level0);
+    const SkySamples coarse = coarseSamples(full);
     for (std::uint32_t k = 1; k < kSkySpecularLevels; ++k) {
         const double roughness = skySpecularRoughness(k);
         const double alpha = roughness * roughness;
+        const SkySamples& from = k == 1 ? full : coarse;
         for (std::size_t t = 0; t < texels; ++t) {
-            const glm::dvec3 n = directions[t];
+            const glm::dvec3 n = full.directions[t];
             glm::dvec4 sum(0.0);
             double weights = 0.0;
-            for (std::size_t s = 0; s < texels; ++s) {
-                const double nDotL = glm::dot(n, directions[s]);
+            for (std::size_t s = 0; s < from.directions.size(); ++s) {
+                const double nDotL = glm::dot(n, from.directions[s]);
                 if (nDotL <= 0.0) continue;
-                const double nDotH = glm::dot(n, glm::normalize(n + directions[s]));
-                const double w = ggx(nDotH, alpha) * nDotL * solidAngle[s];
-                sum += glm::dvec4(level0[s]) * w;
+                const double nDotH = glm::dot(n, glm::normalize(n + from.directions[s]));
+                const double w = ggx(nDotH, alpha) * nDotL * from.solidAngles[s];
+                sum += from.values[s] * w;
                 weights += w;
             }
             levels[k * texels + t] = glm::vec4(sum / std::max(weights, 1e-30));

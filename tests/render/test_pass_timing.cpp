@@ -127,3 +127,32 @@ TEST_CASE("a still view reuses the sun's shadow map until the sun, the casters o
     CHECK(hasShadowPass(harness.renderAgain(camera, lighting)));
     CHECK(harness.context().validationCounts().total() == 0);
 }
+
+TEST_CASE("the sky's light on the scene is made again only once the sun has moved a tenth of a degree",
+          "[render][stats][atmosphere]") {
+    RenderHarness harness(64, 64);
+    ct::render::Lighting lighting;
+    lighting.atmosphere = true;
+    lighting.sunDirection = ct::render::sunDirectionFromAngles(30.0f, 200.0f);
+    const auto first = harness.render(ct::test::testData("shadow_plane.gltf"), "main", lighting);
+    const auto camera =
+        ct::render::cameraFromScene(harness.lastScene(), ct::render::findSceneCamera(harness.lastScene(), "main"));
+    if (first.stats.passes.empty()) return;  // no timestamps on this device (warned above)
+    const auto hasPass = [](const ct::render::CapturedFrame& f, const char* name) {
+        for (const auto& pass : f.stats.passes)
+            if (pass.name == name) return true;
+        return false;
+    };
+    CHECK(hasPass(first, "sky irradiance"));
+    CHECK(hasPass(first, "sky specular"));
+    CHECK_FALSE(hasPass(harness.renderAgain(camera, lighting), "sky specular"));
+    // A twentieth of a degree on (a frame of the twin's clock): the sky's light is kept.
+    lighting.sunDirection = ct::render::sunDirectionFromAngles(30.05f, 200.0f);
+    CHECK_FALSE(hasPass(harness.renderAgain(camera, lighting), "sky specular"));
+    // Half a degree from where it was made: made again, with the harmonics.
+    lighting.sunDirection = ct::render::sunDirectionFromAngles(30.5f, 200.0f);
+    const auto moved = harness.renderAgain(camera, lighting);
+    CHECK(hasPass(moved, "sky specular"));
+    CHECK(hasPass(moved, "sky irradiance"));
+    CHECK(harness.context().validationCounts().total() == 0);
+}

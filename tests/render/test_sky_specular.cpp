@@ -99,6 +99,36 @@ TEST_CASE("the rougher levels spread a bright patch of sky and keep its light", 
     INFO("means by level: " << sphereMean(0) << ", " << sphereMean(2) << ", " << sphereMean(4));
     CHECK(sphereMean(2) == Approx(sphereMean(0)).epsilon(0.1));
     CHECK(sphereMean(4) == Approx(sphereMean(0)).epsilon(0.1));
+
+    // Levels 2 and up are convolved from level 0's coarse blocks (kSkySpecularCoarseBlock): against
+    // the convolution of every texel, here term for term, they differ by a few hundredths of the
+    // glow at most, though the glow's edge is as sharp as a sky gets.
+    const double cell = (3.14159265358979 / kSkySpecularHeight) * (2.0 * 3.14159265358979 / kSkySpecularWidth);
+    for (std::uint32_t k = 2; k < kSkySpecularLevels; ++k) {
+        const double alpha = std::pow(ct::render::skySpecularRoughness(k), 2.0);
+        double largest = 0.0;
+        for (std::uint32_t j = 0; j < kSkySpecularHeight; j += 3)
+            for (std::uint32_t i = 0; i < kSkySpecularWidth; i += 3) {
+                const glm::dvec3 n(ct::render::skySpecularDirection(i, j));
+                double sum = 0.0;
+                double weights = 0.0;
+                for (std::uint32_t sj = 0; sj < kSkySpecularHeight; ++sj)
+                    for (std::uint32_t si = 0; si < kSkySpecularWidth; ++si) {
+                        const glm::dvec3 l(ct::render::skySpecularDirection(si, sj));
+                        const double nDotL = glm::dot(n, l);
+                        if (nDotL <= 0.0) continue;
+                        const double nDotH = std::sqrt(0.5 + 0.5 * nDotL);
+                        const double d = nDotH * nDotH * (alpha * alpha - 1.0) + 1.0;
+                        const double w = alpha * alpha / (d * d) * nDotL *
+                                         std::sin((sj + 0.5) / kSkySpecularHeight * 3.14159265358979) * cell;
+                        sum += w * texel(levels, 0, si, sj).r;
+                        weights += w;
+                    }
+                largest = std::max(largest, std::abs(sum / weights - texel(levels, k, i, j).r));
+            }
+        INFO("level " << k << ": largest difference from the full convolution " << largest);
+        CHECK(largest < 0.05);
+    }
 }
 
 TEST_CASE("the environment BRDF reflects all at grazing and f0 head on for a mirror", "[render][sky-specular]") {
