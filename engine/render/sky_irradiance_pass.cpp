@@ -50,47 +50,19 @@ void SkyIrradiancePass::record(VkCommandBuffer cmd, glm::vec2 sunFlat, float hor
 
     // The image, written, is read by the copy; the buffer, read by earlier frames' fragment
     // shaders, is written by it; then read by this frame's.
-    VkImageMemoryBarrier2 image{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER_2};
-    image.srcStageMask = VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT;
-    image.srcAccessMask = VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT;
-    image.dstStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
-    image.dstAccessMask = VK_ACCESS_2_TRANSFER_READ_BIT;
-    image.oldLayout = VK_IMAGE_LAYOUT_GENERAL;
-    image.newLayout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
-    image.srcQueueFamilyIndex = image.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-    image.image = coefficients_.get();
-    image.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
-    VkBufferMemoryBarrier2 before{VK_STRUCTURE_TYPE_BUFFER_MEMORY_BARRIER_2};
-    before.srcStageMask = VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT;
-    before.srcAccessMask = VK_ACCESS_2_UNIFORM_READ_BIT;
-    before.dstStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
-    before.dstAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
-    before.srcQueueFamilyIndex = before.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-    before.buffer = uniform_.get();
-    before.size = VK_WHOLE_SIZE;
-    VkDependencyInfo toCopy{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
-    toCopy.imageMemoryBarrierCount = 1;
-    toCopy.pImageMemoryBarriers = &image;
-    toCopy.bufferMemoryBarrierCount = 1;
-    toCopy.pBufferMemoryBarriers = &before;
-    vkCmdPipelineBarrier2(cmd, &toCopy);
-
+    vk::transition(cmd, coefficients_,
+                   {VK_IMAGE_LAYOUT_GENERAL, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                    VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT});
+    vk::memoryBarrier(cmd, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_UNIFORM_READ_BIT,
+                      VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT);
     VkBufferImageCopy region{};
     region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
     region.imageExtent = {9, 1, 1};
     vkCmdCopyImageToBuffer(cmd, coefficients_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, uniform_.get(), 1, &region);
     coefficientsState = {VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COPY_BIT,
                          VK_ACCESS_2_TRANSFER_READ_BIT};
-
-    VkBufferMemoryBarrier2 after = before;
-    after.srcStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
-    after.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
-    after.dstStageMask = VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT;
-    after.dstAccessMask = VK_ACCESS_2_UNIFORM_READ_BIT;
-    VkDependencyInfo toShaders{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
-    toShaders.bufferMemoryBarrierCount = 1;
-    toShaders.pBufferMemoryBarriers = &after;
-    vkCmdPipelineBarrier2(cmd, &toShaders);
+    vk::memoryBarrier(cmd, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                      VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_UNIFORM_READ_BIT);
 }
 
 }  // namespace ct::render
