@@ -29,6 +29,11 @@ layout(constant_id = 7) const bool kSurfaceKeyInAlpha = false;
 // The sun's lobe widened to the pixel's footprint (specular_footprint.glsl) on plain surfaces; the
 // procedural ones are flat and rough, and filter their own detail.
 layout(constant_id = 8) const bool kSpecularAntialiasing = true;
+// The material names a texture (render::DrawBatch::textured). Without, every texture would be the
+// default (white, or flat for the normal map), so the factors alone give the same: the campus's
+// materials have none, and five samples and a tangent frame from derivatives were a large share
+// of each pixel on a CPU device.
+layout(constant_id = 9) const bool kMaterialTextures = true;
 
 const vec3 kSelectionColor = vec3(0.15, 0.75, 1.0);  // linear, on the display (after the tone curve)
 
@@ -127,8 +132,8 @@ void main() {
                                  : vec3(0.0);
     vec3 halfAcrossDx = dFdx(halfAcross);
     vec3 halfAcrossDy = dFdy(halfAcross);
-    vec4 baseColor = material.baseColorFactor * inColor *
-                     texture(baseColorTexture, uvSet(material.texCoords.x));
+    vec4 baseColor = material.baseColorFactor * inColor;
+    if (kMaterialTextures) baseColor *= texture(baseColorTexture, uvSet(material.texCoords.x));
     if ((draw.flags & kFlagAlphaMask) != 0u && baseColor.a < material.alpha.x) discard;
     if ((draw.flags & (kFlagAlphaMask | kFlagAlphaBlend)) == 0u) baseColor.a = 1.0;
 
@@ -142,14 +147,14 @@ void main() {
         if (!onLattice) discard;
         baseColor = vec4(kScaffoldColor, 1.0);
     }
-    vec3 n = scaffold ? geometricNormal : shadingNormal(geometricNormal);
+    vec3 n = scaffold || !kMaterialTextures ? geometricNormal : shadingNormal(geometricNormal);
     vec3 v = normalize(frame.cameraPosition.xyz - inWorldPosition);
 
-    vec4 mr = texture(metallicRoughnessTexture, uvSet(material.texCoords.y));
+    vec4 mr = kMaterialTextures ? texture(metallicRoughnessTexture, uvSet(material.texCoords.y)) : vec4(1.0);
     float metallic = scaffold ? 0.0 : clamp(material.factors.x * mr.b, 0.0, 1.0);
     float roughness = scaffold ? 0.7 : clamp(material.factors.y * mr.g, 0.04, 1.0);
-    float occlusion = mix(1.0, texture(occlusionTexture, uvSet(material.texCoords.w)).r,
-                          material.factors.w);
+    float occlusion =
+        kMaterialTextures ? mix(1.0, texture(occlusionTexture, uvSet(material.texCoords.w)).r, material.factors.w) : 1.0;
 
     if (kSurface == 1u && !scaffold)
         baseColor.rgb = grasslandAlbedo(baseColor.rgb, inWorldPosition.xz, footprint,
@@ -177,7 +182,8 @@ void main() {
     // Lit windows glow only while the site's lights are on.
     float emissiveOn = material.texCoordsMore.z == 1u ? frame.viewport.w : 1.0;
     if (!scaffold)
-        color += emissiveOn * material.emissive.rgb * texture(emissiveTexture, uvSet(material.texCoordsMore.x)).rgb;
+        color += emissiveOn * material.emissive.rgb *
+                 (kMaterialTextures ? texture(emissiveTexture, uvSet(material.texCoordsMore.x)).rgb : vec3(1.0));
     // The air between the camera and the surface (off without the atmosphere).
     color = aerialPerspective(color, -v, length(frame.cameraPosition.xyz - inWorldPosition) * 1e-3);
 

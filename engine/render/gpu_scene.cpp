@@ -229,6 +229,9 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
                     batch.mirrored = mirrored != 0;
                     batch.doubleSided = material.doubleSided;
                     batch.surface = static_cast<std::uint32_t>(material.procedural);
+                    batch.textured = material.baseColorTexture.present() ||
+                                     material.metallicRoughnessTexture.present() || material.normalTexture.present() ||
+                                     material.occlusionTexture.present() || material.emissiveTexture.present();
                     batch.flags = (prim.hasTangents ? kFlagHasTangents : 0u) |
                                   (material.alphaMode == scene::AlphaMode::Mask ? kFlagAlphaMask : 0u) |
                                   (material.alphaMode == scene::AlphaMode::Blend ? kFlagAlphaBlend : 0u);

@@ -31,6 +31,9 @@ struct DrawBatch {
     std::uint32_t material = 0;       // index into GpuScene's material sets (the default is last)
     std::uint32_t flags = 0;          // kFlag* of gpu_types.h
     std::uint32_t surface = 0;        // the material's scene::ProceduralSurface: which pipeline draws it
+    // The material names a texture: drawn by the pipeline that samples them (the others take the
+    // factors alone, which is what the default white and flat textures give).
+    bool textured = false;
     bool mirrored = false;
     bool doubleSided = false;
     glm::vec3 sortCenter{0.0f};  // world-space centre, for blended draws

@@ -286,7 +286,8 @@ void Renderer::createPipelines(const std::filesystem::path& shaderDir) {
     opaque.fragmentConstants = {targets.display ? 1u : 0u};
     opaqueDesc_ = opaque;
     // Blended draws are few: one pipeline with every feature in.
-    opaque.fragmentConstants = {targets.display ? 1u : 0u, 0u, 1u, 1u, 1u, 1u, 0u, 0u, specularAntialiasing_ ? 1u : 0u};
+    opaque.fragmentConstants = {targets.display ? 1u : 0u,       0u, 1u, 1u, 1u, 1u, 0u, 0u,
+                                specularAntialiasing_ ? 1u : 0u, 1u};
 
     vk::GraphicsPipelineDesc blend = opaque;
     blend.name = "blend";
@@ -407,9 +408,9 @@ VkPipeline Renderer::skyPipeline() {
     return pipeline.get();
 }
 
-VkPipeline Renderer::opaquePipeline(std::uint32_t surface) {
+VkPipeline Renderer::opaquePipeline(std::uint32_t surface, bool textured) {
     const std::uint32_t features = frameFeatures_ & (kFeatureSets - 1);
-    vk::Unique<VkPipeline>& pipeline = opaquePipelines_[surface * kFeatureSets + features];
+    vk::Unique<VkPipeline>& pipeline = opaquePipelines_[(surface * 2 + (textured ? 1 : 0)) * kFeatureSets + features];
     if (!pipeline) {
         static constexpr const char* kSurfaceNames[kSurfaceKinds] = {
             "", " grassland", " solar rows", " wall panels", " asphalt", " pv cells"};
@@ -417,13 +418,17 @@ VkPipeline Renderer::opaquePipeline(std::uint32_t surface) {
         desc.name = std::string("opaque") + kSurfaceNames[surface] + ((features & kFeatureOverlay) ? " overlay" : "") +
                     ((features & kFeatureSiteLamps) ? " lamps" : "") +
                     ((features & kFeatureScaffolding) ? " scaffolding" : "") +
-                    ((features & kFeatureAtmosphere) ? " atmosphere" : "");
-        desc.fragmentConstants = {
-            opaqueDesc_.fragmentConstants.at(0),        surface,
-            (features & kFeatureOverlay) ? 1u : 0u,     (features & kFeatureSiteLamps) ? 1u : 0u,
-            (features & kFeatureScaffolding) ? 1u : 0u, (features & kFeatureAtmosphere) ? 1u : 0u,
-            0u,                                         reconstructEdges_ ? 1u : 0u,  // 7: the key in the alpha
-            specularAntialiasing_ ? 1u : 0u};
+                    ((features & kFeatureAtmosphere) ? " atmosphere" : "") + (textured ? " textured" : "");
+        desc.fragmentConstants = {opaqueDesc_.fragmentConstants.at(0),
+                                  surface,
+                                  (features & kFeatureOverlay) ? 1u : 0u,
+                                  (features & kFeatureSiteLamps) ? 1u : 0u,
+                                  (features & kFeatureScaffolding) ? 1u : 0u,
+                                  (features & kFeatureAtmosphere) ? 1u : 0u,
+                                  0u,
+                                  reconstructEdges_ ? 1u : 0u,  // 7: the key in the alpha
+                                  specularAntialiasing_ ? 1u : 0u,
+                                  textured ? 1u : 0u};
         pipeline = vk::buildGraphicsPipeline(context_, desc);
     }
     return pipeline.get();
@@ -1026,13 +1031,14 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
 
     bindSceneGeometry(cmd);
     std::uint32_t boundMaterial = UINT32_MAX;
-    std::uint32_t boundSurface = UINT32_MAX;  // the pipeline (with this frame's features)
+    std::uint32_t boundPipeline = UINT32_MAX;  // surface and textures (with this frame's features)
     for (const DrawBatch& batch : scene_->opaqueBatches()) {
         const InstanceRange range = cameraRanges_[batch.group];
         if (range.count == 0) continue;
-        if (batch.surface != boundSurface) {
-            boundSurface = batch.surface;
-            vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, opaquePipeline(boundSurface));
+        const std::uint32_t pipeline = batch.surface * 2 + (batch.textured ? 1 : 0);
+        if (pipeline != boundPipeline) {
+            boundPipeline = pipeline;
+            vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, opaquePipeline(batch.surface, batch.textured));
         }
         drawBatch(cmd, batch, range, batch.material != boundMaterial);
         boundMaterial = batch.material;

@@ -300,23 +300,23 @@ private:
     vk::Unique<VkDescriptorSetLayout> materialLayout_;
     vk::Unique<VkPipelineLayout> pipelineLayout_;
     // The opaque pipelines: one per procedural surface (scene::ProceduralSurface,
-    // DrawBatch::surface) and per set of the frame's optional features (kFeature*: what mesh.frag
-    // leaves out when off, since a CPU device runs every branch for every pixel), each built the
-    // first time a frame needs it.
+    // DrawBatch::surface), with or without the material's textures (DrawBatch::textured), and per
+    // set of the frame's optional features (kFeature*: what mesh.frag leaves out when off, since a
+    // CPU device runs every branch for every pixel), each built the first time a frame needs it.
     static constexpr std::uint32_t kSurfaceKinds = 6;
     static constexpr std::uint32_t kFeatureOverlay = 1;      // the heat map on the ground
     static constexpr std::uint32_t kFeatureSiteLamps = 2;    // the lamps' light on the ground
     static constexpr std::uint32_t kFeatureScaffolding = 4;  // a building under construction
     static constexpr std::uint32_t kFeatureAtmosphere = 8;   // the sky's light, reflections and haze
     static constexpr std::uint32_t kFeatureSets = 16;
-    VkPipeline opaquePipeline(std::uint32_t surface);
+    VkPipeline opaquePipeline(std::uint32_t surface, bool textured);
     VkPipeline skyPipeline();  // for frameSky_
     vk::Unique<VkShaderModule> meshVert_;
     vk::Unique<VkShaderModule> meshFrag_;
     vk::Unique<VkShaderModule> skyVert_;  // kept for the sky's pipelines, built as frames need them
     vk::Unique<VkShaderModule> skyFrag_;
     vk::GraphicsPipelineDesc opaqueDesc_;
-    std::array<vk::Unique<VkPipeline>, kSurfaceKinds * kFeatureSets> opaquePipelines_;
+    std::array<vk::Unique<VkPipeline>, kSurfaceKinds * 2 * kFeatureSets> opaquePipelines_;
     std::uint32_t frameFeatures_ = 0;  // kFeature* of the frame being recorded
     std::uint32_t frameSky_ = 0;       // the sky the frame being recorded draws (skyPipelines_)
     vk::Unique<VkPipeline> blendPipeline_;
