@@ -8,6 +8,7 @@ const int kSkySpecularWidth = 64;
 const int kSkySpecularHeight = 32;
 const int kSkySpecularLevels = 5;
 const float kSkySpecularPi = 3.14159265358979;
+const float kSkySpecularLevel1Reach = 0.666;  // rad: render::kSkySpecularLevel1Reach_rad
 
 vec3 skySpecularDirection(float i, float j) {
     float phi = ((i + 0.5) / float(kSkySpecularWidth) - 0.5) * 2.0 * kSkySpecularPi;

@@ -1,9 +1,9 @@
 #version 450
 // Levels 1 and up of the prefiltered sky (engine/render/sky_specular.cpp's prefilterSkySpecular
-// is the CPU reference): each texel the GGX-weighted mean of level 0 (level 1) or of its coarse
-// blocks (levels 2 and up) around its direction, D(n.h) (n.l) dOmega, normal and view along the
-// texel's direction. One invocation per texel of
-// the levels above 0; level 0 (rows 0 .. height-1) is read, the rows above are written.
+// is the CPU reference): each texel the GGX-weighted mean of level 0 within the lobe's reach
+// (level 1) or of its coarse blocks (levels 2 and up) around its direction, D(n.h) (n.l) dOmega,
+// normal and view along the texel's direction. One invocation per texel of the levels above 0;
+// level 0 (rows 0 .. height-1) is read, the rows above are written.
 #include "sky_specular.glsl"
 
 layout(local_size_x = 64) in;  // kSkySpecularWidth: a workgroup fills columnAzimuth
@@ -84,16 +84,31 @@ void main() {
             weights += w;
         }
     } else {
-        for (int sj = 0; sj < kSkySpecularHeight; ++sj) {
-            float theta = (float(sj) + 0.5) / float(kSkySpecularHeight) * kSkySpecularPi;
+        // Only the texels within kSkySpecularLevel1Reach of n, by rows and then by columns either
+        // side of n's: the bounds depend on the row alone, so a workgroup (one row) loops alike.
+        float rowStep = kSkySpecularPi / float(kSkySpecularHeight);
+        float columnStep = 2.0 * kSkySpecularPi / float(kSkySpecularWidth);
+        float thetaN = (float(j) + 0.5) * rowStep;
+        float cosReach = cos(kSkySpecularLevel1Reach);
+        int rowReach = int(kSkySpecularLevel1Reach / rowStep);
+        for (int sj = max(j - rowReach, 0); sj <= min(j + rowReach, kSkySpecularHeight - 1); ++sj) {
+            float theta = (float(sj) + 0.5) * rowStep;
             float sinTheta = sin(theta);
             float cosTheta = cos(theta);
             float solidAngle = rowSolidAngle(sj);
-            for (int si = 0; si < kSkySpecularWidth; ++si) {
+            // The angle to n is within reach where cos(dphi) >= (cos reach - cos cos) / (sin sin).
+            float sines = sin(thetaN) * sinTheta;
+            float least = sines > 1e-6 ? (cosReach - cos(thetaN) * cosTheta) / sines : -1.0;
+            if (least > 1.0) continue;
+            int columnReach = least <= -1.0 ? kSkySpecularWidth : int(acos(least) / columnStep);
+            int first = columnReach * 2 + 1 >= kSkySpecularWidth ? 0 : i - columnReach;
+            int count = min(columnReach * 2 + 1, kSkySpecularWidth);
+            for (int c = 0; c < count; ++c) {
+                int si = (first + c + kSkySpecularWidth) % kSkySpecularWidth;
                 vec2 azimuth = columnAzimuth[si];
                 vec3 l = vec3(sinTheta * azimuth.x, cosTheta, sinTheta * azimuth.y);  // skySpecularDirection(si, sj)
                 float nDotL = dot(n, l);
-                if (nDotL <= 0.0) continue;
+                if (nDotL <= cosReach) continue;
                 float w = ggx(sqrt(0.5 + 0.5 * nDotL), alpha) * nDotL * solidAngle;
                 sum += imageLoad(map, ivec2(si, sj)) * w;
                 weights += w;

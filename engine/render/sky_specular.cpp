@@ -129,13 +129,14 @@ std::vector<glm::vec4> prefilterSkySpecular(const std::vector<glm::vec4>& level0
         const double roughness = skySpecularRoughness(k);
         const double alpha = roughness * roughness;
         const SkySamples& from = k == 1 ? full : coarse;
+        const double least = k == 1 ? std::cos(kSkySpecularLevel1Reach_rad) : 0.0;
         for (std::size_t t = 0; t < texels; ++t) {
             const glm::dvec3 n = full.directions[t];
             glm::dvec4 sum(0.0);
             double weights = 0.0;
             for (std::size_t s = 0; s < from.directions.size(); ++s) {
                 const double nDotL = glm::dot(n, from.directions[s]);
-                if (nDotL <= 0.0) continue;
+                if (nDotL <= least) continue;
                 const double nDotH = glm::dot(n, glm::normalize(n + from.directions[s]));
                 const double w = ggx(nDotH, alpha) * nDotL * from.solidAngles[s];
                 sum += from.values[s] * w;

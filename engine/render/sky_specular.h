@@ -31,6 +31,11 @@ inline constexpr std::uint32_t kSkySpecularSubsamples = 4;  // per side of a lev
 // tolerance, where the full convolution cost a draft frame on lavapipe 70-90 ms whenever the sun
 // moved. Level 1 (a lobe a few degrees wide) keeps the full map.
 inline constexpr std::uint32_t kSkySpecularCoarseBlock = 4;
+// Level 1 takes only the texels within this angle of a texel's direction: where its lobe (GGX,
+// alpha 1/16) has fallen to a thousandth of its peak, about 1 % of its light lying beyond. The
+// rest of the sphere was four fifths of the prefilter's samples, redone whenever the sun moved,
+// which in the window at 60x is every frame.
+inline constexpr double kSkySpecularLevel1Reach_rad = 0.666;  // 38.2 degrees: 2 atan(sqrt(sqrt(1000) - 1) / 16)
 
 // The perceptual roughness of a level: k / (levels - 1).
 float skySpecularRoughness(std::uint32_t level);
@@ -45,7 +50,7 @@ std::vector<glm::vec4> resampleSkyView(const std::vector<glm::vec4>& table, doub
 
 // All levels from level 0 (kSkySpecularWidth x kSkySpecularHeight texels): level 0 as given,
 // level k the GGX-weighted mean around each texel's direction, D(n.h) (n.l) dOmega, over level 0
-// (k = 1) or its coarse blocks (k >= 2, kSkySpecularCoarseBlock).
+// within kSkySpecularLevel1Reach_rad (k = 1) or its coarse blocks (k >= 2, kSkySpecularCoarseBlock).
 std::vector<glm::vec4> prefilterSkySpecular(const std::vector<glm::vec4>& level0);
 
 // The environment BRDF's scale and bias on f0 for a roughness and n.v (Karis's fit for mobile,

@@ -100,11 +100,12 @@ TEST_CASE("the rougher levels spread a bright patch of sky and keep its light", 
     CHECK(sphereMean(2) == Approx(sphereMean(0)).epsilon(0.1));
     CHECK(sphereMean(4) == Approx(sphereMean(0)).epsilon(0.1));
 
-    // Levels 2 and up are convolved from level 0's coarse blocks (kSkySpecularCoarseBlock): against
-    // the convolution of every texel, here term for term, they differ by a few hundredths of the
-    // glow at most, though the glow's edge is as sharp as a sky gets.
+    // Level 1 takes only the texels within its lobe's reach (kSkySpecularLevel1Reach_rad), levels 2
+    // and up level 0's coarse blocks (kSkySpecularCoarseBlock): against the convolution of every
+    // texel, here term for term, they differ by a few hundredths of the glow at most, though the
+    // glow's edge is as sharp as a sky gets.
     const double cell = (3.14159265358979 / kSkySpecularHeight) * (2.0 * 3.14159265358979 / kSkySpecularWidth);
-    for (std::uint32_t k = 2; k < kSkySpecularLevels; ++k) {
+    for (std::uint32_t k = 1; k < kSkySpecularLevels; ++k) {
         const double alpha = std::pow(ct::render::skySpecularRoughness(k), 2.0);
         double largest = 0.0;
         for (std::uint32_t j = 0; j < kSkySpecularHeight; j += 3)
