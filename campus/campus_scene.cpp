@@ -269,6 +269,15 @@ CampusResult composeCampus(const twin::CampusAtPhase& standing, const CampusOpti
                 thin.insert(entity.id + part);
     for (scene::Node& node : campus.scene.nodes)
         if (thin.count(node.name)) node.minPixelWidth = kTurbineMinPixelWidth;
+    // The plain rolls by a few metres over kilometres: its shadow on itself would need a sun
+    // within a degree of the horizon and texels finer than any cascade has out there. Casting, it
+    // would stretch the shadow maps to the horizon (render/shadow_cascades.h) and fill them with
+    // its triangles.
+    for (const twin::StandingEntity& entity : standing.entities)
+        if (const auto root = campus.entityRoots.find(entity.id);
+            entity.kind == twin::EntityKind::Terrain && root != campus.entityRoots.end())
+            for (const int node : entityExtent(campus.scene, root->second).nodes)
+                campus.scene.nodes[static_cast<std::size_t>(node)].castsShadow = false;
 
     // Every binding of a standing entity must name a node that exists.
     std::set<std::string> names;

@@ -177,6 +177,7 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
                 instances.push_back(makeInstance(p.model, p.node, p.instance, scene.nodes[p.node].minPixelWidth));
                 const scene::Bounds world = scene::transformed(meshBounds, p.model);
                 bounds_.extend(world);
+                if (castsShadow_[p.node]) casterBounds_.extend(world);
                 nodeBounds[p.node].extend(world);
                 // A chunk never spans two nodes, so culling and LOD can treat it as a whole.
                 if (group.chunks.empty() || group.chunks.back().node != p.node ||

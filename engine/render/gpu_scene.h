@@ -111,6 +111,9 @@ public:
     VkDeviceSize instanceBufferSize() const { return instances_.size(); }
     VkDescriptorSet materialSet(std::uint32_t material) const { return materialSets_.at(material); }
     const scene::Bounds& bounds() const { return bounds_; }
+    // What the nodes that cast shadows draw (scene::Node::castsShadow): every shadow falls within
+    // it as the sun sees it.
+    const scene::Bounds& casterBounds() const { return casterBounds_; }
     const GpuSceneStats& stats() const { return stats_; }
 
 private:
@@ -143,6 +146,7 @@ private:
     std::vector<std::vector<PrimitiveRange>> ranges_;
     std::vector<std::uint32_t> firstGeometry_;  // per mesh: its full detail's geometry index
     scene::Bounds bounds_;
+    scene::Bounds casterBounds_;
     GpuSceneStats stats_;
 };
 

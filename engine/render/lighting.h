@@ -42,5 +42,8 @@ glm::vec3 sunDirectionFromAngles(float elevationDegrees, float azimuthDegrees);
 
 // An orthographic light view-projection that encloses `bounds`, looking along -sunDirection.
 glm::mat4 fitSunShadow(const scene::Bounds& bounds, const glm::vec3& sunDirection);
+// The same across `casters` only, as the sun sees them (where every shadow falls), and deep
+// enough to hold `receivers` too (the ground a long shadow reaches lies beyond the casters).
+glm::mat4 fitSunShadow(const scene::Bounds& casters, const scene::Bounds& receivers, const glm::vec3& sunDirection);
 
 }  // namespace ct::render

@@ -537,7 +537,8 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
             std::clamp(0.5f * shadowCascadesDrawn_.texel_m[0] / 50.0f, glm::radians(0.05f), glm::radians(1.0f));
         if (glm::dot(shadowSun, shadowSunDrawn_) > std::cos(tolerance_rad)) shadowSun = shadowSunDrawn_;
     }
-    cascades_ = fitShadowCascades(camera, aspect, bounds, shadowSun, shadowCascades_, shadowMapSize_);
+    cascades_ =
+        fitShadowCascades(camera, aspect, bounds, scene_->casterBounds(), shadowSun, shadowCascades_, shadowMapSize_);
     for (int c = 0; c < kMaxShadowCascades; ++c) {
         uniforms.shadowViewProj[c] = cascades_.viewProj[static_cast<std::size_t>(c)];
         uniforms.shadowTexel[c] = cascades_.texel_m[static_cast<std::size_t>(c)];

@@ -14,6 +14,10 @@ namespace {
 // The share of logarithmic spacing in the split depths (the rest uniform): near slices stay
 // small, far ones do not grow without bound.
 constexpr float kLogarithmicShare = 0.97f;
+// How far inside a cascade's edge the casters must lie for it to hold them all, in its texels:
+// mesh.frag skips a cascade within two texels of its edge and offsets the point it looks up by
+// a texel and a half along the normal.
+constexpr float kHeldMarginTexels = 4.0f;
 
 // The camera's forward direction and the half extents of its view per metre of depth.
 struct ViewShape {
@@ -30,14 +34,15 @@ ViewShape viewShape(const Camera& camera, float aspect) {
 }  // namespace
 
 ShadowCascades fitShadowCascades(const Camera& camera, float aspect, const scene::Bounds& bounds,
-                                 const glm::vec3& sunDirection, int count, std::uint32_t resolution) {
+                                 const scene::Bounds& casters, const glm::vec3& sunDirection, int count,
+                                 std::uint32_t resolution) {
     ShadowCascades cascades;
     count = std::clamp(count, 1, kMaxShadowCascades);
     const float size = static_cast<float>(std::max(resolution, 1u));
-    if (bounds.empty() || count == 1 || camera.orthographic) {
+    if (bounds.empty() || casters.empty() || count == 1 || camera.orthographic) {
         cascades.count = 1;
-        cascades.viewProj[0] = fitSunShadow(bounds, sunDirection);
-        cascades.texel_m[0] = glm::length(bounds.size()) / size;
+        cascades.viewProj[0] = fitSunShadow(casters.empty() ? bounds : casters, bounds, sunDirection);
+        cascades.texel_m[0] = glm::length((casters.empty() ? bounds : casters).size()) / size;
         cascades.far_m[0] = 1e30f;
         return cascades;
     }
@@ -57,6 +62,7 @@ ShadowCascades fitShadowCascades(const Camera& camera, float aspect, const scene
     const glm::vec3 up = std::abs(toSun.y) > 0.99f ? glm::vec3(0, 0, -1) : glm::vec3(0, 1, 0);
     const glm::mat4 lightView = glm::lookAt(glm::vec3(0.0f), -toSun, up);
     const scene::Bounds sceneInLight = scene::transformed(bounds, lightView);
+    const scene::Bounds castersInLight = scene::transformed(casters, lightView);
     const float pad = glm::length(bounds.size()) * 0.01f;
 
     float sliceNear = nearDepth;
@@ -90,6 +96,14 @@ ShadowCascades fitShadowCascades(const Camera& camera, float aspect, const scene
         cascades.texel_m[i] = texel;
         cascades.far_m[i] = sliceFar;
         sliceNear = sliceFar;
+        // All the casters inside, clear of the edge by the shader's filter margin and normal
+        // offset with room to spare: the cascades beyond would never be read.
+        const float margin = kHeldMarginTexels * texel;
+        if (castersInLight.min.x > inLight.x - radius + margin && castersInLight.max.x < inLight.x + radius - margin &&
+            castersInLight.min.y > inLight.y - radius + margin && castersInLight.max.y < inLight.y + radius - margin) {
+            cascades.count = i + 1;
+            break;
+        }
     }
     return cascades;
 }

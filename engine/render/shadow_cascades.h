@@ -8,7 +8,11 @@
 // whole texel of a light space whose orientation depends only on the sun: so turning or moving
 // the camera moves the shadow maps by whole texels, and edges do not crawl. The slices run from
 // the nearest point of the scene to its farthest (the whole site), split between a logarithmic
-// and a uniform spacing. One cascade is the single map fitted to the whole scene.
+// and a uniform spacing. One cascade is the single map fitted to the scene's casters.
+//
+// A shadow falls, as the sun sees it, within what casts it: a point outside the casters' extent
+// in light space is lit. So the single map spans the casters alone (not the plain to the horizon),
+// and once a cascade holds all of them the coarser ones would never be read and are left out.
 #pragma once
 
 #include "render/camera.h"
@@ -30,8 +34,10 @@ struct ShadowCascades {
     std::array<float, kMaxShadowCascades> far_m{};         // the view depth where each slice ends
 };
 
-// `resolution`: texels per side of each cascade's map.
+// `bounds`: the whole scene (what the camera sees and receives shadows); `casters`: what casts them
+// (render::GpuScene::casterBounds). `resolution`: texels per side of each cascade's map.
 ShadowCascades fitShadowCascades(const Camera& camera, float aspect, const scene::Bounds& bounds,
-                                 const glm::vec3& sunDirection, int count, std::uint32_t resolution);
+                                 const scene::Bounds& casters, const glm::vec3& sunDirection, int count,
+                                 std::uint32_t resolution);
 
 }  // namespace ct::render

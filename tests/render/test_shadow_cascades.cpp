@@ -41,7 +41,8 @@ bool inside(const glm::mat4& viewProj, glm::vec3 p) {
 
 TEST_CASE("four cascades cover the view from near the camera to the whole site, finest first", "[render][shadow]") {
     const ct::render::Camera camera = lowCamera({0.0f, 40.0f, 0.0f});
-    const ShadowCascades cascades = ct::render::fitShadowCascades(camera, 16.0f / 9.0f, siteBounds(), kSun, 4, 2048);
+    const ShadowCascades cascades =
+        ct::render::fitShadowCascades(camera, 16.0f / 9.0f, siteBounds(), siteBounds(), kSun, 4, 2048);
     REQUIRE(cascades.count == 4);
     for (int c = 1; c < 4; ++c) {
         CHECK(cascades.texel_m[c] > cascades.texel_m[c - 1]);
@@ -79,9 +80,9 @@ TEST_CASE("cascades move by whole texels when the camera moves, and keep their s
     b.target += glm::vec3(0.37f, 0.0f, -0.21f);
     ct::render::Camera turned = a;
     turned.target = a.eye + glm::vec3(-200.0f, -60.0f, -300.0f);
-    const ShadowCascades ca = ct::render::fitShadowCascades(a, 1.5f, siteBounds(), kSun, 4, 2048);
-    const ShadowCascades cb = ct::render::fitShadowCascades(b, 1.5f, siteBounds(), kSun, 4, 2048);
-    const ShadowCascades ct = ct::render::fitShadowCascades(turned, 1.5f, siteBounds(), kSun, 4, 2048);
+    const ShadowCascades ca = ct::render::fitShadowCascades(a, 1.5f, siteBounds(), siteBounds(), kSun, 4, 2048);
+    const ShadowCascades cb = ct::render::fitShadowCascades(b, 1.5f, siteBounds(), siteBounds(), kSun, 4, 2048);
+    const ShadowCascades ct = ct::render::fitShadowCascades(turned, 1.5f, siteBounds(), siteBounds(), kSun, 4, 2048);
     for (int c = 0; c < 4; ++c) {
         CHECK(cb.texel_m[c] == ca.texel_m[c]);
         CHECK(ct.texel_m[c] == ca.texel_m[c]);
@@ -95,6 +96,43 @@ TEST_CASE("cascades move by whole texels when the camera moves, and keep their s
         CHECK(std::abs(shift.x - std::round(shift.x)) < 0.02f);
         CHECK(std::abs(shift.y - std::round(shift.y)) < 0.02f);
     }
+}
+
+TEST_CASE("the casters alone size the single map and say how many cascades are drawn", "[render][shadow]") {
+    // A campus 1.2 km across casting on a 16 km plain that casts nothing.
+    ct::scene::Bounds casters;
+    casters.extend(glm::vec3(-600.0f, 0.0f, -600.0f));
+    casters.extend(glm::vec3(600.0f, 150.0f, 600.0f));
+    ct::render::Camera overview;
+    overview.eye = {0.0f, 2500.0f, 6000.0f};
+    overview.target = {0.0f, 0.0f, 0.0f};
+    overview.yfov = glm::radians(40.0f);
+    overview.znear = 1.0f;
+    overview.zfar = 30000.0f;
+
+    // One map: across the casters, a texel of under a metre where the site's would be 11 m, and
+    // deep enough for the ground a low sun's shadow reaches, far beyond them.
+    const ShadowCascades single = ct::render::fitShadowCascades(overview, 1.5f, siteBounds(), casters, kSun, 1, 2048);
+    REQUIRE(single.count == 1);
+    CHECK(single.texel_m[0] < 1.0f);
+    for (int c = 0; c < 8; ++c)
+        CHECK(inside(single.viewProj[0], casters.corner(c)));
+    const glm::vec3 shadowEnd =
+        glm::vec3(0.0f, 150.0f, 0.0f) - kSun * (150.0f / kSun.y);  // where the top's shadow lands
+    CHECK(inside(single.viewProj[0], shadowEnd));
+    CHECK_FALSE(inside(single.viewProj[0], glm::vec3(5000.0f, 0.0f, 0.0f)));
+
+    // Cascades: from afar the first ones already hold every caster, and the rest are not drawn.
+    const ShadowCascades trimmed = ct::render::fitShadowCascades(overview, 1.5f, siteBounds(), casters, kSun, 4, 1024);
+    const ShadowCascades full =
+        ct::render::fitShadowCascades(overview, 1.5f, siteBounds(), siteBounds(), kSun, 4, 1024);
+    INFO("cascades drawn: " << trimmed.count << " of " << full.count);
+    CHECK(full.count == 4);
+    CHECK(trimmed.count < 4);
+    for (int c = 0; c < 8; ++c)
+        CHECK(inside(trimmed.viewProj[trimmed.count - 1], casters.corner(c)));
+    for (int c = 0; c < trimmed.count; ++c)
+        CHECK(trimmed.viewProj[c] == full.viewProj[c]);  // those kept are as they were
 }
 
 TEST_CASE("with cascades a small caster on a large site throws a sharp shadow", "[render][shadow]") {
