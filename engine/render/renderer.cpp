@@ -836,6 +836,9 @@ bool Renderer::applyAtmosphere(const Lighting& lighting, const Camera& camera, G
 // a fraction of a texel, averaged away by the 3x3 filter (a car or a fence post in the far
 // cascades, where a texel is metres), while its triangles cost as much as a building's.
 constexpr float kMinCasterTexels = 1.0f;
+// How far inside the finer cascade's edge a caster must lie to be left out of the next, in texels
+// of each of the two (render::HeldRegion).
+constexpr float kHandOffMarginTexels = 4.0f;
 
 void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm::mat4& viewProj,
                              const ShadowCascades& cascades, FrameStats& stats) {
@@ -873,9 +876,19 @@ void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm
             casters.version = levelSelection_.version();
             casters.texel_m = cascades.texel_m[cascade];
         }
+        // A caster whose shadow falls only where the finer cascade before is read (well inside its
+        // edge: mesh.frag reads a cascade from two texels in, at a point a texel and a half along
+        // the normal, filtered a texel either way) is left out of this one.
+        HeldRegion held;
+        if (c > 0) {
+            const float finer = cascades.texel_m[cascade - 1];
+            held.viewProj = cascades.viewProj[cascade - 1];
+            held.extent = 1.0f - 2.0f / static_cast<float>(shadowMapSize_) * kHandOffMarginTexels *
+                                     (1.0f + cascades.texel_m[cascade] / finer);
+        }
         collectVisibleInstances(*scene_, shadowCasters_, casters.levels,
                                 Frustum::fromViewProjection(cascades.viewProj[cascade]), shadowList_,
-                                shadowRanges_[cascade], kMinCasterTexels * cascades.texel_m[cascade]);
+                                shadowRanges_[cascade], kMinCasterTexels * cascades.texel_m[cascade], held);
     }
 
     // Blended draws: farthest first; each gets its own entry in the camera list.

@@ -1,6 +1,7 @@
 #include "render/visibility.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace ct::render {
@@ -69,17 +70,34 @@ void selectLevelsOfDetail(const GpuScene& scene, const DetailView& view, std::ve
     }
 }
 
+bool HeldRegion::holds(const scene::Bounds& bounds) const {
+    if (extent <= 0.0f || bounds.empty()) return false;
+    // The box's image under an affine map: its centre's image, and half extents summed from the
+    // absolute values of the map's rows.
+    const glm::vec3 centre = bounds.center();
+    const glm::vec3 half = 0.5f * bounds.size();
+    for (int axis = 0; axis < 2; ++axis) {
+        const float at = viewProj[0][axis] * centre.x + viewProj[1][axis] * centre.y + viewProj[2][axis] * centre.z +
+                         viewProj[3][axis];
+        const float reach = std::abs(viewProj[0][axis]) * half.x + std::abs(viewProj[1][axis]) * half.y +
+                            std::abs(viewProj[2][axis]) * half.z;
+        if (std::abs(at) + reach > extent) return false;
+    }
+    return true;
+}
+
 void collectVisibleInstances(const GpuScene& scene, const std::vector<char>& nodeDrawn,
                              const std::vector<std::uint8_t>& instanceLevels, const Frustum& frustum,
                              std::vector<std::uint32_t>& list, std::vector<InstanceRange>& ranges,
-                             float minInstanceSize) {
+                             float minInstanceSize, const HeldRegion& held) {
     const auto& groups = scene.groups();
     ranges.assign(groups.size(), {});
     for (std::size_t g = 0; g < groups.size(); ++g) {
         const InstanceGroup& group = groups[g];
         ranges[g].first = static_cast<std::uint32_t>(list.size());
         for (const InstanceChunk& chunk : group.chunks) {
-            if (!nodeDrawn[chunk.node] || chunk.instanceSize < minInstanceSize || !frustum.intersects(chunk.bounds))
+            if (!nodeDrawn[chunk.node] || chunk.instanceSize < minInstanceSize || !frustum.intersects(chunk.bounds) ||
+                held.holds(chunk.bounds))
                 continue;
             if (group.levelCount == 1) {
                 for (std::uint32_t i = 0; i < chunk.count; ++i)

@@ -46,14 +46,24 @@ struct InstanceRange {
     std::uint32_t count = 0;
 };
 
+// Where an orthographic projection's image is held by something else, so what lies wholly inside
+// it as that projection sees it can be left out: a shadow cascade's casters whose shadows fall
+// only where the finer cascade before it is read (render/shadow_cascades.h).
+struct HeldRegion {
+    glm::mat4 viewProj{1.0f};  // world to clip space (orthographic: w stays 1)
+    float extent = 0.0f;       // held: |x| and |y| within this in clip space; 0: nothing held
+    bool holds(const scene::Bounds& bounds) const;
+};
+
 // Appends the visible instances of every group to `list`; ranges[g] says where group g's are.
 // An instance of a mesh with levels of detail is listed only in the group of its level,
 // `instanceLevels[instance]` (LevelSelection::levels()). Chunks whose instances are all smaller
 // than `minInstanceSize` (m, InstanceChunk::instanceSize) are left out: a shadow cascade passes
-// its texel, as a caster finer than one texel casts nothing its filter would show.
+// its texel, as a caster finer than one texel casts nothing its filter would show. Chunks `held`
+// holds are left out too.
 void collectVisibleInstances(const GpuScene& scene, const std::vector<char>& nodeDrawn,
                              const std::vector<std::uint8_t>& instanceLevels, const Frustum& frustum,
                              std::vector<std::uint32_t>& list, std::vector<InstanceRange>& ranges,
-                             float minInstanceSize = 0.0f);
+                             float minInstanceSize = 0.0f, const HeldRegion& held = {});
 
 }  // namespace ct::render

@@ -5,6 +5,7 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include <cmath>
 #include <utility>
 
 #include <catch2/catch.hpp>
@@ -323,4 +324,36 @@ TEST_CASE("a caster is drawn into the shadow map at the coarsest level whose err
     CHECK(frame.stats.mainTriangles == 12 + 12);
     CHECK(frame.stats.shadowTriangles == 2 + 12);
     CHECK(harness.context().validationCounts().total() == 0);
+}
+
+TEST_CASE("a held region holds a box exactly when all its corners lie within it", "[render][culling]") {
+    // An orthographic sun's view, turned about two axes, as a shadow cascade's.
+    const glm::mat4 view = glm::lookAt(glm::vec3(0.0f), -glm::normalize(glm::vec3(0.4f, 0.6f, 0.3f)), {0, 1, 0});
+    ct::render::HeldRegion held;
+    held.viewProj = glm::ortho(-500.0f, 500.0f, -500.0f, 500.0f, -2000.0f, 2000.0f) * view;
+    held.extent = 0.9f;
+    int heldCount = 0;
+    int notHeld = 0;
+    for (int i = 0; i < 400; ++i) {
+        // Boxes of 1 to 300 m at places from the middle to well outside.
+        const glm::vec3 at(std::fmod(i * 137.0f, 1400.0f) - 700.0f, std::fmod(i * 53.0f, 200.0f),
+                           std::fmod(i * 291.0f, 1400.0f) - 700.0f);
+        const glm::vec3 size(1.0f + std::fmod(i * 7.0f, 300.0f), 1.0f + std::fmod(i * 11.0f, 150.0f),
+                             1.0f + std::fmod(i * 13.0f, 300.0f));
+        ct::scene::Bounds box;
+        box.extend(at);
+        box.extend(at + size);
+        bool inside = true;
+        for (int c = 0; c < 8; ++c) {
+            const glm::vec4 clip = held.viewProj * glm::vec4(box.corner(c), 1.0f);
+            inside = inside && std::abs(clip.x) <= 0.9f && std::abs(clip.y) <= 0.9f;
+        }
+        INFO("box at " << at.x << ", " << at.y << ", " << at.z << " of " << size.x << " x " << size.y << " x "
+                       << size.z);
+        CHECK(held.holds(box) == inside);
+        (inside ? heldCount : notHeld)++;
+    }
+    CHECK(heldCount > 40);
+    CHECK(notHeld > 40);
+    CHECK_FALSE(ct::render::HeldRegion{}.holds(ct::scene::Bounds{}));  // nothing held by default
 }
