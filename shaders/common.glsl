@@ -62,11 +62,16 @@ layout(std430, set = 0, binding = 6) readonly buffer ColormapTable {
     vec4 colormapTable[];
 };
 
-// Per node (index = ids.x - 1): x: vertical lift (m), y: nothing drawn below this world height,
-// z: scaffold lattice above this world height, w: selection highlight 0..1
-// (engine/render/node_animation.h).
+// Per node (index = ids.x - 1; engine/render/node_animation.h, render::GpuNodeAnimation): its look,
+// x: vertical lift (m), y: nothing drawn below this world height, z: scaffold lattice above this
+// world height, w: selection highlight 0..1; and its motion, the rows of a rigid 3x4 transform of
+// the world (a rotor turning, a tracker tilting).
+struct NodeLookAndMotion {
+    vec4 look;
+    vec4 motion[3];
+};
 layout(std430, set = 0, binding = 7) readonly buffer NodeAnimations {
-    vec4 nodeAnimations[];
+    NodeLookAndMotion nodeAnimations[];
 };
 
 // The sky's radiance on spherical harmonics, nine coefficients (rgb) in a uniform buffer
@@ -85,7 +90,20 @@ layout(set = 0, binding = 11) uniform sampler2D skySpecularMap;
 // sky's harmonics, reflections and haze. On, frame.atmosphere.x still decides.
 layout(constant_id = 5) const bool kAtmosphere = true;
 
-vec4 nodeAnimation(uint nodeIdPlusOne) { return nodeAnimations[max(nodeIdPlusOne, 1u) - 1u]; }
+vec4 nodeAnimation(uint nodeIdPlusOne) { return nodeAnimations[max(nodeIdPlusOne, 1u) - 1u].look; }
+
+// A world point and a world direction moved by the node's motion.
+vec3 nodeMotionPoint(uint nodeIdPlusOne, vec3 p) {
+    uint n = max(nodeIdPlusOne, 1u) - 1u;
+    vec4 h = vec4(p, 1.0);
+    return vec3(dot(nodeAnimations[n].motion[0], h), dot(nodeAnimations[n].motion[1], h),
+                dot(nodeAnimations[n].motion[2], h));
+}
+vec3 nodeMotionDirection(uint nodeIdPlusOne, vec3 d) {
+    uint n = max(nodeIdPlusOne, 1u) - 1u;
+    return vec3(dot(nodeAnimations[n].motion[0].xyz, d), dot(nodeAnimations[n].motion[1].xyz, d),
+                dot(nodeAnimations[n].motion[2].xyz, d));
+}
 
 layout(push_constant) uniform DrawConstants {
     uint flags;    // bit 0: vertex tangents present; bit 1: alpha mask; bit 2: alpha blend

@@ -19,7 +19,7 @@ layout(location = 6) flat out vec3 outFacetNormal;
 
 void main() {
     Instance instance = instances[cameraVisible[gl_InstanceIndex]];
-    vec3 normal = instanceNormalMatrix(instance) * inNormal;
+    vec3 normal = instanceWorldNormal(instance, inNormal);
     vec4 world = instanceWorldPosition(instance, inPosition, normal);
     outWorldPosition = world.xyz;
     outNormal = normal;

@@ -19,11 +19,11 @@ layout(location = 6) flat out vec3 outFacetNormal;  // the provoking vertex's: s
 
 void main() {
     Instance instance = instances[cameraVisible[gl_InstanceIndex]];
-    vec3 normal = instanceNormalMatrix(instance) * inNormal;
+    vec3 normal = instanceWorldNormal(instance, inNormal);
     vec4 world = instanceWorldPosition(instance, inPosition, normal);
     outWorldPosition = world.xyz;
     outNormal = normal;
-    outTangent = vec4(mat3(instance.model) * inTangent.xyz, inTangent.w);
+    outTangent = vec4(instanceWorldTangent(instance, inTangent.xyz), inTangent.w);
     outUv = vec4(inUv0, inUv1);
     outColor = inColor;
     outIds = instance.ids.xy;

@@ -255,6 +255,9 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
             }
         }
     }
+    nodeCentres_.resize(scene.nodes.size());
+    for (std::size_t n = 0; n < scene.nodes.size(); ++n)
+        nodeCentres_[n] = nodeBounds[n].empty() ? glm::vec3(0.0f) : nodeBounds[n].center();
     for (std::size_t n = 0; n < scene.nodes.size(); ++n) {
         const scene::Node& node = scene.nodes[n];
         if (node.lodFar < 0 || node.lodFar >= static_cast<int>(scene.nodes.size()) || !drawn[n]) continue;

@@ -105,6 +105,8 @@ public:
     const std::vector<char>& isLodProxy() const { return isLodProxy_; }
     std::size_t nodeCount() const { return isLodProxy_.size(); }
     bool nodeCastsShadow(std::size_t node) const { return castsShadow_[node] != 0; }
+    // The middle of what a node draws (world; the origin for a node that draws nothing).
+    glm::vec3 nodeCentre(std::size_t node) const { return nodeCentres_[node]; }
     VkBuffer vertexBuffer() const { return vertices_.get(); }
     VkBuffer indexBuffer() const { return indices_.get(); }
     VkBuffer instanceBuffer() const { return instances_.get(); }
@@ -137,6 +139,7 @@ private:
     std::vector<LevelledInstances> levelled_;
     std::vector<char> isLodProxy_;
     std::vector<char> castsShadow_;  // per node (scene::Node::castsShadow)
+    std::vector<glm::vec3> nodeCentres_;
     // Per geometry (each mesh's full detail, then each of its levels: geometryOf()) and
     // primitive, its place in the shared buffers.
     struct PrimitiveRange {

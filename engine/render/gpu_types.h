@@ -15,6 +15,14 @@ struct GpuInstance {
 };
 static_assert(sizeof(GpuInstance) == 128);
 
+// A node's look and motion for the shaders (render/node_animation.h; common.glsl's NodeAnimations).
+struct GpuNodeAnimation {
+    glm::vec4 look;       // lift (m), nothing drawn below this height, scaffold above it, highlight
+    glm::vec4 motion[3];  // the rows of the motion's upper 3x4: world to moved world
+    bool operator==(const GpuNodeAnimation&) const = default;
+};
+static_assert(sizeof(GpuNodeAnimation) == 64);
+
 struct GpuFrameUniforms {
     glm::mat4 viewProj;
     glm::mat4 invViewProj;

@@ -2,18 +2,25 @@
 // hiding a node, lifting it vertically (a building rising out of the ground), clipping
 // everything below a height (so the part still "underground" never shows, terrain or not), and
 // a scaffold look (a lattice of poles and ledgers) above a height, solid below it — the look of
-// a building under construction; and a highlight tint for the node a user selected.
+// a building under construction; a highlight tint for the node a user selected; and a rigid
+// motion in the world after the node's placement: a rotor turning about its hub, a nacelle about
+// its tower, a tracker row about its torque tube.
 //
 //   std::vector<NodeAnimation> animations(scene.nodes.size());
 //   animations[hall] = {.lift_m = -12.0f, .clipBelowY = 0.0f, .scaffoldAboveY = 4.0f};
 //   renderer.setNodeAnimations(animations);   // empty: every node as in the scene
 //
-// Shadows follow the lift only: a scaffolded node casts its full shape, and the part below the
-// clip still casts (it is underground, where the terrain hides it). Heights are world y after
-// the lift. Culling keeps the nodes' unlifted bounds, so lifts must
-// be downward (<= 0) with the clip at or above the original bottom: what is drawn then stays
-// inside the bounds that were culled.
+// Shadows follow the lift and the motion: a scaffolded node casts its full shape, and the part
+// below the clip still casts (it is underground, where the terrain hides it). Heights are world y
+// after the motion and the lift. Culling keeps the nodes' unlifted bounds, moved by the motion,
+// so lifts must be downward (<= 0) with the clip at or above the original bottom: what is drawn
+// then stays inside the bounds that were culled. The shadow map is drawn again when a caster's
+// motion turns it by more than kShadowMotionTolerance (render/renderer.h), so a slowly turning
+// tracker does not redraw it every frame; a part that turns fast (a rotor) is best left out of the
+// casters (scene::Node::castsShadow).
 #pragma once
+
+#include <glm/glm.hpp>
 
 #include <limits>
 
@@ -25,6 +32,7 @@ struct NodeAnimation {
     float clipBelowY = -std::numeric_limits<float>::max();
     float scaffoldAboveY = std::numeric_limits<float>::max();
     float highlight = 0.0f;  // 0..1: tinted toward the selection colour (a picked building)
+    glm::mat4 motion{1.0f};  // rigid: world to moved world, applied before the lift
 
     bool operator==(const NodeAnimation&) const = default;
 };

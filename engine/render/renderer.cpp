@@ -381,7 +381,7 @@ void Renderer::createVisibleLists() {
 }
 
 void Renderer::createAnimationBuffers() {
-    const VkDeviceSize bytes = std::max<std::size_t>(scene_->nodeCount(), 1) * sizeof(glm::vec4);
+    const VkDeviceSize bytes = std::max<std::size_t>(scene_->nodeCount(), 1) * sizeof(GpuNodeAnimation);
     for (std::uint32_t i = 0; i < FrameRing::kFramesInFlight; ++i) {
         animationBuffers_[i] = vk::Buffer(context_, {bytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, vk::MemoryUsage::Upload,
                                                      "node animations " + std::to_string(i)});
@@ -434,16 +434,44 @@ VkPipeline Renderer::opaquePipeline(std::uint32_t surface, bool textured) {
     return pipeline.get();
 }
 
+bool Renderer::castersMovedSinceShadow() const {
+    if (shadowAnimationDrawn_.size() != animationData_.size()) return true;
+    for (std::size_t n = 0; n < animationData_.size(); ++n) {
+        if (n >= shadowCasters_.size() || !shadowCasters_[n]) continue;  // casts nothing drawn
+        const GpuNodeAnimation& now = animationData_[n];
+        const GpuNodeAnimation& drawn = shadowAnimationDrawn_[n];
+        if (now.look != drawn.look) return true;
+        // Turned, or its middle moved (a turn about a pivot kilometres from the origin changes
+        // the translation by metres while the node stays put).
+        const glm::vec4 centre(scene_->nodeCentre(n), 1.0f);
+        for (int row = 0; row < 3; ++row) {
+            const glm::vec4 change = now.motion[row] - drawn.motion[row];
+            const glm::vec3 turn = glm::abs(glm::vec3(change));
+            if (glm::max(turn.x, glm::max(turn.y, turn.z)) > kShadowMotionTolerance ||
+                std::abs(glm::dot(change, centre)) > kShadowMotionTolerance_m)
+                return true;
+        }
+    }
+    return false;
+}
+
 void Renderer::uploadAnimations(const Frame& frame) {
     const NodeAnimation still;
     animationData_.resize(std::max<std::size_t>(scene_->nodeCount(), 1));
+    nodeMoved_.assign(animationData_.size(), 0);
+    nodeMotion_.resize(animationData_.size());
     for (std::size_t n = 0; n < animationData_.size(); ++n) {
         const NodeAnimation& a = n < animations_.size() ? animations_[n] : still;
-        animationData_[n] = glm::vec4(a.lift_m, a.clipBelowY, a.scaffoldAboveY, a.highlight);
+        const glm::mat4 m = glm::transpose(a.motion);  // rows as columns
+        animationData_[n] = {glm::vec4(a.lift_m, a.clipBelowY, a.scaffoldAboveY, a.highlight), {m[0], m[1], m[2]}};
+        if (a.motion != still.motion) {
+            nodeMoved_[n] = 1;
+            nodeMotion_[n] = a.motion;
+        }
         if (a.clipBelowY > still.clipBelowY) frameRising_ = true;
         if (a.scaffoldAboveY < std::numeric_limits<float>::max()) frameFeatures_ |= kFeatureScaffolding;
     }
-    animationBuffers_[frame.slot].write(animationData_.data(), animationData_.size() * sizeof(glm::vec4));
+    animationBuffers_[frame.slot].write(animationData_.data(), animationData_.size() * sizeof(GpuNodeAnimation));
 }
 
 void Renderer::allocateFrameSets() {
@@ -652,7 +680,7 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
         for (int c = 0; sameCascades && c < cascades_.count; ++c)
             sameCascades = cascades_.viewProj[static_cast<std::size_t>(c)] ==
                            shadowCascadesDrawn_.viewProj[static_cast<std::size_t>(c)];
-        shadowDue = !sameCascades || shadowCasters_ != shadowCastersDrawn_ || animationData_ != shadowAnimationDrawn_ ||
+        shadowDue = !sameCascades || shadowCasters_ != shadowCastersDrawn_ || castersMovedSinceShadow() ||
                     levelSelection_.version() != shadowLevelsDrawn_;
     }
     if (shadows && shadowDue) {
@@ -858,8 +886,9 @@ void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm
     uploadAnimations(frame);
     cameraList_.clear();
     shadowList_.clear();
+    const MovedNodes moved{&nodeMoved_, &nodeMotion_};
     collectVisibleInstances(*scene_, nodeDrawn_, levelSelection_.levels(), Frustum::fromViewProjection(viewProj),
-                            cameraList_, cameraRanges_);
+                            cameraList_, cameraRanges_, 0.0f, {}, moved);
     // Each cascade's casters, one list after another (ranges index the whole): what is drawn and
     // casts a shadow.
     shadowCasters_ = nodeDrawn_;
@@ -888,7 +917,7 @@ void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm
         }
         collectVisibleInstances(*scene_, shadowCasters_, casters.levels,
                                 Frustum::fromViewProjection(cascades.viewProj[cascade]), shadowList_,
-                                shadowRanges_[cascade], kMinCasterTexels * cascades.texel_m[cascade], held);
+                                shadowRanges_[cascade], kMinCasterTexels * cascades.texel_m[cascade], held, moved);
     }
 
     // Blended draws: farthest first; each gets its own entry in the camera list.

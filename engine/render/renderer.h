@@ -278,7 +278,14 @@ private:
     ShadowCascades shadowCascadesDrawn_;
     std::vector<char> shadowCastersDrawn_;
     std::uint64_t shadowLevelsDrawn_ = 0;  // LevelSelection::version() the shadow map was drawn with
-    std::vector<glm::vec4> shadowAnimationDrawn_;
+    std::vector<GpuNodeAnimation> shadowAnimationDrawn_;
+    // A caster's motion moved it since the shadow map was drawn by more than these: a rotation
+    // element (about a third of a degree) or its middle (m). A tracker row turning a quarter
+    // of a degree a second in the window at 60x redraws the map every second or two, not every
+    // frame; the shadow stays within a few centimetres of the row.
+    static constexpr float kShadowMotionTolerance = 0.006f;
+    static constexpr float kShadowMotionTolerance_m = 0.25f;
+    bool castersMovedSinceShadow() const;
     // The atmosphere's tables, the sky-view table's state, its sampler, and CPU copies of the
     // transmittance and multiple-scattering tables (read back from the GPU once) that the sun's
     // colour, the ambient light and the exposure are read from.
@@ -365,10 +372,13 @@ private:
     std::uint64_t lampMapVersion_ = 1;
     std::array<vk::Buffer, FrameRing::kFramesInFlight> lampMapBuffers_;
     std::array<std::uint64_t, FrameRing::kFramesInFlight> lampMapVersionInSlot_{};
-    // Per node: hidden, and the shaders' (lift, clip below, scaffold above, 0), per frame in flight.
+    // Per node: hidden, and the shaders' look and motion, per frame in flight; which nodes move
+    // (their chunks are culled with moved bounds) and their motions.
     std::vector<NodeAnimation> animations_;
     std::array<vk::Buffer, FrameRing::kFramesInFlight> animationBuffers_;
-    std::vector<glm::vec4> animationData_;
+    std::vector<GpuNodeAnimation> animationData_;
+    std::vector<char> nodeMoved_;
+    std::vector<glm::mat4> nodeMotion_;
     std::vector<std::uint32_t> cameraList_;
     std::vector<std::uint32_t> shadowList_;
     std::vector<InstanceRange> cameraRanges_;

@@ -70,6 +70,11 @@ void selectLevelsOfDetail(const GpuScene& scene, const DetailView& view, std::ve
     }
 }
 
+scene::Bounds MovedNodes::bounds(const InstanceChunk& chunk) const {
+    if (!moved || chunk.node >= moved->size() || !(*moved)[chunk.node]) return chunk.bounds;
+    return scene::transformed(chunk.bounds, (*motion)[chunk.node]);
+}
+
 bool HeldRegion::holds(const scene::Bounds& bounds) const {
     if (extent <= 0.0f || bounds.empty()) return false;
     // The box's image under an affine map: its centre's image, and half extents summed from the
@@ -89,16 +94,16 @@ bool HeldRegion::holds(const scene::Bounds& bounds) const {
 void collectVisibleInstances(const GpuScene& scene, const std::vector<char>& nodeDrawn,
                              const std::vector<std::uint8_t>& instanceLevels, const Frustum& frustum,
                              std::vector<std::uint32_t>& list, std::vector<InstanceRange>& ranges,
-                             float minInstanceSize, const HeldRegion& held) {
+                             float minInstanceSize, const HeldRegion& held, const MovedNodes& moved) {
     const auto& groups = scene.groups();
     ranges.assign(groups.size(), {});
     for (std::size_t g = 0; g < groups.size(); ++g) {
         const InstanceGroup& group = groups[g];
         ranges[g].first = static_cast<std::uint32_t>(list.size());
         for (const InstanceChunk& chunk : group.chunks) {
-            if (!nodeDrawn[chunk.node] || chunk.instanceSize < minInstanceSize || !frustum.intersects(chunk.bounds) ||
-                held.holds(chunk.bounds))
-                continue;
+            if (!nodeDrawn[chunk.node] || chunk.instanceSize < minInstanceSize) continue;
+            const scene::Bounds bounds = moved.bounds(chunk);
+            if (!frustum.intersects(bounds) || held.holds(bounds)) continue;
             if (group.levelCount == 1) {
                 for (std::uint32_t i = 0; i < chunk.count; ++i)
                     list.push_back(chunk.first + i);

@@ -55,15 +55,23 @@ struct HeldRegion {
     bool holds(const scene::Bounds& bounds) const;
 };
 
+// The nodes a motion moves this frame (render::NodeAnimation::motion): their chunks are culled
+// where the motion puts them. Empty: none moved.
+struct MovedNodes {
+    const std::vector<char>* moved = nullptr;        // per node: 1 where `motion` applies
+    const std::vector<glm::mat4>* motion = nullptr;  // per node
+    scene::Bounds bounds(const InstanceChunk& chunk) const;
+};
+
 // Appends the visible instances of every group to `list`; ranges[g] says where group g's are.
 // An instance of a mesh with levels of detail is listed only in the group of its level,
 // `instanceLevels[instance]` (LevelSelection::levels()). Chunks whose instances are all smaller
 // than `minInstanceSize` (m, InstanceChunk::instanceSize) are left out: a shadow cascade passes
 // its texel, as a caster finer than one texel casts nothing its filter would show. Chunks `held`
-// holds are left out too.
+// holds are left out too; `moved` nodes' chunks are tested where their motion puts them.
 void collectVisibleInstances(const GpuScene& scene, const std::vector<char>& nodeDrawn,
                              const std::vector<std::uint8_t>& instanceLevels, const Frustum& frustum,
                              std::vector<std::uint32_t>& list, std::vector<InstanceRange>& ranges,
-                             float minInstanceSize = 0.0f, const HeldRegion& held = {});
+                             float minInstanceSize = 0.0f, const HeldRegion& held = {}, const MovedNodes& moved = {});
 
 }  // namespace ct::render

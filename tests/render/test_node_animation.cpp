@@ -4,6 +4,8 @@
 
 #include "render/image_file.h"
 
+#include <glm/gtc/matrix_transform.hpp>
+
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -112,6 +114,62 @@ TEST_CASE("node animations hide, lift and scaffold one node and leave the others
         CHECK(bluer > whole.pixels * 9 / 10);
         // Nothing else changed.
         CHECK(frame.pixel(5, frame.height - 5) == still.pixel(5, frame.height - 5));
+    }
+    SECTION("moved: turned about a pivot beside it, the cube stands where the motion puts it, shadow and all") {
+        // A quarter turn about the vertical through (3, 0, 0): the cube at the origin goes to (3, 2, 3),
+        // nearer the camera (at z 12) and to the right of where it stood.
+        const glm::vec3 pivot(3.0f, 0.0f, 0.0f);
+        animations[static_cast<std::size_t>(caster)].motion =
+            glm::translate(glm::mat4(1.0f), pivot) *
+            glm::rotate(glm::mat4(1.0f), glm::radians(90.0f), glm::vec3(0, 1, 0)) *
+            glm::translate(glm::mat4(1.0f), -pivot);
+        harness.renderer().setNodeAnimations(animations);
+        const render::CapturedFrame frame = harness.renderAgain(camera);
+        keep(frame, "moved");
+        const auto projected = [&](glm::vec3 p) {
+            const glm::vec4 clip = camera.projection(1.0f) * camera.view() * glm::vec4(p, 1.0f);
+            return glm::ivec2((glm::vec2(clip) / clip.w * 0.5f + 0.5f) * 256.0f);
+        };
+        const glm::ivec2 there = projected({3.0f, 2.0f, 3.0f});
+        const glm::ivec2 before = projected({0.0f, 2.0f, 0.0f});
+        CHECK(frame.nodeAt(static_cast<std::uint32_t>(there.x), static_cast<std::uint32_t>(there.y)) == caster);
+        CHECK(frame.nodeAt(static_cast<std::uint32_t>(before.x), static_cast<std::uint32_t>(before.y)) != caster);
+        CHECK(coverageOf(frame, caster).pixels > whole.pixels);  // nearer the camera: larger
+        // Its shadow went with it: most of the ground that lay in its shadow (and that neither
+        // cube covers) is lit now.
+        float lit = 0.0f;
+        for (std::uint32_t y = 0; y < 256; ++y)
+            for (std::uint32_t x = 0; x < 256; ++x)
+                if (still.nodeAt(x, y) == ground) lit = std::max(lit, ct::test::luminance(still.pixel(x, y)));
+        int shaded = 0;
+        int litNow = 0;
+        for (std::uint32_t y = 0; y < 256; ++y)
+            for (std::uint32_t x = 0; x < 256; ++x)
+                if (still.nodeAt(x, y) == ground && frame.nodeAt(x, y) == ground &&
+                    ct::test::luminance(still.pixel(x, y)) < 0.6f * lit) {
+                    ++shaded;
+                    if (ct::test::luminance(frame.pixel(x, y)) > 0.8f * lit) ++litNow;
+                }
+        INFO("ground in the cube's old shadow: " << shaded << " pixels, lit now " << litNow);
+        CHECK(shaded > 100);
+        CHECK(litNow > shaded / 2);
+    }
+    SECTION("moved into the view from outside it: culled where it is drawn, not where it was") {
+        // 40 m to the side, out of the view; its motion brings it back to the origin.
+        animations[static_cast<std::size_t>(caster)].motion = glm::mat4(1.0f);
+        ct::scene::Scene aside = scene;
+        aside.nodes[static_cast<std::size_t>(caster)].local =
+            glm::translate(glm::mat4(1.0f), glm::vec3(-40.0f, 0.0f, 0.0f)) *
+            aside.nodes[static_cast<std::size_t>(caster)].local;
+        aside.nodes[static_cast<std::size_t>(caster)].world =
+            glm::translate(glm::mat4(1.0f), glm::vec3(-40.0f, 0.0f, 0.0f)) *
+            aside.nodes[static_cast<std::size_t>(caster)].world;
+        harness.renderer().setScene(aside);
+        CHECK(coverageOf(harness.renderAgain(camera), caster).pixels == 0);
+        animations[static_cast<std::size_t>(caster)].motion =
+            glm::translate(glm::mat4(1.0f), glm::vec3(40.0f, 0.0f, 0.0f));
+        harness.renderer().setNodeAnimations(animations);
+        CHECK(coverageOf(harness.renderAgain(camera), caster).pixels == whole.pixels);
     }
     SECTION("setScene clears the animations") {
         animations[static_cast<std::size_t>(caster)].hidden = true;
