@@ -62,7 +62,7 @@ PvOutput simulatePvFarm(const SolarFarm& farm, const SolarPosition& sun, const I
                         double wind_ms) {
     PvOutput out;
     TrackerGeometry tracker;
-    tracker.limit_deg = farm.trackerLimit_deg;
+    tracker.limit_deg = std::isfinite(wind_ms) && wind_ms >= kTrackerStowWind_ms ? 0.0 : farm.trackerLimit_deg;
     tracker.axisAzimuth_deg = farmTrackerAxisAzimuth_deg(farm);
     tracker.groundCoverageRatio = farm.groundCoverageRatio;
     const PlaneOfArray poa = trackerPlaneOfArray(sun, sky, tracker);

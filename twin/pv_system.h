@@ -56,6 +56,11 @@ double farmDcCapacity_mw(const SolarFarm& farm);
 // (counter-clockwise seen from above) turns them with it.
 double farmTrackerAxisAzimuth_deg(const SolarFarm& farm);
 
+// Trackers lie flat (stow) when the wind at 10 m reaches this: a module tilted into a gale is a
+// sail. Vendors stow at 15-20 m/s (the threshold is set per site from the wind-tunnel study); the
+// campus's is assumed at the middle of that range.
+inline constexpr double kTrackerStowWind_ms = 18.0;
+
 // One farm at one instant. Negative or non-finite inputs give 0, never NaN.
 PvOutput simulatePvFarm(const SolarFarm& farm, const SolarPosition& sun, const Irradiance& sky, double ambient_c,
                         double wind_ms);

@@ -24,7 +24,9 @@ int initialSupplyPhase(const Scenario& scenario, const SimulationOptions& option
     return std::max(1, phaseEnergisedAt(scenario, options.start));
 }
 
-// Seeds per building differ but follow from the one seed, so runs stay reproducible.
+// Seeds per building (and per turbine, from kTurbineSalt) differ but follow from the one seed, so
+// runs stay reproducible.
+constexpr std::uint64_t kTurbineSalt = 1u << 20;
 std::uint64_t mixSeed(std::uint64_t seed, std::uint64_t salt) {
     std::uint64_t z = seed + 0x9e3779b97f4a7c15ull * (salt + 1);
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
@@ -110,13 +112,27 @@ void Simulation::compute(UtcSeconds t) {
         solarAvailable += pv.ac_mw;
     }
     double windAvailable = 0.0;
+    // The rotors and nacelles move on from where the last step left them (twin::turbinePoseAfter);
+    // a turbine new to the run starts facing the wind, its rotor at an angle of its own.
+    std::vector<TurbineSnapshot> previous = std::move(s.turbines);
     s.turbines.clear();
-    for (const Turbine& turbine : scenario_.turbines) {
+    for (std::size_t i = 0; i < scenario_.turbines.size(); ++i) {
+        const Turbine& turbine = scenario_.turbines[i];
         if (turbine.phase > supplyPhase_) continue;
         const TurbineType& type = scenario_.turbineTypes.at(turbine.type);
         const double hub = hubWindSpeed(s.weather.wind10m_ms, type.hubHeight_m, scenario_.climate.shearExponent);
         const TurbineOutput out = simulateTurbine(type, hub, s.weather.windFrom_deg);
-        s.turbines.push_back({turbine.id, out.hubWind_ms, out.power_mw, out.rotor_rpm, out.yaw_deg});
+        TurbineSnapshot& snapshot = s.turbines.emplace_back();
+        snapshot = {turbine.id, out.hubWind_ms, out.power_mw, out.rotor_rpm, out.yaw_deg, out.yaw_deg, 0.0};
+        const auto last = std::find_if(previous.begin(), previous.end(),
+                                       [&](const TurbineSnapshot& p) { return p.id == turbine.id; });
+        if (last != previous.end()) {
+            const TurbinePose pose = turbinePoseAfter(*last, dt);
+            snapshot.yaw_deg = pose.yaw_deg;
+            snapshot.rotorAngle_deg = pose.rotorAngle_deg;
+        } else {
+            snapshot.rotorAngle_deg = static_cast<double>(mixSeed(options_.seed, kTurbineSalt + i) % 360000u) / 1000.0;
+        }
         windAvailable += out.power_mw;
     }
 

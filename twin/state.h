@@ -50,8 +50,10 @@ struct TurbineSnapshot {
     std::string id;
     double hubWind_ms = 0.0;
     double power_mw = 0.0;
-    double rotor_rpm = 0.0;
-    double yaw_deg = 0.0;
+    double rotor_rpm = 0.0;  // held until the next step
+    double yaw_deg = 0.0;    // the nacelle's heading, clockwise from north, slewing towards windFrom_deg
+    double windFrom_deg = 0.0;
+    double rotorAngle_deg = 0.0;  // blade 1 from up, turning with the rotor: integrated from the speed history
 };
 
 struct SolarFarmSnapshot {

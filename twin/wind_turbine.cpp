@@ -70,6 +70,19 @@ TurbineOutput simulateTurbine(const TurbineType& type, double hubWind_ms, double
     return out;
 }
 
+TurbinePose turbinePoseAfter(const TurbineSnapshot& atStep, double elapsed_s) {
+    const double t = std::isfinite(elapsed_s) ? std::max(0.0, elapsed_s) : 0.0;
+    TurbinePose pose;
+    // rpm x 6 = degrees a second.
+    pose.rotorAngle_deg = normaliseDegrees(atStep.rotorAngle_deg + atStep.rotor_rpm * 6.0 * t);
+    // The signed difference to the wind, -180 .. 180, closed at the yaw rate.
+    double off = normaliseDegrees(atStep.windFrom_deg - atStep.yaw_deg);
+    if (off > 180.0) off -= 360.0;
+    const double turn = std::clamp(off, -kNacelleYawRate_degPerS * t, kNacelleYawRate_degPerS * t);
+    pose.yaw_deg = normaliseDegrees(atStep.yaw_deg + turn);
+    return pose;
+}
+
 std::vector<PowerCurvePoint> ge15Curve() {
     return {{3.5, 0.024}, {4.0, 0.064},  {5.0, 0.150},  {6.0, 0.277},  {7.0, 0.440}, {8.0, 0.657},
             {9.0, 0.936}, {10.0, 1.254}, {11.0, 1.440}, {12.0, 1.500}, {25.0, 1.500}};

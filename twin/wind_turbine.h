@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "twin/scenario.h"
+#include "twin/state.h"
 
 namespace ct::twin {
 
@@ -36,6 +37,20 @@ TurbineOutput simulateTurbine(const TurbineType& type, double hubWind_ms, double
 // and rated (the cube of the wind's kinetic power, shifted to start at 0), rated from there to
 // cut-out, 0 elsewhere.
 double defaultCubicCurvePower(const TurbineType& type, double hubWind_ms);
+
+// How fast a nacelle turns to face the wind: NREL 5 MW's yaw rate, 0.3 deg/s (Jonkman et al. 2009,
+// table 5-1, "nacelle-yaw rate"); utility-scale machines yaw at 0.3-0.5 deg/s.
+inline constexpr double kNacelleYawRate_degPerS = 0.3;
+
+// Where a turbine's moving parts stand `elapsed_s` after the step `atStep` describes (0 .. the
+// step): the rotor turned at the step's speed, the nacelle slewed towards the step's wind at
+// kNacelleYawRate_degPerS the short way round. The simulation takes each step's pose from the
+// last one's by this same function, so a picture at any time between steps agrees with the steps.
+struct TurbinePose {
+    double rotorAngle_deg = 0.0;  // 0 .. 360
+    double yaw_deg = 0.0;         // 0 .. 360
+};
+TurbinePose turbinePoseAfter(const TurbineSnapshot& atStep, double elapsed_s);
 
 // GE 1.5 MW class, 77 m rotor: cut-in 3.5, rated 12, cut-out 25 m/s (facts file). Points between are
 // the actuator-disc power 0.5 rho A Cp v^3 with rho 1.225 kg/m3 and Cp rising from 0.2 at cut-in to

@@ -1,6 +1,10 @@
 // The whole twin stepping through time: energy balance at every step of a year, determinism,
 // phases, and the state snapshot's keyed quantities.
 #include "twin/scenario_loader.h"
+#include "twin/wind_turbine.h"
+
+#include <cmath>
+#include <set>
 #include "twin/simulation.h"
 
 #include <catch2/catch.hpp>
@@ -135,4 +139,28 @@ TEST_CASE("the grid import limit follows the substation's growth by phase", "[tw
         maxGrid = std::max(maxGrid, sim.advance().campus.grid_mw);
     CHECK(maxGrid > 200.0);
     CHECK(maxGrid <= 1000.0 + 1e-6);
+}
+
+TEST_CASE("rotors and nacelles carry over from step to step as the pose between steps says", "[twin][simulation]") {
+    const Scenario& s = abilene();
+    Simulation sim(s, {.start = *parseIsoUtc("2026-07-15T00:00"), .step_s = 60.0, .phase = 4, .seed = 3});
+    std::vector<TurbineSnapshot> before = sim.current().turbines;
+    REQUIRE(before.size() > 10);
+    int turning = 0;
+    std::set<long> phases;
+    for (int i = 0; i < 30; ++i) {
+        const std::vector<TurbineSnapshot> after = sim.advance().turbines;
+        REQUIRE(after.size() == before.size());
+        for (std::size_t t = 0; t < after.size(); ++t) {
+            const TurbinePose expected = turbinePoseAfter(before[t], 60.0);
+            CHECK(after[t].rotorAngle_deg == Approx(expected.rotorAngle_deg).margin(1e-9));
+            CHECK(after[t].yaw_deg == Approx(expected.yaw_deg).margin(1e-9));
+            if (before[t].rotor_rpm > 0.0) ++turning;
+        }
+        before = after;
+    }
+    CHECK(turning > 0);
+    for (const TurbineSnapshot& t : sim.current().turbines)
+        phases.insert(std::lround(t.rotorAngle_deg));
+    CHECK(phases.size() > before.size() / 2);  // each rotor at an angle of its own
 }

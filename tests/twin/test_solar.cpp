@@ -397,3 +397,27 @@ TEST_CASE("A solar farm at noon, at night and with bad inputs", "[twin][pv]") {
     empty.capacityDc_mw = -5.0;
     CHECK(simulatePvFarm(empty, sun, sky, 25.0, 1.0).ac_mw == 0.0);
 }
+
+TEST_CASE("Trackers face east at 09:00 and west at 15:00 on a clear day, and lie flat in a gale", "[twin][pv]") {
+    SolarFarm farm;
+    farm.rows = 10;
+    farm.panelsPerRow = 50;
+    farm.panelWatts = 550.0;
+    const Site site = abileneSite();
+    const UtcSeconds noon = solarNoonUtc(utc("2026-07-15"), site.longitude_deg);
+    const auto at = [&](double hoursFromNoon, double wind_ms) {
+        const SolarPosition sun = abileneSun(noon + static_cast<UtcSeconds>(hoursFromNoon * 3600.0));
+        return simulatePvFarm(farm, sun, clearSkyIneichenPerez(sun, site.elevation_m), 30.0, wind_ms);
+    };
+    // Solar noon at Abilene is about 13:40 local in July: 09:00 and 15:00 local are 4.7 h before
+    // and 1.3 h after it.
+    const PvOutput morning = at(-4.7, 4.0);
+    const PvOutput afternoon = at(1.3, 4.0);
+    INFO("09:00 " << morning.trackerAngle_deg << " deg, 15:00 " << afternoon.trackerAngle_deg << " deg");
+    CHECK(morning.trackerAngle_deg < -20.0);  // negative: facing east
+    CHECK(afternoon.trackerAngle_deg > 10.0);
+    const PvOutput stowed = at(-4.7, kTrackerStowWind_ms + 1.0);
+    CHECK(stowed.trackerAngle_deg == 0.0);
+    CHECK(stowed.poa_wm2 < morning.poa_wm2);  // flat in the morning takes less of the sun
+    CHECK(at(-4.7, kTrackerStowWind_ms - 1.0).trackerAngle_deg == Approx(morning.trackerAngle_deg));
+}

@@ -136,3 +136,24 @@ TEST_CASE("rotor speed tracks the tip-speed ratio up to rated rpm; yaw faces the
     CHECK(simulateTurbine(t, 1.0, 135.0).yaw_deg == Approx(135.0));  // parked, still facing the wind
     CHECK(simulateTurbine(t, 8.0, 90.0).hubWind_ms == 8.0);
 }
+
+TEST_CASE("A rotor turns at its speed, a nacelle slews to the wind at its yaw rate the short way round",
+          "[twin][wind]") {
+    TurbineSnapshot step;
+    step.rotor_rpm = 12.0;  // 72 degrees a second
+    step.rotorAngle_deg = 300.0;
+    step.yaw_deg = 350.0;
+    step.windFrom_deg = 20.0;  // 30 degrees clockwise, through north
+    const TurbinePose atStep = turbinePoseAfter(step, 0.0);
+    CHECK(atStep.rotorAngle_deg == Approx(300.0));
+    CHECK(atStep.yaw_deg == Approx(350.0));
+    const TurbinePose later = turbinePoseAfter(step, 10.0);
+    CHECK(later.rotorAngle_deg == Approx(std::fmod(300.0 + 720.0, 360.0)));
+    CHECK(later.yaw_deg == Approx(353.0));  // 0.3 deg/s for 10 s
+    const TurbinePose settled = turbinePoseAfter(step, 200.0);
+    CHECK(settled.yaw_deg == Approx(20.0));  // reached the wind and held there
+    step.windFrom_deg = 200.0;               // behind it: 150 degrees anticlockwise is shorter
+    CHECK(turbinePoseAfter(step, 10.0).yaw_deg == Approx(347.0));
+    step.rotor_rpm = 0.0;  // below cut-in: still
+    CHECK(turbinePoseAfter(step, 60.0).rotorAngle_deg == Approx(300.0));
+}
