@@ -2,6 +2,7 @@
 
 #include "campus/power_flows.h"
 
+#include "campus/campus_motion.h"
 #include "campus/campus_scene.h"
 #include "campus/coupled_field.h"
 #include "campus/scene_output.h"
@@ -97,6 +98,16 @@ Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
         return "entity \"" + entityOfNode(campus.scene, node) + "\" node \"" + campus.scene.nodes[node].name +
                "\" instance " + std::to_string(instance);
     };
+    // The twin's moving parts (rotors, nacelles) where they stand at --time: the twin run over the
+    // hour before it (time enough for the nacelles to have turned into the wind) up to its last
+    // step at or before --time, on the steps' grid, so that two times within a step see the same
+    // run and differ only by the time since its step.
+    CoupledFieldOptions twinOnly = o.field;
+    twinOnly.spinupHours = std::min(twinOnly.spinupHours, 1.0);
+    twinOnly.time =
+        twin::formatIsoUtc(static_cast<twin::UtcSeconds>(std::floor(time / o.field.step_s) * o.field.step_s));
+    if (Result<std::unique_ptr<twin::Simulation>> ran = runTwin(scenario, phase, twinOnly))
+        CampusMotion(campus).apply((*ran)->current(), time, output.animations);
     render::Lighting lighting = stillLighting(o.lighting, scenario.site, time);
     if (campus.groundAlbedo) lighting.groundColor = *campus.groundAlbedo;
     const SunAngles sun = sunAnglesAt(scenario.site, time);

@@ -269,6 +269,18 @@ CampusResult composeCampus(const twin::CampusAtPhase& standing, const CampusOpti
                 thin.insert(entity.id + part);
     for (scene::Node& node : campus.scene.nodes)
         if (thin.count(node.name)) node.minPixelWidth = kTurbineMinPixelWidth;
+    // A turning rotor's shadow is a faint blurred disc; cast, it would redraw the shadow map every
+    // frame the rotors turn (render/node_animation.h). The tower and the nacelle still cast.
+    std::set<std::string> turbines;
+    for (const twin::StandingEntity& entity : standing.entities)
+        if (entity.kind == twin::EntityKind::Turbine) turbines.insert(entity.id);
+    for (scene::Node& node : campus.scene.nodes) {
+        const std::size_t slash = node.name.find('/');
+        if (slash == std::string::npos || !turbines.count(node.name.substr(0, slash))) continue;
+        const std::string part = node.name.substr(slash + 1);
+        if (part.rfind("rotor", 0) == 0 || part.rfind("hub", 0) == 0 || part.rfind("blade_", 0) == 0)
+            node.castsShadow = false;
+    }
     // The plain rolls by a few metres over kilometres: its shadow on itself would need a sun
     // within a degree of the horizon and texels finer than any cascade has out there. Casting, it
     // would stretch the shadow maps to the horizon (render/shadow_cascades.h) and fill them with

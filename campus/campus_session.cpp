@@ -45,6 +45,7 @@ CampusSession::CampusSession(LiveCampus& live, SessionOptions options)
     if (!campus_) throw std::runtime_error(error);
     looks_.emplace(live_.scenario(), phases_);
     animator_ = std::make_unique<CampusAnimator>(live_.scenario(), *campus_);
+    motion_ = std::make_unique<CampusMotion>(*campus_);
     updateFlowLayout();
     phaseRevision_ = phases_.revision();
     restartRevision_ = clock_.restartRevision();

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "campus/campus_animation.h"
+#include "campus/campus_motion.h"
 #include "campus/live_campus.h"
 #include "campus/power_flows.h"
 #include "ui/campus_commands.h"
@@ -53,9 +54,11 @@ public:
     // shows its first stop as built, not the campus sinking to it).
     void settleConstruction();
     // This frame's look of every node: phases rising or sinking, scaffolding, hidden layers, the
-    // selected building tinted.
+    // selected building tinted; and the twin's moving parts where they stand at the clock's time.
     std::vector<render::NodeAnimation> nodeAnimations() const {
-        return animator_->animations(*looks_, layers_, selected_);
+        std::vector<render::NodeAnimation> animations = animator_->animations(*looks_, layers_, selected_);
+        motion_->apply(live_.state(), clock_.now(), animations);
+        return animations;
     }
     const ui::ConstructionAnimation& looks() const { return *looks_; }
     // The power-flow layer's lines for the twin's current state (drawn when layers().powerFlows).
@@ -129,6 +132,7 @@ private:
     const CampusScene* campus_ = nullptr;
     std::optional<ui::ConstructionAnimation> looks_;
     std::unique_ptr<CampusAnimator> animator_;
+    std::unique_ptr<CampusMotion> motion_;
     PowerFlowLayout flowLayout_;
     std::uint64_t phaseRevision_ = 0;
     std::uint64_t restartRevision_ = 0;

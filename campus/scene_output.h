@@ -41,6 +41,8 @@ struct OutputOptions {
     // Unset: standard headless; in a window, by the device (render/render_quality.h).
     std::optional<render::QualityPreset> quality;
     std::vector<render::Lamp> lamps;  // of the scene (render/lamps.h), lit by Lighting::siteLights
+    // Headless: each node's look and motion (render/node_animation.h); empty: as composed.
+    std::vector<render::NodeAnimation> animations;
 };
 
 // --tile-size for commands that write PNGs.

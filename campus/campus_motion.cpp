@@ -1,0 +1,83 @@
+#include "campus/campus_motion.h"
+
+#include "twin/wind_turbine.h"
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ct::campus {
+
+namespace {
+
+int nodeNamed(const scene::Scene& scene, const std::string& name) {
+    for (std::size_t n = 0; n < scene.nodes.size(); ++n)
+        if (scene.nodes[n].name == name) return static_cast<int>(n);
+    return -1;
+}
+
+void subtree(const scene::Scene& scene, int node, std::vector<int>& out) {
+    out.push_back(node);
+    for (const int child : scene.nodes[static_cast<std::size_t>(node)].children)
+        subtree(scene, child, out);
+}
+
+// A turn by `angle_rad` about the line through `point` along `axis` (right-handed).
+glm::mat4 turnAbout(const glm::vec3& point, const glm::vec3& axis, float angle_rad) {
+    return glm::translate(glm::mat4(1.0f), point) * glm::rotate(glm::mat4(1.0f), angle_rad, axis) *
+           glm::translate(glm::mat4(1.0f), -point);
+}
+
+}  // namespace
+
+CampusMotion::CampusMotion(const CampusScene& campus) : nodeCount_(campus.scene.nodes.size()) {
+    const scene::Scene& scene = campus.scene;
+    for (const auto& [id, root] : campus.entityRoots) {
+        const int nacelle = nodeNamed(scene, id + "/nacelle");
+        const int rotor = nodeNamed(scene, id + "/rotor");
+        if (nacelle < 0 || rotor < 0) continue;
+        Turbine t;
+        const glm::mat4& nacelleWorld = scene.nodes[static_cast<std::size_t>(nacelle)].world;
+        const glm::mat4& rotorWorld = scene.nodes[static_cast<std::size_t>(rotor)].world;
+        t.towerAxis = glm::vec3(nacelleWorld[3]);
+        t.hub = glm::vec3(rotorWorld[3]);
+        t.rotorAxis = glm::normalize(glm::mat3(rotorWorld) * glm::vec3(0.0f, 0.0f, 1.0f));
+        // The rotor stands upwind of the tower: from the axis to the hub is where the wind comes
+        // from (north -z, east +x).
+        const glm::vec3 upwind = t.hub - t.towerAxis;
+        t.builtHeading_deg = glm::degrees(std::atan2(upwind.x, -upwind.z));
+        std::vector<int> rotorParts;
+        subtree(scene, rotor, rotorParts);
+        std::vector<int> nacelleParts;
+        subtree(scene, nacelle, nacelleParts);
+        for (const int n : nacelleParts)
+            if (std::find(rotorParts.begin(), rotorParts.end(), n) == rotorParts.end()) t.nacelleNodes.push_back(n);
+        t.rotorNodes = std::move(rotorParts);
+        turbines_.emplace(id, std::move(t));
+    }
+}
+
+void CampusMotion::apply(const twin::StateSnapshot& state, double time,
+                         std::vector<render::NodeAnimation>& animations) const {
+    if (animations.size() < nodeCount_) animations.resize(nodeCount_);
+    const double elapsed = time - static_cast<double>(state.time);
+    for (const twin::TurbineSnapshot& snapshot : state.turbines) {
+        const auto found = turbines_.find(snapshot.id);
+        if (found == turbines_.end()) continue;
+        const Turbine& t = found->second;
+        const twin::TurbinePose pose = twin::turbinePoseAfter(snapshot, elapsed);
+        // Clockwise from north by the heading's change is counter-clockwise about +y by minus it.
+        const float yaw = -static_cast<float>(glm::radians(pose.yaw_deg - t.builtHeading_deg));
+        const glm::mat4 nacelle = turnAbout(t.towerAxis, glm::vec3(0.0f, 1.0f, 0.0f), yaw);
+        // About the downwind axis, positive angles turn clockwise seen from upwind, as rotors do.
+        const glm::mat4 rotor =
+            nacelle * turnAbout(t.hub, t.rotorAxis, static_cast<float>(glm::radians(pose.rotorAngle_deg)));
+        for (const int n : t.nacelleNodes)
+            animations[static_cast<std::size_t>(n)].motion = nacelle;
+        for (const int n : t.rotorNodes)
+            animations[static_cast<std::size_t>(n)].motion = rotor;
+    }
+}
+
+}  // namespace ct::campus

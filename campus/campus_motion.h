@@ -1,0 +1,48 @@
+// CampusMotion: the twin's moving parts placed in the composed campus (render::NodeAnimation::motion).
+// Each turbine's nacelle, and all it carries, turns about the tower to the twin's nacelle heading,
+// and its rotor about the hub to the twin's rotor angle, both taken at the moment drawn between
+// the twin's steps (twin::turbinePoseAfter), so a picture at a time is the same whatever the
+// frame rate. The parts are found by name in each turbine's model ("<id>/nacelle", "<id>/rotor"),
+// and the heading the model was placed with is read from where its rotor stands.
+//
+//   CampusMotion motion(campus);                                  // once per composed campus
+//   motion.apply(state, clock.now(), animations);                  // each frame, after the looks
+#pragma once
+
+#include "campus/campus_scene.h"
+#include "render/node_animation.h"
+#include "twin/state.h"
+
+#include <glm/glm.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ct::campus {
+
+class CampusMotion {
+public:
+    explicit CampusMotion(const CampusScene& campus);
+
+    // Sets the motion of each moving node in `animations` (one per node of the campus; resized if
+    // short) for the twin's `state`, seen at `time` (UTC seconds, from the state's step to the next).
+    void apply(const twin::StateSnapshot& state, double time, std::vector<render::NodeAnimation>& animations) const;
+
+    // The turbines whose parts were found (tests).
+    std::size_t turbineCount() const { return turbines_.size(); }
+
+private:
+    struct Turbine {
+        glm::vec3 towerAxis{0.0f};              // a point on the tower's axis (the nacelle's origin)
+        glm::vec3 hub{0.0f};                    // the rotor's centre
+        glm::vec3 rotorAxis{0.0f, 0.0f, 1.0f};  // downwind, as built
+        double builtHeading_deg = 0.0;          // where the rotor faced as built, clockwise from north
+        std::vector<int> nacelleNodes;          // the nacelle's subtree less the rotor's
+        std::vector<int> rotorNodes;            // the rotor's subtree
+    };
+    std::map<std::string, Turbine> turbines_;  // by entity id
+    std::size_t nodeCount_ = 0;
+};
+
+}  // namespace ct::campus

@@ -1,0 +1,124 @@
+// The twin's moving parts in the composed campus (campus/campus_motion.h): a turning rotor moves
+// between two frames a tenth of a second apart and a still one does not; the nacelle turns the
+// rotor's disc to the twin's heading.
+#include "campus/campus_motion.h"
+#include "campus/campus_scene.h"
+#include "render/data_dir.h"
+#include "render/offscreen_capture.h"
+#include "support/abilene_scenario.h"
+#include "twin/simulation.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace {
+
+struct TurbineView {
+    std::set<int> rotorNodes;
+    ct::render::Camera camera;
+};
+
+int nodeNamed(const ct::scene::Scene& scene, const std::string& name) {
+    for (std::size_t n = 0; n < scene.nodes.size(); ++n)
+        if (scene.nodes[n].name == name) return static_cast<int>(n);
+    return -1;
+}
+
+// Pixels of the rotor in a frame, and how wide they spread across the image.
+struct RotorPixels {
+    int count = 0;
+    int left = 1 << 30;
+    int right = -1;
+};
+
+RotorPixels rotorPixels(const ct::render::CapturedFrame& frame, const std::set<int>& rotor) {
+    RotorPixels p;
+    for (std::uint32_t y = 0; y < frame.height; ++y)
+        for (std::uint32_t x = 0; x < frame.width; ++x)
+            if (rotor.count(frame.nodeAt(x, y))) {
+                ++p.count;
+                p.left = std::min(p.left, static_cast<int>(x));
+                p.right = std::max(p.right, static_cast<int>(x));
+            }
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a turning rotor moves between frames a tenth of a second apart, a still one does not, and the nacelle "
+    "turns it to the twin's heading",
+    "[campus][motion]") {
+    const ct::twin::Scenario& scenario = ct::test::abilene();
+    const ct::campus::CampusResult composed = ct::campus::composeCampus(scenario, 4);
+    REQUIRE(composed.campus);
+    const ct::campus::CampusScene& campus = *composed.campus;
+    const ct::campus::CampusMotion motion(campus);
+    CHECK(motion.turbineCount() == static_cast<std::size_t>(campus.turbineCount));
+
+    // Close to wtg-01, looking at its hub from the south-east.
+    const int rotorNode = nodeNamed(campus.scene, "wtg-01/rotor");
+    REQUIRE(rotorNode >= 0);
+    const glm::vec3 hub(campus.scene.nodes[static_cast<std::size_t>(rotorNode)].world[3]);
+    std::set<int> rotor;
+    for (std::size_t n = 0; n < campus.scene.nodes.size(); ++n) {
+        const std::string& name = campus.scene.nodes[n].name;
+        if (name.rfind("wtg-01/hub", 0) == 0 || name.rfind("wtg-01/blade", 0) == 0 || name == "wtg-01/rotor")
+            rotor.insert(static_cast<int>(n));
+    }
+    ct::render::Camera camera;
+    camera.eye = hub + glm::vec3(90.0f, 5.0f, 90.0f);
+    camera.target = hub;
+    camera.yfov = glm::radians(60.0f);
+    camera.znear = 1.0f;
+    camera.zfar = 5000.0f;
+
+    ct::vk::Context context({.validation = true, .quiet = true});
+    ct::render::Renderer renderer(context, ct::render::shaderDir(), {.extent = {320, 240}});
+    renderer.setScene(campus.scene);
+    ct::render::OffscreenCapture capture(context, renderer);
+    ct::render::Lighting lighting;
+    lighting.shadows = false;
+
+    ct::twin::Simulation sim(scenario, {.start = 1784138400, .step_s = 60.0, .phase = 4});  // 2026-07-15T18:00Z
+    ct::twin::StateSnapshot state = sim.advance();
+    const auto frameAt = [&](double rpm, double yaw_deg, double after_s) {
+        for (ct::twin::TurbineSnapshot& t : state.turbines) {
+            t.rotor_rpm = rpm;
+            t.yaw_deg = yaw_deg;
+            t.windFrom_deg = yaw_deg;
+        }
+        std::vector<ct::render::NodeAnimation> animations;
+        motion.apply(state, static_cast<double>(state.time) + after_s, animations);
+        renderer.setNodeAnimations(animations);
+        return capture.render(camera, lighting);
+    };
+
+    // Facing the camera (the wind from the south-east: heading 135 degrees).
+    const auto windy0 = frameAt(15.0, 135.0, 0.0);
+    const auto windy1 = frameAt(15.0, 135.0, 0.1);  // 9 degrees on
+    const RotorPixels before = rotorPixels(windy0, rotor);
+    REQUIRE(before.count > 200);
+    int moved = 0;
+    for (std::uint32_t y = 0; y < windy0.height; ++y)
+        for (std::uint32_t x = 0; x < windy0.width; ++x)
+            if ((rotor.count(windy0.nodeAt(x, y)) || rotor.count(windy1.nodeAt(x, y))) &&
+                windy0.pixel(x, y) != windy1.pixel(x, y))
+                ++moved;
+    INFO("rotor pixels " << before.count << ", changed in 0.1 s: " << moved);
+    CHECK(moved > before.count / 10);
+
+    const auto calm0 = frameAt(0.0, 135.0, 0.0);
+    const auto calm1 = frameAt(0.0, 135.0, 0.1);
+    CHECK(calm0.rgba == calm1.rgba);
+
+    // Turned edge-on to the camera (heading 45 degrees): the disc's blades narrow to a line.
+    const RotorPixels edgeOn = rotorPixels(frameAt(0.0, 45.0, 0.0), rotor);
+    const RotorPixels faceOn = rotorPixels(calm0, rotor);
+    INFO("rotor width face on " << faceOn.right - faceOn.left << " px, edge on " << edgeOn.right - edgeOn.left);
+    CHECK(edgeOn.right - edgeOn.left < (faceOn.right - faceOn.left) / 2);
+    CHECK(context.validationCounts().total() == 0);
+}
