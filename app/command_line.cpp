@@ -69,7 +69,8 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
     cmd->add_option("--out", o.out, "Render headless and write this PNG");
     cmd->add_option("--width", o.width, "Image or window width")->check(CLI::Range(16u, 16384u));
     cmd->add_option("--height", o.height, "Image or window height")->check(CLI::Range(16u, 16384u));
-    cmd->add_option("--tracker-tilt", o.trackerTilt_deg, "Solar tracker rotation, degrees (+: panels face west)")
+    cmd->add_option("--tracker-tilt", o.trackerTilt_deg,
+                    "Solar tracker rotation, degrees (+: panels face west); default: the twin's at --time")
         ->check(CLI::Range(-60.0, 60.0));
     addLightingOptions(*cmd, o.lighting);
     addTileOption(*cmd, o.tileSize);

@@ -13,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,7 +59,7 @@ struct RenderOptions {
     std::string out;
     unsigned width = 1920;
     unsigned height = 1080;
-    double trackerTilt_deg = 0.0;
+    double trackerTilt_deg = std::numeric_limits<double>::quiet_NaN();  // NaN: the twin's angle at --time
     LightingOptions lighting;
     unsigned tileSize = 0;  // --tile-size (0: the device's limit)
     bool stats = false;     // --stats: time per pass and frame, draws, memory

@@ -67,7 +67,8 @@ Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
 #endif
     if (!o.telemetry.empty()) return badInput("--telemetry needs the window (a display, no --out or --pick)");
     const auto started = std::chrono::steady_clock::now();
-    CampusResult composed = composeCampus(scenario, phase, {.trackerTilt_deg = o.trackerTilt_deg});
+    const bool twinTrackers = std::isnan(o.trackerTilt_deg);
+    CampusResult composed = composeCampus(scenario, phase, {.trackerTilt_deg = twinTrackers ? 0.0 : o.trackerTilt_deg});
     if (!composed.campus) return badInput(composed.error);
     const CampusScene& campus = *composed.campus;
     const double loadSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -107,7 +108,7 @@ Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
     twinOnly.time =
         twin::formatIsoUtc(static_cast<twin::UtcSeconds>(std::floor(time / o.field.step_s) * o.field.step_s));
     if (Result<std::unique_ptr<twin::Simulation>> ran = runTwin(scenario, phase, twinOnly))
-        CampusMotion(campus).apply((*ran)->current(), time, output.animations);
+        CampusMotion(campus, {.trackers = twinTrackers}).apply((*ran)->current(), time, output.animations);
     render::Lighting lighting = stillLighting(o.lighting, scenario.site, time);
     if (campus.groundAlbedo) lighting.groundColor = *campus.groundAlbedo;
     const SunAngles sun = sunAnglesAt(scenario.site, time);

@@ -31,8 +31,22 @@ glm::mat4 turnAbout(const glm::vec3& point, const glm::vec3& axis, float angle_r
 
 }  // namespace
 
-CampusMotion::CampusMotion(const CampusScene& campus) : nodeCount_(campus.scene.nodes.size()) {
+CampusMotion::CampusMotion(const CampusScene& campus, CampusMotionOptions options)
+    : builtTilt_deg_(campus.trackerTilt_deg), nodeCount_(campus.scene.nodes.size()) {
     const scene::Scene& scene = campus.scene;
+    // A farm's row segments: "<farm>/row_NNNN/SS", each module an instance whose origin is on the
+    // tube (campus_scene.cpp).
+    if (options.trackers)
+        for (std::size_t n = 0; n < scene.nodes.size(); ++n) {
+            const scene::Node& node = scene.nodes[n];
+            const std::size_t mark = node.name.find("/row_");
+            if (mark == std::string::npos || node.instances.empty() || node.mesh < 0) continue;
+            Row row;
+            row.node = static_cast<int>(n);
+            row.tube = glm::vec3(node.world * node.instances.front()[3]);
+            row.axis = glm::normalize(glm::mat3(node.world) * glm::vec3(0.0f, 0.0f, 1.0f));
+            farms_[node.name.substr(0, mark)].push_back(row);
+        }
     for (const auto& [id, root] : campus.entityRoots) {
         const int nacelle = nodeNamed(scene, id + "/nacelle");
         const int rotor = nodeNamed(scene, id + "/rotor");
@@ -78,6 +92,21 @@ void CampusMotion::apply(const twin::StateSnapshot& state, double time,
         for (const int n : t.rotorNodes)
             animations[static_cast<std::size_t>(n)].motion = rotor;
     }
+    for (const twin::SolarFarmSnapshot& farm : state.solarFarms) {
+        const auto found = farms_.find(farm.id);
+        if (found == farms_.end()) continue;
+        // Positive angles face west: about the rows' +z (north to south) by the angle.
+        const float turn = static_cast<float>(glm::radians(farm.trackerAngle_deg - builtTilt_deg_));
+        for (const Row& row : found->second)
+            animations[static_cast<std::size_t>(row.node)].motion = turnAbout(row.tube, row.axis, turn);
+    }
+}
+
+std::size_t CampusMotion::rowCount() const {
+    std::size_t rows = 0;
+    for (const auto& [id, segments] : farms_)
+        rows += segments.size();
+    return rows;
 }
 
 }  // namespace ct::campus

@@ -5,6 +5,11 @@
 // frame rate. The parts are found by name in each turbine's model ("<id>/nacelle", "<id>/rotor"),
 // and the heading the model was placed with is read from where its rotor stands.
 //
+// Each solar row's modules turn about its torque tube from the tilt they were composed at
+// (CampusScene::trackerTilt_deg) to their farm's tracker angle at the step (it moves a quarter of
+// a degree a minute at most, so it is held between steps). The rows' far stand-ins keep the tilt
+// they were composed with.
+//
 //   CampusMotion motion(campus);                                  // once per composed campus
 //   motion.apply(state, clock.now(), animations);                  // each frame, after the looks
 #pragma once
@@ -21,16 +26,21 @@
 
 namespace ct::campus {
 
+struct CampusMotionOptions {
+    bool trackers = true;  // false: the rows keep the tilt they were composed with (render --tracker-tilt)
+};
+
 class CampusMotion {
 public:
-    explicit CampusMotion(const CampusScene& campus);
+    explicit CampusMotion(const CampusScene& campus, CampusMotionOptions options = {});
 
     // Sets the motion of each moving node in `animations` (one per node of the campus; resized if
     // short) for the twin's `state`, seen at `time` (UTC seconds, from the state's step to the next).
     void apply(const twin::StateSnapshot& state, double time, std::vector<render::NodeAnimation>& animations) const;
 
-    // The turbines whose parts were found (tests).
+    // The turbines whose parts were found, and the solar rows' segments (tests).
     std::size_t turbineCount() const { return turbines_.size(); }
+    std::size_t rowCount() const;
 
 private:
     struct Turbine {
@@ -41,7 +51,14 @@ private:
         std::vector<int> nacelleNodes;          // the nacelle's subtree less the rotor's
         std::vector<int> rotorNodes;            // the rotor's subtree
     };
-    std::map<std::string, Turbine> turbines_;  // by entity id
+    struct Row {
+        int node = 0;
+        glm::vec3 tube{0.0f};  // a point on the torque tube
+        glm::vec3 axis{0.0f, 0.0f, 1.0f};
+    };
+    std::map<std::string, Turbine> turbines_;        // by entity id
+    std::map<std::string, std::vector<Row>> farms_;  // by farm id: its rows' segments
+    double builtTilt_deg_ = 0.0;
     std::size_t nodeCount_ = 0;
 };
 

@@ -135,11 +135,11 @@ public:
         root.local = farmPlacement;
         const int rootIndex = composer_.addNode(std::move(root));
         roots_[farm.id] = rootIndex;
-        // Trackers turn about the row axis (z, north-south); the panel model's own placement
-        // (its height on the post) comes after.
+        // Trackers turn about the row axis (z, north-south) through the torque tube: the panel
+        // model's origin, its height on the post (campus/campus_motion.h turns them about the same).
         const glm::mat4 tilt = glm::rotate(glm::mat4(1.0f), glm::radians(static_cast<float>(options_.trackerTilt_deg)),
                                            glm::vec3(0, 0, 1));
-        const glm::mat4 panelBase = tilt * modelNodeWorld(row, panelNode);
+        const glm::mat4 panelBase = modelNodeWorld(row, panelNode) * tilt;
         // The far stand-in stays level whatever the trackers' tilt: it spans the whole row pitch,
         // so tilted about the row's foot it would sink half into the ground (and the terrain
         // undulates by metres); seen from kilometres away a tilted row still shades to its mean.
@@ -254,6 +254,7 @@ CampusResult composeCampus(const twin::CampusAtPhase& standing, const CampusOpti
     }
     campus.buildingCount = standing.count(twin::EntityKind::Building);
     campus.turbineCount = standing.count(twin::EntityKind::Turbine);
+    campus.trackerTilt_deg = options.trackerTilt_deg;
     for (const twin::StandingEntity& entity : standing.entities)
         if (entity.kind == twin::EntityKind::Terrain) campus.groundAlbedo = builder.baseColorOf(entity);
     campus.entityRoots = builder.roots();

@@ -38,6 +38,7 @@ struct CampusScene {
     int buildingCount = 0;
     std::size_t panelCount = 0;
     int turbineCount = 0;
+    double trackerTilt_deg = 0.0;  // the solar rows' tilt as composed (CampusOptions::trackerTilt_deg)
     // The terrain's colour (its first material, linear): the plain drawn beyond the terrain and
     // the light the ground bounces take it, so the two meet without a seam.
     std::optional<glm::vec3> groundAlbedo;

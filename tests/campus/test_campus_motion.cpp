@@ -122,3 +122,36 @@ TEST_CASE(
     CHECK(edgeOn.right - edgeOn.left < (faceOn.right - faceOn.left) / 2);
     CHECK(context.validationCounts().total() == 0);
 }
+
+TEST_CASE("solar rows turn about their torque tubes to the farm's tracker angle", "[campus][motion]") {
+    const ct::twin::Scenario& scenario = ct::test::abilene();
+    const ct::campus::CampusResult composed = ct::campus::composeCampus(scenario, 4);
+    REQUIRE(composed.campus);
+    const ct::campus::CampusScene& campus = *composed.campus;
+    const ct::campus::CampusMotion motion(campus);
+    CHECK(motion.rowCount() > 1000);
+    CHECK(ct::campus::CampusMotion(campus, {.trackers = false}).rowCount() == 0);
+
+    const int row = nodeNamed(campus.scene, "solar-a/row_0001/01");
+    REQUIRE(row >= 0);
+    const ct::scene::Node& node = campus.scene.nodes[static_cast<std::size_t>(row)];
+    REQUIRE_FALSE(node.instances.empty());
+    const glm::mat4 module = node.world * node.instances.front();
+    const glm::vec3 tube(module[3]);
+    ct::twin::StateSnapshot state;
+    state.solarFarms.push_back({"solar-a", 0, 0, 0, 0, 0});
+    const auto turned = [&](double angle_deg) {
+        state.solarFarms.front().trackerAngle_deg = angle_deg;
+        std::vector<ct::render::NodeAnimation> animations;
+        motion.apply(state, 0.0, animations);
+        return animations[static_cast<std::size_t>(row)].motion;
+    };
+    // Facing west at +30 (the module's face, its +y, leans to -x), east at -30, up at 0; the
+    // tube itself stays where it is.
+    const glm::vec3 west = glm::normalize(glm::mat3(turned(30.0)) * glm::mat3(module) * glm::vec3(0, 1, 0));
+    const glm::vec3 east = glm::normalize(glm::mat3(turned(-30.0)) * glm::mat3(module) * glm::vec3(0, 1, 0));
+    CHECK(west.x == Approx(-0.5f).margin(0.01f));
+    CHECK(east.x == Approx(0.5f).margin(0.01f));
+    CHECK(glm::length(glm::vec3(turned(30.0) * glm::vec4(tube, 1.0f)) - tube) < 1e-3f);
+    CHECK(turned(0.0) == glm::mat4(1.0f));
+}
