@@ -11,12 +11,6 @@ namespace ct::campus {
 
 namespace {
 
-int nodeNamed(const scene::Scene& scene, const std::string& name) {
-    for (std::size_t n = 0; n < scene.nodes.size(); ++n)
-        if (scene.nodes[n].name == name) return static_cast<int>(n);
-    return -1;
-}
-
 void subtree(const scene::Scene& scene, int node, std::vector<int>& out) {
     out.push_back(node);
     for (const int child : scene.nodes[static_cast<std::size_t>(node)].children)
@@ -34,6 +28,13 @@ glm::mat4 turnAbout(const glm::vec3& point, const glm::vec3& axis, float angle_r
 CampusMotion::CampusMotion(const CampusScene& campus, CampusMotionOptions options)
     : builtTilt_deg_(campus.trackerTilt_deg), nodeCount_(campus.scene.nodes.size()) {
     const scene::Scene& scene = campus.scene;
+    std::map<std::string, int> nodeByName;
+    for (std::size_t n = 0; n < scene.nodes.size(); ++n)
+        nodeByName.emplace(scene.nodes[n].name, static_cast<int>(n));
+    const auto nodeNamed = [&](const std::string& name) {
+        const auto found = nodeByName.find(name);
+        return found == nodeByName.end() ? -1 : found->second;
+    };
     // A farm's row segments: "<farm>/row_NNNN/SS", each module an instance whose origin is on the
     // tube (campus_scene.cpp).
     if (options.trackers)
@@ -48,8 +49,8 @@ CampusMotion::CampusMotion(const CampusScene& campus, CampusMotionOptions option
             farms_[node.name.substr(0, mark)].push_back(row);
         }
     for (const auto& [id, root] : campus.entityRoots) {
-        const int nacelle = nodeNamed(scene, id + "/nacelle");
-        const int rotor = nodeNamed(scene, id + "/rotor");
+        const int nacelle = nodeNamed(id + "/nacelle");
+        const int rotor = nodeNamed(id + "/rotor");
         if (nacelle < 0 || rotor < 0) continue;
         Turbine t;
         const glm::mat4& nacelleWorld = scene.nodes[static_cast<std::size_t>(nacelle)].world;

@@ -280,10 +280,10 @@ private:
     std::uint64_t shadowLevelsDrawn_ = 0;  // LevelSelection::version() the shadow map was drawn with
     std::vector<GpuNodeAnimation> shadowAnimationDrawn_;
     // A caster's motion moved it since the shadow map was drawn by more than these: a rotation
-    // element (about a third of a degree) or its middle (m). A tracker row turning a quarter
-    // of a degree a second in the window at 60x redraws the map every second or two, not every
-    // frame; the shadow stays within a few centimetres of the row.
-    static constexpr float kShadowMotionTolerance = 0.006f;
+    // element (about a degree) or its middle (m). Tracker rows turning a quarter of a degree a
+    // minute (a second in the window at 60x) redraw the map every few seconds, not every frame;
+    // a module's shadow stays within a few centimetres of where it would be.
+    static constexpr float kShadowMotionTolerance = 0.02f;
     static constexpr float kShadowMotionTolerance_m = 0.25f;
     bool castersMovedSinceShadow() const;
     // The atmosphere's tables, the sky-view table's state, its sampler, and CPU copies of the
