@@ -124,7 +124,9 @@ void addSimulateCommand(CLI::App& app, SimulateOptions& o) {
 }
 
 void addCoupledFieldOptions(CLI::App& command, CoupledFieldOptions& o) {
-    command.add_option("--time", o.time, "Time of the field, ISO 8601 UTC (default 2026-07-15T21:00, 16:00 local)");
+    command.add_option("--time", o.time,
+                       "Time of the field, ISO 8601 UTC, fractions of a second allowed on render "
+                       "(default 2026-07-15T21:00, 16:00 local)");
     command
         .add_option("--backend", o.backend,
                     "Where the field is computed: gpu (Vulkan compute), cpu (the reference) or auto (cpu on a CPU "

@@ -35,8 +35,13 @@ Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
                                           [&](const twin::Building& b) { return b.id == o.select; }))
         return badInput("--select " + o.select + ": no such building in " + o.scenario);
     // --time sets the sun of a still as well as the time of its data layers.
-    if (const std::string error = coupledFieldError(o.field); !error.empty()) return badInput(error);
-    const double time = static_cast<double>(*twin::parseIsoUtc(o.field.time));
+    // --time may carry a fraction of a second (a frame of a video): the twin and its field run to
+    // the whole second before it, the sun and the moving parts stand at the moment itself.
+    CoupledFieldOptions field = o.field;
+    const std::optional<double> moment = twin::parseIsoUtcMoment(o.field.time);
+    if (moment) field.time = twin::formatIsoUtc(static_cast<twin::UtcSeconds>(std::floor(*moment)));
+    if (const std::string error = coupledFieldError(field); !error.empty()) return badInput(error);
+    const double time = moment ? *moment : static_cast<double>(*twin::parseIsoUtc(field.time));
 #ifdef CT_HAVE_UI
     // No --out and a display: the live campus with its panels.
     if (o.out.empty() && o.pick.empty() && window::displayAvailable()) {
@@ -56,7 +61,7 @@ Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
         launch.select = o.select;
         launch.monitor = o.monitor;
         launch.heatmap = o.layer == "heatmap";
-        launch.fieldBackend = o.field.backend;
+        launch.fieldBackend = field.backend;
         launch.powerFlows = o.layer == "power_flows";
         launch.colormap = o.colormap;
         launch.telemetry = o.telemetry;
@@ -103,10 +108,9 @@ Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
     // hour before it (time enough for the nacelles to have turned into the wind) up to its last
     // step at or before --time, on the steps' grid, so that two times within a step see the same
     // run and differ only by the time since its step.
-    CoupledFieldOptions twinOnly = o.field;
+    CoupledFieldOptions twinOnly = field;
     twinOnly.spinupHours = std::min(twinOnly.spinupHours, 1.0);
-    twinOnly.time =
-        twin::formatIsoUtc(static_cast<twin::UtcSeconds>(std::floor(time / o.field.step_s) * o.field.step_s));
+    twinOnly.time = twin::formatIsoUtc(static_cast<twin::UtcSeconds>(std::floor(time / field.step_s) * field.step_s));
     if (Result<std::unique_ptr<twin::Simulation>> ran = runTwin(scenario, phase, twinOnly))
         CampusMotion(campus, {.trackers = twinTrackers}).apply((*ran)->current(), time, output.animations);
     render::Lighting lighting = stillLighting(o.lighting, scenario.site, time);
@@ -124,8 +128,7 @@ Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
         output.prepareRenderer = [&](vk::Context& context, render::Renderer& renderer) -> std::shared_ptr<void> {
             // The solver by --backend and this device (auto: the CPU reference on a CPU device);
             // either way the overlay reads the field from a buffer on this device.
-            Result<std::unique_ptr<CoupledField>> computed =
-                runCoupledField(scenario, campus, phase, o.field, &context);
+            Result<std::unique_ptr<CoupledField>> computed = runCoupledField(scenario, campus, phase, field, &context);
             // The options were checked before anything was composed.
             if (!computed) throw std::logic_error(computed.problem().message);
             std::shared_ptr<CoupledField> run = std::move(*computed);
@@ -144,7 +147,7 @@ Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
         output.needsHeadless = true;
         output.prepareRenderer = [&](vk::Context&, render::Renderer& renderer) -> std::shared_ptr<void> {
             // The twin run up to --time as for the heat map, without the field.
-            CoupledFieldOptions twinOnly = o.field;
+            CoupledFieldOptions twinOnly = field;
             twinOnly.spinupHours = std::min(twinOnly.spinupHours, 1.0);
             Result<std::unique_ptr<twin::Simulation>> ran = runTwin(scenario, phase, twinOnly);
             if (!ran) throw std::logic_error(ran.problem().message);  // checked before, as above

@@ -110,6 +110,26 @@ std::optional<UtcSeconds> parseIsoUtc(std::string_view text) {
     return toUtcSeconds(civil);
 }
 
+std::optional<double> parseIsoUtcMoment(std::string_view text) {
+    if (!text.empty() && (text.back() == 'Z' || text.back() == 'z')) text.remove_suffix(1);
+    const std::size_t point = text.size() > 19 ? 19 : std::string_view::npos;
+    double fraction = 0.0;
+    if (point != std::string_view::npos) {
+        const std::string_view digits = text.substr(point + 1);
+        if (text[point] != '.' || digits.empty() || digits.size() > 9) return std::nullopt;
+        double scale = 0.1;
+        for (const char c : digits) {
+            if (c < '0' || c > '9') return std::nullopt;
+            fraction += (c - '0') * scale;
+            scale *= 0.1;
+        }
+        text = text.substr(0, point);
+    }
+    const std::optional<UtcSeconds> whole = parseIsoUtc(text);
+    if (!whole) return std::nullopt;
+    return static_cast<double>(*whole) + fraction;
+}
+
 std::string formatIso(const CivilTime& civil) {
     char buffer[48];
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d", civil.year, civil.month, civil.day,

@@ -53,6 +53,9 @@ CivilTime toCivilUtc(UtcSeconds t);
 // trailing 'Z'; also a space in place of 'T'. Rejects anything else, and fields out of range
 // (month 13, February 29 of a common year, hour 24, second 60).
 std::optional<UtcSeconds> parseIsoUtc(std::string_view text);
+// The same with fractional seconds allowed after the seconds ("2026-07-15T18:30:00.100Z", one to
+// nine digits): a moment between two whole seconds, as a frame of a video is.
+std::optional<double> parseIsoUtcMoment(std::string_view text);
 
 // "2026-07-15T00:00:00Z".
 std::string formatIsoUtc(UtcSeconds t);

@@ -178,6 +178,21 @@ TEST_CASE("ISO 8601 UTC parsing rejects malformed and out-of-range text", "[twin
     }
 }
 
+TEST_CASE("A moment may carry a fraction of a second; whole times read as parseIsoUtc reads them", "[twin][time]") {
+    const double whole = static_cast<double>(*parseIsoUtc("2026-07-15T18:30:00Z"));
+    CHECK(parseIsoUtcMoment("2026-07-15T18:30:00.100Z").value() == Approx(whole + 0.1).margin(1e-6));
+    CHECK(parseIsoUtcMoment("2026-07-15T18:30:00.5").value() == Approx(whole + 0.5).margin(1e-6));
+    CHECK(parseIsoUtcMoment("2026-07-15T18:30:00.000000001Z").value() == Approx(whole).margin(1e-6));
+    CHECK(parseIsoUtcMoment("2026-07-15T18:30:00Z").value() == whole);
+    CHECK(parseIsoUtcMoment("2026-07-15T18:30").value() == whole);
+    CHECK(parseIsoUtcMoment("2026-07-15").value() == static_cast<double>(*parseIsoUtc("2026-07-15")));
+    for (const char* bad : {"2026-07-15T18:30:00.", "2026-07-15T18:30:00.1234567890", "2026-07-15T18:30:00,5",
+                            "2026-07-15T18:30:00.5x", "2026-07-15T18:30.5", "2026-07-15T18:30:00.-5", ""}) {
+        INFO(bad);
+        CHECK_FALSE(parseIsoUtcMoment(bad).has_value());
+    }
+}
+
 TEST_CASE("US daylight saving in 2026 starts March 8 and ends November 1 at 02:00 local", "[twin][time]") {
     const Site site = abileneSite();
     // Spring forward: 02:00 CST = 08:00 UTC on Sunday 8 March 2026.
