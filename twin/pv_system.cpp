@@ -58,6 +58,32 @@ double farmTrackerAxisAzimuth_deg(const SolarFarm& farm) {
     return 180.0 - rotation;
 }
 
+RowRange solarBlockRows(const SolarFarm& farm, int block) {
+    const int rows = std::max(farm.rows, 1);
+    const int blocks = std::clamp(farm.blocks, 1, rows);
+    const auto boundary = [&](int b) { return static_cast<int>(static_cast<long long>(rows) * b / blocks); };
+    return {boundary(block), boundary(block + 1)};
+}
+
+Vec2 solarBlockCentre(const SolarFarm& farm, int block) {
+    const RowRange rows = solarBlockRows(farm, block);
+    // Row r stands at (r - (rows - 1) / 2) pitches along the farm's x (campus_scene places them so).
+    const double x = (0.5 * (rows.first + rows.end - 1) - 0.5 * (std::max(farm.rows, 1) - 1)) * farm.rowPitch_m;
+    const double turn = (finite(farm.rotation_deg) ? farm.rotation_deg : 0.0) * 3.14159265358979323846 / 180.0;
+    // Turned counter-clockwise seen from above: +x goes towards -z (north) as the angle grows.
+    return {farm.position.x + x * std::cos(turn), farm.position.z - x * std::sin(turn)};
+}
+
+SolarFarm solarBlockFarm(const SolarFarm& farm, int block) {
+    const RowRange rows = solarBlockRows(farm, block);
+    SolarFarm part = farm;
+    const double share = static_cast<double>(rows.end - rows.first) / std::max(farm.rows, 1);
+    part.rows = rows.end - rows.first;
+    part.capacityDc_mw = farm.capacityDc_mw * share;
+    part.blocks = 1;
+    return part;
+}
+
 PvOutput simulatePvFarm(const SolarFarm& farm, const SolarPosition& sun, const Irradiance& sky, double ambient_c,
                         double wind_ms) {
     PvOutput out;

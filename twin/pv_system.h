@@ -56,6 +56,17 @@ double farmDcCapacity_mw(const SolarFarm& farm);
 // (counter-clockwise seen from above) turns them with it.
 double farmTrackerAxisAzimuth_deg(const SolarFarm& farm);
 
+// A farm's inverter blocks are groups of whole rows side by side (farm.blocks of them, the rows
+// shared out as evenly as they go). The first row of block `block` and the one after its last.
+struct RowRange {
+    int first = 0, end = 0;
+};
+RowRange solarBlockRows(const SolarFarm& farm, int block);
+// The block's centre in site metres (x east, z south): where its rows stand, turned with the farm.
+Vec2 solarBlockCentre(const SolarFarm& farm, int block);
+// The block as a farm of its own: its rows, its share of the capacity, the farm's equipment.
+SolarFarm solarBlockFarm(const SolarFarm& farm, int block);
+
 // Trackers lie flat (stow) when the wind at 10 m reaches this: a module tilted into a gale is a
 // sail. Vendors stow at 15-20 m/s (the threshold is set per site from the wind-tunnel study); the
 // campus's is assumed at the middle of that range.

@@ -70,6 +70,7 @@ struct SolarFarm {
     double systemLosses_pct = 14.08;
     double inverterEfficiencyNominal = 0.96;
     double groundCoverageRatio = 0.35;
+    int blocks = 10;  // inverter blocks: groups of whole rows side by side, each under its own sky
 };
 
 struct PowerCurvePoint {

@@ -293,6 +293,7 @@ private:
         f.inverterEfficiencyNominal =
             r.numberOr("inverter_efficiency_nominal", kEfficiency, f.inverterEfficiencyNominal);
         f.groundCoverageRatio = r.numberOr("ground_coverage_ratio", {0.05, 1}, f.groundCoverageRatio);
+        f.blocks = r.integerOr("blocks", 1, f.rows, std::min(f.blocks, f.rows));
         // The DC capacity follows from the panel count; if the file states it too, the two must agree.
         const double fromPanels_mw = f.rows * static_cast<double>(f.panelsPerRow) * f.panelWatts / 1e6;
         f.capacityDc_mw = fromPanels_mw;

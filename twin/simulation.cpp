@@ -1,5 +1,6 @@
 #include "twin/simulation.h"
 
+#include "twin/cloud_field.h"
 #include "twin/cooling.h"
 #include "twin/irradiance.h"
 #include "twin/pv_system.h"
@@ -27,6 +28,7 @@ int initialSupplyPhase(const Scenario& scenario, const SimulationOptions& option
 // Seeds per building (and per turbine, from kTurbineSalt) differ but follow from the one seed, so
 // runs stay reproducible.
 constexpr std::uint64_t kTurbineSalt = 1u << 20;
+constexpr std::uint64_t kCloudSalt = 1u << 21;
 std::uint64_t mixSeed(std::uint64_t seed, std::uint64_t salt) {
     std::uint64_t z = seed + 0x9e3779b97f4a7c15ull * (salt + 1);
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
@@ -96,10 +98,14 @@ void Simulation::compute(UtcSeconds t) {
     sunInput.pressure_mbar = 1013.25 * std::exp(-scenario_.site.elevation_m / 8434.0);
     sunInput.temperature_c = s.weather.ambient_c;
     s.sun = solarPosition(sunInput);
+    const Irradiance clear = clearSkyIneichenPerez(s.sun, scenario_.site.elevation_m);
     const Irradiance sky = s.weather.ghi_wm2 ? erbsDecomposition(*s.weather.ghi_wm2, s.sun)
-                                             : cloudySky(clearSkyIneichenPerez(s.sun, scenario_.site.elevation_m),
-                                                         s.sun, s.weather.cloudiness);
+                                             : cloudySky(clear, s.sun, s.weather.cloudiness);
     s.ghi_wm2 = sky.ghi;
+    // The clouds drift with the wind at their base from where the last step left them.
+    s.clouds = cloudLayerFor(
+        static_cast<std::uint32_t>(mixSeed(options_.seed, kCloudSalt)), s.weather.cloudiness, s.clouds, dt,
+        hubWindSpeed(s.weather.wind10m_ms, kCloudBase_m, scenario_.climate.shearExponent), s.weather.windFrom_deg);
 
     CampusKpis& k = s.campus;
     k = CampusKpis{};
@@ -107,9 +113,26 @@ void Simulation::compute(UtcSeconds t) {
     s.solarFarms.clear();
     for (const SolarFarm& farm : scenario_.solarFarms) {
         if (farm.phase > supplyPhase_) continue;
-        const PvOutput pv = simulatePvFarm(farm, s.sun, sky, s.weather.ambient_c, s.weather.wind10m_ms);
-        s.solarFarms.push_back({farm.id, pv.poa_wm2, pv.cellTemp_c, pv.dc_mw, pv.ac_mw, pv.trackerAngle_deg});
-        solarAvailable += pv.ac_mw;
+        SolarFarmSnapshot& snapshot = s.solarFarms.emplace_back();
+        snapshot.id = farm.id;
+        // Each block under its own sky: the cloud field's shadow where it stands (a measured GHI
+        // is the whole site's: every block gets it).
+        const int blocks = std::clamp(farm.blocks, 1, std::max(farm.rows, 1));
+        for (int b = 0; b < blocks; ++b) {
+            const Vec2 centre = solarBlockCentre(farm, b);
+            const double shade = s.weather.ghi_wm2 ? 0.0 : cloudShadeAt(s.clouds, centre.x, centre.z, s.sun);
+            const Irradiance blockSky = s.weather.ghi_wm2 ? sky : cloudySky(clear, s.sun, shade);
+            const PvOutput pv =
+                simulatePvFarm(solarBlockFarm(farm, b), s.sun, blockSky, s.weather.ambient_c, s.weather.wind10m_ms);
+            snapshot.blocks.push_back({centre.x, centre.z, shade, pv.poa_wm2, pv.ac_mw});
+            const double share = 1.0 / blocks;
+            snapshot.poa_wm2 += pv.poa_wm2 * share;
+            snapshot.cellTemp_c += pv.cellTemp_c * share;
+            snapshot.dc_mw += pv.dc_mw;
+            snapshot.ac_mw += pv.ac_mw;
+            snapshot.trackerAngle_deg = pv.trackerAngle_deg;
+        }
+        solarAvailable += snapshot.ac_mw;
     }
     double windAvailable = 0.0;
     // The rotors and nacelles move on from where the last step left them (twin::turbinePoseAfter);

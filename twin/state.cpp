@@ -71,6 +71,11 @@ std::vector<Quantity> StateSnapshot::quantities() const {
         add(f.id, "plane_of_array_irradiance", f.poa_wm2, "W/m2");
         add(f.id, "tracker_angle", f.trackerAngle_deg, "deg");
         add(f.id, "cell_temperature", f.cellTemp_c, "degC");
+        for (std::size_t b = 0; b < f.blocks.size(); ++b) {
+            const std::string block = f.id + "/block-" + (b < 9 ? "0" : "") + std::to_string(b + 1);
+            add(block, "ac_power", f.blocks[b].ac_mw, "MW");
+            add(block, "cloud_shade", f.blocks[b].cloudShade, "1");
+        }
     }
     return out;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "twin/civil_time.h"
+#include "twin/cloud_field.h"
 #include "twin/it_load.h"
 #include "twin/solar_position.h"
 #include "twin/weather.h"
@@ -56,6 +57,14 @@ struct TurbineSnapshot {
     double rotorAngle_deg = 0.0;  // blade 1 from up, turning with the rotor: integrated from the speed history
 };
 
+// One inverter block of a solar farm (twin::solarBlockCentre): its own share of the cloud shadow.
+struct SolarBlockSnapshot {
+    double x_m = 0.0, z_m = 0.0;  // the block's centre, site metres
+    double cloudShade = 0.0;      // fraction of the clear-sky GHI the cloud field takes there
+    double poa_wm2 = 0.0;
+    double ac_mw = 0.0;
+};
+
 struct SolarFarmSnapshot {
     std::string id;
     double poa_wm2 = 0.0;
@@ -63,6 +72,7 @@ struct SolarFarmSnapshot {
     double dc_mw = 0.0;
     double ac_mw = 0.0;
     double trackerAngle_deg = 0.0;
+    std::vector<SolarBlockSnapshot> blocks;  // the farm's figures above are their sums and means
 };
 
 struct CampusKpis {
@@ -89,7 +99,8 @@ struct StateSnapshot {
     UtcSeconds time = 0;
     SolarPosition sun;
     WeatherSample weather;
-    double ghi_wm2 = 0.0;
+    double ghi_wm2 = 0.0;  // the region's mean; each solar block's own under the cloud field
+    CloudLayer clouds;
     CampusKpis campus;
     std::vector<BuildingSnapshot> buildings;
     std::vector<TurbineSnapshot> turbines;
