@@ -111,9 +111,15 @@ Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
     CoupledFieldOptions twinOnly = field;
     twinOnly.spinupHours = std::min(twinOnly.spinupHours, 1.0);
     twinOnly.time = twin::formatIsoUtc(static_cast<twin::UtcSeconds>(std::floor(time / field.step_s) * field.step_s));
-    if (Result<std::unique_ptr<twin::Simulation>> ran = runTwin(scenario, phase, twinOnly))
-        CampusMotion(campus, {.trackers = twinTrackers}).apply((*ran)->current(), time, output.animations);
     render::Lighting lighting = stillLighting(o.lighting, scenario.site, time);
+    if (Result<std::unique_ptr<twin::Simulation>> ran = runTwin(scenario, phase, twinOnly)) {
+        CampusMotion(campus, {.trackers = twinTrackers}).apply((*ran)->current(), time, output.animations);
+        lighting.clouds = cloudLayerAt((*ran)->current(), time);
+        const twin::CloudLayer& clouds = (*ran)->current().clouds;
+        std::fprintf(stderr, "clouds: %.0f %% of the sky, a core taking %.0f %% of the light, drifting %.1f m/s\n",
+                     100.0 * clouds.cover, 100.0 * clouds.coreLoss,
+                     std::hypot(clouds.velocityX_ms, clouds.velocityZ_ms));
+    }
     if (campus.groundAlbedo) lighting.groundColor = *campus.groundAlbedo;
     const SunAngles sun = sunAnglesAt(scenario.site, time);
     std::fprintf(stderr, "sun at %s: elevation %.1f, azimuth %.1f degrees (the twin's, for the site)%s\n",

@@ -65,7 +65,12 @@ public:
     std::vector<render::FlowLine> powerFlowLines() const {
         return campus::powerFlowLines(live_.scenario(), flowLayout_, live_.state());
     }
-    render::Lighting lighting() const { return live_.lighting(); }
+    // The sun of the twin's step and its clouds drifted on to the clock's moment.
+    render::Lighting lighting() const {
+        render::Lighting light = live_.lighting();
+        light.clouds = cloudLayerAt(live_.state(), clock_.now());
+        return light;
+    }
     void setBeforeStep(BeforeStep beforeStep) { beforeStep_ = std::move(beforeStep); }
 
     // A pick in the view: selects the building the node belongs to, if any.

@@ -73,6 +73,20 @@ render::Lighting stillLighting(const LightingOptions& o, const twin::Site& site,
     return lighting;
 }
 
+render::CloudLayer cloudLayerAt(const twin::StateSnapshot& state, double t) {
+    const twin::CloudLayer layer = twin::cloudLayerAfter(state.clouds, t - static_cast<double>(state.time));
+    render::CloudLayer clouds;
+    if (layer.cover <= 0.0) return clouds;
+    clouds.seed = layer.seed;
+    clouds.threshold = static_cast<float>(layer.threshold);
+    clouds.edge = twin::kCloudEdge;
+    clouds.cell_m = static_cast<float>(twin::kCloudCell_m);
+    clouds.base_m = static_cast<float>(twin::kCloudBase_m);
+    clouds.drift_m = glm::vec2(static_cast<float>(layer.driftX_m), static_cast<float>(layer.driftZ_m));
+    clouds.opacity = static_cast<float>(layer.coreLoss);
+    return clouds;
+}
+
 render::Lighting fixedLighting(const LightingOptions& o) {
     render::Lighting lighting;
     lighting.sunDirection =

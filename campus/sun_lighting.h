@@ -7,6 +7,7 @@
 #include "campus/campus_options.h"
 #include "render/lighting.h"
 #include "twin/scenario.h"
+#include "twin/state.h"
 
 namespace ct::campus {
 
@@ -25,6 +26,10 @@ render::Lighting sunLighting(const twin::Site& site, double t);
 // A campus still at `t`: sunLighting, with the angles the options set replacing the twin's and
 // --no-shadows applied.
 render::Lighting stillLighting(const LightingOptions& options, const twin::Site& site, double t);
+
+// The twin's cloud layer at `t` (seconds; after the state's step, drifted on at the step's wind),
+// as the renderer draws it.
+render::CloudLayer cloudLayerAt(const twin::StateSnapshot& state, double t);
 
 // A scene with no site or time (the view command): the options' angles, or the fixed default.
 render::Lighting fixedLighting(const LightingOptions& options);

@@ -36,6 +36,8 @@ layout(set = 0, binding = 0) uniform FrameUniforms {
     vec4 shadowTexel;    // per cascade: one shadow texel's size in the world (m)
     vec4 shadowAtlas;    // cascades, tiles per side of the atlas, 1 / atlas texels, unused
     vec4 groundBounce;   // rgb: the ground's radiance lighting what faces down, over the sky intensity
+    vec4 cloudLayer;     // drift x, z (m), threshold, opacity (0: no clouds); shaders/cloud_field.glsl
+    vec4 cloudShape;     // base (m), cell (m), edge, seed (uint bits)
 } frame;
 
 layout(std430, set = 0, binding = 1) readonly buffer InstanceBuffer {

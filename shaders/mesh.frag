@@ -9,6 +9,7 @@
 #include "scene_output.glsl"
 #include "grassland.glsl"
 #include "solar_rows.glsl"
+#include "cloud_field.glsl"
 #include "precast.glsl"
 #include "asphalt.glsl"
 #include "pv_cells.glsl"
@@ -168,7 +169,10 @@ void main() {
         baseColor.rgb = asphaltAlbedo(baseColor.rgb, inWorldPosition.xz, inUv.x, material.procedural, surfaceFootprint);
     vec3 f0 = mix(vec3(0.04), kSurface == 5u ? reflectingColor : baseColor.rgb, metallic);
     vec3 diffuseColor = baseColor.rgb * (1.0 - metallic);
-    float shadow = sunShadow(inWorldPosition, geometricNormal);
+    // The sun's beam, through the scene's shadows and the clouds' (the one the twin's solar
+    // blocks lose their light to).
+    float cloud = cloudShadowAt(inWorldPosition);
+    float shadow = sunShadow(inWorldPosition, geometricNormal) * (1.0 - cloud);
     vec3 color;
     if (kSurface == 2u && !scaffold)
         color = solarRowsRadiance(inUv.x, uFootprint, shadeFootprint, offsetFootprint, rowsAcross, v, shadow,
@@ -178,6 +182,7 @@ void main() {
                                   occlusion);
     else
         color = sunAndSkyRadiance(diffuseColor, f0, roughness, n, v, shadow, occlusion);
+    if (cloud > 0.0) color += diffuseColor / PI * cloudScatteredIrradiance(cloud) * occlusion;
     if (kSiteLamps) color += diffuseColor / PI * lampIrradiance(inWorldPosition, n);
     // Lit windows glow only while the site's lights are on.
     float emissiveOn = material.texCoordsMore.z == 1u ? frame.viewport.w : 1.0;

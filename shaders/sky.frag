@@ -5,6 +5,7 @@
 #include "aerial.glsl"
 #include "stars.glsl"
 #include "scene_output.glsl"
+#include "cloud_field.glsl"
 
 // The stars only in night frames (Renderer::skyPipeline; kAtmosphere, common.glsl, likewise per
 // frame): a CPU device would run them for every pixel of a day sky.
@@ -19,7 +20,11 @@ vec3 atmosphereSky(vec3 direction) {
         // scene's ground is (sun and sky on a diffuse surface of the ground's colour), to where
         // the haze takes it.
         float distance_km = frame.haze.w / max(-direction.y, 1e-4);
-        vec3 lit = sunAndSkyRadiance(frame.groundColor.rgb, vec3(0.04), 1.0, vec3(0.0, 1.0, 0.0), -direction, 1.0, 1.0);
+        vec3 ground = frame.cameraPosition.xyz + direction * (distance_km * 1000.0);
+        float cloud = cloudShadowAt(ground);
+        vec3 lit = sunAndSkyRadiance(frame.groundColor.rgb, vec3(0.04), 1.0, vec3(0.0, 1.0, 0.0), -direction,
+                                     1.0 - cloud, 1.0) +
+                   frame.groundColor.rgb / PI * cloudScatteredIrradiance(cloud);
         return aerialPerspective(lit, direction, distance_km);
     }
     vec3 sky = skyViewRadiance(direction);
@@ -32,12 +37,33 @@ vec3 atmosphereSky(vec3 direction) {
     return sky;
 }
 
+// Where the clouds would alias (their smallest cells a few pixels across at grazing angles) the
+// layer fades into the sky over this distance.
+const float kCloudFade_m = 40000.0;
+
+// The cloud layer over `sky` where the view ray crosses the cloud base (a camera above the base
+// sees none: the layer between camera and ground is not drawn). A cloud is lit as a matte white
+// surface facing the sun, greyer as it thickens into a storm's base, hazed by the air in front.
+vec3 withClouds(vec3 sky, vec3 direction, bool atmosphere) {
+    float below = frame.cloudShape.x - frame.cameraPosition.y;
+    if (!cloudsPresent() || direction.y <= 0.0 || below <= 0.0) return sky;
+    float distance_m = below / direction.y;
+    vec3 at = frame.cameraPosition.xyz + direction * distance_m;
+    float cover = cloudDensityAt(at.xz) * exp(-distance_m / kCloudFade_m);
+    if (cover <= 0.0) return sky;
+    float storm = clamp((frame.cloudLayer.w - 0.75) * 4.0, 0.0, 1.0);
+    vec3 albedo = vec3(0.82) * (1.0 - 0.6 * storm);
+    vec3 lit = sunAndSkyRadiance(albedo, vec3(0.0), 1.0, normalize(frame.sunDirection.xyz), -direction, 1.0, 1.0);
+    if (atmosphere) lit = aerialPerspective(lit, direction, distance_m * 1e-3);
+    return mix(sky, lit, cover);
+}
+
 void main() {
     vec4 far = frame.invViewProj * vec4(inNdc, 1.0, 1.0);
     vec4 near = frame.invViewProj * vec4(inNdc, 0.0, 1.0);
     vec3 direction = normalize(far.xyz / far.w - near.xyz / near.w);
     bool atmosphere = kAtmosphere && frame.atmosphere.x > 0.5;
-    vec3 color = atmosphere ? atmosphereSky(direction) : skyRadiance(direction);
+    vec3 color = withClouds(atmosphere ? atmosphereSky(direction) : skyRadiance(direction), direction, atmosphere);
     // The sun's disk: with the atmosphere where the sun truly is, as the air lets it through.
     vec3 sun = atmosphere ? normalize(frame.skySun.xyz) : normalize(frame.sunDirection.xyz);
     vec3 disk = atmosphere ? frame.sunDisk.rgb : frame.sunRadiance.rgb;
@@ -49,7 +75,12 @@ void main() {
     // The disk's radiance is its illuminance over 6.8e-5 sr, thousands of times the sky's: drawn
     // far brighter than the sky, it saturates as it does in a photograph.
     const float kDiskOverSky = 40.0;
+    // A cloud in front of the sun hides its disk as its shadow hides its beam.
+    float clear = 1.0;
+    float below = frame.cloudShape.x - frame.cameraPosition.y;
+    if (cloudsPresent() && below > 0.0 && sun.y > 0.0)
+        clear = 1.0 - cloudDensityAt(frame.cameraPosition.xz + sun.xz * (below / max(sun.y, 0.052335956)));
     color += disk * kDiskOverSky * (1.0 - smoothstep(radius - pixelAngle, radius + pixelAngle, angle)) *
-             (direction.y > 0.0 ? 1.0 : 0.0);
+             (direction.y > 0.0 ? clear : 0.0);
     outColor = vec4(sceneOutput(color * frame.params.x), 1.0);
 }

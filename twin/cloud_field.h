@@ -15,10 +15,12 @@
 
 namespace ct::twin {
 
-// Where the cloud base stands above the ground: fair-weather cumulus over West Texas in summer
-// form at 1.5-2.5 km (lifting condensation level); the lower figure, so shadows stay near the
-// clouds that cast them at low sun.
-inline constexpr double kCloudBase_m = 1500.0;
+// Where the cloud base stands above the ground: summer afternoon cumulus over West Texas form
+// where rising air condenses, 1.5-3 km up in the dry boundary layer of the southern plains; the
+// upper middle, so the campus's aerial views (the overview stands at 2.3 km) look down from
+// under the layer: the clouds show in the sky and their shadows on the ground, never a layer
+// between camera and ground the renderer does not draw.
+inline constexpr double kCloudBase_m = 2500.0;
 // The pattern's largest features (the first octave's cell), metres: cumulus fields organise in
 // cells of a few kilometres.
 inline constexpr double kCloudCell_m = 3000.0;

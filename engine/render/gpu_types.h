@@ -49,6 +49,8 @@ struct GpuFrameUniforms {
     glm::vec4 shadowTexel;   // per cascade: one shadow texel's size in the world (m)
     glm::vec4 shadowAtlas;   // cascades, tiles per side of the atlas, 1 / atlas texels, unused
     glm::vec4 groundBounce;  // rgb: the ground's radiance lighting what faces down, over the sky intensity
+    glm::vec4 cloudLayer;    // drift x, z (m), threshold, opacity (0: no clouds)
+    glm::vec4 cloudShape;    // base (m), cell (m), edge, seed (bits)
 };
 
 struct GpuMaterial {

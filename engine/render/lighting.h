@@ -6,9 +6,23 @@
 
 #include <glm/glm.hpp>
 
+#include <cstdint>
 #include <optional>
 
 namespace ct::render {
+
+// A layer of cumulus: drawn in the sky and casting its shadow on everything under it (the pattern
+// of shaders/cloud_field.glsl, whose CPU reference belongs to whoever models the clouds: the
+// campus's twin). `opacity` 0: no clouds.
+struct CloudLayer {
+    std::uint32_t seed = 0;
+    float threshold = 1.0f;   // the pattern's value where cloud begins
+    float edge = 0.06f;       // the pattern's value from no cloud to a cloud's core
+    float cell_m = 3000.0f;   // the pattern's largest cell
+    float base_m = 2500.0f;   // the cloud base above the ground
+    glm::vec2 drift_m{0.0f};  // how far the pattern has moved (x east, z south)
+    float opacity = 0.0f;     // the share of the light a core takes: a storm's bases are darker
+};
 
 struct Lighting {
     glm::vec3 sunDirection = glm::normalize(glm::vec3(0.45f, 0.8f, 0.4f));  // towards the sun
@@ -34,6 +48,7 @@ struct Lighting {
     // clock flashing lamps keep time by (seconds, so that a tour's frames agree).
     float siteLights = 0.0f;
     float clock_s = 0.0f;
+    CloudLayer clouds;
 };
 
 // Direction towards the sun from its elevation above the horizon and its azimuth measured

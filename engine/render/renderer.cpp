@@ -4,6 +4,7 @@
 #include "vk/descriptor_pool.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
 
 namespace ct::render {
@@ -608,6 +609,9 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
         uniforms.groundBounce =
             glm::vec4(lighting.groundColor * (sunOnGround + skyOnGround) / 3.14159265f / skyIntensity, 0.0f);
     }
+    const CloudLayer& clouds = lighting.clouds;
+    uniforms.cloudLayer = glm::vec4(clouds.drift_m, clouds.threshold, clouds.opacity);
+    uniforms.cloudShape = glm::vec4(clouds.base_m, clouds.cell_m, clouds.edge, std::bit_cast<float>(clouds.seed));
     FrameStats stats;
     uniforms.params.x = chooseExposure(lighting, uniforms.params.x, stats);
     // The light the meter reads on a level surface, in lux: the night's is drawn kNightStops

@@ -93,7 +93,7 @@ TEST_CASE("clouds drift downwind, continuously from step to step", "[twin][cloud
 }
 
 TEST_CASE("a low sun throws a cloud's shadow away from the sun", "[twin][clouds]") {
-    // Sun in the east at 30 degrees: the shadow of a cloud lies 1500 / tan 30 = 2598 m west of it.
+    // Sun in the east at 30 degrees: the shadow of a cloud lies base / tan 30 (4.3 km) west of it.
     const CloudLayer layer = cloudLayerFor(3u, 0.5, {}, 60.0, 0.0, 0.0);
     const SolarPosition overhead = sunAt(90.0, 0.0);
     const SolarPosition east = sunAt(30.0, 90.0);
