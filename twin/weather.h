@@ -1,6 +1,6 @@
 // Weather: what the air does at the site, step by step. Two sources behind one interface:
 // ClimateWeather, a seeded stochastic Abilene-like climate from the scenario's monthly normals
-// (with presets: summer design day, heat wave, freeze, wind lull), and FileWeather, a recorded
+// (with presets: summer design day, heat wave, freeze, wind lull, storm front), and FileWeather, a recorded
 // CSV played back with linear interpolation.
 #pragma once
 
@@ -33,9 +33,9 @@ public:
     virtual WeatherSample sample(UtcSeconds t, double dt_s) = 0;
 };
 
-enum class WeatherPreset { None, SummerDesignDay, HeatWave, Freeze, WindLull };
+enum class WeatherPreset { None, SummerDesignDay, HeatWave, Freeze, WindLull, StormFront };
 
-// "summer-design-day", "heat-wave", "freeze", "wind-lull"; nullopt for anything else.
+// "summer-design-day", "heat-wave", "freeze", "wind-lull", "storm-front"; nullopt for anything else.
 std::optional<WeatherPreset> parseWeatherPreset(const std::string& name);
 const char* presetName(WeatherPreset preset);
 // The names accepted by parseWeatherPreset, for help texts and error messages.

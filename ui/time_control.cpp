@@ -7,8 +7,9 @@ namespace ct::ui {
 
 std::vector<std::string> timePresetNames() {
     std::vector<std::string> names{"none"};
-    for (const auto preset : {twin::WeatherPreset::SummerDesignDay, twin::WeatherPreset::HeatWave,
-                              twin::WeatherPreset::Freeze, twin::WeatherPreset::WindLull})
+    for (const auto preset :
+         {twin::WeatherPreset::SummerDesignDay, twin::WeatherPreset::HeatWave, twin::WeatherPreset::Freeze,
+          twin::WeatherPreset::WindLull, twin::WeatherPreset::StormFront})
         names.emplace_back(twin::presetName(preset));
     names.emplace_back(kGridOutagePreset);
     return names;

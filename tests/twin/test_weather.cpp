@@ -1,5 +1,7 @@
 // Weather: the climate model's presets and daily cycle, and recorded weather files.
+#include "twin/pv_system.h"
 #include "twin/scenario_loader.h"
+#include "twin/simulation.h"
 #include "twin/weather.h"
 
 #include <catch2/catch.hpp>
@@ -7,6 +9,7 @@
 #include "support/abilene_scenario.h"
 #include "support/expected_cases.h"
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -116,4 +119,38 @@ TEST_CASE("presets are named", "[twin][weather]") {
     CHECK(parseWeatherPreset("freeze") == WeatherPreset::Freeze);
     CHECK_FALSE(parseWeatherPreset("hurricane"));
     CHECK(std::string(presetName(WeatherPreset::WindLull)) == "wind-lull");
+}
+
+TEST_CASE("the storm-front preset: a fair morning, then the cloud bank and a gust front past cut-out",
+          "[twin][weather][simulation]") {
+    const Scenario& s = ct::test::abilene();
+    // 2026-07-15, CDT (UTC-5): 13:00Z is 08:00 local.
+    Simulation sim(s, {.start = *parseIsoUtc("2026-07-15T13:00"),
+                       .step_s = 300.0,
+                       .phase = 2,
+                       .seed = 3,
+                       .preset = WeatherPreset::StormFront});
+    int morning = 0, storm = 0;
+    for (int i = 0; i < 12 * 12; ++i) {
+        const StateSnapshot& st = i == 0 ? sim.current() : sim.advance();
+        const double localHour = std::fmod(static_cast<double>(st.time % 86400) / 3600.0 + 24.0 - 5.0, 24.0);
+        if (localHour >= 8.0 && localHour < 13.0) {
+            ++morning;
+            CHECK(st.weather.cloudiness < 0.6);
+            CHECK(st.weather.wind10m_ms < 15.0);
+        }
+        if (localHour >= 15.5 && localHour <= 16.5) {
+            ++storm;
+            CHECK(st.weather.cloudiness > 0.85);
+            CHECK(st.weather.wind10m_ms >= kTrackerStowWind_ms);
+            CHECK(std::abs(st.weather.windFrom_deg - 320.0) < 1.0);
+            CHECK(st.campus.wind_mw == 0.0);  // every turbine past cut-out
+            for (const TurbineSnapshot& t : st.turbines)
+                CHECK(t.rotor_rpm == 0.0);
+            for (const SolarFarmSnapshot& f : st.solarFarms)
+                CHECK(f.trackerAngle_deg == 0.0);  // stowed
+        }
+    }
+    CHECK(morning > 50);
+    CHECK(storm == 13);
 }

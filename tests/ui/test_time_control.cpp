@@ -53,8 +53,8 @@ TEST_CASE("a jump to local date and hour lands on the right UTC instant and asks
 
 TEST_CASE("presets: the twin's weather presets plus grid-outage", "[ui][time]") {
     const auto names = ui::timePresetNames();
-    CHECK(names ==
-          std::vector<std::string>{"none", "summer-design-day", "heat-wave", "freeze", "wind-lull", "grid-outage"});
+    CHECK(names == std::vector<std::string>{"none", "summer-design-day", "heat-wave", "freeze", "wind-lull",
+                                            "storm-front", "grid-outage"});
     ui::TimeControl clock(0);
     CHECK(clock.applyPreset("heat-wave"));
     CHECK(clock.weatherPreset() == twin::WeatherPreset::HeatWave);
