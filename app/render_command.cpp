@@ -5,6 +5,7 @@
 #include "campus/campus_motion.h"
 #include "campus/campus_scene.h"
 #include "campus/coupled_field.h"
+#include "campus/gas_plumes.h"
 #include "campus/scene_output.h"
 #include "campus/sun_lighting.h"
 #include "twin/civil_time.h"
@@ -115,6 +116,7 @@ Outcome runRender(const GlobalOptions& global, const RenderOptions& o) {
     if (Result<std::unique_ptr<twin::Simulation>> ran = runTwin(scenario, phase, twinOnly)) {
         CampusMotion(campus, {.trackers = twinTrackers}).apply((*ran)->current(), time, output.animations);
         lighting.clouds = cloudLayerAt((*ran)->current(), time);
+        output.plumes = GasPlumes(campus, scenario).at((*ran)->current());
         const twin::CloudLayer& clouds = (*ran)->current().clouds;
         std::fprintf(stderr, "clouds: %.0f %% of the sky, a core taking %.0f %% of the light, drifting %.1f m/s\n",
                      100.0 * clouds.cover, 100.0 * clouds.coreLoss,

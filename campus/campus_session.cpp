@@ -46,6 +46,7 @@ CampusSession::CampusSession(LiveCampus& live, SessionOptions options)
     looks_.emplace(live_.scenario(), phases_);
     animator_ = std::make_unique<CampusAnimator>(live_.scenario(), *campus_);
     motion_ = std::make_unique<CampusMotion>(*campus_);
+    plumes_ = std::make_unique<GasPlumes>(*campus_, live_.scenario());
     updateFlowLayout();
     phaseRevision_ = phases_.revision();
     restartRevision_ = clock_.restartRevision();

@@ -12,11 +12,13 @@
 
 #include "campus/campus_animation.h"
 #include "campus/campus_motion.h"
+#include "campus/gas_plumes.h"
 #include "campus/live_campus.h"
 #include "campus/power_flows.h"
 #include "ui/campus_commands.h"
 #include "ui/tour_player.h"
 
+#include <cmath>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -65,12 +67,16 @@ public:
     std::vector<render::FlowLine> powerFlowLines() const {
         return campus::powerFlowLines(live_.scenario(), flowLayout_, live_.state());
     }
-    // The sun of the twin's step and its clouds drifted on to the clock's moment.
+    // The sun of the twin's step and its clouds drifted on to the clock's moment (the clock the
+    // plumes stream by too).
     render::Lighting lighting() const {
         render::Lighting light = live_.lighting();
         light.clouds = cloudLayerAt(live_.state(), clock_.now());
+        light.clock_s = static_cast<float>(std::fmod(clock_.now(), 86400.0));
         return light;
     }
+    // The gas units' exhaust plumes as the twin runs them.
+    std::vector<render::Plume> plumes() const { return plumes_->at(live_.state()); }
     void setBeforeStep(BeforeStep beforeStep) { beforeStep_ = std::move(beforeStep); }
 
     // A pick in the view: selects the building the node belongs to, if any.
@@ -138,6 +144,7 @@ private:
     std::optional<ui::ConstructionAnimation> looks_;
     std::unique_ptr<CampusAnimator> animator_;
     std::unique_ptr<CampusMotion> motion_;
+    std::unique_ptr<GasPlumes> plumes_;
     PowerFlowLayout flowLayout_;
     std::uint64_t phaseRevision_ = 0;
     std::uint64_t restartRevision_ = 0;

@@ -19,6 +19,7 @@ void CampusStage::release() {
 
 void CampusStage::apply(render::Renderer& renderer, double dt) {
     renderer.setNodeAnimations(session_.nodeAnimations());
+    renderer.setPlumes(session_.plumes());
     // The lamps go with the scene: set again whenever the renderer was given a scene.
     if (renderer.gpuScene() != lampsSetFor_) {
         renderer.setLamps(session_.campus().lamps);

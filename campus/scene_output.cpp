@@ -90,6 +90,7 @@ Outcome showScene(const DeviceOptions& global, const scene::Scene& scene, const 
     renderer.setScene(scene);
     renderer.setLamps(o.lamps);
     if (!o.animations.empty()) renderer.setNodeAnimations(o.animations);
+    renderer.setPlumes(o.plumes);
     const std::shared_ptr<void> prepared = o.prepareRenderer ? o.prepareRenderer(context, renderer) : nullptr;
     render::OffscreenCapture capture(context, renderer);
     if (grid.count() > 1)

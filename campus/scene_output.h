@@ -43,6 +43,7 @@ struct OutputOptions {
     std::vector<render::Lamp> lamps;  // of the scene (render/lamps.h), lit by Lighting::siteLights
     // Headless: each node's look and motion (render/node_animation.h); empty: as composed.
     std::vector<render::NodeAnimation> animations;
+    std::vector<render::Plume> plumes;  // exhaust plumes (render/plumes.h)
 };
 
 // --tile-size for commands that write PNGs.

@@ -84,6 +84,7 @@ render::CloudLayer cloudLayerAt(const twin::StateSnapshot& state, double t) {
     clouds.base_m = static_cast<float>(twin::kCloudBase_m);
     clouds.drift_m = glm::vec2(static_cast<float>(layer.driftX_m), static_cast<float>(layer.driftZ_m));
     clouds.opacity = static_cast<float>(layer.coreLoss);
+    clouds.cover = static_cast<float>(layer.cover);
     return clouds;
 }
 

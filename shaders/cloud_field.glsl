@@ -82,11 +82,16 @@ float cloudShadowAt(vec3 position) {
 }
 
 // The light a cloud overhead still lets through, scattered: white and from the whole cloud, so
-// it lights every face alike. A core passes (1 - opacity) of the sun's light on level ground, of
-// which the open sky's ambient (drawn anyway) is about a tenth of the clear sky's.
+// it lights every face alike. A core passes (1 - opacity) of the sun's light on level ground.
 vec3 cloudScatteredIrradiance(float cloud) {
-    float passed = max(1.0 - frame.cloudLayer.w - 0.1, 0.05);
+    float passed = max(1.0 - frame.cloudLayer.w, 0.05);
     return frame.sunRadiance.rgb * max(frame.sunDirection.y, 0.0) * passed * cloud;
+}
+
+// What is left of the blue sky's light under a cloud: the cloud hides most of the dome (its own
+// grey light is the scattered light above).
+float cloudOpenSky(float cloud) {
+    return 1.0 - 0.7 * cloud;
 }
 
 #endif

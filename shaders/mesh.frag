@@ -173,15 +173,16 @@ void main() {
     // blocks lose their light to).
     float cloud = cloudShadowAt(inWorldPosition);
     float shadow = sunShadow(inWorldPosition, geometricNormal) * (1.0 - cloud);
+    float skyOpen = occlusion * cloudOpenSky(cloud);
     vec3 color;
     if (kSurface == 2u && !scaffold)
         color = solarRowsRadiance(inUv.x, uFootprint, shadeFootprint, offsetFootprint, rowsAcross, v, shadow,
                                   baseColor.rgb, metallic, roughness);
     else if (filterLobe)
         color = sunAndSkyRadiance(diffuseColor, f0, filteredLobe(n, roughness, halfAcrossDx, halfAcrossDy), n, v, shadow,
-                                  occlusion);
+                                  skyOpen);
     else
-        color = sunAndSkyRadiance(diffuseColor, f0, roughness, n, v, shadow, occlusion);
+        color = sunAndSkyRadiance(diffuseColor, f0, roughness, n, v, shadow, skyOpen);
     if (cloud > 0.0) color += diffuseColor / PI * cloudScatteredIrradiance(cloud) * occlusion;
     if (kSiteLamps) color += diffuseColor / PI * lampIrradiance(inWorldPosition, n);
     // Lit windows glow only while the site's lights are on.

@@ -23,7 +23,7 @@ vec3 atmosphereSky(vec3 direction) {
         vec3 ground = frame.cameraPosition.xyz + direction * (distance_km * 1000.0);
         float cloud = cloudShadowAt(ground);
         vec3 lit = sunAndSkyRadiance(frame.groundColor.rgb, vec3(0.04), 1.0, vec3(0.0, 1.0, 0.0), -direction,
-                                     1.0 - cloud, 1.0) +
+                                     1.0 - cloud, cloudOpenSky(cloud)) +
                    frame.groundColor.rgb / PI * cloudScatteredIrradiance(cloud);
         return aerialPerspective(lit, direction, distance_km);
     }

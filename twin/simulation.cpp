@@ -202,6 +202,11 @@ void Simulation::compute(UtcSeconds t) {
     k.curtailed_mw = d.curtailed_mw;
     k.gas_mw = d.gas_mw;
     k.gasUnitsOnline = d.gasUnitsOnline;
+    s.gasUnits.clear();
+    if (scenario_.gasPlant.phase <= supplyPhase_)
+        for (const GasUnitState& unit : dispatcher_.gasUnits())
+            s.gasUnits.push_back({unit.status == GasUnitStatus::Starting, unit.status == GasUnitStatus::Online,
+                                  unit.output_mw, scenario_.gasPlant.unitCapacity_mw});
     k.grid_mw = d.grid_mw;
     k.battery_mw = d.battery_mw;
     k.batteryStored_mwh = d.batteryStored_mwh;

@@ -36,7 +36,6 @@ std::vector<Quantity> StateSnapshot::quantities() const {
     add("campus", "solar_power", campus.solar_mw, "MW");
     add("campus", "wind_power", campus.wind_mw, "MW");
     add("campus", "gas_power", campus.gas_mw, "MW");
-    add("campus", "gas_units_online", campus.gasUnitsOnline, "1");
     add("campus", "grid_import", campus.grid_mw, "MW");
     add("campus", "battery_power", campus.battery_mw, "MW");
     add("campus", "load_shed", campus.loadShed_mw, "MW");

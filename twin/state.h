@@ -75,6 +75,14 @@ struct SolarFarmSnapshot {
     std::vector<SolarBlockSnapshot> blocks;  // the farm's figures above are their sums and means
 };
 
+// One gas turbine unit of the plant, in the plant's unit order (unit_01, unit_02, ...).
+struct GasUnitSnapshot {
+    bool starting = false;  // purging and firing: no output yet
+    bool online = false;
+    double output_mw = 0.0;
+    double capacity_mw = 0.0;
+};
+
 struct CampusKpis {
     double it_mw = 0.0;
     double cooling_mw = 0.0;
@@ -105,6 +113,7 @@ struct StateSnapshot {
     std::vector<BuildingSnapshot> buildings;
     std::vector<TurbineSnapshot> turbines;
     std::vector<SolarFarmSnapshot> solarFarms;
+    std::vector<GasUnitSnapshot> gasUnits;  // empty before the plant's phase
     // (entity, quantity) pairs whose value came from a measurement (telemetry); the rest is
     // simulated. Filled by the telemetry overlay, empty for the bare simulation.
     std::set<std::pair<std::string, std::string>> measured;

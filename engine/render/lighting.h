@@ -22,6 +22,7 @@ struct CloudLayer {
     float base_m = 2500.0f;   // the cloud base above the ground
     glm::vec2 drift_m{0.0f};  // how far the pattern has moved (x east, z south)
     float opacity = 0.0f;     // the share of the light a core takes: a storm's bases are darker
+    float cover = 0.0f;       // the share of the sky covered: the exposure opens under an overcast
 };
 
 struct Lighting {

@@ -134,6 +134,7 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
     skySpecular_ = std::make_unique<SkySpecularPass>(context_, shaderDir, atmosphere_->skyView());
     flowLines_ = std::make_unique<FlowLinePass>(context_, shaderDir, sceneTargets());
     lampPass_ = std::make_unique<LampPass>(context_, shaderDir, sceneTargets());
+    plumePass_ = std::make_unique<PlumePass>(context_, shaderDir, sceneTargets());
     for (std::uint32_t i = 0; i < FrameRing::kFramesInFlight; ++i)
         lampMapBuffers_[i] = vk::Buffer(context_, {16, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, vk::MemoryUsage::Upload,
                                                    "lamp light map " + std::to_string(i)});
@@ -632,6 +633,11 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
                                    lighting.atmosphere ? lighting.night * lighting.night * lighting.night : 0.0f);
     frameSky_ = (lighting.atmosphere ? 1u : 0u) | (uniforms.lampState.w > 0.0f ? 2u : 0u);
     lampView_ = {frame.slot, viewProj, projection_[1][1], extent_, lampsOn, lighting.clock_s, camera.eye};
+    // A white puff's radiance: the sun on a ball (its lit half, facing the camera on average)
+    // and the sky around it, as a Lambertian surface would take them.
+    const glm::vec3 puffLight = glm::vec3(uniforms.sunRadiance) * (0.6f / 3.14159265f) +
+                                0.5f * glm::vec3(uniforms.skyZenith + uniforms.skyHorizon) * uniforms.params.w;
+    plumeView_ = {frame.slot, viewProj, camera.eye, lighting.clock_s, puffLight, uniforms.params.x};
     frameUniforms_[frame.slot].write(&uniforms, sizeof(uniforms));
 
     passTimer_.beginFrame(cmd, frame.slot);
@@ -850,8 +856,10 @@ bool Renderer::applyAtmosphere(const Lighting& lighting, const Camera& camera, G
     // of the sun and the sky on a level surface against the overhead sun's, opened by half the
     // stops between them and at most kMaxExposureStops, so dusk reads as a photograph taken at
     // dusk and night stays night.
+    // Under clouds the meter reads the sun they let through, on average over the ground.
+    const float cloudTaken = std::clamp(lighting.clouds.cover * lighting.clouds.opacity, 0.0f, 0.95f);
     const float sunOnGround = glm::dot(glm::vec3(uniforms.sunRadiance), glm::vec3(0.2126f, 0.7152f, 0.0722f)) *
-                              std::max(glm::normalize(lighting.sunDirection).y, 0.0f);
+                              std::max(glm::normalize(lighting.sunDirection).y, 0.0f) * (1.0f - cloudTaken);
     const float skyOnGround =
         glm::dot(0.5f * (zenith + side) * lighting.skyIntensity, glm::vec3(0.2126f, 0.7152f, 0.0722f)) * 3.14159265f;
     const float noonOnGround = lighting.sunIntensity * 1.05f;  // the overhead sun and its sky
@@ -1111,6 +1119,7 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
         }
     }
     flowLines_->record(cmd, flowView_);             // over everything, blended; not in the id image
+    stats.plumes = plumePass_->record(cmd, plumeView_);  // blended over the scene; not in the id image
     lampPass_->record(cmd, lampView_, lampShown_);  // light added over the scene; not in the id image
     vkCmdEndRendering(cmd);
 }

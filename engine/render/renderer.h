@@ -36,6 +36,7 @@
 #include "render/lighting.h"
 #include "render/node_animation.h"
 #include "render/pass_timer.h"
+#include "render/plume_pass.h"
 #include "render/render_quality.h"
 #include "render/scene_targets.h"
 #include "render/shadow_cascades.h"
@@ -63,6 +64,7 @@ struct FrameStats {
     std::uint64_t mainTriangles = 0;
     std::uint64_t shadowTriangles = 0;  // every cascade's together
     std::uint64_t coverageTriangles = 0;  // with reconstructed edges: the multisampled ids' pass
+    std::uint32_t plumes = 0;             // exhaust plumes drawn (render/plume_pass.h)
     // GPU time per pass, in order (render/pass_timer.h): filled by whoever waited for the frame
     // (OffscreenCapture does); empty where the device cannot time.
     std::vector<PassTime> passes;
@@ -152,6 +154,9 @@ public:
     // Lamps (copied): drawn as points of light and baked into the ground's light while
     // Lighting::siteLights is on; a lamp whose node is hidden (setNodeAnimations) is off.
     void setLamps(std::span<const Lamp> lamps);
+    // Exhaust plumes (copied), streaming by Lighting::clock_s; drawn over the scene, lit by its
+    // sun and sky.
+    void setPlumes(std::span<const Plume> plumes) { plumePass_->setPlumes(plumes); }
     const LampLightMap& lampLightMap() const { return lampMap_; }
     VkExtent2D extent() const { return extent_; }
     VkSampleCountFlagBits samples() const { return samples_; }
@@ -365,6 +370,8 @@ private:
     float flowTime_ = 0.0f;
     std::unique_ptr<LampPass> lampPass_;
     LampView lampView_;  // this frame's, set by record() for the main pass
+    std::unique_ptr<PlumePass> plumePass_;
+    PlumeView plumeView_;  // likewise
     std::vector<char> lampShown_;
     std::vector<char> lampShownBaked_;
     bool lampsBaked_ = false;

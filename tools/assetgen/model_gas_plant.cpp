@@ -19,6 +19,7 @@ constexpr int kUnitsPerRow = 5;
 constexpr float kUnitPitch = 42.0f;  // east-west
 constexpr float kRowOffset = 38.0f;  // rows sit at z = -/+ this
 constexpr float kStackHeight = 25.0f;
+constexpr float kStackX = 14.5f;  // the stack's axis along the unit
 
 // One unit, its long axis east-west: inlet at -X, stack at +X, transformer on the +Z side.
 MaterialMeshes turbineUnit() {
@@ -33,8 +34,8 @@ MaterialMeshes turbineUnit() {
     }
     // Exhaust: a duct from the hall to the stack, then the stack itself.
     out.add(palette::kStack, box({9.0f, 2.0f, -2.5f}, {12.0f, 7.0f, 2.5f}));
-    out.add(palette::kStack, taperedCylinder(3.0f, 2.6f, kStackHeight - 0.3f, 24), translation({14.5f, 0.3f, 0.0f}));
-    out.add(palette::kFan, disc(2.3f, 24), translation({14.5f, kStackHeight + 0.01f, 0.0f}));
+    out.add(palette::kStack, taperedCylinder(3.0f, 2.6f, kStackHeight - 0.3f, 24), translation({kStackX, 0.3f, 0.0f}));
+    out.add(palette::kFan, disc(2.3f, 24), translation({kStackX, kStackHeight + 0.01f, 0.0f}));
     out.add(yardTransformer(6.0f), translation({0.0f, 0.3f, 8.5f}));
     return out;
 }
@@ -74,7 +75,13 @@ GltfWriter makeGasPlant() {
         }
         char name[16];
         std::snprintf(name, sizeof name, "unit_%02d", i + 1);
-        w.addChild(plant, w.addNode(name, unitMesh, at));
+        const int unit = w.addNode(name, unitMesh, at);
+        w.addChild(plant, unit);
+        // The stack's mouth, where the renderer starts the unit's exhaust plume.
+        NodeTransform mouth;
+        mouth.translation = {kStackX, kStackHeight, 0.0};
+        std::snprintf(name, sizeof name, "exhaust_%02d", i + 1);
+        w.addChild(unit, w.addNode(name, -1, mouth));
     }
     NodeTransform controlAt;
     controlAt.translation = {0.0, 0.05, plantHalfDepth() - 16.0};

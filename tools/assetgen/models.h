@@ -31,7 +31,7 @@ GltfWriter makeSolarBlock();
 GltfWriter makeWindTurbine1_5MW();
 GltfWriter makeWindTurbine5MW();
 
-// `gas_plant`, `unit_01`..`unit_10`, `control_building`, `fence`.
+// `gas_plant`, `unit_01`..`unit_10` (each with `exhaust_NN` at its stack's mouth), `control_building`, `fence`.
 GltfWriter makeGasPlant();
 // `substation`, `transformer_1`..`_4`, `busbars`, `control_house`, `fence`.
 GltfWriter makeSubstation();

@@ -1,6 +1,8 @@
 #include "twin/telemetry/snapshot_fields.h"
 
 #include <charconv>
+#include <optional>
+#include <utility>
 
 namespace ct::twin::telemetry {
 
@@ -42,17 +44,39 @@ double* buildingField(BuildingSnapshot& b, std::string_view name) {
     return nullptr;
 }
 
+// The index of part "<owner><marker>NN" (1-based NN) and the owner's id; nullopt if not so named.
+std::optional<std::pair<std::string_view, std::size_t>> partOf(std::string_view entity, std::string_view marker) {
+    const std::size_t slash = entity.find(marker);
+    if (slash == std::string_view::npos) return std::nullopt;
+    const std::string_view number = entity.substr(slash + marker.size());
+    int part = 0;
+    const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), part);
+    if (ec != std::errc() || end != number.data() + number.size() || part < 1) return std::nullopt;
+    return std::pair{entity.substr(0, slash), static_cast<std::size_t>(part - 1)};
+}
+
+// "solar-a/block-03" -> the block index 2 of farm "solar-a".
+double* blockField(StateSnapshot& s, std::string_view entity, std::string_view name) {
+    const auto part = partOf(entity, "/block-");
+    if (!part) return nullptr;
+    for (SolarFarmSnapshot& f : s.solarFarms) {
+        if (f.id != part->first || part->second >= f.blocks.size()) continue;
+        SolarBlockSnapshot& block = f.blocks[part->second];
+        if (name == "ac_power") return &block.ac_mw;
+        if (name == "cloud_shade") return &block.cloudShade;
+        return nullptr;
+    }
+    return nullptr;
+}
+
 // "bldg-01/cooler-03" -> the bank index 2 of building "bldg-01".
 double* coolerField(StateSnapshot& s, std::string_view entity, std::string_view name) {
-    const std::size_t slash = entity.find("/cooler-");
-    if (slash == std::string_view::npos) return nullptr;
-    const std::string_view number = entity.substr(slash + 8);
-    int bank = 0;
-    const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), bank);
-    if (ec != std::errc() || end != number.data() + number.size() || bank < 1) return nullptr;
-    const std::size_t index = static_cast<std::size_t>(bank - 1);
+    const auto part = partOf(entity, "/cooler-");
+    if (!part) return nullptr;
+    const std::string_view owner = part->first;
+    const std::size_t index = part->second;
     for (BuildingSnapshot& b : s.buildings) {
-        if (b.id != entity.substr(0, slash)) continue;
+        if (b.id != owner) continue;
         if (name == "heat_rejected" && index < b.bankHeat_mw.size()) return &b.bankHeat_mw[index];
         if (name == "inlet_air_temperature" && index < b.bankInlet_c.size()) return &b.bankInlet_c[index];
         return nullptr;
@@ -65,7 +89,8 @@ double* coolerField(StateSnapshot& s, std::string_view entity, std::string_view 
 double* quantityField(StateSnapshot& s, std::string_view entity, std::string_view name) {
     if (entity == "campus") return campusField(s, name);
     if (entity == "weather") return weatherField(s, name);
-    if (entity.find('/') != std::string_view::npos) return coolerField(s, entity, name);
+    if (entity.find("/cooler-") != std::string_view::npos) return coolerField(s, entity, name);
+    if (entity.find("/block-") != std::string_view::npos) return blockField(s, entity, name);
     for (BuildingSnapshot& b : s.buildings)
         if (b.id == entity) return buildingField(b, name);
     for (TurbineSnapshot& t : s.turbines) {
