@@ -23,6 +23,9 @@ glm::mat4 turnAbout(const glm::vec3& point, const glm::vec3& axis, float angle_r
            glm::translate(glm::mat4(1.0f), -point);
 }
 
+// A feathered blade's pitch from its working one: its chord along the wind.
+constexpr float kFeatheredPitch_deg = 90.0f;
+
 }  // namespace
 
 CampusMotion::CampusMotion(const CampusScene& campus, CampusMotionOptions options)
@@ -68,7 +71,15 @@ CampusMotion::CampusMotion(const CampusScene& campus, CampusMotionOptions option
         subtree(scene, nacelle, nacelleParts);
         for (const int n : nacelleParts)
             if (std::find(rotorParts.begin(), rotorParts.end(), n) == rotorParts.end()) t.nacelleNodes.push_back(n);
-        t.rotorNodes = std::move(rotorParts);
+        for (const int n : rotorParts) {
+            const scene::Node& part = scene.nodes[static_cast<std::size_t>(n)];
+            if (part.name.find("/blade_") == std::string::npos) {
+                t.rotorNodes.push_back(n);
+                continue;
+            }
+            // The blade mesh runs along its node's +y from the hub (tools/assetgen's wind turbines).
+            t.blades.push_back({n, glm::normalize(glm::mat3(part.world) * glm::vec3(0.0f, 1.0f, 0.0f))});
+        }
         turbines_.emplace(id, std::move(t));
     }
 }
@@ -92,6 +103,11 @@ void CampusMotion::apply(const twin::StateSnapshot& state, double time,
             animations[static_cast<std::size_t>(n)].motion = nacelle;
         for (const int n : t.rotorNodes)
             animations[static_cast<std::size_t>(n)].motion = rotor;
+        // Stopped, the blades stand feathered; turning, at their working pitch (as built).
+        const bool feathered = snapshot.rotor_rpm <= 0.0;
+        for (const Turbine::Blade& blade : t.blades)
+            animations[static_cast<std::size_t>(blade.node)].motion =
+                feathered ? rotor * turnAbout(t.hub, blade.axis, glm::radians(kFeatheredPitch_deg)) : rotor;
     }
     for (const twin::SolarFarmSnapshot& farm : state.solarFarms) {
         const auto found = farms_.find(farm.id);

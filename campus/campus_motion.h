@@ -2,8 +2,9 @@
 // Each turbine's nacelle, and all it carries, turns about the tower to the twin's nacelle heading,
 // and its rotor about the hub to the twin's rotor angle, both taken at the moment drawn between
 // the twin's steps (twin::turbinePoseAfter), so a picture at a time is the same whatever the
-// frame rate. The parts are found by name in each turbine's model ("<id>/nacelle", "<id>/rotor"),
-// and the heading the model was placed with is read from where its rotor stands.
+// frame rate. A stopped rotor (below cut-in, above cut-out) has its blades feathered: each turned
+// 90 degrees about its own length, its edge into the wind. The parts are found by name in each turbine's model
+// ("<id>/nacelle", "<id>/rotor"), and the heading the model was placed with is read from where its rotor stands.
 //
 // Each solar row's modules turn about its torque tube from the tilt they were composed at
 // (CampusScene::trackerTilt_deg) to their farm's tracker angle at the step (it moves a quarter of
@@ -49,7 +50,12 @@ private:
         glm::vec3 rotorAxis{0.0f, 0.0f, 1.0f};  // downwind, as built
         double builtHeading_deg = 0.0;          // where the rotor faced as built, clockwise from north
         std::vector<int> nacelleNodes;          // the nacelle's subtree less the rotor's
-        std::vector<int> rotorNodes;            // the rotor's subtree
+        std::vector<int> rotorNodes;            // the rotor's subtree less its blades
+        struct Blade {
+            int node = 0;
+            glm::vec3 axis{0.0f, 1.0f, 0.0f};  // root to tip through the hub, as built
+        };
+        std::vector<Blade> blades;
     };
     struct Row {
         int node = 0;

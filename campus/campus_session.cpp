@@ -1,5 +1,7 @@
 #include "campus/campus_session.h"
 
+#include "ui/caption_fields.h"
+
 #include "twin/civil_time.h"
 
 #include <algorithm>
@@ -137,7 +139,7 @@ void CampusSession::applyTour(double dt, render::Camera& camera) {
     const ui::TourFrame f = tour_->looped(tourTime_);
     camera = cameraOfPose(f.camera, campus_->scene.bounds);
     flight_.reset();
-    caption_ = f.caption;
+    caption_ = ui::fillCaption(f.caption, live_.state());
     captionAlpha_ = f.captionAlpha;
     if (f.stop == tourStop_) return;
     // A new stop: its phase, time, preset and layers apply once, then the clock runs on.

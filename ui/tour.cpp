@@ -1,5 +1,8 @@
 #include "ui/tour.h"
 
+#include "twin/simulation.h"
+#include "ui/caption_fields.h"
+
 #include "twin/civil_time.h"
 #include "twin/json_reader.h"
 #include "twin/text_file.h"
@@ -10,6 +13,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -113,6 +117,17 @@ TourResult parseTour(const std::string& text, const std::string& sourceName, con
         for (std::size_t i = 0; i < j["stops"].size(); ++i)
             tour.stops.push_back(readStop(j["stops"][i], "stops[" + std::to_string(i) + "]", scenario));
         tour.stops.front().transition_s = 0.0;  // nowhere to fly from
+        // Fields in captions must name what the twin reports (of the campus fully built).
+        std::set<std::string> known;
+        for (std::size_t i = 0; i < tour.stops.size(); ++i) {
+            if (tour.stops[i].caption.find('{') == std::string::npos) continue;
+            if (known.empty()) {
+                const int phases = std::max(1, static_cast<int>(scenario.phases.size()));
+                known = captionFieldNames(twin::Simulation(scenario, {.phase = phases}).current());
+            }
+            if (const auto problem = captionFieldProblem(tour.stops[i].caption, known))
+                throw TourError("stops[" + std::to_string(i) + "].caption: " + *problem);
+        }
         result.tour = std::move(tour);
     } catch (const nlohmann::json::exception& e) {
         result.error = sourceName + ": " + e.what();

@@ -1,6 +1,6 @@
 // The twin's moving parts in the composed campus (campus/campus_motion.h): a turning rotor moves
-// between two frames a tenth of a second apart and a still one does not; the nacelle turns the
-// rotor's disc to the twin's heading.
+// between two frames a tenth of a second apart and a still one does not (its blades feathered);
+// the nacelle turns the rotor's disc to the twin's heading.
 #include "campus/campus_motion.h"
 #include "campus/campus_scene.h"
 #include "render/data_dir.h"
@@ -114,6 +114,10 @@ TEST_CASE(
     const auto calm0 = frameAt(0.0, 135.0, 0.0);
     const auto calm1 = frameAt(0.0, 135.0, 0.1);
     CHECK(calm0.rgba == calm1.rgba);
+    // Stopped, the blades are feathered: their edges face the camera where their faces did.
+    const RotorPixels feathered = rotorPixels(calm0, rotor);
+    INFO("rotor pixels turning " << before.count << ", stopped and feathered " << feathered.count);
+    CHECK(feathered.count < before.count * 3 / 4);
 
     // Turned edge-on to the camera (heading 45 degrees): the disc's blades narrow to a line.
     const RotorPixels edgeOn = rotorPixels(frameAt(0.0, 45.0, 0.0), rotor);
