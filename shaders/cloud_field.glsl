@@ -73,12 +73,13 @@ float cloudDensityAt(vec2 world_m) {
 
 // How much of the sun's beam the clouds take at a point of the ground (or anything on it): the
 // density where the ray towards the sun crosses the cloud base (twin::cloudShadeAt over the
-// core loss; the sun below 3 degrees taken at 3).
+// core loss; the sun below 3 degrees taken at 3). Once the sun has set there is no beam to take:
+// the night's light (frame.atmosphere.w) comes from the whole sky, and clouds cast nothing.
 float cloudShadowAt(vec3 position) {
     if (!cloudsPresent()) return 0.0;
     vec3 sun = frame.sunDirection.xyz;
     float reach = frame.cloudShape.x / max(sun.y, 0.052335956);
-    return cloudDensityAt(position.xz + sun.xz * reach);
+    return cloudDensityAt(position.xz + sun.xz * reach) * (1.0 - frame.atmosphere.w);
 }
 
 // The light a cloud overhead still lets through, scattered: white and from the whole cloud, so
