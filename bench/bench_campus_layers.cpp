@@ -9,6 +9,8 @@
 //   4  moving: the twin's moving parts placed every frame (campus/campus_motion.h: every
 //      turbine's nacelle and rotor, every solar row segment about its tube), the clock moving
 //      1/30 s a frame, as in the window; the counter `motion_ms` is the CPU time of placing them
+//   5  living: case 4 under a drifting cloud layer covering 40 % of the sky (twin/cloud_field.h,
+//      its shadows on every surface) with all ten gas units' plumes streaming (render/plume_pass.h)
 // Each iteration renders one baseline frame and then one frame of the case, so the ratio
 // (case / baseline, the counter `ratio`) is paired frame by frame and holds on a loaded machine;
 // the case's frame is the reported time, the paired baseline's the counter `baseline_ms`. Case 0
@@ -18,7 +20,9 @@
 #include "campus/campus_motion.h"
 #include "campus/campus_scene.h"
 #include "campus/coupled_field.h"
+#include "campus/gas_plumes.h"
 #include "campus/power_flows.h"
+#include "campus/sun_lighting.h"
 #include "render/data_dir.h"
 #include "render/renderer.h"
 #include "twin/scenario_loader.h"
@@ -38,7 +42,7 @@
 
 namespace {
 
-enum Case { Baseline = 0, Animated = 1, Flows = 2, Both = 3, Moving = 4 };
+enum Case { Baseline = 0, Animated = 1, Flows = 2, Both = 3, Moving = 4, Living = 5 };
 constexpr int kBuildOut = 4;
 
 // The phase-4 buildings half risen in scaffolding. The animator, with phases 1-3 standing, puts
@@ -87,6 +91,8 @@ struct OverviewStage {
     ct::twin::StateSnapshot twinState;
     double motionSeconds = 0.0;  // placing the moving parts, summed over the frames
     int movingFrames = 0;
+    std::vector<ct::render::Plume> plumes;  // every gas unit at full output
+    ct::twin::StateSnapshot cloudyState;    // twinState under a 40 % cloud cover
 
     OverviewStage() {
         const auto start = std::chrono::steady_clock::now();
@@ -119,6 +125,12 @@ struct OverviewStage {
         flowLines = ct::campus::powerFlowLines(*scenario, *campus, (*twin)->current());
         twinState = (*twin)->current();
         motion = std::make_unique<ct::campus::CampusMotion>(*campus);
+        cloudyState = twinState;
+        cloudyState.clouds = ct::twin::cloudLayerFor(7u, 0.3, {}, 60.0, 8.0, 200.0);
+        cloudyState.gasUnits.assign(
+            static_cast<std::size_t>(scenario->gasPlant.units),
+            {false, true, scenario->gasPlant.unitCapacity_mw, scenario->gasPlant.unitCapacity_mw});
+        plumes = ct::campus::GasPlumes(*campus, *scenario).at(cloudyState);
         flowTriangles = ct::render::buildFlowLineMesh(flowLines).indices.size() / 3;
         context = std::make_unique<ct::vk::Context>(ct::vk::ContextOptions{.quiet = true});
         renderer = std::make_unique<ct::render::Renderer>(*context, ct::render::shaderDir(),
@@ -133,7 +145,14 @@ struct OverviewStage {
         const auto start = std::chrono::steady_clock::now();
         const bool animated = which == Animated || which == Both;
         const bool flows = which == Flows || which == Both;
-        if (which == Moving) {
+        ct::render::Lighting light = lighting;
+        const bool living = which == Living;
+        renderer->setPlumes(living ? std::span<const ct::render::Plume>(plumes) : std::span<const ct::render::Plume>());
+        if (living) {
+            light.clouds = ct::campus::cloudLayerAt(cloudyState, static_cast<double>(cloudyState.time) + flowTime_s);
+            light.clock_s = flowTime_s;
+        }
+        if (which == Moving || living) {
             const auto placing = std::chrono::steady_clock::now();
             std::vector<ct::render::NodeAnimation> animations(campus->scene.nodes.size());
             motion->apply(twinState, static_cast<double>(twinState.time) + flowTime_s, animations);
@@ -148,7 +167,7 @@ struct OverviewStage {
         flowTime_s += 1.0f / 30.0f;
         renderer->setFlowTime(flowTime_s);
         ct::render::Frame& f = frames->begin();
-        stats = renderer->record(f, *camera, lighting);
+        stats = renderer->record(f, *camera, light);
         context->waitFor(frames->submit(f));
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     }
@@ -166,7 +185,7 @@ void campusLayersFrame(benchmark::State& state) {
         state.SkipWithError(s.error.c_str());
         return;
     }
-    static const char* const kNames[] = {"baseline", "animated", "flows", "animated+flows", "moving"};
+    static const char* const kNames[] = {"baseline", "animated", "flows", "animated+flows", "moving", "living"};
     state.SetLabel(kNames[which]);
     ct::render::FrameStats stats;
     s.frame(Baseline, stats);  // warm-up of both kinds
@@ -191,13 +210,15 @@ void campusLayersFrame(benchmark::State& state) {
     state.counters["flow_lines"] = flows ? static_cast<double>(s.flowLines.size()) : 0.0;
     state.counters["flow_triangles"] = flows ? static_cast<double>(s.flowTriangles) : 0.0;
     state.counters["setup_s"] = s.setupSeconds;
-    if (which == Moving) state.counters["motion_ms"] = 1000.0 * s.motionSeconds / std::max(s.movingFrames, 1);
+    if (which == Living) state.counters["plumes"] = stats.plumes;
+    if (which == Moving || which == Living)
+        state.counters["motion_ms"] = 1000.0 * s.motionSeconds / std::max(s.movingFrames, 1);
 }
 
 }  // namespace
 
 BENCHMARK(campusLayersFrame)
-    ->DenseRange(Baseline, Moving)
+    ->DenseRange(Baseline, Living)
     ->Unit(benchmark::kMillisecond)
     ->UseManualTime()
     ->MinTime(1.0)
