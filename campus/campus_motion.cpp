@@ -80,12 +80,13 @@ CampusMotion::CampusMotion(const CampusScene& campus, CampusMotionOptions option
             // The blade mesh runs along its node's +y from the hub (tools/assetgen's wind turbines).
             t.blades.push_back({n, glm::normalize(glm::mat3(part.world) * glm::vec3(0.0f, 1.0f, 0.0f))});
         }
+        t.blur = nodeNamed(id + "/rotor_blur");
         turbines_.emplace(id, std::move(t));
     }
 }
 
-void CampusMotion::apply(const twin::StateSnapshot& state, double time,
-                         std::vector<render::NodeAnimation>& animations) const {
+void CampusMotion::apply(const twin::StateSnapshot& state, double time, std::vector<render::NodeAnimation>& animations,
+                         double frameSpan_s) const {
     if (animations.size() < nodeCount_) animations.resize(nodeCount_);
     const double elapsed = time - static_cast<double>(state.time);
     for (const twin::TurbineSnapshot& snapshot : state.turbines) {
@@ -103,11 +104,19 @@ void CampusMotion::apply(const twin::StateSnapshot& state, double time,
             animations[static_cast<std::size_t>(n)].motion = nacelle;
         for (const int n : t.rotorNodes)
             animations[static_cast<std::size_t>(n)].motion = rotor;
-        // Stopped, the blades stand feathered; turning, at their working pitch (as built).
+        // Stopped, the blades stand feathered; turning, at their working pitch (as built); turning
+        // too far between frames, their blurred disc stands in for them.
         const bool feathered = snapshot.rotor_rpm <= 0.0;
-        for (const Turbine::Blade& blade : t.blades)
-            animations[static_cast<std::size_t>(blade.node)].motion =
-                feathered ? rotor * turnAbout(t.hub, blade.axis, glm::radians(kFeatheredPitch_deg)) : rotor;
+        const bool blurred = t.blur >= 0 && snapshot.rotor_rpm * 6.0 * std::max(frameSpan_s, 0.0) > kRotorBlurAbove_deg;
+        for (const Turbine::Blade& blade : t.blades) {
+            render::NodeAnimation& a = animations[static_cast<std::size_t>(blade.node)];
+            a.motion = feathered ? rotor * turnAbout(t.hub, blade.axis, glm::radians(kFeatheredPitch_deg)) : rotor;
+            a.hidden = a.hidden || blurred;
+        }
+        if (t.blur >= 0) {
+            render::NodeAnimation& disc = animations[static_cast<std::size_t>(t.blur)];
+            disc.shown = blurred;
+        }
     }
     for (const twin::SolarFarmSnapshot& farm : state.solarFarms) {
         const auto found = farms_.find(farm.id);

@@ -3,7 +3,11 @@
 // and its rotor about the hub to the twin's rotor angle, both taken at the moment drawn between
 // the twin's steps (twin::turbinePoseAfter), so a picture at a time is the same whatever the
 // frame rate. A stopped rotor (below cut-in, above cut-out) has its blades feathered: each turned
-// 90 degrees about its own length, its edge into the wind. The parts are found by name in each turbine's model
+// 90 degrees about its own length, its edge into the wind. A rotor turning more than
+// kRotorBlurAbove_deg between one frame and the next (the clock fast, the frame rate low) would
+// strobe, even seem to turn backwards: its blades give way to its blurred disc (the campus's
+// "<id>/rotor_blur", drawn on demand), as a camera's shutter would smear them. The parts are found by name in each
+// turbine's model
 // ("<id>/nacelle", "<id>/rotor"), and the heading the model was placed with is read from where its rotor stands.
 //
 // Each solar row's modules turn about its torque tube from the tilt they were composed at
@@ -27,6 +31,10 @@
 
 namespace ct::campus {
 
+// A third of the 120 degrees between blades: beyond it the eye cannot follow a blade from frame to
+// frame, and past 60 degrees the rotor seems to turn backwards.
+inline constexpr double kRotorBlurAbove_deg = 40.0;
+
 struct CampusMotionOptions {
     bool trackers = true;  // false: the rows keep the tilt they were composed with (render --tracker-tilt)
 };
@@ -37,7 +45,10 @@ public:
 
     // Sets the motion of each moving node in `animations` (one per node of the campus; resized if
     // short) for the twin's `state`, seen at `time` (UTC seconds, from the state's step to the next).
-    void apply(const twin::StateSnapshot& state, double time, std::vector<render::NodeAnimation>& animations) const;
+    // `frameSpan_s`: the simulated seconds from one frame shown to the next (0: a still), which
+    // decides whether a rotor is drawn blurred.
+    void apply(const twin::StateSnapshot& state, double time, std::vector<render::NodeAnimation>& animations,
+               double frameSpan_s = 0.0) const;
 
     // The turbines whose parts were found, and the solar rows' segments (tests).
     std::size_t turbineCount() const { return turbines_.size(); }
@@ -56,6 +67,7 @@ private:
             glm::vec3 axis{0.0f, 1.0f, 0.0f};  // root to tip through the hub, as built
         };
         std::vector<Blade> blades;
+        int blur = -1;  // the blurred disc's node, if the campus has one
     };
     struct Row {
         int node = 0;

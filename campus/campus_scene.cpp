@@ -69,6 +69,68 @@ scene::Scene makeRowCover(const scene::Material& panel, float share, float heigh
     return cover;
 }
 
+// How a rotor looks turning too fast to follow: a faint disc over the blades' sweep.
+constexpr float kRotorBlurOpacity = 0.22f;
+constexpr int kRotorBlurSegments = 48;
+
+// Each turbine's blurred rotor: a disc from the blades' roots to their tips in the rotor's plane,
+// a child of the rotor, drawn only on demand (campus/campus_motion.h shows it instead of the
+// blades when they turn too far between frames to be followed: a camera's motion blur).
+void addRotorDiscs(scene::Scene& scene, const std::set<std::string>& turbines) {
+    std::map<std::string, int> nodeByName;
+    for (std::size_t n = 0; n < scene.nodes.size(); ++n)
+        nodeByName.emplace(scene.nodes[n].name, static_cast<int>(n));
+    scene::Material blur;
+    blur.name = "rotor_blur";
+    blur.baseColorFactor = glm::vec4(0.86f, 0.87f, 0.87f, kRotorBlurOpacity);
+    blur.roughnessFactor = 0.6f;
+    blur.alphaMode = scene::AlphaMode::Blend;
+    blur.doubleSided = true;
+    const int material = static_cast<int>(scene.materials.size());
+    scene.materials.push_back(blur);
+    std::map<std::pair<float, float>, int> meshBySweep;  // one disc mesh per blade size
+    for (const std::string& id : turbines) {
+        const auto rotor = nodeByName.find(id + "/rotor");
+        const auto blade = nodeByName.find(id + "/blade_1");
+        if (rotor == nodeByName.end() || blade == nodeByName.end()) continue;
+        const scene::Node& bladeNode = scene.nodes[static_cast<std::size_t>(blade->second)];
+        if (bladeNode.mesh < 0) continue;
+        scene::Bounds sweep;  // the blade along +y from the hub (tools/assetgen's turbines)
+        for (const scene::Primitive& p : scene.meshes[static_cast<std::size_t>(bladeNode.mesh)].primitives)
+            sweep.extend(p.bounds);
+        const std::pair<float, float> radii{std::max(sweep.min.y, 0.0f), sweep.max.y};
+        auto [found, isNew] = meshBySweep.emplace(radii, static_cast<int>(scene.meshes.size()));
+        if (isNew) {
+            scene::Primitive disc;
+            for (int s = 0; s <= kRotorBlurSegments; ++s) {
+                const float a = 6.2831853f * static_cast<float>(s) / kRotorBlurSegments;
+                for (const float r : {radii.first, radii.second}) {
+                    scene::Vertex v;
+                    v.position = glm::vec3(r * std::sin(a), r * std::cos(a), 0.0f);
+                    v.normal = glm::vec3(0.0f, 0.0f, -1.0f);  // facing upwind, the rotor's front
+                    disc.vertices.push_back(v);
+                    disc.bounds.extend(v.position);
+                }
+            }
+            for (std::uint32_t s = 0; s < kRotorBlurSegments; ++s) {
+                const std::uint32_t i = 2 * s;
+                disc.indices.insert(disc.indices.end(), {i, i + 1, i + 3, i, i + 3, i + 2});
+            }
+            disc.material = material;
+            scene.meshes.push_back({"rotor_blur", {std::move(disc)}});
+        }
+        scene::Node node;
+        node.name = id + "/rotor_blur";
+        node.mesh = found->second;
+        node.parent = rotor->second;
+        node.world = scene.nodes[static_cast<std::size_t>(rotor->second)].world;
+        node.castsShadow = false;
+        node.onDemand = true;
+        scene.nodes[static_cast<std::size_t>(rotor->second)].children.push_back(static_cast<int>(scene.nodes.size()));
+        scene.nodes.push_back(std::move(node));
+    }
+}
+
 // Panels per length of a solar row that switches to its stand-in on its own (56.5 m at the
 // scenario's 1.13 m pitch): short enough that its near and far ends are seen at about the same
 // scale, long enough that a farm stays a few thousand nodes.
@@ -276,6 +338,7 @@ CampusResult composeCampus(const twin::CampusAtPhase& standing, const CampusOpti
     std::set<std::string> turbines;
     for (const twin::StandingEntity& entity : standing.entities)
         if (entity.kind == twin::EntityKind::Turbine) turbines.insert(entity.id);
+    addRotorDiscs(campus.scene, turbines);
     for (scene::Node& node : campus.scene.nodes) {
         const std::size_t slash = node.name.find('/');
         if (slash == std::string::npos || !turbines.count(node.name.substr(0, slash))) continue;

@@ -87,6 +87,7 @@ void CampusSession::update(double dt, render::Camera& camera) {
 
     looks_->update(phases_, dt);
     clock_.tick(dt);
+    frameSpan_s_ = clock_.playing() ? dt * clock_.speed() : 0.0;
     if (phases_.revision() != phaseRevision_) updateFlowLayout();
     if (phases_.revision() != phaseRevision_ || clock_.restartRevision() != restartRevision_) {
         phaseRevision_ = phases_.revision();

@@ -59,7 +59,7 @@ public:
     // selected building tinted; and the twin's moving parts where they stand at the clock's time.
     std::vector<render::NodeAnimation> nodeAnimations() const {
         std::vector<render::NodeAnimation> animations = animator_->animations(*looks_, layers_, selected_);
-        motion_->apply(live_.state(), clock_.now(), animations);
+        motion_->apply(live_.state(), clock_.now(), animations, frameSpan_s_);
         return animations;
     }
     const ui::ConstructionAnimation& looks() const { return *looks_; }
@@ -145,6 +145,7 @@ private:
     std::unique_ptr<CampusAnimator> animator_;
     std::unique_ptr<CampusMotion> motion_;
     std::unique_ptr<GasPlumes> plumes_;
+    double frameSpan_s_ = 0.0;  // simulated seconds from the last frame to this one (rotor blur)
     PowerFlowLayout flowLayout_;
     std::uint64_t phaseRevision_ = 0;
     std::uint64_t restartRevision_ = 0;

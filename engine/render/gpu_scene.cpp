@@ -96,6 +96,9 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
         castsShadow_[n] = scene.nodes[n].castsShadow ? 1 : 0;
     for (const scene::Node& node : scene.nodes)
         if (node.lodFar >= 0 && node.lodFar < static_cast<int>(scene.nodes.size())) isLodProxy_[node.lodFar] = 1;
+    // On-demand nodes are uploaded as stand-ins are: not drawn until something asks for them.
+    for (std::size_t n = 0; n < scene.nodes.size(); ++n)
+        if (scene.nodes[n].onDemand) isLodProxy_[n] = 1;
 
     struct Placement {
         glm::mat4 model;

@@ -101,7 +101,7 @@ public:
     const std::vector<InstanceGroup>& groups() const { return groups_; }
     const std::vector<LodSwitch>& lodSwitches() const { return lodSwitches_; }
     const std::vector<LevelledInstances>& levelledInstances() const { return levelled_; }
-    // Nodes drawn only as some node's far stand-in.
+    // Nodes drawn only as some node's far stand-in, or on demand (scene::Node::onDemand).
     const std::vector<char>& isLodProxy() const { return isLodProxy_; }
     std::size_t nodeCount() const { return isLodProxy_.size(); }
     bool nodeCastsShadow(std::size_t node) const { return castsShadow_[node] != 0; }

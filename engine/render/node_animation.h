@@ -10,6 +10,8 @@
 //   animations[hall] = {.lift_m = -12.0f, .clipBelowY = 0.0f, .scaffoldAboveY = 4.0f};
 //   renderer.setNodeAnimations(animations);   // empty: every node as in the scene
 //
+// A node the scene marks onDemand is drawn only while its animation says `shown` (and not hidden).
+//
 // Shadows follow the lift and the motion: a scaffolded node casts its full shape, and the part
 // below the clip still casts (it is underground, where the terrain hides it). Heights are world y
 // after the motion and the lift. Culling keeps the nodes' unlifted bounds, moved by the motion,
@@ -28,6 +30,7 @@ namespace ct::render {
 
 struct NodeAnimation {
     bool hidden = false;
+    bool shown = false;  // draws a node that is drawn only on demand (scene::Node::onDemand)
     float lift_m = 0.0f;
     float clipBelowY = -std::numeric_limits<float>::max();
     float scaffoldAboveY = std::numeric_limits<float>::max();

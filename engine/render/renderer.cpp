@@ -889,8 +889,11 @@ void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm
     selectLevelsOfDetail(*scene_, detailView, nodeDrawn_);
     levelSelection_.update(*scene_, detailView);
     if (!animations_.empty()) {
-        for (std::size_t n = 0; n < animations_.size(); ++n)
+        for (std::size_t n = 0; n < animations_.size(); ++n) {
             if (animations_[n].hidden) nodeDrawn_[n] = 0;
+            else if (animations_[n].shown && scene_->isLodProxy()[n])
+                nodeDrawn_[n] = 1;
+        }
         // A hidden node's far stand-in goes with it.
         for (const LodSwitch& lod : scene_->lodSwitches())
             if (lod.node < animations_.size() && animations_[lod.node].hidden) nodeDrawn_[lod.far] = 0;

@@ -173,6 +173,9 @@ struct Node {
     // False for what lies flat on the ground (a road, a car park's asphalt, a pond): it could
     // shadow nothing, so the sun's shadow pass does not draw it.
     bool castsShadow = true;
+    // True for a stand-in shown only when asked (render::NodeAnimation::shown): a rotor's blurred
+    // disc, drawn instead of its blades while they turn too fast for the frame rate.
+    bool onDemand = false;
 };
 
 // A camera placed in the scene: the node's world transform applied to a glTF camera.

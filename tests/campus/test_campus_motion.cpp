@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <set>
 
 namespace {
@@ -85,14 +86,14 @@ TEST_CASE(
 
     ct::twin::Simulation sim(scenario, {.start = 1784138400, .step_s = 60.0, .phase = 4});  // 2026-07-15T18:00Z
     ct::twin::StateSnapshot state = sim.advance();
-    const auto frameAt = [&](double rpm, double yaw_deg, double after_s) {
+    const auto frameAt = [&](double rpm, double yaw_deg, double after_s, double frameSpan_s = 0.0) {
         for (ct::twin::TurbineSnapshot& t : state.turbines) {
             t.rotor_rpm = rpm;
             t.yaw_deg = yaw_deg;
             t.windFrom_deg = yaw_deg;
         }
         std::vector<ct::render::NodeAnimation> animations;
-        motion.apply(state, static_cast<double>(state.time) + after_s, animations);
+        motion.apply(state, static_cast<double>(state.time) + after_s, animations, frameSpan_s);
         renderer.setNodeAnimations(animations);
         return capture.render(camera, lighting);
     };
@@ -118,6 +119,30 @@ TEST_CASE(
     const RotorPixels feathered = rotorPixels(calm0, rotor);
     INFO("rotor pixels turning " << before.count << ", stopped and feathered " << feathered.count);
     CHECK(feathered.count < before.count * 3 / 4);
+
+    // Shown at a frame rate too low for the rotor's speed (15 rpm, a second a frame: 90 degrees),
+    // the blades give way to their blurred disc; at a fifth of a second (18 degrees) they stay.
+    const int blur = nodeNamed(campus.scene, "wtg-01/rotor_blur");
+    REQUIRE(blur >= 0);
+    const auto fast = frameAt(15.0, 135.0, 0.0, 1.0);
+    const auto steady = frameAt(15.0, 135.0, 0.0, 0.2);
+    std::set<int> blades;
+    for (const int n : rotor)
+        if (campus.scene.nodes[static_cast<std::size_t>(n)].name.find("/blade_") != std::string::npos) blades.insert(n);
+    // The disc is blended (no ids): seen against the same frame without it.
+    std::vector<ct::render::NodeAnimation> bladesAway;
+    motion.apply(state, static_cast<double>(state.time), bladesAway, 1.0);
+    bladesAway[static_cast<std::size_t>(blur)].shown = false;
+    renderer.setNodeAnimations(bladesAway);
+    const auto bare = capture.render(camera, lighting);
+    int discPixels = 0;
+    for (std::size_t i = 0; i < fast.rgba.size(); i += 4)
+        discPixels += std::abs(int(fast.rgba[i + 1]) - int(bare.rgba[i + 1])) > 1;
+    INFO("blade pixels steady " << rotorPixels(steady, blades).count << ", blurred " << rotorPixels(fast, blades).count
+                                << "; the disc changes " << discPixels << " pixels");
+    CHECK(rotorPixels(steady, blades).count > 200);
+    CHECK(rotorPixels(fast, blades).count == 0);
+    CHECK(discPixels > 2000);  // the whole sweep, 97 px across
 
     // Turned edge-on to the camera (heading 45 degrees): the disc's blades narrow to a line.
     const RotorPixels edgeOn = rotorPixels(frameAt(0.0, 45.0, 0.0), rotor);
