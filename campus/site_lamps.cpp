@@ -75,7 +75,8 @@ std::vector<render::Lamp> siteLamps(const twin::CampusAtPhase& standing, const C
                 lamp.size_m = 0.4f;
                 lamp.flashesPerMinute = kObstructionFlashesPerMinute;
                 lamp.lightsGround = false;
-                lamp.node = root->second;
+                // It rides on the nacelle as it slews (campus/campus_motion.h moves that node).
+                lamp.node = nacelle != nodeByName.end() ? nacelle->second : root->second;
                 lamps.push_back(lamp);
                 break;
             }

@@ -51,13 +51,16 @@ void LampPass::setLamps(std::span<const Lamp> lamps) {
     lamps_.assign(lamps.begin(), lamps.end());
 }
 
-void LampPass::record(VkCommandBuffer cmd, const LampView& view, std::span<const char> shown) {
+void LampPass::record(VkCommandBuffer cmd, const LampView& view, std::span<const char> shown,
+                      std::span<const glm::mat4> moved) {
     if (lamps_.empty() || view.on <= 0.0f) return;
     staged_.clear();
     for (std::size_t i = 0; i < lamps_.size(); ++i) {
         if (i < shown.size() && !shown[i]) continue;
         const Lamp& lamp = lamps_[i];
-        staged_.push_back({glm::vec4(lamp.position, lamp.size_m),
+        const glm::vec3 position =
+            i < moved.size() ? glm::vec3(moved[i] * glm::vec4(lamp.position, 1.0f)) : lamp.position;
+        staged_.push_back({glm::vec4(position, lamp.size_m),
                            glm::vec4(lamp.color * lamp.intensity_cd * kBrightnessPerCandela, lamp.flashesPerMinute)});
     }
     if (staged_.empty()) return;

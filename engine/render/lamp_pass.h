@@ -46,8 +46,10 @@ public:
     void setLamps(std::span<const Lamp> lamps);
     std::span<const Lamp> lamps() const { return lamps_; }
 
-    // `shown`: one entry per lamp, non-zero to draw it (its node is drawn).
-    void record(VkCommandBuffer cmd, const LampView& view, std::span<const char> shown);
+    // `shown`: one entry per lamp, non-zero to draw it (its node is drawn); `moved`: one entry per
+    // lamp, the motion of the node it hangs on (render::NodeAnimation::motion; empty: none).
+    void record(VkCommandBuffer cmd, const LampView& view, std::span<const char> shown,
+                std::span<const glm::mat4> moved = {});
 
 private:
     // One sprite; mirrors shaders/lamp.vert's instance attributes.

@@ -410,9 +410,19 @@ VkPipeline Renderer::skyPipeline() {
     return pipeline.get();
 }
 
+namespace {
+
+// Which opaque pipeline (before the frame's features) draws a batch: its surface, with or
+// without textures.
+std::uint32_t opaqueVariant(std::uint32_t surface, bool textured) {
+    return surface * 2 + (textured ? 1 : 0);
+}
+
+}  // namespace
+
 VkPipeline Renderer::opaquePipeline(std::uint32_t surface, bool textured) {
     const std::uint32_t features = frameFeatures_ & (kFeatureSets - 1);
-    vk::Unique<VkPipeline>& pipeline = opaquePipelines_[(surface * 2 + (textured ? 1 : 0)) * kFeatureSets + features];
+    vk::Unique<VkPipeline>& pipeline = opaquePipelines_[opaqueVariant(surface, textured) * kFeatureSets + features];
     if (!pipeline) {
         static constexpr const char* kSurfaceNames[kSurfaceKinds] = {
             "", " grassland", " solar rows", " wall panels", " asphalt", " pv cells"};
@@ -460,16 +470,10 @@ bool Renderer::castersMovedSinceShadow() const {
 void Renderer::uploadAnimations(const Frame& frame) {
     const NodeAnimation still;
     animationData_.resize(std::max<std::size_t>(scene_->nodeCount(), 1));
-    nodeMoved_.assign(animationData_.size(), 0);
-    nodeMotion_.resize(animationData_.size());
     for (std::size_t n = 0; n < animationData_.size(); ++n) {
         const NodeAnimation& a = n < animations_.size() ? animations_[n] : still;
         const glm::mat4 m = glm::transpose(a.motion);  // rows as columns
         animationData_[n] = {glm::vec4(a.lift_m, a.clipBelowY, a.scaffoldAboveY, a.highlight), {m[0], m[1], m[2]}};
-        if (a.motion != still.motion) {
-            nodeMoved_[n] = 1;
-            nodeMotion_[n] = a.motion;
-        }
         if (a.clipBelowY > still.clipBelowY) frameRising_ = true;
         if (a.scaffoldAboveY < std::numeric_limits<float>::max()) frameFeatures_ |= kFeatureScaffolding;
     }
@@ -519,10 +523,12 @@ static_assert(kNightStops == 10.0f, "kLampUnitsPerLux holds 2^kNightStops");
 void Renderer::updateLamps(const Frame& frame) {
     const std::span<const Lamp> lamps = lampPass_->lamps();
     lampShown_.assign(lamps.size(), 1);
+    lampMoved_.assign(lamps.size(), glm::mat4(1.0f));
     for (std::size_t i = 0; i < lamps.size(); ++i) {
         const int node = lamps[i].node;
-        if (node >= 0 && static_cast<std::size_t>(node) < animations_.size() && animations_[node].hidden)
-            lampShown_[i] = 0;
+        if (node < 0 || static_cast<std::size_t>(node) >= animations_.size()) continue;
+        if (animations_[node].hidden) lampShown_[i] = 0;
+        lampMoved_[i] = animations_[node].motion;  // an aviation light on a slewing nacelle
     }
     if (!lampsBaked_ || lampShown_ != lampShownBaked_) {
         lampMap_ = bakeLampLight(lamps, lampShown_);
@@ -901,7 +907,7 @@ void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm
     uploadAnimations(frame);
     cameraList_.clear();
     shadowList_.clear();
-    const MovedNodes moved{&nodeMoved_, &nodeMotion_};
+    const MovedNodes moved{&animations_};
     collectVisibleInstances(*scene_, nodeDrawn_, levelSelection_.levels(), Frustum::fromViewProjection(viewProj),
                             cameraList_, cameraRanges_, 0.0f, {}, moved);
     // Each cascade's casters, one list after another (ranges index the whole): what is drawn and
@@ -1093,7 +1099,7 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
     for (const DrawBatch& batch : scene_->opaqueBatches()) {
         const InstanceRange range = cameraRanges_[batch.group];
         if (range.count == 0) continue;
-        const std::uint32_t pipeline = batch.surface * 2 + (batch.textured ? 1 : 0);
+        const std::uint32_t pipeline = opaqueVariant(batch.surface, batch.textured);
         if (pipeline != boundPipeline) {
             boundPipeline = pipeline;
             vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, opaquePipeline(batch.surface, batch.textured));
@@ -1123,7 +1129,7 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
     }
     flowLines_->record(cmd, flowView_);             // over everything, blended; not in the id image
     stats.plumes = plumePass_->record(cmd, plumeView_);  // blended over the scene; not in the id image
-    lampPass_->record(cmd, lampView_, lampShown_);  // light added over the scene; not in the id image
+    lampPass_->record(cmd, lampView_, lampShown_, lampMoved_);  // light added over the scene; not in the id image
     vkCmdEndRendering(cmd);
 }
 

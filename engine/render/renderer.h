@@ -373,19 +373,18 @@ private:
     std::unique_ptr<PlumePass> plumePass_;
     PlumeView plumeView_;  // likewise
     std::vector<char> lampShown_;
+    std::vector<glm::mat4> lampMoved_;  // each lamp's node's motion this frame
     std::vector<char> lampShownBaked_;
     bool lampsBaked_ = false;
     LampLightMap lampMap_;
     std::uint64_t lampMapVersion_ = 1;
     std::array<vk::Buffer, FrameRing::kFramesInFlight> lampMapBuffers_;
     std::array<std::uint64_t, FrameRing::kFramesInFlight> lampMapVersionInSlot_{};
-    // Per node: hidden, and the shaders' look and motion, per frame in flight; which nodes move
-    // (their chunks are culled with moved bounds) and their motions.
+    // Per node: hidden, and the shaders' look and motion, per frame in flight (moved nodes'
+    // chunks are culled with moved bounds: MovedNodes reads the motions here).
     std::vector<NodeAnimation> animations_;
     std::array<vk::Buffer, FrameRing::kFramesInFlight> animationBuffers_;
     std::vector<GpuNodeAnimation> animationData_;
-    std::vector<char> nodeMoved_;
-    std::vector<glm::mat4> nodeMotion_;
     std::vector<std::uint32_t> cameraList_;
     std::vector<std::uint32_t> shadowList_;
     std::vector<InstanceRange> cameraRanges_;

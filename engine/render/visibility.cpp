@@ -71,8 +71,9 @@ void selectLevelsOfDetail(const GpuScene& scene, const DetailView& view, std::ve
 }
 
 scene::Bounds MovedNodes::bounds(const InstanceChunk& chunk) const {
-    if (!moved || chunk.node >= moved->size() || !(*moved)[chunk.node]) return chunk.bounds;
-    return scene::transformed(chunk.bounds, (*motion)[chunk.node]);
+    if (!animations || chunk.node >= animations->size()) return chunk.bounds;
+    const glm::mat4& motion = (*animations)[chunk.node].motion;
+    return motion == glm::mat4(1.0f) ? chunk.bounds : scene::transformed(chunk.bounds, motion);
 }
 
 bool HeldRegion::holds(const scene::Bounds& bounds) const {

@@ -7,6 +7,7 @@
 
 #include "render/gpu_scene.h"
 #include "render/level_selection.h"
+#include "render/node_animation.h"
 
 #include <array>
 #include <cstdint>
@@ -58,8 +59,7 @@ struct HeldRegion {
 // The nodes a motion moves this frame (render::NodeAnimation::motion): their chunks are culled
 // where the motion puts them. Empty: none moved.
 struct MovedNodes {
-    const std::vector<char>* moved = nullptr;        // per node: 1 where `motion` applies
-    const std::vector<glm::mat4>* motion = nullptr;  // per node
+    const std::vector<NodeAnimation>* animations = nullptr;  // per node (fewer: the rest still)
     scene::Bounds bounds(const InstanceChunk& chunk) const;
 };
 

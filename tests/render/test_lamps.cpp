@@ -161,3 +161,25 @@ TEST_CASE("lit windows glow while the site's lights are on, and are dark glass w
     CHECK(off < 0.1f);
     CHECK(s.harness.context().validationCounts().total() == 0);
 }
+
+TEST_CASE("a lamp rides on its node's motion (an aviation light on a slewing nacelle)", "[render][lamps]") {
+    LampScene s;
+    Lamp beacon = pole({-2.5f, 1.5f, 5.0f}, 2000.0f);
+    beacon.color = {1.0f, 0.06f, 0.02f};
+    beacon.lightsGround = false;
+    beacon.node = 1;
+    s.harness.renderer().setScene(s.scene);
+    s.harness.renderer().setLamps(std::vector<Lamp>{beacon});
+    std::vector<ct::render::NodeAnimation> animations(s.scene.nodes.size());
+    animations[1].motion = glm::mat4(1.0f);
+    animations[1].motion[3] = glm::vec4(5.0f, 0.0f, 0.0f, 1.0f);  // 5 m east
+    s.harness.renderer().setNodeAnimations(animations);
+    const ct::render::CapturedFrame moved = s.harness.renderAgain(s.camera, night());
+    const glm::uvec2 before = s.pixelOf(beacon.position);
+    const glm::uvec2 after = s.pixelOf(beacon.position + glm::vec3(5.0f, 0.0f, 0.0f));
+    INFO("where it stood: r " << int(moved.pixel(before.x, before.y).r) << "; where it moved: r "
+                              << int(moved.pixel(after.x, after.y).r));
+    CHECK(moved.pixel(after.x, after.y).r > 200);
+    CHECK(moved.pixel(before.x, before.y).r < 60);
+    CHECK(s.harness.context().validationCounts().total() == 0);
+}
