@@ -1,5 +1,6 @@
 #include "campus/campus_motion.h"
 
+#include "campus/site_lamps.h"
 #include "twin/wind_turbine.h"
 
 #include <glm/gtc/matrix_transform.hpp>
@@ -52,6 +53,10 @@ CampusMotion::CampusMotion(const CampusScene& campus, CampusMotionOptions option
             farms_[node.name.substr(0, mark)].push_back(row);
         }
     for (const auto& [id, root] : campus.entityRoots) {
+        std::array<int, 3> status{};
+        for (int s = 0; s < 3; ++s)
+            status[static_cast<std::size_t>(s)] = nodeNamed(id + kBatteryStatus[s]);
+        if (status[0] >= 0 && status[1] >= 0 && status[2] >= 0) batteryStatus_.push_back(status);
         const int nacelle = nodeNamed(id + "/nacelle");
         const int rotor = nodeNamed(id + "/rotor");
         if (nacelle < 0 || rotor < 0) continue;
@@ -118,6 +123,14 @@ void CampusMotion::apply(const twin::StateSnapshot& state, double time, std::vec
             disc.shown = blurred;
         }
     }
+    // The batteries' flow: + discharging, - charging; within half a megawatt, idle.
+    constexpr double kIdleBand_mw = 0.5;
+    const int shown = state.campus.battery_mw < -kIdleBand_mw ? 0 : state.campus.battery_mw > kIdleBand_mw ? 1 : 2;
+    for (const std::array<int, 3>& status : batteryStatus_)
+        for (int s = 0; s < 3; ++s) {
+            render::NodeAnimation& a = animations[static_cast<std::size_t>(status[static_cast<std::size_t>(s)])];
+            a.hidden = a.hidden || s != shown;
+        }
     for (const twin::SolarFarmSnapshot& farm : state.solarFarms) {
         const auto found = farms_.find(farm.id);
         if (found == farms_.end()) continue;

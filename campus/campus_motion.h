@@ -15,6 +15,9 @@
 // a degree a minute at most, so it is held between steps). The rows' far stand-ins keep the tilt
 // they were composed with.
 //
+// Each battery yard shows the status light of what the twin's batteries do (charging,
+// discharging, idle: campus/site_lamps.h), the others hidden.
+//
 //   CampusMotion motion(campus);                                  // once per composed campus
 //   motion.apply(state, clock.now(), animations);                  // each frame, after the looks
 #pragma once
@@ -25,6 +28,7 @@
 
 #include <glm/glm.hpp>
 
+#include <array>
 #include <map>
 #include <string>
 #include <vector>
@@ -76,6 +80,7 @@ private:
     };
     std::map<std::string, Turbine> turbines_;        // by entity id
     std::map<std::string, std::vector<Row>> farms_;  // by farm id: its rows' segments
+    std::vector<std::array<int, 3>> batteryStatus_;  // each battery yard's status nodes (kBatteryStatus)
     double builtTilt_deg_ = 0.0;
     std::size_t nodeCount_ = 0;
 };

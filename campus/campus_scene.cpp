@@ -322,6 +322,7 @@ CampusResult composeCampus(const twin::CampusAtPhase& standing, const CampusOpti
     campus.entityRoots = builder.roots();
     campus.scene = builder.finish();
     campus.scene.sourcePath = standing.scenarioPath;
+    addBatteryStatusNodes(standing, campus);
     campus.lamps = siteLamps(standing, campus);
     // A turbine's tower and blades are a few metres across: from the wind farm's viewpoints,
     // kilometres out, they stay lines at least a pixel wide instead of breaking up.

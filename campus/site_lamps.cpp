@@ -43,7 +43,29 @@ void addPoles(const scene::Bounds& bounds, const PoleRow& row, int node, std::ve
     }
 }
 
+// Status lights, green charging, amber discharging, white idle: LED indicators on the enclosures'
+// corners, seen from across the site at night, lighting nothing.
+const glm::vec3 kStatusColors[3] = {{0.1f, 1.0f, 0.25f}, {1.0f, 0.5f, 0.05f}, {0.75f, 0.8f, 1.0f}};
+constexpr float kStatusIntensity_cd = 400.0f;
+constexpr float kStatusHeight_m = 3.2f;  // a 40 ft enclosure's roof
+
 }  // namespace
+
+void addBatteryStatusNodes(const twin::CampusAtPhase& standing, CampusScene& campus) {
+    for (const twin::StandingEntity& entity : standing.entities) {
+        const auto root = campus.entityRoots.find(entity.id);
+        if (entity.kind != twin::EntityKind::Battery || root == campus.entityRoots.end()) continue;
+        for (const char* status : kBatteryStatus) {
+            scene::Node node;
+            node.name = entity.id + status;
+            node.parent = root->second;
+            node.world = campus.scene.nodes[static_cast<std::size_t>(root->second)].world;
+            campus.scene.nodes[static_cast<std::size_t>(root->second)].children.push_back(
+                static_cast<int>(campus.scene.nodes.size()));
+            campus.scene.nodes.push_back(std::move(node));
+        }
+    }
+}
 
 std::vector<render::Lamp> siteLamps(const twin::CampusAtPhase& standing, const CampusScene& campus) {
     std::map<std::string, int> nodeByName;
@@ -59,9 +81,33 @@ std::vector<render::Lamp> siteLamps(const twin::CampusAtPhase& standing, const C
                 break;
             case twin::EntityKind::Substation:
             case twin::EntityKind::GasPlant:
-            case twin::EntityKind::Battery:
                 addPoles(entityExtent(campus.scene, root->second).bounds, kYardPoles, root->second, lamps);
                 break;
+            case twin::EntityKind::Battery: {
+                const scene::Bounds yard = entityExtent(campus.scene, root->second).bounds;
+                addPoles(yard, kYardPoles, root->second, lamps);
+                for (int s = 0; s < 3; ++s) {
+                    const auto node = nodeByName.find(entity.id + kBatteryStatus[s]);
+                    if (node == nodeByName.end()) continue;
+                    // A light at each corner, inside the fence by a tenth of the yard.
+                    const glm::vec3 inset = 0.1f * yard.size();
+                    for (const glm::vec2 corner : {glm::vec2(yard.min.x + inset.x, yard.min.z + inset.z),
+                                                   glm::vec2(yard.max.x - inset.x, yard.min.z + inset.z),
+                                                   glm::vec2(yard.max.x - inset.x, yard.max.z - inset.z),
+                                                   glm::vec2(yard.min.x + inset.x, yard.max.z - inset.z)}) {
+                        render::Lamp lamp;
+                        // The three side by side, a metre apart, so a still without the twin shows all.
+                        lamp.position = {corner.x + static_cast<float>(s - 1), yard.min.y + kStatusHeight_m, corner.y};
+                        lamp.color = kStatusColors[s];
+                        lamp.intensity_cd = kStatusIntensity_cd;
+                        lamp.size_m = 0.3f;
+                        lamp.lightsGround = false;
+                        lamp.node = node->second;
+                        lamps.push_back(lamp);
+                    }
+                }
+                break;
+            }
             case twin::EntityKind::Turbine: {
                 // On the nacelle's roof, where the model has a nacelle; else over the tower.
                 const auto nacelle = nodeByName.find(entity.id + "/nacelle_body");

@@ -5,7 +5,11 @@
 //   - a red aviation obstruction light on every turbine's nacelle, flashing 30 times a minute,
 //     all in unison (FAA Advisory Circular 70/7460-1M, chapter 13: L-864 red flashing lights on
 //     wind turbines at night, synchronised across the farm).
-// Each lamp belongs to its entity's root node, so a building not yet built is dark too.
+//   - status lights on each battery yard: a green, an amber and a white one at each corner, on
+//     empty nodes "<id>/status_charging", "/status_discharging", "/status_idle" (kBatteryStatus);
+//     campus/campus_motion.h hides all but the one the twin's battery flow says.
+// Each lamp belongs to its entity's root node (or a node under it), so a building not yet built is
+// dark too.
 #pragma once
 
 #include "campus/campus_scene.h"
@@ -17,6 +21,12 @@
 namespace ct::campus {
 
 std::vector<render::Lamp> siteLamps(const twin::CampusAtPhase& standing, const CampusScene& campus);
+
+// The battery yards' status nodes, by what the batteries do.
+constexpr const char* kBatteryStatus[3] = {"/status_charging", "/status_discharging", "/status_idle"};
+
+// Adds each battery's empty status nodes under its root (before siteLamps hangs lights on them).
+void addBatteryStatusNodes(const twin::CampusAtPhase& standing, CampusScene& campus);
 
 // The obstruction lights' rate and colour, for tests and the docs.
 constexpr float kObstructionFlashesPerMinute = 30.0f;

@@ -3,6 +3,7 @@
 // the nacelle turns the rotor's disc to the twin's heading.
 #include "campus/campus_motion.h"
 #include "campus/campus_scene.h"
+#include "campus/site_lamps.h"
 #include "render/data_dir.h"
 #include "render/offscreen_capture.h"
 #include "support/abilene_scenario.h"
@@ -11,6 +12,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <set>
@@ -183,4 +185,33 @@ TEST_CASE("solar rows turn about their torque tubes to the farm's tracker angle"
     CHECK(east.x == Approx(0.5f).margin(0.01f));
     CHECK(glm::length(glm::vec3(turned(30.0) * glm::vec4(tube, 1.0f)) - tube) < 1e-3f);
     CHECK(turned(0.0) == glm::mat4(1.0f));
+}
+
+TEST_CASE("battery yards show the status light of what the twin's batteries do", "[campus][motion]") {
+    const ct::twin::Scenario& scenario = ct::test::abilene();
+    const ct::campus::CampusResult composed = ct::campus::composeCampus(scenario, 4);
+    REQUIRE(composed.campus);
+    const ct::campus::CampusScene& campus = *composed.campus;
+    const ct::campus::CampusMotion motion(campus);
+    REQUIRE_FALSE(scenario.batteries.empty());
+    const std::string id = scenario.batteries.front().id;
+    std::array<int, 3> status{};
+    for (int s = 0; s < 3; ++s) {
+        status[static_cast<std::size_t>(s)] = nodeNamed(campus.scene, id + ct::campus::kBatteryStatus[s]);
+        REQUIRE(status[static_cast<std::size_t>(s)] >= 0);
+        // Four lights of each colour hang on each status node.
+        CHECK(std::count_if(campus.lamps.begin(), campus.lamps.end(), [&](const ct::render::Lamp& lamp) {
+                  return lamp.node == status[static_cast<std::size_t>(s)];
+              }) == 4);
+    }
+    ct::twin::StateSnapshot state;
+    for (const auto& [flow, lit] : {std::pair{-40.0, 0}, std::pair{25.0, 1}, std::pair{0.2, 2}}) {
+        state.campus.battery_mw = flow;
+        std::vector<ct::render::NodeAnimation> animations;
+        motion.apply(state, 0.0, animations);
+        for (int s = 0; s < 3; ++s) {
+            INFO("battery flow " << flow << " MW, status " << ct::campus::kBatteryStatus[s]);
+            CHECK(animations[static_cast<std::size_t>(status[static_cast<std::size_t>(s)])].hidden == (s != lit));
+        }
+    }
 }
