@@ -61,8 +61,7 @@ FlowLinePass::FlowLinePass(vk::Context& context, const std::filesystem::path& sh
     auto frag = vk::loadShader(context_, shaderDir, "flow_line.frag");
     layout_ = vk::makePipelineLayout(context_, {}, sizeof(FlowConstants), "flow line pipeline layout");
 
-    vk::GraphicsPipelineDesc desc;
-    desc.name = "flow lines";
+    vk::GraphicsPipelineDesc desc = overScenePipeline(formats, "flow lines", OverScene::Over);
     desc.layout = layout_.get();
     desc.vertexShader = vert.get();
     desc.fragmentShader = frag.get();
@@ -73,13 +72,6 @@ FlowLinePass::FlowLinePass(vk::Context& context, const std::filesystem::path& sh
         {2, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(FlowLineVertex, color)},
         {3, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(FlowLineVertex, speed_mps)},
     };
-    desc.colorAttachments = {{formats.color, true, true, false, false, !formats.keyInAlpha}};
-    if (formats.id != VK_FORMAT_UNDEFINED) desc.colorAttachments.push_back({formats.id, false, false});
-    desc.depthFormat = formats.depth;
-    desc.depthTest = formats.depth != VK_FORMAT_UNDEFINED;
-    desc.depthWrite = false;
-    desc.samples = formats.samples;
-    desc.fragmentConstants = {formats.display ? 1u : 0u};
     pipeline_ = vk::buildGraphicsPipeline(context_, desc);
 }
 

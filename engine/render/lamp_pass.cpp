@@ -29,21 +29,13 @@ LampPass::LampPass(vk::Context& context, const std::filesystem::path& shaderDir,
     layout_ = vk::makePipelineLayout(context_, {}, sizeof(LampConstants), "lamp pipeline layout", stages);
     const vk::Unique<VkShaderModule> vert = vk::loadShader(context_, shaderDir, "lamp.vert");
     const vk::Unique<VkShaderModule> frag = vk::loadShader(context_, shaderDir, "lamp.frag");
-    vk::GraphicsPipelineDesc desc;
-    desc.name = "lamps";
+    vk::GraphicsPipelineDesc desc = overScenePipeline(formats, "lamps", OverScene::Added);
     desc.layout = layout_.get();
     desc.vertexShader = vert.get();
     desc.fragmentShader = frag.get();
     desc.vertexBindings = {{0, sizeof(GpuLamp), VK_VERTEX_INPUT_RATE_INSTANCE}};
     desc.vertexAttributes = {{0, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(GpuLamp, positionSize)},
                              {1, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(GpuLamp, colorFlash)}};
-    desc.colorAttachments = {{formats.color, true, true, true, false, !formats.keyInAlpha}};
-    if (formats.id != VK_FORMAT_UNDEFINED) desc.colorAttachments.push_back({formats.id, false, false});
-    desc.depthFormat = formats.depth;
-    desc.depthTest = formats.depth != VK_FORMAT_UNDEFINED;
-    desc.depthWrite = false;
-    desc.samples = formats.samples;
-    desc.fragmentConstants = {formats.display ? 1u : 0u};
     pipeline_ = vk::buildGraphicsPipeline(context_, desc);
 }
 

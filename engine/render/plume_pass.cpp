@@ -59,8 +59,7 @@ PlumePass::PlumePass(vk::Context& context, const std::filesystem::path& shaderDi
                                      VK_SHADER_STAGE_VERTEX_BIT);
     const vk::Unique<VkShaderModule> vert = vk::loadShader(context_, shaderDir, "plume.vert");
     const vk::Unique<VkShaderModule> frag = vk::loadShader(context_, shaderDir, "plume.frag");
-    vk::GraphicsPipelineDesc desc;
-    desc.name = "plumes";
+    vk::GraphicsPipelineDesc desc = overScenePipeline(formats, "plumes", OverScene::Over);
     desc.layout = layout_.get();
     desc.vertexShader = vert.get();
     desc.fragmentShader = frag.get();
@@ -68,13 +67,6 @@ PlumePass::PlumePass(vk::Context& context, const std::filesystem::path& shaderDi
     desc.vertexAttributes = {{0, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(GpuPuff, positionRadius)},
                              {1, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(GpuPuff, colorOpacity)},
                              {2, 0, VK_FORMAT_R32_SFLOAT, offsetof(GpuPuff, seed)}};
-    desc.colorAttachments = {{formats.color, true, true, false, false, !formats.keyInAlpha}};
-    if (formats.id != VK_FORMAT_UNDEFINED) desc.colorAttachments.push_back({formats.id, false, false});
-    desc.depthFormat = formats.depth;
-    desc.depthTest = formats.depth != VK_FORMAT_UNDEFINED;
-    desc.depthWrite = false;
-    desc.samples = formats.samples;
-    desc.fragmentConstants = {formats.display ? 1u : 0u};
     pipeline_ = vk::buildGraphicsPipeline(context_, desc);
 }
 
