@@ -52,7 +52,29 @@ CampusMotion::CampusMotion(const CampusScene& campus, CampusMotionOptions option
             row.axis = glm::normalize(glm::mat3(node.world) * glm::vec3(0.0f, 0.0f, 1.0f));
             farms_[node.name.substr(0, mark)].push_back(row);
         }
+    // The cooler banks' fans: "<building>/cooler_fans_NN", numbered from 1 in bank order.
+    for (std::size_t n = 0; n < scene.nodes.size(); ++n) {
+        const std::string& name = scene.nodes[n].name;
+        const std::size_t mark = name.find("/cooler_fans_");
+        if (mark == std::string::npos || scene.nodes[n].onDemand || scene.nodes[n].mesh < 0) continue;
+        const std::string number = name.substr(mark + 13);
+        if (number.empty() || number.find_first_not_of("0123456789") != std::string::npos) continue;
+        const std::size_t bank = std::stoul(number);
+        if (bank == 0) continue;
+        std::vector<FanBank>& banks = fanBanks_[name.substr(0, mark)];
+        if (banks.size() < bank) banks.resize(bank);
+        banks[bank - 1] = {static_cast<int>(n), nodeNamed(name + "_blur")};
+    }
     for (const auto& [id, root] : campus.entityRoots) {
+        if (nodeNamed(id + "/unit_01") >= 0)  // a gas plant
+            for (const int unit : gasUnitNodes(scene, id)) {
+                std::array<int, 2> lights{-1, -1};
+                if (unit >= 0)
+                    for (int s = 0; s < 2; ++s)
+                        lights[static_cast<std::size_t>(s)] =
+                            nodeNamed(scene.nodes[static_cast<std::size_t>(unit)].name + kGasUnitStatus[s]);
+                gasUnitStatus_.push_back(lights);
+            }
         std::array<int, 3> status{};
         for (int s = 0; s < 3; ++s)
             status[static_cast<std::size_t>(s)] = nodeNamed(id + kBatteryStatus[s]);
@@ -123,6 +145,20 @@ void CampusMotion::apply(const twin::StateSnapshot& state, double time, std::vec
             disc.shown = blurred;
         }
     }
+    for (const twin::BuildingSnapshot& building : state.buildings) {
+        const auto found = fanBanks_.find(building.id);
+        if (found == fanBanks_.end()) continue;
+        for (std::size_t k = 0; k < found->second.size(); ++k) {
+            const FanBank& bank = found->second[k];
+            if (bank.fans < 0) continue;
+            const double rpm = k < building.bankFan_rpm.size() ? building.bankFan_rpm[k] : 0.0;
+            render::NodeAnimation& fans = animations[static_cast<std::size_t>(bank.fans)];
+            fans.spin_rad = static_cast<float>(glm::radians(twin::coolerFanAngleAfter(building, k, elapsed)));
+            const bool blurred = bank.blur >= 0 && rpm * 6.0 * std::max(frameSpan_s, 0.0) > kFanBlurAbove_deg;
+            fans.hidden = fans.hidden || blurred;
+            if (bank.blur >= 0) animations[static_cast<std::size_t>(bank.blur)].shown = blurred;
+        }
+    }
     // The batteries' flow: + discharging, - charging; within half a megawatt, idle.
     constexpr double kIdleBand_mw = 0.5;
     const int shown = state.campus.battery_mw < -kIdleBand_mw ? 0 : state.campus.battery_mw > kIdleBand_mw ? 1 : 2;
@@ -131,6 +167,15 @@ void CampusMotion::apply(const twin::StateSnapshot& state, double time, std::vec
             render::NodeAnimation& a = animations[static_cast<std::size_t>(status[static_cast<std::size_t>(s)])];
             a.hidden = a.hidden || s != shown;
         }
+    for (std::size_t u = 0; u < gasUnitStatus_.size(); ++u) {
+        const twin::GasUnitSnapshot unit = u < state.gasUnits.size() ? state.gasUnits[u] : twin::GasUnitSnapshot{};
+        const bool lit[2] = {unit.online, unit.starting && !unit.online};
+        for (int s = 0; s < 2; ++s)
+            if (const int node = gasUnitStatus_[u][static_cast<std::size_t>(s)]; node >= 0) {
+                render::NodeAnimation& a = animations[static_cast<std::size_t>(node)];
+                a.hidden = a.hidden || !lit[s];
+            }
+    }
     for (const twin::SolarFarmSnapshot& farm : state.solarFarms) {
         const auto found = farms_.find(farm.id);
         if (found == farms_.end()) continue;
@@ -139,6 +184,14 @@ void CampusMotion::apply(const twin::StateSnapshot& state, double time, std::vec
         for (const Row& row : found->second)
             animations[static_cast<std::size_t>(row.node)].motion = turnAbout(row.tube, row.axis, turn);
     }
+}
+
+std::size_t CampusMotion::fanBankCount() const {
+    std::size_t banks = 0;
+    for (const auto& [id, building] : fanBanks_)
+        for (const FanBank& bank : building)
+            banks += bank.fans >= 0 ? 1 : 0;
+    return banks;
 }
 
 std::size_t CampusMotion::rowCount() const {

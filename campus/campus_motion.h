@@ -15,8 +15,14 @@
 // a degree a minute at most, so it is held between steps). The rows' far stand-ins keep the tilt
 // they were composed with.
 //
+// Each cooler bank's fans ("<building>/cooler_fans_NN", one node of sixteen instances) spin about
+// their own axes (render::NodeAnimation::spin_rad) to the angle the twin's bank fan speed has
+// carried them to (twin::coolerFanAngleAfter); a bank whose building is idle stands still. Turning
+// more than kFanBlurAbove_deg between frames, they give way to their blurred discs.
+//
 // Each battery yard shows the status light of what the twin's batteries do (charging,
-// discharging, idle: campus/site_lamps.h), the others hidden.
+// discharging, idle: campus/site_lamps.h), the others hidden; each gas unit its state's light
+// (online, starting; none when off).
 //
 //   CampusMotion motion(campus);                                  // once per composed campus
 //   motion.apply(state, clock.now(), animations);                  // each frame, after the looks
@@ -39,6 +45,9 @@ namespace ct::campus {
 // frame, and past 60 degrees the rotor seems to turn backwards.
 inline constexpr double kRotorBlurAbove_deg = 40.0;
 
+// A third of the 90 degrees between a cooler fan's four blades.
+inline constexpr double kFanBlurAbove_deg = 30.0;
+
 struct CampusMotionOptions {
     bool trackers = true;  // false: the rows keep the tilt they were composed with (render --tracker-tilt)
 };
@@ -57,6 +66,7 @@ public:
     // The turbines whose parts were found, and the solar rows' segments (tests).
     std::size_t turbineCount() const { return turbines_.size(); }
     std::size_t rowCount() const;
+    std::size_t fanBankCount() const;
 
 private:
     struct Turbine {
@@ -80,7 +90,14 @@ private:
     };
     std::map<std::string, Turbine> turbines_;        // by entity id
     std::map<std::string, std::vector<Row>> farms_;  // by farm id: its rows' segments
-    std::vector<std::array<int, 3>> batteryStatus_;  // each battery yard's status nodes (kBatteryStatus)
+    struct FanBank {
+        int fans = -1;  // the bank's fans' node
+        int blur = -1;  // and their blurred discs', if the campus has them
+    };
+    std::map<std::string, std::vector<FanBank>> fanBanks_;  // by building id, in bank order
+    std::vector<std::array<int, 3>> batteryStatus_;
+    std::vector<std::array<int, 2>> gasUnitStatus_;  // each gas unit's status nodes (kGasUnitStatus), unit order  //
+                                                     // each battery yard's status nodes (kBatteryStatus)
     double builtTilt_deg_ = 0.0;
     std::size_t nodeCount_ = 0;
 };

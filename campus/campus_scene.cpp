@@ -72,6 +72,53 @@ scene::Scene makeRowCover(const scene::Material& panel, float share, float heigh
 // How a rotor looks turning too fast to follow: a faint disc over the blades' sweep.
 constexpr float kRotorBlurOpacity = 0.22f;
 constexpr int kRotorBlurSegments = 48;
+// And a cooler's fan: its four blades cover about 28 % of their sweep.
+constexpr float kFanBlurOpacity = 0.28f;
+constexpr int kFanBlurSegments = 12;  // a multiple of 4: the disc's bounds are its sweep's
+
+// A translucent material for what a camera's shutter smears.
+int addBlurMaterial(scene::Scene& scene, const char* name, const glm::vec3& colour, float opacity) {
+    scene::Material blur;
+    blur.name = name;
+    blur.baseColorFactor = glm::vec4(colour, opacity);
+    blur.roughnessFactor = 0.6f;
+    blur.alphaMode = scene::AlphaMode::Blend;
+    blur.doubleSided = true;
+    scene.materials.push_back(blur);
+    return static_cast<int>(scene.materials.size()) - 1;
+}
+
+// A ring between two radii about the origin, in the plane of `across` and `along` (facing
+// `normal`): what blades sweep.
+scene::Primitive sweptRing(float inner, float outer, int segments, const glm::vec3& across, const glm::vec3& along,
+                           const glm::vec3& normal, int material) {
+    scene::Primitive ring;
+    for (int s = 0; s <= segments; ++s) {
+        const float a = 6.2831853f * static_cast<float>(s) / static_cast<float>(segments);
+        for (const float r : {inner, outer}) {
+            scene::Vertex v;
+            v.position = r * (std::sin(a) * across + std::cos(a) * along);
+            v.normal = normal;
+            ring.vertices.push_back(v);
+            ring.bounds.extend(v.position);
+        }
+    }
+    for (std::uint32_t s = 0; s < static_cast<std::uint32_t>(segments); ++s) {
+        const std::uint32_t i = 2 * s;
+        ring.indices.insert(ring.indices.end(), {i, i + 1, i + 3, i, i + 3, i + 2});
+    }
+    ring.material = material;
+    return ring;
+}
+
+// Adds `node` to the scene as the last child of `parent`; returns its index.
+int addChildNode(scene::Scene& scene, int parent, scene::Node node) {
+    node.parent = parent;
+    node.world = scene.nodes[static_cast<std::size_t>(parent)].world;
+    scene.nodes[static_cast<std::size_t>(parent)].children.push_back(static_cast<int>(scene.nodes.size()));
+    scene.nodes.push_back(std::move(node));
+    return static_cast<int>(scene.nodes.size()) - 1;
+}
 
 // Each turbine's blurred rotor: a disc from the blades' roots to their tips in the rotor's plane,
 // a child of the rotor, drawn only on demand (campus/campus_motion.h shows it instead of the
@@ -80,14 +127,7 @@ void addRotorDiscs(scene::Scene& scene, const std::set<std::string>& turbines) {
     std::map<std::string, int> nodeByName;
     for (std::size_t n = 0; n < scene.nodes.size(); ++n)
         nodeByName.emplace(scene.nodes[n].name, static_cast<int>(n));
-    scene::Material blur;
-    blur.name = "rotor_blur";
-    blur.baseColorFactor = glm::vec4(0.86f, 0.87f, 0.87f, kRotorBlurOpacity);
-    blur.roughnessFactor = 0.6f;
-    blur.alphaMode = scene::AlphaMode::Blend;
-    blur.doubleSided = true;
-    const int material = static_cast<int>(scene.materials.size());
-    scene.materials.push_back(blur);
+    const int material = addBlurMaterial(scene, "rotor_blur", {0.86f, 0.87f, 0.87f}, kRotorBlurOpacity);
     std::map<std::pair<float, float>, int> meshBySweep;  // one disc mesh per blade size
     for (const std::string& id : turbines) {
         const auto rotor = nodeByName.find(id + "/rotor");
@@ -100,34 +140,61 @@ void addRotorDiscs(scene::Scene& scene, const std::set<std::string>& turbines) {
             sweep.extend(p.bounds);
         const std::pair<float, float> radii{std::max(sweep.min.y, 0.0f), sweep.max.y};
         auto [found, isNew] = meshBySweep.emplace(radii, static_cast<int>(scene.meshes.size()));
-        if (isNew) {
-            scene::Primitive disc;
-            for (int s = 0; s <= kRotorBlurSegments; ++s) {
-                const float a = 6.2831853f * static_cast<float>(s) / kRotorBlurSegments;
-                for (const float r : {radii.first, radii.second}) {
-                    scene::Vertex v;
-                    v.position = glm::vec3(r * std::sin(a), r * std::cos(a), 0.0f);
-                    v.normal = glm::vec3(0.0f, 0.0f, -1.0f);  // facing upwind, the rotor's front
-                    disc.vertices.push_back(v);
-                    disc.bounds.extend(v.position);
-                }
-            }
-            for (std::uint32_t s = 0; s < kRotorBlurSegments; ++s) {
-                const std::uint32_t i = 2 * s;
-                disc.indices.insert(disc.indices.end(), {i, i + 1, i + 3, i, i + 3, i + 2});
-            }
-            disc.material = material;
-            scene.meshes.push_back({"rotor_blur", {std::move(disc)}});
-        }
+        if (isNew)  // in the rotor's plane, facing upwind (the rotor's front)
+            scene.meshes.push_back({"rotor_blur",
+                                    {sweptRing(radii.first, radii.second, kRotorBlurSegments, {1.0f, 0.0f, 0.0f},
+                                               {0.0f, 1.0f, 0.0f}, {0.0f, 0.0f, -1.0f}, material)}});
         scene::Node node;
         node.name = id + "/rotor_blur";
         node.mesh = found->second;
-        node.parent = rotor->second;
-        node.world = scene.nodes[static_cast<std::size_t>(rotor->second)].world;
         node.castsShadow = false;
         node.onDemand = true;
-        scene.nodes[static_cast<std::size_t>(rotor->second)].children.push_back(static_cast<int>(scene.nodes.size()));
-        scene.nodes.push_back(std::move(node));
+        addChildNode(scene, rotor->second, std::move(node));
+    }
+}
+
+// The cooler banks' fans ("<building>/cooler_fans_NN", instanced, each about its own +y): they
+// cast nothing (a fan's shadow is a few texels in its own well, and casting, they would redraw the
+// shadow map as they turn), and each bank gets its fans' blurred discs beside them
+// ("<building>/cooler_fans_NN_blur", on demand: campus/campus_motion.h shows them instead of the
+// blades when they turn too far between frames).
+void addFanDiscs(scene::Scene& scene) {
+    int material = -1;
+    std::map<int, int> discByFan;  // fan mesh -> its disc mesh
+    const std::size_t count = scene.nodes.size();
+    for (std::size_t n = 0; n < count; ++n) {
+        if (scene.nodes[n].name.find("/cooler_fans_") == std::string::npos || scene.nodes[n].mesh < 0 ||
+            scene.nodes[n].parent < 0)
+            continue;
+        scene.nodes[n].castsShadow = false;
+        const int fanMesh = scene.nodes[n].mesh;
+        if (!discByFan.count(fanMesh)) {
+            if (material < 0) material = addBlurMaterial(scene, "fan_blur", {0.5f, 0.52f, 0.54f}, kFanBlurOpacity);
+            scene::Bounds sweep;
+            for (const scene::Primitive& p : scene.meshes[static_cast<std::size_t>(fanMesh)].primitives)
+                sweep.extend(p.bounds);
+            const float tip = std::max(sweep.max.x, sweep.max.z);
+            scene::Primitive disc = sweptRing(0.2f * tip, tip, kFanBlurSegments, {0.0f, 0.0f, 1.0f}, {1.0f, 0.0f, 0.0f},
+                                              {0.0f, 1.0f, 0.0f}, material);
+            for (scene::Vertex& v : disc.vertices)
+                v.position.y = sweep.max.y;
+            disc.bounds = scene::Bounds{};
+            for (const scene::Vertex& v : disc.vertices)
+                disc.bounds.extend(v.position);
+            discByFan[fanMesh] = static_cast<int>(scene.meshes.size());
+            scene.meshes.push_back({"fan_blur", {std::move(disc)}});
+        }
+        scene::Node blur;
+        blur.name = scene.nodes[n].name + "_blur";
+        blur.mesh = discByFan[fanMesh];
+        blur.local = scene.nodes[n].local;
+        blur.instances = scene.nodes[n].instances;
+        blur.castsShadow = false;
+        blur.onDemand = true;
+        const int parent = scene.nodes[n].parent;
+        const glm::mat4 world = scene.nodes[n].world;
+        const int added = addChildNode(scene, parent, std::move(blur));
+        scene.nodes[static_cast<std::size_t>(added)].world = world;
     }
 }
 
@@ -322,7 +389,7 @@ CampusResult composeCampus(const twin::CampusAtPhase& standing, const CampusOpti
     campus.entityRoots = builder.roots();
     campus.scene = builder.finish();
     campus.scene.sourcePath = standing.scenarioPath;
-    addBatteryStatusNodes(standing, campus);
+    addStatusNodes(standing, campus);
     campus.lamps = siteLamps(standing, campus);
     // A turbine's tower and blades are a few metres across: from the wind farm's viewpoints,
     // kilometres out, they stay lines at least a pixel wide instead of breaking up.
@@ -340,6 +407,7 @@ CampusResult composeCampus(const twin::CampusAtPhase& standing, const CampusOpti
     for (const twin::StandingEntity& entity : standing.entities)
         if (entity.kind == twin::EntityKind::Turbine) turbines.insert(entity.id);
     addRotorDiscs(campus.scene, turbines);
+    addFanDiscs(campus.scene);
     for (scene::Node& node : campus.scene.nodes) {
         const std::size_t slash = node.name.find('/');
         if (slash == std::string::npos || !turbines.count(node.name.substr(0, slash))) continue;

@@ -48,22 +48,53 @@ void addPoles(const scene::Bounds& bounds, const PoleRow& row, int node, std::ve
 const glm::vec3 kStatusColors[3] = {{0.1f, 1.0f, 0.25f}, {1.0f, 0.5f, 0.05f}, {0.75f, 0.8f, 1.0f}};
 constexpr float kStatusIntensity_cd = 400.0f;
 constexpr float kStatusHeight_m = 3.2f;  // a 40 ft enclosure's roof
+// A gas unit's: a beacon on its hall's roof (unit space: the hall is 9 m high, centred on the origin).
+const glm::vec3 kGasStatusColors[2] = {{0.1f, 1.0f, 0.25f}, {1.0f, 0.5f, 0.05f}};
+constexpr glm::vec3 kGasStatusAt{0.0f, 9.4f, 0.0f};
+constexpr float kStartingFlashesPerMinute = 60.0f;
+
+// Empty nodes named `parent`'s name plus each suffix, under it.
+void addEmptyChildren(scene::Scene& scene, int parent, const std::string& name, const char* const* suffixes,
+                      int count) {
+    for (int s = 0; s < count; ++s) {
+        scene::Node node;
+        node.name = name + suffixes[s];
+        node.parent = parent;
+        node.world = scene.nodes[static_cast<std::size_t>(parent)].world;
+        scene.nodes[static_cast<std::size_t>(parent)].children.push_back(static_cast<int>(scene.nodes.size()));
+        scene.nodes.push_back(std::move(node));
+    }
+}
 
 }  // namespace
 
-void addBatteryStatusNodes(const twin::CampusAtPhase& standing, CampusScene& campus) {
+std::vector<int> gasUnitNodes(const scene::Scene& scene, const std::string& plant) {
+    std::vector<int> nodes;
+    const std::string prefix = plant + "/unit_";
+    for (std::size_t n = 0; n < scene.nodes.size(); ++n) {
+        const std::string& name = scene.nodes[n].name;
+        if (name.size() != prefix.size() + 2 || name.compare(0, prefix.size(), prefix) != 0) continue;
+        const std::string number = name.substr(prefix.size());
+        if (number.find_first_not_of("0123456789") != std::string::npos) continue;
+        const std::size_t unit = std::stoul(number);
+        if (unit == 0) continue;
+        if (nodes.size() < unit) nodes.resize(unit, -1);
+        nodes[unit - 1] = static_cast<int>(n);
+    }
+    return nodes;
+}
+
+void addStatusNodes(const twin::CampusAtPhase& standing, CampusScene& campus) {
     for (const twin::StandingEntity& entity : standing.entities) {
         const auto root = campus.entityRoots.find(entity.id);
-        if (entity.kind != twin::EntityKind::Battery || root == campus.entityRoots.end()) continue;
-        for (const char* status : kBatteryStatus) {
-            scene::Node node;
-            node.name = entity.id + status;
-            node.parent = root->second;
-            node.world = campus.scene.nodes[static_cast<std::size_t>(root->second)].world;
-            campus.scene.nodes[static_cast<std::size_t>(root->second)].children.push_back(
-                static_cast<int>(campus.scene.nodes.size()));
-            campus.scene.nodes.push_back(std::move(node));
-        }
+        if (root == campus.entityRoots.end()) continue;
+        if (entity.kind == twin::EntityKind::Battery)
+            addEmptyChildren(campus.scene, root->second, entity.id, kBatteryStatus, 3);
+        if (entity.kind == twin::EntityKind::GasPlant)
+            for (const int unit : gasUnitNodes(campus.scene, entity.id))
+                if (unit >= 0)
+                    addEmptyChildren(campus.scene, unit, campus.scene.nodes[static_cast<std::size_t>(unit)].name,
+                                     kGasUnitStatus, 2);
     }
 }
 
@@ -80,8 +111,27 @@ std::vector<render::Lamp> siteLamps(const twin::CampusAtPhase& standing, const C
                 addPoles(entityExtent(campus.scene, root->second).bounds, kBuildingPoles, root->second, lamps);
                 break;
             case twin::EntityKind::Substation:
+                addPoles(entityExtent(campus.scene, root->second).bounds, kYardPoles, root->second, lamps);
+                break;
             case twin::EntityKind::GasPlant:
                 addPoles(entityExtent(campus.scene, root->second).bounds, kYardPoles, root->second, lamps);
+                for (const int unit : gasUnitNodes(campus.scene, entity.id)) {
+                    if (unit < 0) continue;
+                    const scene::Node& unitNode = campus.scene.nodes[static_cast<std::size_t>(unit)];
+                    for (int s = 0; s < 2; ++s) {
+                        const auto node = nodeByName.find(unitNode.name + kGasUnitStatus[s]);
+                        if (node == nodeByName.end()) continue;
+                        render::Lamp lamp;
+                        lamp.position = glm::vec3(unitNode.world * glm::vec4(kGasStatusAt, 1.0f));
+                        lamp.color = kGasStatusColors[s];
+                        lamp.intensity_cd = kStatusIntensity_cd;
+                        lamp.size_m = 0.4f;
+                        lamp.flashesPerMinute = s == 1 ? kStartingFlashesPerMinute : 0.0f;
+                        lamp.lightsGround = false;
+                        lamp.node = node->second;
+                        lamps.push_back(lamp);
+                    }
+                }
                 break;
             case twin::EntityKind::Battery: {
                 const scene::Bounds yard = entityExtent(campus.scene, root->second).bounds;

@@ -7,7 +7,9 @@
 //     wind turbines at night, synchronised across the farm).
 //   - status lights on each battery yard: a green, an amber and a white one at each corner, on
 //     empty nodes "<id>/status_charging", "/status_discharging", "/status_idle" (kBatteryStatus);
-//     campus/campus_motion.h hides all but the one the twin's battery flow says.
+//     campus/campus_motion.h hides all but the one the twin's battery flow says;
+//   - a status light on each gas unit's hall roof, green steady online, amber flashing while it
+//     starts, dark off, on empty nodes "<unit>/status_online", "/status_starting" (kGasUnitStatus).
 // Each lamp belongs to its entity's root node (or a node under it), so a building not yet built is
 // dark too.
 #pragma once
@@ -25,8 +27,14 @@ std::vector<render::Lamp> siteLamps(const twin::CampusAtPhase& standing, const C
 // The battery yards' status nodes, by what the batteries do.
 constexpr const char* kBatteryStatus[3] = {"/status_charging", "/status_discharging", "/status_idle"};
 
-// Adds each battery's empty status nodes under its root (before siteLamps hangs lights on them).
-void addBatteryStatusNodes(const twin::CampusAtPhase& standing, CampusScene& campus);
+// A gas unit's status nodes, under its node ("<plant>/unit_NN"), by its state.
+constexpr const char* kGasUnitStatus[2] = {"/status_online", "/status_starting"};
+
+// Adds each battery's and each gas unit's empty status nodes (before siteLamps hangs lights on them).
+void addStatusNodes(const twin::CampusAtPhase& standing, CampusScene& campus);
+
+// The gas plant's unit nodes, in unit order ("<plant>/unit_01", "unit_02"...; -1 for a number missing).
+std::vector<int> gasUnitNodes(const scene::Scene& scene, const std::string& plant);
 
 // The obstruction lights' rate and colour, for tests and the docs.
 constexpr float kObstructionFlashesPerMinute = 30.0f;

@@ -1,5 +1,5 @@
-// Where an instance's vertex lands in the world: its transform, its node's motion (a rotor, a
-// tracker) and lift (a building rising), and thin geometry pushed out to its minimum width on screen. The scene's pass and the
+// Where an instance's vertex lands in the world: its node's spin (a fan), its transform, its
+// node's motion (a rotor, a tracker) and lift (a building rising), and thin geometry pushed out to its minimum width on screen. The scene's pass and the
 // coverage pass (coverage.vert) place every vertex by this one function, so that their samples
 // see the same surfaces.
 #ifndef CT_INSTANCE_TRANSFORM_GLSL
@@ -7,7 +7,8 @@
 
 // `normal`: the vertex normal in the world (instanceWorldNormal).
 vec4 instanceWorldPosition(Instance instance, vec3 position, vec3 normal) {
-    vec4 world = vec4(nodeMotionPoint(instance.ids.x, vec3(instance.model * vec4(position, 1.0))), 1.0);
+    vec3 spun = nodeSpin(instance.ids.x, position);
+    vec4 world = vec4(nodeMotionPoint(instance.ids.x, vec3(instance.model * vec4(spun, 1.0))), 1.0);
     world.y += nodeAnimation(instance.ids.x).x;
     float minPixels = uintBitsToFloat(instance.ids.z);
     if (minPixels > 0.0) {
@@ -25,12 +26,12 @@ mat3 instanceNormalMatrix(Instance instance) {
     return mat3(instance.normalMatrix[0].xyz, instance.normalMatrix[1].xyz, instance.normalMatrix[2].xyz);
 }
 
-// A mesh normal or tangent in the world: the instance's, turned with its node.
+// A mesh normal or tangent in the world: the instance's, spun and turned with its node.
 vec3 instanceWorldNormal(Instance instance, vec3 normal) {
-    return nodeMotionDirection(instance.ids.x, instanceNormalMatrix(instance) * normal);
+    return nodeMotionDirection(instance.ids.x, instanceNormalMatrix(instance) * nodeSpin(instance.ids.x, normal));
 }
 vec3 instanceWorldTangent(Instance instance, vec3 tangent) {
-    return nodeMotionDirection(instance.ids.x, mat3(instance.model) * tangent);
+    return nodeMotionDirection(instance.ids.x, mat3(instance.model) * nodeSpin(instance.ids.x, tangent));
 }
 
 #endif

@@ -46,12 +46,14 @@ CoolingResult simulateCooling(const Cooling& cooling, const Building& building, 
 
     // Dry coolers, bank by bank.
     std::vector<double> bankFan(bankInletAir_c.size(), 0.0);
+    r.bankFanSpeed.assign(bankInletAir_c.size(), 0.0);
     double outletSum = 0.0;
     for (std::size_t i = 0; i < bankInletAir_c.size(); ++i) {
         double inlet = bankInletAir_c[i];
         double gap = cooling.supplySetpoint_c - inlet;
         double speed = gap > 0.0 ? std::clamp(designApproach / gap, minSpeed, maxSpeed) : maxSpeed;
         bankFan[i] = cooling.fanPowerFraction * bankLoopHeat * speed * speed * speed;
+        if (bankLoopHeat > 0.0) r.bankFanSpeed[i] = speed;  // an idle building's fans stand still
         outletSum += std::max(cooling.supplySetpoint_c, inlet + designApproach / speed);
     }
     r.fan_mw = std::accumulate(bankFan.begin(), bankFan.end(), 0.0);

@@ -39,6 +39,7 @@ struct CoolingResult {
     double supply_c = 0.0;            // coolant to the racks
     double return_c = 0.0;            // coolant from the racks
     std::vector<double> bankHeat_mw;  // one per bank inlet given; sums to heatRejected_mw
+    std::vector<double> bankFanSpeed;  // one per bank: its fans' speed over design; 0 with no heat to reject
     bool throttling = false;          // supply above Cooling::throttleSupply_c
 };
 

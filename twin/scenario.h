@@ -157,6 +157,9 @@ struct Cooling {
     double designDeltaT_c = 10.0;      // return minus supply at full load
     double dryCoolerApproach_c = 6.0;  // coolant leaving the dry coolers minus inlet air, at design
     double fanPowerFraction = 0.015;   // fan power at design, as a fraction of heat rejected
+    // The coolers' fans at design speed: 35 m/s at the tips of 3.2 m fans (quiet dry coolers keep
+    // their tips near that), what the scene turns them at (an assumption, docs/campus-facts.md).
+    double fanDesign_rpm = 210.0;
     double pumpPowerFraction = 0.01;
     double trimChillerThreshold_c = 35.0;  // inlet air above which trim chillers start
     double trimChillerCop = 4.0;

@@ -447,6 +447,7 @@ private:
         c.designDeltaT_c = r.numberOr("design_delta_t_c", {1, 40}, c.designDeltaT_c);
         c.dryCoolerApproach_c = r.numberOr("dry_cooler_approach_c", {0, 30}, c.dryCoolerApproach_c);
         c.fanPowerFraction = r.numberOr("fan_power_fraction", kFraction, c.fanPowerFraction);
+        c.fanDesign_rpm = r.numberOr("fan_design_rpm", {10, 3000}, c.fanDesign_rpm);
         c.pumpPowerFraction = r.numberOr("pump_power_fraction", kFraction, c.pumpPowerFraction);
         c.trimChillerThreshold_c = r.numberOr("trim_chiller_threshold_c", {-20, 60}, c.trimChillerThreshold_c);
         c.trimChillerCop = r.numberOr("trim_chiller_cop", {0.5, 20}, c.trimChillerCop);

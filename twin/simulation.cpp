@@ -29,6 +29,7 @@ int initialSupplyPhase(const Scenario& scenario, const SimulationOptions& option
 // runs stay reproducible.
 constexpr std::uint64_t kTurbineSalt = 1u << 20;
 constexpr std::uint64_t kCloudSalt = 1u << 21;
+constexpr std::uint64_t kFanSalt = 1u << 22;  // per building and cooler bank
 std::uint64_t mixSeed(std::uint64_t seed, std::uint64_t salt) {
     std::uint64_t z = seed + 0x9e3779b97f4a7c15ull * (salt + 1);
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
@@ -163,7 +164,15 @@ void Simulation::compute(UtcSeconds t) {
     for (std::size_t i = 0; i < scenario_.buildings.size(); ++i) {
         const Building& building = scenario_.buildings[i];
         BuildingSnapshot& b = s.buildings[i];
+        // The fans turn on from where the last step left them; a building's first step finds
+        // each bank's fans at an angle of their own.
+        std::vector<double> fanAngles(static_cast<std::size_t>(std::max(building.coolerBanks, 1)));
+        for (std::size_t k = 0; k < fanAngles.size(); ++k)
+            fanAngles[k] = b.bankFanAngle_deg.size() == fanAngles.size()
+                               ? coolerFanAngleAfter(b, k, dt)
+                               : static_cast<double>(mixSeed(options_.seed, kFanSalt + i * 64 + k) % 72000u) / 1000.0;
         b = BuildingSnapshot{};
+        b.bankFanAngle_deg = std::move(fanAngles);
         b.id = building.id;
         b.state = stateAt(building, t);
         b.it_mw = loads_[i].step(t, dt, b.state, previousSupply_c_[i]);
@@ -179,6 +188,9 @@ void Simulation::compute(UtcSeconds t) {
         b.return_c = cooling.return_c;
         b.heatRejected_mw = cooling.heatRejected_mw;
         b.bankHeat_mw = cooling.bankHeat_mw;
+        b.bankFan_rpm.resize(cooling.bankFanSpeed.size());
+        for (std::size_t k = 0; k < cooling.bankFanSpeed.size(); ++k)
+            b.bankFan_rpm[k] = cooling.bankFanSpeed[k] * scenario_.cooling.fanDesign_rpm;
         b.throttling = cooling.throttling;
         b.powerHeadroom_mw =
             b.state == BuildingState::Energised ? std::max(0.0, building.itCapacity_mw - b.it_mw) : 0.0;

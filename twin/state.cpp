@@ -1,5 +1,7 @@
 #include "twin/state.h"
 
+#include <cmath>
+
 namespace ct::twin {
 
 const char* provenanceName(Provenance provenance) {
@@ -22,6 +24,13 @@ const char* buildingStateName(BuildingState state) {
         default:
             return "not built";
     }
+}
+
+double coolerFanAngleAfter(const BuildingSnapshot& building, std::size_t bank, double elapsed_s) {
+    if (bank >= building.bankFanAngle_deg.size()) return 0.0;
+    const double rpm = bank < building.bankFan_rpm.size() ? building.bankFan_rpm[bank] : 0.0;
+    const double angle = std::fmod(building.bankFanAngle_deg[bank] + rpm * 6.0 * elapsed_s, 360.0);
+    return angle < 0.0 ? angle + 360.0 : angle;
 }
 
 std::vector<Quantity> StateSnapshot::quantities() const {
@@ -58,6 +67,7 @@ std::vector<Quantity> StateSnapshot::quantities() const {
             const std::string bank = b.id + "/cooler-" + (k < 9 ? "0" : "") + std::to_string(k + 1);
             add(bank, "heat_rejected", b.bankHeat_mw[k], "MW");
             add(bank, "inlet_air_temperature", b.bankInlet_c[k], "degC");
+            if (k < b.bankFan_rpm.size()) add(bank, "fan_speed", b.bankFan_rpm[k], "rpm");
         }
     }
     for (const TurbineSnapshot& t : turbines) {

@@ -42,10 +42,18 @@ struct BuildingSnapshot {
     double heatRejected_mw = 0.0;
     std::vector<double> bankHeat_mw;  // per cooler bank: the heat map's sources
     std::vector<double> bankInlet_c;  // per cooler bank: the air drawn in
+    std::vector<double> bankFan_rpm;  // per cooler bank: its fans' speed (0: still, the building idle)
+    // Per cooler bank: where its fans stand (degrees about the vertical), integrated from the
+    // speed history (coolerFanAngleAfter), so a picture at a time is the same whatever the frame rate.
+    std::vector<double> bankFanAngle_deg;
     double powerHeadroom_mw = 0.0;    // IT capacity not in use
     double thermalHeadroom_c = 0.0;   // throttle threshold minus supply temperature
     bool throttling = false;
 };
+
+// Where bank `bank`'s fans stand `elapsed_s` after the step of `building` (its speed held until the
+// next step); 0 for a bank the snapshot does not list.
+double coolerFanAngleAfter(const BuildingSnapshot& building, std::size_t bank, double elapsed_s);
 
 struct TurbineSnapshot {
     std::string id;

@@ -19,9 +19,10 @@ static_assert(sizeof(GpuInstance) == 128);
 struct GpuNodeAnimation {
     glm::vec4 look;       // lift (m), nothing drawn below this height, scaffold above it, highlight
     glm::vec4 motion[3];  // the rows of the motion's upper 3x4: world to moved world
+    glm::vec4 spin;       // cos, sin of the turn of each instance's mesh about its +y; unused, unused
     bool operator==(const GpuNodeAnimation&) const = default;
 };
-static_assert(sizeof(GpuNodeAnimation) == 64);
+static_assert(sizeof(GpuNodeAnimation) == 80);
 
 struct GpuFrameUniforms {
     glm::mat4 viewProj;

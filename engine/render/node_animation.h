@@ -4,7 +4,8 @@
 // a scaffold look (a lattice of poles and ledgers) above a height, solid below it — the look of
 // a building under construction; a highlight tint for the node a user selected; and a rigid
 // motion in the world after the node's placement: a rotor turning about its hub, a nacelle about
-// its tower, a tracker row about its torque tube.
+// its tower, a tracker row about its torque tube; and a spin of each instance about its own axis
+// (a cooler bank's fans).
 //
 //   std::vector<NodeAnimation> animations(scene.nodes.size());
 //   animations[hall] = {.lift_m = -12.0f, .clipBelowY = 0.0f, .scaffoldAboveY = 4.0f};
@@ -36,6 +37,11 @@ struct NodeAnimation {
     float scaffoldAboveY = std::numeric_limits<float>::max();
     float highlight = 0.0f;  // 0..1: tinted toward the selection colour (a picked building)
     glm::mat4 motion{1.0f};  // rigid: world to moved world, applied before the lift
+    // Each instance's mesh turned about its own +y by this much before its placement: the fans of
+    // a cooler bank, every one in its shroud. The mesh's bounds must hold it at any turn (a fan
+    // within its round shroud does), and the shadow map is drawn again when it changes: spun parts
+    // are best left out of the casters.
+    float spin_rad = 0.0f;
 
     bool operator==(const NodeAnimation&) const = default;
 };

@@ -452,7 +452,9 @@ bool Renderer::castersMovedSinceShadow() const {
         if (n >= shadowCasters_.size() || !shadowCasters_[n]) continue;  // casts nothing drawn
         const GpuNodeAnimation& now = animationData_[n];
         const GpuNodeAnimation& drawn = shadowAnimationDrawn_[n];
-        if (now.look != drawn.look) return true;
+        if (now.look != drawn.look ||
+            glm::any(glm::greaterThan(glm::abs(now.spin - drawn.spin), glm::vec4(kShadowMotionTolerance))))
+            return true;
         // Turned, or its middle moved (a turn about a pivot kilometres from the origin changes
         // the translation by metres while the node stays put).
         const glm::vec4 centre(scene_->nodeCentre(n), 1.0f);
@@ -473,7 +475,9 @@ void Renderer::uploadAnimations(const Frame& frame) {
     for (std::size_t n = 0; n < animationData_.size(); ++n) {
         const NodeAnimation& a = n < animations_.size() ? animations_[n] : still;
         const glm::mat4 m = glm::transpose(a.motion);  // rows as columns
-        animationData_[n] = {glm::vec4(a.lift_m, a.clipBelowY, a.scaffoldAboveY, a.highlight), {m[0], m[1], m[2]}};
+        animationData_[n] = {glm::vec4(a.lift_m, a.clipBelowY, a.scaffoldAboveY, a.highlight),
+                             {m[0], m[1], m[2]},
+                             glm::vec4(std::cos(a.spin_rad), std::sin(a.spin_rad), 0.0f, 0.0f)};
         if (a.clipBelowY > still.clipBelowY) frameRising_ = true;
         if (a.scaffoldAboveY < std::numeric_limits<float>::max()) frameFeatures_ |= kFeatureScaffolding;
     }

@@ -215,3 +215,123 @@ TEST_CASE("battery yards show the status light of what the twin's batteries do",
         }
     }
 }
+
+TEST_CASE("a cooler bank's fans turn by the twin's fan speed, stand still with none, and blur when fast",
+          "[campus][motion]") {
+    const ct::twin::Scenario& scenario = ct::test::abilene();
+    const ct::campus::CampusResult composed = ct::campus::composeCampus(scenario, 4);
+    REQUIRE(composed.campus);
+    const ct::campus::CampusScene& campus = *composed.campus;
+    const ct::campus::CampusMotion motion(campus);
+    CHECK(motion.fanBankCount() > 100);
+    const int fans = nodeNamed(campus.scene, "bldg-01/cooler_fans_01");
+    const int blur = nodeNamed(campus.scene, "bldg-01/cooler_fans_01_blur");
+    REQUIRE(fans >= 0);
+    REQUIRE(blur >= 0);
+    const ct::scene::Node& fanNode = campus.scene.nodes[static_cast<std::size_t>(fans)];
+    REQUIRE(fanNode.instances.size() == 16);
+    CHECK_FALSE(fanNode.castsShadow);
+
+    // Twenty metres above the bank's first fans, looking down.
+    const glm::vec3 first(fanNode.world * fanNode.instances.front()[3]);
+    ct::render::Camera camera;
+    camera.eye = first + glm::vec3(2.5f, 20.0f, 0.0f);
+    camera.target = first + glm::vec3(2.5f, 0.0f, 0.0f);
+    camera.up = {0.0f, 0.0f, -1.0f};
+    camera.yfov = glm::radians(30.0f);
+    camera.znear = 1.0f;
+    ct::vk::Context context({.validation = true, .quiet = true});
+    ct::render::Renderer renderer(context, ct::render::shaderDir(), {.extent = {256, 256}});
+    renderer.setScene(campus.scene);
+    ct::render::OffscreenCapture capture(context, renderer);
+    ct::render::Lighting lighting;
+    lighting.shadows = false;
+
+    ct::twin::Simulation sim(scenario, {.start = 1784138400, .step_s = 60.0, .phase = 4});  // 2026-07-15T18:00Z
+    ct::twin::StateSnapshot state = sim.advance();
+    ct::twin::BuildingSnapshot& building = state.buildings.front();
+    REQUIRE(building.id == "bldg-01");
+    REQUIRE_FALSE(building.bankFan_rpm.empty());
+    CHECK(building.bankFan_rpm.front() > 0.0);  // energised on a July afternoon
+    const auto frameAt = [&](double after_s, double frameSpan_s = 0.0) {
+        std::vector<ct::render::NodeAnimation> animations;
+        motion.apply(state, static_cast<double>(state.time) + after_s, animations, frameSpan_s);
+        renderer.setNodeAnimations(animations);
+        return capture.render(camera, lighting);
+    };
+    const auto fanPixels = [&](const ct::render::CapturedFrame& frame) {
+        int n = 0;
+        for (std::uint32_t y = 0; y < frame.height; ++y)
+            for (std::uint32_t x = 0; x < frame.width; ++x)
+                n += frame.nodeAt(x, y) == fans;
+        return n;
+    };
+    const auto changed = [](const ct::render::CapturedFrame& a, const ct::render::CapturedFrame& b) {
+        int n = 0;
+        for (std::size_t i = 0; i < a.rgba.size(); i += 4)
+            n += a.rgba[i] != b.rgba[i] || a.rgba[i + 1] != b.rgba[i + 1] || a.rgba[i + 2] != b.rgba[i + 2];
+        return n;
+    };
+    // A fiftieth of a second apart the blades have turned (210 rpm: 25 degrees): their pixels change.
+    building.bankFan_rpm.assign(building.bankFan_rpm.size(), 210.0);
+    const auto running0 = frameAt(0.0);
+    const auto running1 = frameAt(0.02);
+    INFO("fan pixels " << fanPixels(running0) << ", changed in 0.02 s: " << changed(running0, running1));
+    REQUIRE(fanPixels(running0) > 300);
+    CHECK(changed(running0, running1) > fanPixels(running0) / 4);
+    // Stopped (the building idle), they stand where they were.
+    building.bankFan_rpm.assign(building.bankFan_rpm.size(), 0.0);
+    CHECK(changed(frameAt(0.0), frameAt(0.02)) == 0);
+    // Shown a tenth of a second a frame at 210 rpm (126 degrees), the blades give way to their
+    // blurred discs; at a hundredth (12.6 degrees) they stay.
+    building.bankFan_rpm.assign(building.bankFan_rpm.size(), 210.0);
+    const auto steady = frameAt(0.0, 0.01);
+    const auto fast = frameAt(0.0, 0.1);
+    CHECK(fanPixels(steady) == fanPixels(running0));
+    CHECK(fanPixels(fast) == 0);
+    int discPixels = 0;  // the discs are blended (no ids): where the blades were, the wells show lighter
+    for (std::size_t i = 0; i < fast.rgba.size(); i += 4)
+        discPixels += fast.rgba[i + 1] != steady.rgba[i + 1];
+    CHECK(discPixels > fanPixels(steady));
+    CHECK(context.validationCounts().total() == 0);
+}
+
+TEST_CASE("each gas unit shows its state: green online, amber starting, dark off", "[campus][motion]") {
+    const ct::twin::Scenario& scenario = ct::test::abilene();
+    const ct::campus::CampusResult composed = ct::campus::composeCampus(scenario, 4);
+    REQUIRE(composed.campus);
+    const ct::campus::CampusScene& campus = *composed.campus;
+    const ct::campus::CampusMotion motion(campus);
+    const std::string plant = scenario.gasPlant.id;
+    std::array<std::array<int, 2>, 3> status{};
+    for (int u = 0; u < 3; ++u)
+        for (int s = 0; s < 2; ++s) {
+            const std::string name = plant + "/unit_0" + std::to_string(u + 1) + ct::campus::kGasUnitStatus[s];
+            const int node = nodeNamed(campus.scene, name);
+            INFO(name);
+            REQUIRE(node >= 0);
+            status[static_cast<std::size_t>(u)][static_cast<std::size_t>(s)] = node;
+            const auto lamps = std::count_if(campus.lamps.begin(), campus.lamps.end(),
+                                             [&](const ct::render::Lamp& lamp) { return lamp.node == node; });
+            CHECK(lamps == 1);
+            // The starting light flashes; the online one is steady.
+            for (const ct::render::Lamp& lamp : campus.lamps)
+                if (lamp.node == node) CHECK((lamp.flashesPerMinute > 0.0f) == (s == 1));
+        }
+    ct::twin::StateSnapshot state;
+    state.gasUnits.resize(3);
+    state.gasUnits[0].online = true;
+    state.gasUnits[1].starting = true;
+    std::vector<ct::render::NodeAnimation> animations;
+    motion.apply(state, 0.0, animations);
+    const auto lit = [&](int u, int s) {
+        return !animations[static_cast<std::size_t>(status[static_cast<std::size_t>(u)][static_cast<std::size_t>(s)])]
+                    .hidden;
+    };
+    CHECK(lit(0, 0));
+    CHECK_FALSE(lit(0, 1));
+    CHECK_FALSE(lit(1, 0));
+    CHECK(lit(1, 1));
+    CHECK_FALSE(lit(2, 0));
+    CHECK_FALSE(lit(2, 1));
+}

@@ -179,3 +179,59 @@ TEST_CASE("node animations hide, lift and scaffold one node and leave the others
     }
     CHECK(harness.context().validationCounts().total() == 0);
 }
+
+TEST_CASE("a node's spin turns each of its instances about its own axis", "[render][animation]") {
+    // Two bars 4 m by 0.6 m lying east-west, instances of one node 10 m apart, seen from above.
+    ct::scene::Material grey;
+    grey.baseColorFactor = glm::vec4(0.6f, 0.6f, 0.6f, 1.0f);
+    grey.doubleSided = true;
+    std::array<ct::scene::Vertex, 4> corners{};
+    const glm::vec2 outline[4] = {{-2.0f, 0.3f}, {2.0f, 0.3f}, {2.0f, -0.3f}, {-2.0f, -0.3f}};
+    for (int i = 0; i < 4; ++i) {
+        corners[static_cast<std::size_t>(i)].position = glm::vec3(outline[i].x, 0.0f, outline[i].y);
+        corners[static_cast<std::size_t>(i)].normal = glm::vec3(0.0f, 1.0f, 0.0f);
+    }
+    ct::scene::Scene scene = ct::test::quadScene("bars", grey, corners);
+    for (const float x : {-5.0f, 5.0f})
+        scene.nodes[0].instances.push_back(glm::translate(glm::mat4(1.0f), glm::vec3(x, 0.0f, 0.0f)));
+    scene.bounds.extend(glm::vec3(-7.0f, 0.0f, -2.0f));
+    scene.bounds.extend(glm::vec3(7.0f, 0.0f, 2.0f));
+    render::Camera camera;
+    camera.eye = {0.0f, 30.0f, 0.0f};
+    camera.up = {0.0f, 0.0f, -1.0f};  // north up in the image
+
+    RenderHarness harness;
+    harness.render(scene, camera);
+    std::vector<render::NodeAnimation> animations(1);
+    // The extent of the bars' pixels: columns and rows.
+    const auto extent = [&](float spin_rad) {
+        animations[0].spin_rad = spin_rad;
+        harness.renderer().setNodeAnimations(animations);
+        const render::CapturedFrame frame = harness.renderAgain(camera);
+        glm::ivec2 low(1 << 30), high(-1);
+        int middle = 0;  // pixels in the column between the bars
+        for (std::uint32_t y = 0; y < frame.height; ++y)
+            for (std::uint32_t x = 0; x < frame.width; ++x)
+                if (frame.nodeAt(x, y) == 0) {
+                    low = glm::min(low, glm::ivec2(x, y));
+                    high = glm::max(high, glm::ivec2(x, y));
+                    middle += x == frame.width / 2;
+                }
+        return std::pair{high - low + 1, middle};
+    };
+    // 256 px span 2 * 30 * tan(0.4) = 25.4 m: about 10 px a metre.
+    const auto [flat, flatMiddle] = extent(0.0f);
+    const auto [turned, turnedMiddle] = extent(glm::radians(90.0f));
+    INFO("extent unturned " << flat.x << " x " << flat.y << " px, turned a quarter " << turned.x << " x " << turned.y);
+    CHECK(flat.x > 130);  // 14 m east-west
+    CHECK(flat.y < 10);   // 0.6 m
+    // Turned about their own centres: 10.6 m by 4 m, still apart; turned about the node's origin
+    // they would stand 10 m apart north-south instead.
+    CHECK(turned.x > 95);
+    CHECK(turned.x < 115);
+    CHECK(turned.y > 35);
+    CHECK(turned.y < 45);
+    CHECK(flatMiddle == 0);
+    CHECK(turnedMiddle == 0);
+    CHECK(harness.context().validationCounts().total() == 0);
+}

@@ -186,3 +186,14 @@ TEST_CASE("a hotter cooler bank works its fans harder", "[twin][cooling]") {
     CHECK(r.bankHeat_mw[0] == Approx(r.bankHeat_mw[15]));
     CHECK_THROWS_AS(simulateCooling(Cooling{}, building100(), 88.0, {}), std::invalid_argument);
 }
+
+TEST_CASE("each bank's fans run faster in warmer air and stop with no heat to reject", "[twin][cooling]") {
+    std::vector<double> inlets(16, 20.0);
+    inlets[3] = 29.0;
+    const CoolingResult r = simulateCooling(Cooling{}, building100(), 88.0, inlets);
+    REQUIRE(r.bankFanSpeed.size() == 16);
+    CHECK(r.bankFanSpeed[3] > r.bankFanSpeed[0]);
+    CHECK(r.bankFanSpeed[0] >= CoolingLimits{}.minFanSpeed);
+    const CoolingResult idle = simulateCooling(Cooling{}, building100(), 0.0, inlets);
+    CHECK(idle.bankFanSpeed == std::vector<double>(16, 0.0));
+}

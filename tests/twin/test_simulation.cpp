@@ -164,3 +164,56 @@ TEST_CASE("rotors and nacelles carry over from step to step as the pose between 
         phases.insert(std::lround(t.rotorAngle_deg));
     CHECK(phases.size() > before.size() / 2);  // each rotor at an angle of its own
 }
+
+TEST_CASE("cooler fans turn by their bank's fan speed from step to step; an idle building's stand still",
+          "[twin][simulation][cooling]") {
+    const Scenario& s = abilene();
+    // Phase 2 energised, the later phases' buildings not built.
+    Simulation sim(s, {.start = *parseIsoUtc("2026-07-15T18:00"), .step_s = 60.0, .phase = 2, .seed = 3});
+    std::vector<BuildingSnapshot> before = sim.current().buildings;
+    int running = 0, idle = 0;
+    for (int i = 0; i < 5; ++i) {
+        const std::vector<BuildingSnapshot> after = sim.advance().buildings;
+        for (std::size_t b = 0; b < after.size(); ++b) {
+            const BuildingSnapshot& was = before[b];
+            REQUIRE(after[b].bankFanAngle_deg.size() == was.bankFanAngle_deg.size());
+            for (std::size_t k = 0; k < was.bankFanAngle_deg.size(); ++k)
+                CHECK(after[b].bankFanAngle_deg[k] == Approx(coolerFanAngleAfter(was, k, 60.0)).margin(1e-9));
+            if (after[b].state == BuildingState::NotBuilt) {
+                // No heat to reject: every bank's fans still, where they stood.
+                for (std::size_t k = 0; k < after[b].bankFanAngle_deg.size(); ++k)
+                    CHECK((k < after[b].bankFan_rpm.size() ? after[b].bankFan_rpm[k] : 0.0) == 0.0);
+                CHECK(after[b].bankFanAngle_deg == was.bankFanAngle_deg);
+                ++idle;
+                continue;
+            }
+            REQUIRE(after[b].bankFan_rpm.size() == after[b].bankHeat_mw.size());
+            if (after[b].state != BuildingState::Energised) continue;
+            for (const double rpm : after[b].bankFan_rpm) {
+                // Between the coolers' slowest (a fifth of design) and fastest (twice) speeds.
+                CHECK(rpm >= 0.2 * s.cooling.fanDesign_rpm - 1e-9);
+                CHECK(rpm <= 2.0 * s.cooling.fanDesign_rpm + 1e-9);
+            }
+            ++running;
+        }
+        before = after;
+    }
+    CHECK(running > 0);
+    CHECK(idle > 0);
+    // A bank's fan speed is a quantity of its own, as telemetry would report it.
+    bool found = false;
+    for (const Quantity& q : sim.current().quantities())
+        if (q.entity == "bldg-01/cooler-01" && q.name == "fan_speed") {
+            found = true;
+            CHECK(q.unit == "rpm");
+            CHECK(q.value == sim.current().buildings.front().bankFan_rpm.front());
+        }
+    CHECK(found);
+    // Half a minute on, a bank at 210 rpm has turned 37,800 degrees: 0 modulo 360.
+    BuildingSnapshot one;
+    one.bankFan_rpm = {210.0};
+    one.bankFanAngle_deg = {10.0};
+    CHECK(coolerFanAngleAfter(one, 0, 30.0) == Approx(10.0).margin(1e-9));
+    CHECK(coolerFanAngleAfter(one, 0, 1.0 / 14.0) == Approx(100.0).margin(1e-9));
+    CHECK(coolerFanAngleAfter(one, 1, 1.0) == 0.0);  // no such bank
+}

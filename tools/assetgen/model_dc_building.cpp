@@ -28,6 +28,18 @@ struct DcBuildingSpec {
 };
 
 constexpr glm::vec3 kCoolerSize{32.0f, 3.0f, 9.0f};  // a bank of dry coolers on a low steel frame
+constexpr float kFanRadius = 1.5f;                   // the blades' tips
+
+// The bank's sixteen fans, two rows of eight along it: their axes at the top of its casing.
+std::vector<glm::vec3> coolerFanCentres() {
+    std::vector<glm::vec3> centres;
+    const int fansPerRow = 8;
+    for (int row = 0; row < 2; ++row)
+        for (int i = 0; i < fansPerRow; ++i)
+            centres.emplace_back((static_cast<float>(i) + 0.5f) / fansPerRow * kCoolerSize.x - kCoolerSize.x / 2,
+                                 kCoolerSize.y + 0.02f, (static_cast<float>(row) - 0.5f) * kCoolerSize.z * 0.5f);
+    return centres;
+}
 
 // The wings' outline, one H: west wing, core, east wing, walked around the edge.
 std::vector<glm::vec2> hOutline(const DcBuildingSpec& s) {
@@ -80,15 +92,38 @@ MaterialMeshes coolerBank() {
                     translation({x * (kCoolerSize.x / 2 - 0.5f), 0.0f, z * (kCoolerSize.z / 2 - 0.5f)}));
         }
     }
-    // Two rows of eight fans: the circles are what makes a dry cooler recognisable from above.
-    const int fansPerRow = 8;
-    for (int row = 0; row < 2; ++row) {
-        for (int i = 0; i < fansPerRow; ++i) {
-            const float x = (static_cast<float>(i) + 0.5f) / fansPerRow * kCoolerSize.x - kCoolerSize.x / 2;
-            const float z = (static_cast<float>(row) - 0.5f) * kCoolerSize.z * 0.5f;
-            out.add(palette::kFan, disc(1.6f, 16), translation({x, kCoolerSize.y + 0.02f, z}));
+    // Two rows of eight fan wells: the circles are what makes a dry cooler recognisable from
+    // above. Their fans are a node of their own (coolerFan), turning with the twin.
+    for (const glm::vec3& at : coolerFanCentres())
+        out.add(palette::kFan, disc(kFanRadius + 0.1f, 16), translation(at));
+    return out;
+}
+
+// One fan of a dry cooler, centred on its axis (+y): a hub and four blades, each a tapered quad
+// pitched 20 degrees about its length. Four blades at right angles keep the mesh's bounds the
+// same, to a centimetre, at any turn (render::NodeAnimation::spin_rad); 12 triangles a fan, for
+// the thousands on a built-out campus.
+MaterialMeshes coolerFan() {
+    Mesh blades;
+    const float root = 0.3f, tip = kFanRadius, rootHalfWidth = 0.16f, tipHalfWidth = 0.24f;
+    const float pitch = glm::radians(20.0f);
+    for (int b = 0; b < 4; ++b) {
+        // Along +x, its chord across z, pitched about x, then turned into place.
+        const glm::vec3 lean(0.0f, std::sin(pitch), std::cos(pitch));
+        const glm::vec3 normal(0.0f, std::cos(pitch), -std::sin(pitch));
+        const glm::mat4 place = rotationY(static_cast<float>(b) * std::numbers::pi_v<float> / 2);
+        const std::uint32_t first = static_cast<std::uint32_t>(blades.positions.size());
+        for (const glm::vec3& p :
+             {glm::vec3(root, 0.0f, 0.0f) - lean * rootHalfWidth, glm::vec3(root, 0.0f, 0.0f) + lean * rootHalfWidth,
+              glm::vec3(tip, 0.0f, 0.0f) + lean * tipHalfWidth, glm::vec3(tip, 0.0f, 0.0f) - lean * tipHalfWidth}) {
+            blades.positions.push_back(glm::vec3(place * glm::vec4(p, 1.0f)));
+            blades.normals.push_back(glm::vec3(place * glm::vec4(normal, 0.0f)));
         }
+        blades.indices.insert(blades.indices.end(), {first, first + 1, first + 2, first, first + 2, first + 3});
     }
+    MaterialMeshes out;
+    out.add(palette::kFanBlade, blades);
+    out.add(palette::kFanBlade, disc(root + 0.05f, 4), translation({0.0f, 0.05f, 0.0f}));
     return out;
 }
 
@@ -142,6 +177,10 @@ GltfWriter makeDcBuildingFrom(const DcBuildingSpec& s) {
     w.addRoot(building);
 
     const int coolerMesh = w.addMesh("cooler_bank", coolerBank());
+    const int fanMesh = w.addMesh("cooler_fan", coolerFan(), GltfWriter::Levels::None);
+    Instances fans;  // a bank's fans, 0.1 m above their wells
+    for (const glm::vec3& centre : coolerFanCentres())
+        fans.translations.push_back(centre + glm::vec3(0.0f, 0.1f, 0.0f));
     int number = 1;
     const float wingCentre = s.coreSpan / 2 + s.wingWidth / 2;
     const float rowPitch = s.wingLength / static_cast<float>(s.coolerRowsPerWing);
@@ -155,7 +194,12 @@ GltfWriter makeDcBuildingFrom(const DcBuildingSpec& s) {
                 std::snprintf(name, sizeof name, "cooler_bank_%02d", number++);
                 NodeTransform at;
                 at.translation = {x, s.wingHeight, z};
-                w.addChild(building, w.addNode(name, coolerMesh, at));
+                const int bank = w.addNode(name, coolerMesh, at);
+                w.addChild(building, bank);
+                std::snprintf(name, sizeof name, "cooler_fans_%02d", number - 1);
+                const int bankFans = w.addNode(name, fanMesh);
+                w.setInstances(bankFans, fans);
+                w.addChild(bank, bankFans);
             }
         }
     }

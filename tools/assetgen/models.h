@@ -14,7 +14,8 @@
 namespace ct::assetgen {
 
 // `building` (the shell), children `cooler_bank_01`..`_16` (8 per wing, numbered north to south,
-// west wing first), `transformer_yard`, `generators`, `loading_docks`.
+// west wing first; each with a child `cooler_fans_NN`, its sixteen fans as instances of one mesh
+// centred on its axis), `transformer_yard`, `generators`, `loading_docks`.
 GltfWriter makeDcBuilding();
 // The later phases' building: the same names, 24 cooler banks.
 GltfWriter makeDcBuildingLarge();

@@ -14,6 +14,7 @@ inline const Material kRoof{"roof_membrane", {0.82, 0.83, 0.85}, 0.0, 0.7};
 inline const Material kWall{"wall_panel", {0.7, 0.71, 0.73}, 0.1, 0.6, "precast"};
 inline const Material kCoolerBody{"dry_cooler", {0.16, 0.17, 0.18}, 0.4, 0.55};
 inline const Material kFan{"fan_grille", {0.04, 0.04, 0.045}, 0.3, 0.6};
+inline const Material kFanBlade{"fan_blade", {0.5, 0.52, 0.54}, 0.7, 0.4};  // cast aluminium
 inline const Material kConcrete{"concrete", {0.56, 0.55, 0.52}, 0.0, 0.95};
 inline const Material kGravel{"gravel", {0.46, 0.45, 0.42}, 0.0, 1.0};
 inline const Material kTransformer{"transformer_tank", {0.38, 0.42, 0.38}, 0.3, 0.55};

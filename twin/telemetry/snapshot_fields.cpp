@@ -79,6 +79,7 @@ double* coolerField(StateSnapshot& s, std::string_view entity, std::string_view 
         if (b.id != owner) continue;
         if (name == "heat_rejected" && index < b.bankHeat_mw.size()) return &b.bankHeat_mw[index];
         if (name == "inlet_air_temperature" && index < b.bankInlet_c.size()) return &b.bankInlet_c[index];
+        if (name == "fan_speed" && index < b.bankFan_rpm.size()) return &b.bankFan_rpm[index];
         return nullptr;
     }
     return nullptr;
