@@ -25,6 +25,8 @@ CampusAnimator::CampusAnimator(const twin::Scenario& scenario, const CampusScene
         if (const auto it = kinds.find(id); it != kinds.end()) std::tie(entity.kind, entity.index) = it->second;
         EntityExtent extent = entityExtent(campus.scene, root);
         entity.nodes = std::move(extent.nodes);
+        if (const auto works = campus.worksRoots.find(id); works != campus.worksRoots.end())
+            entity.works = entityExtent(campus.scene, works->second).nodes;
         const scene::Bounds& bounds = extent.bounds;
         if (!bounds.empty()) {
             entity.bottom = bounds.min.y;
@@ -61,6 +63,9 @@ std::vector<render::NodeAnimation> CampusAnimator::animations(const ui::Construc
             case Kind::Fixed:
                 break;
         }
+        const bool building = look->drawn() && scaffolded && look->solid < 1.0f;
+        for (const int node : entity.works)
+            result[static_cast<std::size_t>(node)].shown = building;
         const bool highlighted = !selected.empty() && entity.id == selected;
         if (!hidden && !highlighted && look->risen >= 1.0f && (!scaffolded || look->solid >= 1.0f))
             continue;  // as composed

@@ -2,6 +2,8 @@
 // renderer's per-node animations for one composed campus. Each entity moves as a whole: its
 // subtree's nodes share one lift and one scaffold line, taken from the entity's world bounds,
 // so a hall and the cooling units on its roof rise together. The selected building is tinted.
+// While a building is being built (scaffolding shown), its construction equipment stands beside
+// it (CampusScene::worksRoots): tower cranes and a laydown yard.
 //
 //   CampusAnimator animator(scenario, campus);            // once per composed campus
 //   renderer.setNodeAnimations(animator.animations(looks, layers));
@@ -33,6 +35,7 @@ private:
         Kind kind = Kind::Fixed;
         int index = 0;  // Building: index into scenario.buildings; Site and Farm: the phase
         std::vector<int> nodes;
+        std::vector<int> works;  // a building's construction equipment
         float bottom = 0.0f;  // world y
         float height = 0.0f;
     };

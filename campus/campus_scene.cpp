@@ -224,9 +224,31 @@ public:
     bool place(const twin::StandingEntity& entity) {
         const auto handle = model(entity);
         if (!handle) return false;
-        roots_[entity.id] = composer_.place(*handle, placement(entity.position, entity.rotation_deg), entity.id);
+        const glm::mat4 at = placement(entity.position, entity.rotation_deg);
+        roots_[entity.id] = composer_.place(*handle, at, entity.id);
+        if (entity.kind == twin::EntityKind::Building) placeWorks(entity, *handle, at);
         return true;
     }
+
+    // A building's construction equipment, beside it, around its shell ("building", at the
+    // model's root); none for a model without one.
+    void placeWorks(const twin::StandingEntity& entity, scene::ModelHandle building, const glm::mat4& at) {
+        const int shellNode = composer_.findModelNode(building, "building");
+        if (shellNode < 0) return;
+        const scene::Scene& model = composer_.model(building);
+        const int shellMesh = model.nodes[static_cast<std::size_t>(shellNode)].mesh;
+        if (shellMesh < 0) return;
+        scene::Bounds shell;
+        for (const scene::Primitive& p : model.meshes[static_cast<std::size_t>(shellMesh)].primitives)
+            shell.extend(p.bounds);
+        shell = scene::transformed(shell, modelNodeWorld(model, shellNode));
+        std::uint32_t seed = 2166136261u;  // FNV-1a of the id: the same jibs on every machine
+        for (const char c : entity.id)
+            seed = (seed ^ static_cast<unsigned char>(c)) * 16777619u;
+        const scene::ModelHandle works = composer_.addModel(constructionEquipmentModel(shell, seed));
+        works_[entity.id] = composer_.place(works, at, entity.id + "/works");
+    }
+    const std::map<std::string, int>& works() const { return works_; }
 
     bool placeSolarFarm(const twin::StandingEntity& entity, std::size_t& panels) {
         const twin::SolarFarm& farm = *entity.solarFarm;
@@ -365,6 +387,7 @@ private:
     scene::SceneComposer composer_;
     std::map<std::string, scene::ModelHandle> handles_;
     std::map<std::string, int> roots_;
+    std::map<std::string, int> works_;     // building id -> its construction equipment's root
     std::optional<TerrainHeight> ground_;  // once a site work needs it
     std::string error_;
 };
@@ -387,7 +410,12 @@ CampusResult composeCampus(const twin::CampusAtPhase& standing, const CampusOpti
     for (const twin::StandingEntity& entity : standing.entities)
         if (entity.kind == twin::EntityKind::Terrain) campus.groundAlbedo = builder.baseColorOf(entity);
     campus.entityRoots = builder.roots();
+    campus.worksRoots = builder.works();
     campus.scene = builder.finish();
+    // Construction equipment is drawn only while a building is being built.
+    for (const auto& [id, root] : campus.worksRoots)
+        for (const int node : entityExtent(campus.scene, root).nodes)
+            campus.scene.nodes[static_cast<std::size_t>(node)].onDemand = true;
     campus.scene.sourcePath = standing.scenarioPath;
     addStatusNodes(standing, campus);
     campus.lamps = siteLamps(standing, campus);

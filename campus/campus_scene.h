@@ -35,6 +35,10 @@ struct CampusOptions {
 struct CampusScene {
     scene::Scene scene;
     std::map<std::string, int> entityRoots;  // entity id -> its root node
+    // Building id -> the root of its construction equipment ("<id>/works": tower cranes, a laydown
+    // yard; campus/site_works.h), a tree of its own beside the building's, drawn only on demand
+    // (campus/campus_animation.h shows it while the building is being built).
+    std::map<std::string, int> worksRoots;
     int buildingCount = 0;
     std::size_t panelCount = 0;
     int turbineCount = 0;

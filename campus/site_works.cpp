@@ -511,8 +511,9 @@ void laydown(Model& m, const SiteWork& work, const TerrainHeight& ground) {
         }
     }
     for (std::size_t s = 0; s < std::size(stock); ++s)
-        m.addNode(stock[s].name, box(m.addMaterial(material(stock[s].name, stock[s].colour, 0.6f))),
-                  std::move(placed[s]));
+        if (!placed[s].empty())  // no instances would draw it once at the origin
+            m.addNode(stock[s].name, box(m.addMaterial(material(stock[s].name, stock[s].colour, 0.6f))),
+                      std::move(placed[s]));
 }
 
 void pond(Model& m, const SiteWork& work, const TerrainHeight& ground) {
@@ -568,7 +569,105 @@ void switchyard(Model& m, const SiteWork& work, const TerrainHeight& ground) {
               std::move(equipment));
 }
 
+// Tower-crane yellow, as most are painted; the counterweights' concrete; the hoist ropes.
+const glm::vec3 kCraneYellow(0.72f, 0.5f, 0.03f);
+const glm::vec3 kConcreteBlock(0.46f, 0.45f, 0.43f);
+const glm::vec3 kRope(0.04f, 0.04f, 0.04f);
+
+// A tower crane standing at `base` (ground), `height` to its jib, slewed `slew` radians from +x,
+// its trolley `reach` metres out; its parts as beams of one material each, added to `parts`.
+struct CraneParts {
+    std::vector<glm::mat4> steel, ropes, blocks, loads;
+};
+void addTowerCrane(CraneParts& parts, glm::vec3 base, float height, float slew, float reach, float hookAbove) {
+    constexpr float kJib = 55.0f, kCounterJib = 16.0f, kApex = 9.0f;
+    const glm::vec3 out(std::cos(slew), 0.0f, std::sin(slew));
+    const glm::vec3 top = base + glm::vec3(0.0f, height, 0.0f);
+    const glm::vec3 apex = top + glm::vec3(0.0f, kApex, 0.0f);
+    const glm::vec3 jibEnd = top + out * kJib;
+    const glm::vec3 counterEnd = top - out * kCounterJib;
+    parts.steel.push_back(beam(base, apex, 1.8f));       // mast and tower head
+    parts.steel.push_back(beam(top, jibEnd, 1.4f));      // jib
+    parts.steel.push_back(beam(top, counterEnd, 1.2f));  // counter-jib
+    parts.steel.push_back(beam(top + out * 2.5f - glm::vec3(0, 2.6f, 0), top + out * 2.5f, 2.2f));  // cab
+    parts.ropes.push_back(beam(apex, top + out * (0.7f * kJib), 0.12f));                            // pendants
+    parts.ropes.push_back(beam(apex, counterEnd, 0.12f));
+    const glm::vec3 trolley = top + out * reach;
+    const glm::vec3 hook(trolley.x, hookAbove, trolley.z);
+    parts.ropes.push_back(beam(trolley, hook, 0.1f));
+    parts.blocks.push_back(beam(counterEnd + out * 1.5f - glm::vec3(0, 3.0f, 0), counterEnd + out * 1.5f, 3.0f));
+    // A bundle of steel on the hook, hanging along the jib.
+    parts.loads.push_back(
+        beam(hook - out * 4.0f - glm::vec3(0, 1.2f, 0), hook + out * 4.0f - glm::vec3(0, 1.2f, 0), 0.9f));
+}
+
 }  // namespace
+
+scene::Scene constructionEquipmentModel(const scene::Bounds& shell, std::uint32_t seed) {
+    Model m("construction");
+    const glm::vec3 centre = shell.center();
+    const glm::vec3 half = 0.5f * shell.size();
+    const float base = shell.min.y;
+    const float jibHeight = shell.max.y + 28.0f;  // clear of the roof with a load on the hook
+    CraneParts crane;
+    const float slew = 6.2831853f * draw(seed, 1, 11);
+    addTowerCrane(crane, {centre.x - 0.7f * half.x, base, centre.z - 0.3f * half.z}, jibHeight, slew,
+                  20.0f + 30.0f * draw(seed, 2, 11), shell.max.y + 6.0f);
+    addTowerCrane(crane, {centre.x + 0.7f * half.x, base, centre.z + 0.35f * half.z}, jibHeight,
+                  slew + 2.2f + draw(seed, 3, 11), 20.0f + 30.0f * draw(seed, 4, 11), shell.max.y + 6.0f);
+    m.addNode("crane_steel", thinBox(m.addMaterial(material("crane_yellow", kCraneYellow, 0.55f, 0.3f)), true),
+              std::move(crane.steel), kSiteLineMinPixelWidth);
+    m.addNode("crane_ropes", thinBox(m.addMaterial(material("rope", kRope, 0.6f, 0.6f)), true), std::move(crane.ropes),
+              kSiteLineMinPixelWidth);
+    m.addNode("crane_counterweights",
+              box(m.addMaterial(material("concrete_block", kConcreteBlock, 0.9f)), glm::vec3(1.0f), true),
+              std::move(crane.blocks));
+    m.addNode("crane_loads",
+              box(m.addMaterial(material("steel_bundle", {0.26f, 0.12f, 0.06f}, 0.7f, 0.4f)), glm::vec3(1.0f), true),
+              std::move(crane.loads));
+
+    // The laydown yard in the notch between the wings north of the core: gravel, and stock on a
+    // grid of 15 x 9 m.
+    const glm::vec2 yardCentre(centre.x, centre.z - 0.64f * half.z);
+    const glm::vec2 yardSize(0.52f * half.x, 0.6f * half.z);
+    const glm::mat4 pad = glm::translate(glm::mat4(1.0f), glm::vec3(yardCentre.x, base, yardCentre.y)) *
+                          glm::scale(glm::mat4(1.0f), glm::vec3(yardSize.x, 0.1f, yardSize.y));
+    m.addNode("yard", box(m.addMaterial(material("gravel", kGravel, 1.0f))), {pad}, 0.0f, kFlat);
+    struct Stock {
+        const char* name;
+        glm::vec3 colour;
+        glm::vec3 size;
+        float share;
+    };
+    const Stock stock[] = {{"steel_beams", {0.26f, 0.12f, 0.06f}, {12.0f, 1.0f, 2.6f}, 0.26f},
+                           {"precast_panels", {0.62f, 0.61f, 0.58f}, {9.0f, 1.8f, 3.2f}, 0.22f},
+                           {"container_white", {0.7f, 0.7f, 0.68f}, {12.2f, 2.6f, 2.45f}, 0.12f},
+                           {"container_blue", {0.05f, 0.12f, 0.3f}, {12.2f, 2.6f, 2.45f}, 0.1f},
+                           {"cable_drums", {0.25f, 0.16f, 0.08f}, {6.0f, 2.4f, 2.4f}, 0.14f}};
+    std::vector<std::vector<glm::mat4>> placed(std::size(stock));
+    const int nu = std::max(1, static_cast<int>(yardSize.x / 15.0f));
+    const int nv = std::max(1, static_cast<int>(yardSize.y / 9.0f));
+    for (int j = 0; j < nv; ++j)
+        for (int i = 0; i < nu; ++i) {
+            float pick = draw(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), seed);
+            for (std::size_t k = 0; k < std::size(stock); ++k) {
+                if (pick >= stock[k].share) {
+                    pick -= stock[k].share;
+                    continue;
+                }
+                const glm::vec3 at(yardCentre.x + ((static_cast<float>(i) + 0.5f) / nu - 0.5f) * yardSize.x,
+                                   base + 0.1f,
+                                   yardCentre.y + ((static_cast<float>(j) + 0.5f) / nv - 0.5f) * yardSize.y);
+                placed[k].push_back(glm::translate(glm::mat4(1.0f), at) * glm::scale(glm::mat4(1.0f), stock[k].size));
+                break;
+            }
+        }
+    for (std::size_t k = 0; k < std::size(stock); ++k)
+        if (!placed[k].empty())  // no instances would draw it once at the origin
+            m.addNode(stock[k].name, box(m.addMaterial(material(stock[k].name, stock[k].colour, 0.6f))),
+                      std::move(placed[k]));
+    return m.finish();
+}
 
 scene::Scene siteWorkModel(const SiteWork& work, const TerrainHeight& ground) {
     Model m(work.id);

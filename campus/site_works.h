@@ -13,6 +13,8 @@
 // Everything follows the ground (TerrainHeight). Sizes are typical, not surveyed.
 #pragma once
 
+#include <cstdint>
+
 #include "campus/terrain_height.h"
 #include "scene/scene.h"
 #include "twin/scenario.h"
@@ -22,6 +24,13 @@ namespace ct::campus {
 // In site coordinates (placed at the origin, unturned); its nodes' names are the parts
 // ("surface", "posts", "conductors", ...).
 scene::Scene siteWorkModel(const twin::SiteWork& work, const TerrainHeight& ground);
+
+// The equipment of a data-center building under construction, in the building model's own space
+// (`shell`: the bounds of its shell there, an H of two wings and a core): two tower cranes over
+// the wings, jibs slewed apart, each with a load on its hook; and a laydown yard of steel, precast
+// panels, containers and cable drums in the notch north of the core. `seed` turns the jibs and
+// shuffles the yard, so neighbouring buildings differ.
+scene::Scene constructionEquipmentModel(const scene::Bounds& shell, std::uint32_t seed);
 
 // Fences and power lines are thin: their posts, rails, towers and wires are kept this many pixels
 // wide (scene::Node::minPixelWidth).

@@ -28,11 +28,21 @@ const campus::CampusScene& fullCampus() {
     return *composed.campus;
 }
 
+// The entity's own nodes (a building's construction equipment, "<id>/works/...", left out).
 std::vector<int> nodesOf(const campus::CampusScene& campus, const std::string& entity) {
     std::vector<int> nodes;
     for (std::size_t n = 0; n < campus.scene.nodes.size(); ++n)
-        if (campus::entityOfNode(campus.scene, static_cast<int>(n)) == entity) nodes.push_back(static_cast<int>(n));
+        if (campus::entityOfNode(campus.scene, static_cast<int>(n)) == entity &&
+            campus.scene.nodes[n].name.rfind(entity + "/works", 0) != 0)
+            nodes.push_back(static_cast<int>(n));
     return nodes;
+}
+
+// A building's construction equipment's nodes.
+std::vector<int> worksOf(const campus::CampusScene& campus, const std::string& building) {
+    const auto root = campus.worksRoots.find(building);
+    return root == campus.worksRoots.end() ? std::vector<int>{}
+                                           : campus::entityExtent(campus.scene, root->second).nodes;
 }
 
 const twin::Building& firstOfPhase(int phase) {
@@ -146,5 +156,70 @@ TEST_CASE("the overview shows the build-out rising in scaffolding, and gone once
     CHECK(scaffold > standing / 20);
     CHECK(scaffold < standing);
     CHECK(orange > scaffold / 2);
+    CHECK(context.validationCounts().total() == 0);
+}
+
+TEST_CASE("a building being built has tower cranes and a laydown yard beside it; a finished one has none",
+          "[campus][construction]") {
+    const campus::CampusScene& campus = fullCampus();
+    const campus::CampusAnimator animator(scenario(), campus);
+    const std::string building = firstOfPhase(4).id;
+    const std::vector<int> works = worksOf(campus, building);
+    REQUIRE(works.size() > 5);
+    std::set<int> cranes;
+    for (const int node : works) {
+        CHECK(campus.scene.nodes[static_cast<std::size_t>(node)].onDemand);
+        if (campus.scene.nodes[static_cast<std::size_t>(node)].name == building + "/works/crane_steel")
+            cranes.insert(node);
+    }
+    REQUIRE(cranes.size() == 1);
+    // The cranes tower over the hall: their jibs 28 m above its roof.
+    const campus::EntityExtent hall = campus::entityExtent(campus.scene, campus.entityRoots.at(building));
+    const campus::EntityExtent equipment = campus::entityExtent(campus.scene, campus.worksRoots.at(building));
+    CHECK(equipment.bounds.max.y > hall.bounds.max.y + 25.0f);
+
+    // From 600 m south-east of the hall, up 250 m.
+    render::Camera camera;
+    camera.target = hall.bounds.center();
+    camera.eye = camera.target + glm::vec3(450.0f, 250.0f, 400.0f);
+    camera.yfov = glm::radians(50.0f);
+    render::fitDepthRange(camera, campus.scene.bounds);
+    vk::Context context({.validation = true, .quiet = true});
+    render::Renderer renderer(context, render::shaderDir(), {.extent = {320, 200}});
+    renderer.setScene(campus.scene);
+    render::OffscreenCapture capture(context, renderer);
+    const std::set<int> worksNodes(works.begin(), works.end());
+    const auto pixelsOf = [&](const render::CapturedFrame& frame, const std::set<int>& nodes) {
+        int n = 0;
+        for (std::uint32_t y = 0; y < frame.height; ++y)
+            for (std::uint32_t x = 0; x < frame.width; ++x)
+                n += nodes.count(frame.nodeAt(x, y)) > 0;
+        return n;
+    };
+
+    ui::PhaseModel phases(scenario());
+    ui::ConstructionAnimation looks(scenario(), phases);
+    renderer.setNodeAnimations(animator.animations(looks, {}));
+    const render::CapturedFrame finished = capture.render(camera, {});
+    CHECK(pixelsOf(finished, worksNodes) == 0);
+    for (const int node : works)
+        CHECK_FALSE(animator.animations(looks, {})[static_cast<std::size_t>(node)].shown);
+
+    phases.setPhaseShown(4, false);
+    run(looks, phases, 6.0);
+    phases.setPhaseShown(4, true);
+    run(looks, phases, 2.5);  // standing in its scaffolding, filling in
+    REQUIRE(looks.building(static_cast<std::size_t>(&firstOfPhase(4) - scenario().buildings.data())).solid < 1.0f);
+    const std::vector<render::NodeAnimation> building_ = animator.animations(looks, {});
+    for (const int node : works)
+        CHECK(building_[static_cast<std::size_t>(node)].shown);
+    renderer.setNodeAnimations(building_);
+    const render::CapturedFrame built = capture.render(camera, {});
+    const std::filesystem::path dir = std::filesystem::path("test-output") / "campus_animation";
+    std::filesystem::create_directories(dir);
+    render::writePng(dir / "construction_equipment.png", {built.width, built.height, built.rgba});
+    INFO("equipment pixels " << pixelsOf(built, worksNodes) << ", cranes' " << pixelsOf(built, cranes));
+    CHECK(pixelsOf(built, worksNodes) > 200);
+    CHECK(pixelsOf(built, cranes) > 30);
     CHECK(context.validationCounts().total() == 0);
 }
