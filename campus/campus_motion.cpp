@@ -48,6 +48,7 @@ CampusMotion::CampusMotion(const CampusScene& campus, CampusMotionOptions option
             if (mark == std::string::npos || node.instances.empty() || node.mesh < 0) continue;
             Row row;
             row.node = static_cast<int>(n);
+            row.farNode = node.lodFar;
             row.tube = glm::vec3(node.world * node.instances.front()[3]);
             row.axis = glm::normalize(glm::mat3(node.world) * glm::vec3(0.0f, 0.0f, 1.0f));
             farms_[node.name.substr(0, mark)].push_back(row);
@@ -181,8 +182,10 @@ void CampusMotion::apply(const twin::StateSnapshot& state, double time, std::vec
         if (found == farms_.end()) continue;
         // Positive angles face west: about the rows' +z (north to south) by the angle.
         const float turn = static_cast<float>(glm::radians(farm.trackerAngle_deg - builtTilt_deg_));
-        for (const Row& row : found->second)
+        for (const Row& row : found->second) {
             animations[static_cast<std::size_t>(row.node)].motion = turnAbout(row.tube, row.axis, turn);
+            if (row.farNode >= 0) animations[static_cast<std::size_t>(row.farNode)].surfaceTurn_rad = turn;
+        }
     }
 }
 

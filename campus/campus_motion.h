@@ -12,8 +12,8 @@
 //
 // Each solar row's modules turn about its torque tube from the tilt they were composed at
 // (CampusScene::trackerTilt_deg) to their farm's tracker angle at the step (it moves a quarter of
-// a degree a minute at most, so it is held between steps). The rows' far stand-ins keep the tilt
-// they were composed with.
+// a degree a minute at most, so it is held between steps); their far stand-ins draw their
+// trackers turned as much (render::NodeAnimation::surfaceTurn_rad).
 //
 // Each cooler bank's fans ("<building>/cooler_fans_NN", one node of sixteen instances) spin about
 // their own axes (render::NodeAnimation::spin_rad) to the angle the twin's bank fan speed has
@@ -85,6 +85,7 @@ private:
     };
     struct Row {
         int node = 0;
+        int farNode = -1;      // its stand-in, drawn from afar
         glm::vec3 tube{0.0f};  // a point on the torque tube
         glm::vec3 axis{0.0f, 0.0f, 1.0f};
     };

@@ -67,12 +67,13 @@ layout(std430, set = 0, binding = 6) readonly buffer ColormapTable {
 // Per node (index = ids.x - 1; engine/render/node_animation.h, render::GpuNodeAnimation): its look,
 // x: vertical lift (m), y: nothing drawn below this world height, z: scaffold lattice above this
 // world height, w: selection highlight 0..1; and its motion, the rows of a rigid 3x4 transform of
-// the world (a rotor turning, a tracker tilting); and its spin, the cosine and sine of a turn of
-// each instance's mesh about its own +y before its placement (a fan in its shroud).
+// the world (a rotor turning, a tracker tilting); and its turns: x, y the cosine and sine of a turn
+// of each instance's mesh about its own +y before its placement (a fan in its shroud), z a turn
+// of what a procedural surface draws (a far solar row's trackers), on top of its material's.
 struct NodeLookAndMotion {
     vec4 look;
     vec4 motion[3];
-    vec4 spin;
+    vec4 turns;
 };
 layout(std430, set = 0, binding = 7) readonly buffer NodeAnimations {
     NodeLookAndMotion nodeAnimations[];
@@ -105,9 +106,10 @@ vec3 nodeMotionPoint(uint nodeIdPlusOne, vec3 p) {
 }
 // A mesh point or direction turned by the node's spin, about the mesh's +y.
 vec3 nodeSpin(uint nodeIdPlusOne, vec3 v) {
-    vec2 cs = nodeAnimations[max(nodeIdPlusOne, 1u) - 1u].spin.xy;
+    vec2 cs = nodeAnimations[max(nodeIdPlusOne, 1u) - 1u].turns.xy;
     return vec3(cs.x * v.x + cs.y * v.z, v.y, cs.x * v.z - cs.y * v.x);
 }
+float nodeSurfaceTurn(uint nodeIdPlusOne) { return nodeAnimations[max(nodeIdPlusOne, 1u) - 1u].turns.z; }
 vec3 nodeMotionDirection(uint nodeIdPlusOne, vec3 d) {
     uint n = max(nodeIdPlusOne, 1u) - 1u;
     return vec3(dot(nodeAnimations[n].motion[0].xyz, d), dot(nodeAnimations[n].motion[1].xyz, d),

@@ -177,7 +177,7 @@ void main() {
     vec3 color;
     if (kSurface == 2u && !scaffold)
         color = solarRowsRadiance(inUv.x, uFootprint, shadeFootprint, offsetFootprint, rowsAcross, v, shadow,
-                                  baseColor.rgb, metallic, roughness);
+                                  cloudOpenSky(cloud), nodeSurfaceTurn(inIds.x), baseColor.rgb, metallic, roughness);
     else if (filterLobe)
         color = sunAndSkyRadiance(diffuseColor, f0, filteredLobe(n, roughness, halfAcrossDx, halfAcrossDy), n, v, shadow,
                                   skyOpen);

@@ -56,14 +56,16 @@ float gapShade(float gapStart, float gap, float shade, float spread) {
 }
 
 // Radiance from the quad at `u` (across the pitch, 0..1), `across` the level direction of growing
-// u (solarRowsAcross), `v` towards the eye, `shadow` the sun's shadow map. A pixel's extent:
+// u (solarRowsAcross), `v` towards the eye, `shadow` the sun's shadow map, `skyOpen` the share of
+// the sky's light left (a cloud deck overhead takes some), `turn` the trackers' turn on top of the
+// material's tilt (the node's: the rows near turn with the twin). A pixel's extent:
 // `uFootprint` in u, `shadeFootprint` in u + offset (where its ground's shade is looked up) and
 // `offsetFootprint` in the offset alone.
 vec3 solarRowsRadiance(float u, float uFootprint, float shadeFootprint, float offsetFootprint, vec3 across, vec3 v,
-                       float shadow, vec3 moduleColor, float metallic, float roughness) {
+                       float shadow, float skyOpen, float turn, vec3 moduleColor, float metallic, float roughness) {
     const vec3 up = vec3(0.0, 1.0, 0.0);
     float share = material.procedural.x;
-    float tilt = material.procedural.z;
+    float tilt = material.procedural.z + turn;
     vec3 l = normalize(frame.sunDirection.xyz);
     vec2 eye = vec2(dot(v, across), max(v.y, 1e-3));
     vec2 sun = vec2(dot(l, across), l.y);
@@ -90,10 +92,11 @@ vec3 solarRowsRadiance(float u, float uFootprint, float shadeFootprint, float of
     vec3 moduleNormal = normalize(cos(tilt) * up - sin(tilt) * across);
     if (dot(moduleNormal, v) < 0.0) moduleNormal = -moduleNormal;  // seen from behind: the back sheet
     vec3 f0 = mix(vec3(0.04), moduleColor, metallic);
-    vec3 moduleLight = sunAndSkyRadiance(moduleColor * (1.0 - metallic), f0, roughness, moduleNormal, v, shadow, 1.0);
+    vec3 moduleLight =
+        sunAndSkyRadiance(moduleColor * (1.0 - metallic), f0, roughness, moduleNormal, v, shadow, skyOpen);
     // The ground between rows sees less sky: the modules take part of it.
     vec3 groundLight = sunAndSkyRadiance(frame.groundColor.rgb, vec3(0.04), 1.0, up, v, shadow * (1.0 - shaded),
-                                         1.0 - 0.5 * share);
+                                         skyOpen * (1.0 - 0.5 * share));
     return mix(groundLight, moduleLight, modules);
 }
 

@@ -19,7 +19,7 @@ static_assert(sizeof(GpuInstance) == 128);
 struct GpuNodeAnimation {
     glm::vec4 look;       // lift (m), nothing drawn below this height, scaffold above it, highlight
     glm::vec4 motion[3];  // the rows of the motion's upper 3x4: world to moved world
-    glm::vec4 spin;       // cos, sin of the turn of each instance's mesh about its +y; unused, unused
+    glm::vec4 turns;      // cos, sin of the turn of each instance's mesh about its +y; a surface's turn; unused
     bool operator==(const GpuNodeAnimation&) const = default;
 };
 static_assert(sizeof(GpuNodeAnimation) == 80);

@@ -42,6 +42,10 @@ struct NodeAnimation {
     // within its round shroud does), and the shadow map is drawn again when it changes: spun parts
     // are best left out of the casters.
     float spin_rad = 0.0f;
+    // A turn of what a procedural surface draws, on top of its material's: the trackers a solar
+    // row's far stand-in draws (scene::ProceduralSurface::SolarRows, its material's tilt), so the
+    // farm seen from afar turns with the rows near.
+    float surfaceTurn_rad = 0.0f;
 
     bool operator==(const NodeAnimation&) const = default;
 };

@@ -453,7 +453,7 @@ bool Renderer::castersMovedSinceShadow() const {
         const GpuNodeAnimation& now = animationData_[n];
         const GpuNodeAnimation& drawn = shadowAnimationDrawn_[n];
         if (now.look != drawn.look ||
-            glm::any(glm::greaterThan(glm::abs(now.spin - drawn.spin), glm::vec4(kShadowMotionTolerance))))
+            glm::any(glm::greaterThan(glm::abs(now.turns - drawn.turns), glm::vec4(kShadowMotionTolerance))))
             return true;
         // Turned, or its middle moved (a turn about a pivot kilometres from the origin changes
         // the translation by metres while the node stays put).
@@ -477,7 +477,7 @@ void Renderer::uploadAnimations(const Frame& frame) {
         const glm::mat4 m = glm::transpose(a.motion);  // rows as columns
         animationData_[n] = {glm::vec4(a.lift_m, a.clipBelowY, a.scaffoldAboveY, a.highlight),
                              {m[0], m[1], m[2]},
-                             glm::vec4(std::cos(a.spin_rad), std::sin(a.spin_rad), 0.0f, 0.0f)};
+                             glm::vec4(std::cos(a.spin_rad), std::sin(a.spin_rad), a.surfaceTurn_rad, 0.0f)};
         if (a.clipBelowY > still.clipBelowY) frameRising_ = true;
         if (a.scaffoldAboveY < std::numeric_limits<float>::max()) frameFeatures_ |= kFeatureScaffolding;
     }

@@ -335,3 +335,63 @@ TEST_CASE("each gas unit shows its state: green online, amber starting, dark off
     CHECK_FALSE(lit(2, 0));
     CHECK_FALSE(lit(2, 1));
 }
+
+TEST_CASE("seen from afar, a solar farm's stand-ins turn with its trackers as if composed at that tilt",
+          "[campus][motion]") {
+    const ct::twin::Scenario& scenario = ct::test::abilene();
+    const ct::campus::CampusResult level = ct::campus::composeCampus(scenario, 4);
+    const ct::campus::CampusResult tilted = ct::campus::composeCampus(scenario, 4, {.trackerTilt_deg = 30.0});
+    REQUIRE(level.campus);
+    REQUIRE(tilted.campus);
+    const ct::campus::CampusMotion motion(*level.campus);
+    std::set<int> standIns;
+    for (std::size_t n = 0; n < level.campus->scene.nodes.size(); ++n)
+        if (level.campus->scene.nodes[n].name.rfind("solar-a/row_", 0) == 0 &&
+            level.campus->scene.nodes[n].name.find("/strip") != std::string::npos)
+            standIns.insert(static_cast<int>(n));
+    REQUIRE(standIns.size() > 100);
+    const ct::campus::EntityExtent farm =
+        ct::campus::entityExtent(level.campus->scene, level.campus->entityRoots.at("solar-a"));
+
+    // 1.5 km south of the farm and 400 m up, an afternoon sun in the south-west.
+    ct::render::Camera camera;
+    camera.target = farm.bounds.center();
+    camera.eye = camera.target + glm::vec3(0.0f, 400.0f, 1500.0f);
+    camera.yfov = glm::radians(40.0f);
+    ct::render::fitDepthRange(camera, level.campus->scene.bounds);
+    ct::vk::Context context({.validation = true, .quiet = true});
+    ct::render::Renderer renderer(context, ct::render::shaderDir(), {.extent = {320, 200}});
+    ct::render::OffscreenCapture capture(context, renderer);
+    ct::render::Lighting lighting;
+    lighting.sunDirection = glm::normalize(glm::vec3(-0.6f, 0.6f, 0.3f));
+
+    renderer.setScene(tilted.campus->scene);
+    const ct::render::CapturedFrame composed = capture.render(camera, lighting);
+    renderer.setScene(level.campus->scene);
+    const ct::render::CapturedFrame flat = capture.render(camera, lighting);
+    ct::twin::StateSnapshot state;
+    state.solarFarms.push_back({"solar-a", 0, 0, 0, 0, 30.0});
+    std::vector<ct::render::NodeAnimation> animations;
+    motion.apply(state, 0.0, animations);
+    renderer.setNodeAnimations(animations);
+    const ct::render::CapturedFrame turned = capture.render(camera, lighting);
+    // Over the stand-ins' pixels: how far the turned farm is from the one composed at the tilt,
+    // and from the level one.
+    int pixels = 0;
+    double offComposed = 0.0, offFlat = 0.0;
+    for (std::uint32_t y = 0; y < turned.height; ++y)
+        for (std::uint32_t x = 0; x < turned.width; ++x) {
+            if (!standIns.count(turned.nodeAt(x, y))) continue;
+            ++pixels;
+            for (int c = 0; c < 3; ++c) {
+                offComposed += std::abs(int(turned.pixel(x, y)[c]) - int(composed.pixel(x, y)[c]));
+                offFlat += std::abs(int(turned.pixel(x, y)[c]) - int(flat.pixel(x, y)[c]));
+            }
+        }
+    INFO("stand-in pixels " << pixels << "; mean difference from the farm composed at 30 degrees "
+                            << offComposed / (3.0 * pixels) << ", from the level farm " << offFlat / (3.0 * pixels));
+    REQUIRE(pixels > 2000);
+    CHECK(offComposed / (3.0 * pixels) < 0.5);
+    CHECK(offFlat / (3.0 * pixels) > 4.0);
+    CHECK(context.validationCounts().total() == 0);
+}
