@@ -52,6 +52,7 @@ CampusSession::CampusSession(LiveCampus& live, SessionOptions options)
     updateFlowLayout();
     phaseRevision_ = phases_.revision();
     restartRevision_ = clock_.restartRevision();
+    effectsClock_s_ = clock_.now();
     restartTwin();
 }
 
@@ -88,7 +89,9 @@ void CampusSession::update(double dt, render::Camera& camera) {
     looks_->update(phases_, dt);
     clock_.tick(dt);
     frameSpan_s_ = clock_.playing() ? dt * clock_.speed() : 0.0;
+    effectsClock_s_ += frameSpan_s_ >= 0.0 ? std::min(frameSpan_s_, dt) : std::max(frameSpan_s_, -dt);
     if (phases_.revision() != phaseRevision_) updateFlowLayout();
+    if (clock_.restartRevision() != restartRevision_) effectsClock_s_ = clock_.now();
     if (phases_.revision() != phaseRevision_ || clock_.restartRevision() != restartRevision_) {
         phaseRevision_ = phases_.revision();
         restartRevision_ = clock_.restartRevision();

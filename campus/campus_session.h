@@ -67,12 +67,12 @@ public:
     std::vector<render::FlowLine> powerFlowLines() const {
         return campus::powerFlowLines(live_.scenario(), flowLayout_, live_.state());
     }
-    // The sun of the twin's step and its clouds drifted on to the clock's moment (the clock the
-    // plumes stream by too).
+    // The sun of the twin's step and its clouds drifted on to the clock's moment; the beacons and
+    // plumes keep the effects' clock (effectsClock_s_).
     render::Lighting lighting() const {
         render::Lighting light = live_.lighting();
         light.clouds = cloudLayerAt(live_.state(), clock_.now());
-        light.clock_s = static_cast<float>(std::fmod(clock_.now(), 86400.0));
+        light.clock_s = static_cast<float>(std::fmod(effectsClock_s_, 86400.0));
         return light;
     }
     // The gas units' exhaust plumes as the twin runs them.
@@ -146,6 +146,12 @@ private:
     std::unique_ptr<CampusMotion> motion_;
     std::unique_ptr<GasPlumes> plumes_;
     double frameSpan_s_ = 0.0;  // simulated seconds from the last frame to this one (rotor blur)
+    // The clock beacons flash and plumes stream by: the twin's, but never running faster than the
+    // frames' own time (at 3600x a beacon flashing 30 times a simulated minute would flicker and
+    // the puffs would jump hundreds of metres a frame), still while paused; it starts at the
+    // clock's time, and again wherever the clock is set, so a still at a time is the same whatever
+    // came before.
+    double effectsClock_s_ = 0.0;
     PowerFlowLayout flowLayout_;
     std::uint64_t phaseRevision_ = 0;
     std::uint64_t restartRevision_ = 0;

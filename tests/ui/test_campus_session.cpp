@@ -346,3 +346,31 @@ TEST_CASE("session: the camera mode goes to the window and back", "[ui][session]
     session.flyTo("street");
     CHECK(session.cameraMode() == window::CameraMode::Fly);
 }
+
+TEST_CASE("session: beacons and plumes keep time with the frames at high clock speeds, and stop when paused",
+          "[ui][session]") {
+    Session s;
+    campus::CampusSession& session = *s.session;
+    s.run(0.2);
+    const auto effects = [&] { return static_cast<double>(session.lighting().clock_s); };
+    // At 3600x a tenth of a second's frame moves the twin six minutes, the effects a tenth of a
+    // second: a beacon flashing 30 times a minute blinks as it would, the puffs drift, not jump.
+    session.setSpeed(3600.0);
+    session.setPlaying(true);
+    double before = effects();
+    s.run(0.5);
+    CHECK(effects() - before == Approx(0.5).margin(1e-3));
+    // At 1x, with the clock.
+    session.setSpeed(1.0);
+    before = effects();
+    s.run(1.0);
+    CHECK(effects() - before == Approx(1.0).margin(1e-3));
+    session.setPlaying(false);
+    before = effects();
+    s.run(0.5);
+    CHECK(effects() == before);
+    // A jump sets them to the clock's time, so a still there does not depend on the way it came.
+    REQUIRE(session.jumpToLocal("2026-07-15", 12.0));
+    s.run(0.1);
+    CHECK(effects() == Approx(std::fmod(session.clock().now(), 86400.0)).margin(1e-2));
+}
