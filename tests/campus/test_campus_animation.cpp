@@ -159,7 +159,7 @@ TEST_CASE("the overview shows the build-out rising in scaffolding, and gone once
     CHECK(context.validationCounts().total() == 0);
 }
 
-TEST_CASE("a building being built has tower cranes and a laydown yard beside it; a finished one has none",
+TEST_CASE("a building being built has tower cranes and a laydown yard beside it, a finished one has none",
           "[campus][construction]") {
     const campus::CampusScene& campus = fullCampus();
     const campus::CampusAnimator animator(scenario(), campus);

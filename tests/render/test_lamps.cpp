@@ -76,7 +76,7 @@ TEST_CASE("a lamp's baked light on the ground follows I h / d^3 and ends at the 
     CHECK(ct::render::bakeLampLight(three, std::vector<char>{0, 0, 1}, 1.0f).empty());
 }
 
-TEST_CASE("at night a lamp is a bright point and lights the ground below it; switched off, neither",
+TEST_CASE("at night a lamp is a bright point and lights the ground below it, switched off, neither",
           "[render][lamps]") {
     LampScene s;
     const glm::vec3 head(-1.5f, 2.5f, 5.0f);
@@ -100,7 +100,7 @@ TEST_CASE("at night a lamp is a bright point and lights the ground below it; swi
     CHECK(s.harness.context().validationCounts().total() == 0);
 }
 
-TEST_CASE("flashing lamps flash in unison; a lamp whose node is hidden stays dark", "[render][lamps]") {
+TEST_CASE("flashing lamps flash in unison, a lamp whose node is hidden stays dark", "[render][lamps]") {
     LampScene s;
     std::vector<Lamp> lamps;
     for (const float x : {-2.5f, 0.0f, 2.5f}) {

@@ -294,7 +294,7 @@ TEST_CASE("EXT_mesh_gpu_instancing gives one matrix per instance and bounds cove
     CHECK(s.warnings.empty());  // a supported extension is not warned about
 }
 
-TEST_CASE("an unsupported required extension is refused; an optional one warned once", "[scene][gltf]") {
+TEST_CASE("an unsupported required extension is refused, an optional one warned once", "[scene][gltf]") {
     ScratchDir dir;
     const auto required = dir.write(
         "required.gltf",
@@ -379,7 +379,7 @@ std::string levelledScene(const std::string& extras) {
                     b);
 }
 
-TEST_CASE("MSFT_lod levels become the mesh's levels with their errors; files without load as before",
+TEST_CASE("MSFT_lod levels become the mesh's levels with their errors, files without load as before",
           "[scene][gltf][lod]") {
     ScratchDir dir;
     const Scene s =

@@ -118,7 +118,7 @@ TEST_CASE("material factors, texture references, samplers and images are mapped"
 }
 
 TEST_CASE(
-    "a material's extras may ask for a procedural grassland or wall panels, or night-only emission; unknown "
+    "a material's extras may ask for a procedural grassland or wall panels, or night-only emission, unknown "
     "values are warnings",
     "[scene][gltf]") {
     ScratchDir dir;

@@ -27,7 +27,7 @@ std::string value(double v, double t, const char* unit = "MW") {
 
 }  // namespace
 
-TEST_CASE("values published to the broker show up measured; unbound quantities stay simulated", "[telemetry][mqtt]") {
+TEST_CASE("values published to the broker show up measured, unbound quantities stay simulated", "[telemetry][mqtt]") {
     ct::test::MosquittoBroker broker;
     for (int qos : {0, 1}) {
         DYNAMIC_SECTION("QoS " << qos) {

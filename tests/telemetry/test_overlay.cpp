@@ -36,7 +36,7 @@ TEST_CASE("every quantity of a snapshot has a typed field that holds its value",
     CHECK(quantityField(s, "bldg-01/cooler-99", "heat_rejected") == nullptr);
 }
 
-TEST_CASE("fresh measurements replace simulated values and are marked measured; stale ones revert",
+TEST_CASE("fresh measurements replace simulated values and are marked measured, stale ones revert",
           "[telemetry][overlay]") {
     ct::twin::Simulation sim(ct::test::abilene(), ct::test::abileneOptions());
     LastValueCache cache;

@@ -211,7 +211,7 @@ TEST_CASE("batteries charge from surplus with losses, within their limits", "[tw
     CHECK(r.loadShed_mw == Approx(100.0));
 }
 
-TEST_CASE("a phase includes only what is built by then; bad steps are rejected", "[twin][dispatch]") {
+TEST_CASE("a phase includes only what is built by then, bad steps are rejected", "[twin][dispatch]") {
     Scenario s;
     s.gasPlant.phase = 3;
     Battery early = battery(50.0, 200.0, 0.5);

@@ -101,7 +101,7 @@ TEST_CASE("a hot coolant supply throttles the IT load", "[twin][load]") {
     }
 }
 
-TEST_CASE("buildings not built draw nothing; under construction a little", "[twin][load]") {
+TEST_CASE("buildings not built draw nothing, under construction a little", "[twin][load]") {
     ItLoadModel model(building100(), Cooling{}, 1);
     CHECK(model.step(0, 60.0, BuildingState::NotBuilt, 30.0) == 0.0);
     CHECK(model.step(60, 60.0, BuildingState::UnderConstruction, 30.0) == Approx(2.0));

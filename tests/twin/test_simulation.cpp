@@ -49,7 +49,7 @@ TEST_CASE("every step of a year at 15-minute steps balances to 1e-6 MW", "[twin]
     CHECK(shedEnergy > 0.0);
 }
 
-TEST_CASE("same seed, same state; another seed, another state", "[twin][simulation]") {
+TEST_CASE("same seed, same state, another seed, another state", "[twin][simulation]") {
     const Scenario& s = abilene();
     auto run = [&](std::uint64_t seed) {
         Simulation sim(s, {.start = *parseIsoUtc("2026-07-15T00:00"), .step_s = 30.0, .phase = 2, .seed = seed});
@@ -165,7 +165,7 @@ TEST_CASE("rotors and nacelles carry over from step to step as the pose between 
     CHECK(phases.size() > before.size() / 2);  // each rotor at an angle of its own
 }
 
-TEST_CASE("cooler fans turn by their bank's fan speed from step to step; an idle building's stand still",
+TEST_CASE("cooler fans turn by their bank's fan speed from step to step, an idle building's stand still",
           "[twin][simulation][cooling]") {
     const Scenario& s = abilene();
     // Phase 2 energised, the later phases' buildings not built.

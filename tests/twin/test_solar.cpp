@@ -80,7 +80,7 @@ TEST_CASE("A site's solar input carries its coordinates and standard pressure", 
     CHECK(input.pressure_mbar == Approx(950.0).margin(3.0));
 }
 
-TEST_CASE("At Abilene the June-solstice noon sun stands 90 - (lat - 23.44) high; at midnight it is down",
+TEST_CASE("At Abilene the June-solstice noon sun stands 90 - (lat - 23.44) high, at midnight it is down",
           "[twin][solar]") {
     const Site site = abileneSite();
     const UtcSeconds noon = solarNoonUtc(utc("2026-06-21"), site.longitude_deg);
@@ -178,7 +178,7 @@ TEST_CASE("ISO 8601 UTC parsing rejects malformed and out-of-range text", "[twin
     }
 }
 
-TEST_CASE("A moment may carry a fraction of a second; whole times read as parseIsoUtc reads them", "[twin][time]") {
+TEST_CASE("A moment may carry a fraction of a second, whole times read as parseIsoUtc reads them", "[twin][time]") {
     const double whole = static_cast<double>(*parseIsoUtc("2026-07-15T18:30:00Z"));
     CHECK(parseIsoUtcMoment("2026-07-15T18:30:00.100Z").value() == Approx(whole + 0.1).margin(1e-6));
     CHECK(parseIsoUtcMoment("2026-07-15T18:30:00.5").value() == Approx(whole + 0.5).margin(1e-6));

@@ -120,7 +120,7 @@ TEST_CASE("a type without a curve uses the cubic ramp", "[twin][wind]") {
     CHECK(power(t, 25.0) == 0.0);
 }
 
-TEST_CASE("rotor speed tracks the tip-speed ratio up to rated rpm; yaw faces the wind", "[twin][wind]") {
+TEST_CASE("rotor speed tracks the tip-speed ratio up to rated rpm, yaw faces the wind", "[twin][wind]") {
     TurbineType t = ge15();
     double rpm5 = simulateTurbine(t, 5.0, 0.0).rotor_rpm;
     CHECK(rpm5 == Approx(kOptimalTipSpeedRatio * 5.0 * 60.0 / (std::numbers::pi * 77.0)));

@@ -24,7 +24,7 @@ TEST_CASE("a ring buffer keeps the newest values, oldest first", "[ui][kpi]") {
     CHECK(ring.size() == 0);
 }
 
-TEST_CASE("campus series follow the snapshots; buildings keep the last 24 h", "[ui][kpi]") {
+TEST_CASE("campus series follow the snapshots, buildings keep the last 24 h", "[ui][kpi]") {
     const twin::Scenario& s = ct::test::abilene();
     ui::KpiHistory history({.campusSamples = 100, .buildingWindow_s = 86400.0, .buildingInterval_s = 300.0});
     twin::Simulation sim(s, {.start = *twin::parseIsoUtc("2026-07-15T00:00"), .step_s = 300, .phase = 1});

@@ -20,7 +20,7 @@ int countShown(const ui::PhaseModel& m) {
 
 }  // namespace
 
-TEST_CASE("all phases start shown; toggling a phase hides exactly its buildings", "[ui][phases]") {
+TEST_CASE("all phases start shown, toggling a phase hides exactly its buildings", "[ui][phases]") {
     const twin::Scenario& s = ct::test::abilene();
     ui::PhaseModel phases(s);
     REQUIRE(phases.phaseCount() == 4);

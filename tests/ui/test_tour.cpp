@@ -36,7 +36,7 @@ std::string parseError(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("a tour parses; named cameras resolve; the first stop has no transition", "[ui][tour]") {
+TEST_CASE("a tour parses, named cameras resolve, the first stop has no transition", "[ui][tour]") {
     const ui::Tour tour = parse(kTwoStops);
     REQUIRE(tour.stops.size() == 2);
     CHECK(tour.stops[0].transition_s == 0.0);
