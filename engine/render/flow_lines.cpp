@@ -56,7 +56,8 @@ FlowLineMesh buildFlowLineMesh(std::span<const FlowLine> lines) {
 }
 
 FlowLinePass::FlowLinePass(vk::Context& context, const std::filesystem::path& shaderDir, const SceneTargets& formats)
-    : context_(context) {
+    : context_(context),
+      buffers_(context, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT | VK_BUFFER_USAGE_INDEX_BUFFER_BIT, "flow lines") {
     auto vert = vk::loadShader(context_, shaderDir, "flow_line.vert");
     auto frag = vk::loadShader(context_, shaderDir, "flow_line.frag");
     layout_ = vk::makePipelineLayout(context_, {}, sizeof(FlowConstants), "flow line pipeline layout");
@@ -82,22 +83,16 @@ void FlowLinePass::setLines(std::span<const FlowLine> lines) {
 
 void FlowLinePass::record(VkCommandBuffer cmd, const FlowLineView& view) {
     if (mesh_.indices.empty()) return;
-    // This slot's previous frame has completed (FrameRing::begin waited for it), so its buffer
-    // may be rewritten; one too small is retired through the deletion queue and replaced.
-    FrameBuffer& frame = frames_[view.frameSlot % FrameRing::kFramesInFlight];
+    // The lines are written again only into a frame's buffer that holds an older version (the
+    // size asked changes only with the version, so a buffer is replaced only then).
+    FrameLines& frame = frames_[view.frameSlot % FrameRing::kFramesInFlight];
+    const VkDeviceSize vertexBytes = mesh_.vertices.size() * sizeof(FlowLineVertex);
+    const VkDeviceSize indexBytes = mesh_.indices.size() * sizeof(std::uint32_t);
+    vk::Buffer& buffer = buffers_.reserve(view.frameSlot, vertexBytes + indexBytes);
     if (frame.version != version_) {
-        const VkDeviceSize vertexBytes = mesh_.vertices.size() * sizeof(FlowLineVertex);
-        const VkDeviceSize indexBytes = mesh_.indices.size() * sizeof(std::uint32_t);
-        if (!frame.buffer || frame.buffer.size() < vertexBytes + indexBytes) {
-            // Room to grow, so lines that change every step do not reallocate every frame.
-            const VkDeviceSize size = std::max<VkDeviceSize>((vertexBytes + indexBytes) * 3 / 2, 4096);
-            frame.buffer =
-                vk::Buffer(context_, {size, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT | VK_BUFFER_USAGE_INDEX_BUFFER_BIT,
-                                      vk::MemoryUsage::Upload, "flow lines " + std::to_string(view.frameSlot)});
-        }
         frame.indexOffset = vertexBytes;  // a multiple of 4: vertices are 56 bytes
-        frame.buffer.write(mesh_.vertices.data(), vertexBytes);
-        frame.buffer.write(mesh_.indices.data(), indexBytes, frame.indexOffset);
+        buffer.write(mesh_.vertices.data(), vertexBytes);
+        buffer.write(mesh_.indices.data(), indexBytes, frame.indexOffset);
         frame.version = version_;
     }
 
@@ -112,10 +107,10 @@ void FlowLinePass::record(VkCommandBuffer cmd, const FlowLineView& view) {
     vkCmdSetDepthBias(cmd, 0.0f, 0.0f, 0.0f);
     vkCmdPushConstants(cmd, layout_.get(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
                        sizeof(constants), &constants);
-    const VkBuffer buffer = frame.buffer.get();
+    const VkBuffer handle = buffer.get();
     const VkDeviceSize offset = 0;
-    vkCmdBindVertexBuffers(cmd, 0, 1, &buffer, &offset);
-    vkCmdBindIndexBuffer(cmd, buffer, frame.indexOffset, VK_INDEX_TYPE_UINT32);
+    vkCmdBindVertexBuffers(cmd, 0, 1, &handle, &offset);
+    vkCmdBindIndexBuffer(cmd, handle, frame.indexOffset, VK_INDEX_TYPE_UINT32);
     vkCmdDrawIndexed(cmd, static_cast<std::uint32_t>(mesh_.indices.size()), 1, 0, 0, 0);
 }
 

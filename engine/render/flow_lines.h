@@ -14,6 +14,7 @@
 #include "render/scene_targets.h"
 
 #include "render/frame_ring.h"
+#include "render/frame_upload_buffers.h"
 #include "vk/resources.h"
 
 #include <glm/glm.hpp>
@@ -81,8 +82,8 @@ public:
     void record(VkCommandBuffer cmd, const FlowLineView& view);
 
 private:
-    struct FrameBuffer {
-        vk::Buffer buffer;  // vertices, then the indices at indexOffset
+    // What each frame's buffer holds: vertices, then the indices at indexOffset.
+    struct FrameLines {
         VkDeviceSize indexOffset = 0;
         std::uint64_t version = 0;  // of the lines it holds
     };
@@ -92,7 +93,8 @@ private:
     vk::Unique<VkPipeline> pipeline_;
     FlowLineMesh mesh_;
     std::uint64_t version_ = 1;
-    std::array<FrameBuffer, FrameRing::kFramesInFlight> frames_;
+    std::array<FrameLines, FrameRing::kFramesInFlight> frames_;
+    FrameUploadBuffers buffers_;
 };
 
 }  // namespace ct::render

@@ -24,7 +24,7 @@ constexpr float kBrightnessPerCandela = 1.0f / 600.0f;
 }  // namespace
 
 LampPass::LampPass(vk::Context& context, const std::filesystem::path& shaderDir, const SceneTargets& formats)
-    : context_(context) {
+    : context_(context), buffers_(context, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT, "lamps") {
     const VkShaderStageFlags stages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
     layout_ = vk::makePipelineLayout(context_, {}, sizeof(LampConstants), "lamp pipeline layout", stages);
     const vk::Unique<VkShaderModule> vert = vk::loadShader(context_, shaderDir, "lamp.vert");
@@ -56,13 +56,8 @@ void LampPass::record(VkCommandBuffer cmd, const LampView& view, std::span<const
                            glm::vec4(lamp.color * lamp.intensity_cd * kBrightnessPerCandela, lamp.flashesPerMinute)});
     }
     if (staged_.empty()) return;
-    // This slot's previous frame has completed (FrameRing::begin waited for it): its buffer may
-    // be rewritten, or retired and replaced when too small.
-    vk::Buffer& buffer = buffers_[view.frameSlot % FrameRing::kFramesInFlight];
     const VkDeviceSize bytes = staged_.size() * sizeof(GpuLamp);
-    if (!buffer || buffer.size() < bytes)
-        buffer = vk::Buffer(context_, {std::max<VkDeviceSize>(bytes, 4096), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT,
-                                       vk::MemoryUsage::Upload, "lamps " + std::to_string(view.frameSlot)});
+    vk::Buffer& buffer = buffers_.reserve(view.frameSlot, bytes);
     buffer.write(staged_.data(), bytes);
 
     LampConstants constants{};

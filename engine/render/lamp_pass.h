@@ -13,6 +13,7 @@
 #pragma once
 
 #include "render/frame_ring.h"
+#include "render/frame_upload_buffers.h"
 #include "render/lamps.h"
 #include "render/scene_targets.h"
 #include "vk/resources.h"
@@ -63,7 +64,7 @@ private:
     vk::Unique<VkPipeline> pipeline_;
     std::vector<Lamp> lamps_;
     std::vector<GpuLamp> staged_;
-    std::array<vk::Buffer, FrameRing::kFramesInFlight> buffers_;
+    FrameUploadBuffers buffers_;
 };
 
 }  // namespace ct::render

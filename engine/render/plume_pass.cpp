@@ -54,7 +54,7 @@ std::array<PlumePuff, kPuffsPerPlume> plumePuffs(const Plume& plume, float clock
 }
 
 PlumePass::PlumePass(vk::Context& context, const std::filesystem::path& shaderDir, const SceneTargets& formats)
-    : context_(context) {
+    : context_(context), buffers_(context, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT, "plume puffs") {
     layout_ = vk::makePipelineLayout(context_, {}, sizeof(PlumeConstants), "plume pipeline layout",
                                      VK_SHADER_STAGE_VERTEX_BIT);
     const vk::Unique<VkShaderModule> vert = vk::loadShader(context_, shaderDir, "plume.vert");
@@ -86,12 +86,8 @@ std::uint32_t PlumePass::record(VkCommandBuffer cmd, const PlumeView& view) {
     const auto distance = [&](const GpuPuff& p) { return glm::length(glm::vec3(p.positionRadius) - view.eye); };
     std::sort(staged_.begin(), staged_.end(),
               [&](const GpuPuff& a, const GpuPuff& b) { return distance(a) > distance(b); });
-    // This slot's previous frame has completed (FrameRing::begin waited for it).
-    vk::Buffer& buffer = buffers_[view.frameSlot % FrameRing::kFramesInFlight];
     const VkDeviceSize bytes = staged_.size() * sizeof(GpuPuff);
-    if (!buffer || buffer.size() < bytes)
-        buffer = vk::Buffer(context_, {std::max<VkDeviceSize>(bytes, 4096), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT,
-                                       vk::MemoryUsage::Upload, "plume puffs " + std::to_string(view.frameSlot)});
+    vk::Buffer& buffer = buffers_.reserve(view.frameSlot, bytes);
     buffer.write(staged_.data(), bytes);
 
     const PlumeConstants constants{view.viewProj};

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "render/frame_ring.h"
+#include "render/frame_upload_buffers.h"
 #include "render/plumes.h"
 #include "render/scene_targets.h"
 #include "vk/resources.h"
@@ -70,7 +71,7 @@ private:
     vk::Unique<VkPipeline> pipeline_;
     std::vector<Plume> plumes_;
     std::vector<GpuPuff> staged_;
-    std::array<vk::Buffer, FrameRing::kFramesInFlight> buffers_;
+    FrameUploadBuffers buffers_;
 };
 
 }  // namespace ct::render
