@@ -143,7 +143,11 @@ void CampusSession::applyTour(double dt, render::Camera& camera) {
     const ui::TourFrame f = tour_->looped(tourTime_);
     camera = cameraOfPose(f.camera, campus_->scene.bounds);
     flight_.reset();
-    caption_ = ui::fillCaption(f.caption, live_.state());
+    if (f.caption != captionSource_ || live_.state().time != captionStep_ || caption_.empty()) {
+        caption_ = ui::fillCaption(f.caption, live_.state());
+        captionSource_ = f.caption;
+        captionStep_ = live_.state().time;
+    }
     captionAlpha_ = f.captionAlpha;
     if (f.stop == tourStop_) return;
     // A new stop: its phase, time, preset and layers apply once, then the clock runs on.

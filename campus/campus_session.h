@@ -169,6 +169,10 @@ private:
     double tourTime_ = 0.0;
     int tourStop_ = -1;
     std::string caption_;
+    // What caption_ was filled from: the stop's text and the twin's step (its numbers change only
+    // when the twin steps, and filling reads every quantity of the state).
+    std::string captionSource_;
+    twin::UtcSeconds captionStep_ = 0;
     float captionAlpha_ = 0.0f;
     // Export
     std::optional<ui::ScreenshotRequest> screenshotRequest_;
