@@ -74,6 +74,16 @@ vec3 skySpecular(vec3 f0, float roughness, vec3 n, vec3 v) {
     return f0 * skyRadiance(r) * (1.0 - roughness) * 0.5;
 }
 
+// How much of a cloud's grey underside a surface mirrors, per unit of the cloud's radiance: the
+// environment BRDF along its mirror direction, where that looks up at the sky the cloud hides
+// (cloud_field.glsl's cloudOpenSky takes the blue sky's share away). Glass under a storm deck
+// mirrors grey, not the clear sky's blue.
+vec3 cloudSpecular(vec3 f0, float roughness, vec3 n, vec3 v) {
+    vec3 r = reflect(-v, n);
+    vec2 brdf = max(envBrdfApprox(roughness, max(dot(n, v), 1e-4)), vec2(0.0));
+    return (f0 * brdf.x + brdf.y) * smoothstep(-0.05, 0.2, r.y);
+}
+
 // Sun and sky on an opaque surface, given the sun's specular lobe (D times V) at h: Schlick
 // Fresnel, Lambert diffuse and the sky's ambient and reflection at `envRoughness`.
 vec3 shadeSunAndSky(vec3 diffuseColor, vec3 f0, float envRoughness, vec3 n, vec3 v, vec3 l, vec3 h, float lobe,

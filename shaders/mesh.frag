@@ -183,7 +183,9 @@ void main() {
                                   skyOpen);
     else
         color = sunAndSkyRadiance(diffuseColor, f0, roughness, n, v, shadow, skyOpen);
-    if (cloud > 0.0) color += diffuseColor / PI * cloudScatteredIrradiance(cloud) * occlusion;
+    // The cloud's underside, lit from above, shines as a Lambertian sheet of radiance E / PI.
+    if (cloud > 0.0)
+        color += (diffuseColor + cloudSpecular(f0, roughness, n, v)) / PI * cloudScatteredIrradiance(cloud) * occlusion;
     if (kSiteLamps) color += diffuseColor / PI * lampIrradiance(inWorldPosition, n);
     // Lit windows glow only while the site's lights are on.
     float emissiveOn = material.texCoordsMore.z == 1u ? frame.viewport.w : 1.0;

@@ -208,3 +208,58 @@ TEST_CASE("a solar block the twin finds under a cloud is darker in the picture a
     CHECK(darkWith < 0.7f * darkWithout);
     CHECK(brightWith == Approx(brightWithout).epsilon(0.03));
 }
+
+TEST_CASE("glossy panels under a cloud deck mirror its grey, not the clear sky's blue", "[campus][clouds]") {
+    ct::vk::Context context({.validation = true, .quiet = true});
+    ct::render::Renderer renderer(context, ct::render::shaderDir(), {.extent = {128, 128}});
+    ct::scene::Scene scene = plain();
+    // Module glass: a dark blue, glossy, mostly mirror.
+    scene.materials[0].baseColorFactor = {0.05f, 0.08f, 0.2f, 1.0f};
+    scene.materials[0].metallicFactor = 0.6f;
+    scene.materials[0].roughnessFactor = 0.25f;
+    renderer.setScene(scene);
+    ct::render::OffscreenCapture capture(context, renderer);
+    // Seen at 20 degrees from 2 km, where glass mirrors the most sky.
+    ct::render::Camera camera;
+    camera.eye = {0.0f, 700.0f, 2000.0f};
+    camera.target = {0.0f, 0.0f, 0.0f};
+    camera.yfov = glm::radians(20.0f);
+    camera.znear = 10.0f;
+    camera.zfar = 10000.0f;
+    ct::render::Lighting lighting;
+    lighting.shadows = false;
+    lighting.sunDirection = ct::render::sunDirectionFromAngles(50.0f, 200.0f);
+    // The blue's share of the light over the middle of the image, linear.
+    const auto blueShare = [](const ct::render::CapturedFrame& frame) {
+        glm::vec3 sum(0.0f);
+        for (std::uint32_t y = 48; y < 80; ++y)
+            for (std::uint32_t x = 48; x < 80; ++x)
+                for (int c = 0; c < 3; ++c) {
+                    const float v = frame.pixel(x, y)[c] / 255.0f;
+                    sum[c] += v <= 0.04045f ? v / 12.92f : std::pow((v + 0.055f) / 1.055f, 2.4f);
+                }
+        return sum.b / (sum.r + sum.g + sum.b);
+    };
+    const ct::render::CapturedFrame sunny = capture.render(camera, lighting);
+    const float clear = blueShare(sunny);
+    // A deck over everything: the storm's cover.
+    const ct::twin::CloudLayer deck = ct::twin::cloudLayerFor(7u, 1.0, {}, 0.0, 10.0, 270.0);
+    lighting.clouds = {.seed = deck.seed,
+                       .threshold = static_cast<float>(deck.threshold),
+                       .edge = ct::twin::kCloudEdge,
+                       .cell_m = static_cast<float>(ct::twin::kCloudCell_m),
+                       .base_m = static_cast<float>(ct::twin::kCloudBase_m),
+                       .drift_m = {0.0f, 0.0f},
+                       .opacity = static_cast<float>(deck.coreLoss)};
+    const ct::render::CapturedFrame overcast = capture.render(camera, lighting);
+    const float underDeck = blueShare(overcast);
+    const float sunnyLight = meanLuminance(sunny, 64, 64, 16);
+    const float deckLight = meanLuminance(overcast, 64, 64, 16);
+    INFO("blue's share of the panels' light: clear " << clear << ", under the deck " << underDeck
+                                                     << "; luminance clear " << sunnyLight << ", under the deck "
+                                                     << deckLight);
+    CHECK(underDeck < clear - 0.05f);
+    CHECK(deckLight > 0.1f * sunnyLight);  // grey, not black
+    CHECK(deckLight < sunnyLight);
+    CHECK(context.validationCounts().total() == 0);
+}
