@@ -569,8 +569,9 @@ void switchyard(Model& m, const SiteWork& work, const TerrainHeight& ground) {
               std::move(equipment));
 }
 
-// Tower-crane yellow, as most are painted; the counterweights' concrete; the hoist ropes.
-const glm::vec3 kCraneYellow(0.72f, 0.5f, 0.03f);
+// Tower-crane red (many are; yellow ones would vanish against the scaffolding's orange); the
+// counterweights' concrete; the hoist ropes.
+const glm::vec3 kCraneRed(0.55f, 0.04f, 0.03f);
 const glm::vec3 kConcreteBlock(0.46f, 0.45f, 0.43f);
 const glm::vec3 kRope(0.04f, 0.04f, 0.04f);
 
@@ -615,7 +616,7 @@ scene::Scene constructionEquipmentModel(const scene::Bounds& shell, std::uint32_
                   20.0f + 30.0f * draw(seed, 2, 11), shell.max.y + 6.0f);
     addTowerCrane(crane, {centre.x + 0.7f * half.x, base, centre.z + 0.35f * half.z}, jibHeight,
                   slew + 2.2f + draw(seed, 3, 11), 20.0f + 30.0f * draw(seed, 4, 11), shell.max.y + 6.0f);
-    m.addNode("crane_steel", thinBox(m.addMaterial(material("crane_yellow", kCraneYellow, 0.55f, 0.3f)), true),
+    m.addNode("crane_steel", thinBox(m.addMaterial(material("crane_red", kCraneRed, 0.5f, 0.3f)), true),
               std::move(crane.steel), kSiteLineMinPixelWidth);
     m.addNode("crane_ropes", thinBox(m.addMaterial(material("rope", kRope, 0.6f, 0.6f)), true), std::move(crane.ropes),
               kSiteLineMinPixelWidth);
