@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <span>
 #include <string>
 
 namespace ct::campus {
@@ -476,44 +477,52 @@ void parking(Model& m, const SiteWork& work, const TerrainHeight& ground) {
     }
 }
 
+// Stock on a yard: containers, drums, stacks, each a box of its size.
+struct Stock {
+    const char* name;
+    glm::vec3 colour;
+    glm::vec3 size;
+    float share;  // of the grid's cells that hold it
+};
+
+// On each of `nu` x `nv` cells a draw (salted by `salt`) picks one of `stock` by the shares, or
+// nothing; `at(i, j)` places a cell's stock (standing on its yard, unscaled). One node per kind.
+template <typename At>
+void addStockGrid(Model& m, std::span<const Stock> stock, int nu, int nv, std::uint32_t salt, At at) {
+    std::vector<std::vector<glm::mat4>> placed(stock.size());
+    for (int j = 0; j < nv; ++j)
+        for (int i = 0; i < nu; ++i) {
+            float pick = draw(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), salt);
+            for (std::size_t k = 0; k < stock.size(); ++k) {
+                if (pick >= stock[k].share) {
+                    pick -= stock[k].share;
+                    continue;
+                }
+                placed[k].push_back(at(i, j) * glm::scale(glm::mat4(1.0f), stock[k].size));
+                break;
+            }
+        }
+    for (std::size_t k = 0; k < stock.size(); ++k)
+        if (!placed[k].empty())  // no instances would draw it once at the origin
+            m.addNode(stock[k].name, box(m.addMaterial(material(stock[k].name, stock[k].colour, 0.6f))),
+                      std::move(placed[k]));
+}
+
 void laydown(Model& m, const SiteWork& work, const TerrainHeight& ground) {
     const Frame2 f = areaFrame(work);
     m.addNode("surface", areaSurface(f, 0.08f, ground, m.addMaterial(material("gravel", kGravel, 1.0f))), {}, 0.0f,
               kFlat);
     // On a grid of 16 x 10 m: a shipping container (12.2 x 2.6 m), cable drums or a pipe stack.
-    struct Stock {
-        const char* name;
-        glm::vec3 colour;
-        glm::vec3 size;
-        float share;
-    };
     const Stock stock[] = {{"container_rust", {0.3f, 0.1f, 0.05f}, {12.2f, 2.6f, 2.45f}, 0.14f},
                            {"container_blue", {0.05f, 0.12f, 0.3f}, {12.2f, 2.6f, 2.45f}, 0.1f},
                            {"container_white", {0.7f, 0.7f, 0.68f}, {12.2f, 2.6f, 2.45f}, 0.08f},
                            {"cable_drums", {0.25f, 0.16f, 0.08f}, {7.0f, 2.4f, 2.4f}, 0.18f},
                            {"pipe_stack", {0.45f, 0.45f, 0.44f}, {12.0f, 1.6f, 3.0f}, 0.14f}};
-    std::vector<std::vector<glm::mat4>> placed(std::size(stock));
-    const int nu = static_cast<int>(f.width / 16.0f);
-    const int nv = static_cast<int>(f.depth / 10.0f);
-    for (int j = 0; j < nv; ++j) {
-        for (int i = 0; i < nu; ++i) {
-            float pick = draw(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), 7);
-            for (std::size_t s = 0; s < std::size(stock); ++s) {
-                if (pick >= stock[s].share) {
-                    pick -= stock[s].share;
-                    continue;
-                }
-                const float u = (static_cast<float>(i) + 0.5f) * 16.0f / f.width - 0.5f;
-                const float v = (static_cast<float>(j) + 0.5f) * 10.0f / f.depth - 0.5f;
-                placed[s].push_back(placedAt(f, u, v, ground, 0.08f) * glm::scale(glm::mat4(1.0f), stock[s].size));
-                break;
-            }
-        }
-    }
-    for (std::size_t s = 0; s < std::size(stock); ++s)
-        if (!placed[s].empty())  // no instances would draw it once at the origin
-            m.addNode(stock[s].name, box(m.addMaterial(material(stock[s].name, stock[s].colour, 0.6f))),
-                      std::move(placed[s]));
+    addStockGrid(m, stock, static_cast<int>(f.width / 16.0f), static_cast<int>(f.depth / 10.0f), 7, [&](int i, int j) {
+        const float u = (static_cast<float>(i) + 0.5f) * 16.0f / f.width - 0.5f;
+        const float v = (static_cast<float>(j) + 0.5f) * 10.0f / f.depth - 0.5f;
+        return placedAt(f, u, v, ground, 0.08f);
+    });
 }
 
 void pond(Model& m, const SiteWork& work, const TerrainHeight& ground) {
@@ -634,39 +643,19 @@ scene::Scene constructionEquipmentModel(const scene::Bounds& shell, std::uint32_
     const glm::mat4 pad = glm::translate(glm::mat4(1.0f), glm::vec3(yardCentre.x, base, yardCentre.y)) *
                           glm::scale(glm::mat4(1.0f), glm::vec3(yardSize.x, 0.1f, yardSize.y));
     m.addNode("yard", box(m.addMaterial(material("gravel", kGravel, 1.0f))), {pad}, 0.0f, kFlat);
-    struct Stock {
-        const char* name;
-        glm::vec3 colour;
-        glm::vec3 size;
-        float share;
-    };
     const Stock stock[] = {{"steel_beams", {0.26f, 0.12f, 0.06f}, {12.0f, 1.0f, 2.6f}, 0.26f},
                            {"precast_panels", {0.62f, 0.61f, 0.58f}, {9.0f, 1.8f, 3.2f}, 0.22f},
                            {"container_white", {0.7f, 0.7f, 0.68f}, {12.2f, 2.6f, 2.45f}, 0.12f},
                            {"container_blue", {0.05f, 0.12f, 0.3f}, {12.2f, 2.6f, 2.45f}, 0.1f},
                            {"cable_drums", {0.25f, 0.16f, 0.08f}, {6.0f, 2.4f, 2.4f}, 0.14f}};
-    std::vector<std::vector<glm::mat4>> placed(std::size(stock));
     const int nu = std::max(1, static_cast<int>(yardSize.x / 15.0f));
     const int nv = std::max(1, static_cast<int>(yardSize.y / 9.0f));
-    for (int j = 0; j < nv; ++j)
-        for (int i = 0; i < nu; ++i) {
-            float pick = draw(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), seed);
-            for (std::size_t k = 0; k < std::size(stock); ++k) {
-                if (pick >= stock[k].share) {
-                    pick -= stock[k].share;
-                    continue;
-                }
-                const glm::vec3 at(yardCentre.x + ((static_cast<float>(i) + 0.5f) / nu - 0.5f) * yardSize.x,
-                                   base + 0.1f,
-                                   yardCentre.y + ((static_cast<float>(j) + 0.5f) / nv - 0.5f) * yardSize.y);
-                placed[k].push_back(glm::translate(glm::mat4(1.0f), at) * glm::scale(glm::mat4(1.0f), stock[k].size));
-                break;
-            }
-        }
-    for (std::size_t k = 0; k < std::size(stock); ++k)
-        if (!placed[k].empty())  // no instances would draw it once at the origin
-            m.addNode(stock[k].name, box(m.addMaterial(material(stock[k].name, stock[k].colour, 0.6f))),
-                      std::move(placed[k]));
+    addStockGrid(m, stock, nu, nv, seed, [&](int i, int j) {
+        return glm::translate(
+            glm::mat4(1.0f),
+            glm::vec3(yardCentre.x + ((static_cast<float>(i) + 0.5f) / nu - 0.5f) * yardSize.x, base + 0.1f,
+                      yardCentre.y + ((static_cast<float>(j) + 0.5f) / nv - 0.5f) * yardSize.y));
+    });
     return m.finish();
 }
 
