@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 namespace ct::campus {
 
@@ -54,11 +55,12 @@ CampusMotion::CampusMotion(const CampusScene& campus, CampusMotionOptions option
             farms_[node.name.substr(0, mark)].push_back(row);
         }
     // The cooler banks' fans: "<building>/cooler_fans_NN", numbered from 1 in bank order.
+    constexpr std::string_view kFans = "/cooler_fans_";
     for (std::size_t n = 0; n < scene.nodes.size(); ++n) {
         const std::string& name = scene.nodes[n].name;
-        const std::size_t mark = name.find("/cooler_fans_");
+        const std::size_t mark = name.find(kFans);
         if (mark == std::string::npos || scene.nodes[n].onDemand || scene.nodes[n].mesh < 0) continue;
-        const std::string number = name.substr(mark + 13);
+        const std::string number = name.substr(mark + kFans.size());
         if (number.empty() || number.find_first_not_of("0123456789") != std::string::npos) continue;
         const std::size_t bank = std::stoul(number);
         if (bank == 0) continue;
