@@ -10,6 +10,7 @@
 #include "grassland.glsl"
 #include "solar_rows.glsl"
 #include "cloud_field.glsl"
+#include "cloud_view.glsl"
 #include "precast.glsl"
 #include "asphalt.glsl"
 #include "pv_cells.glsl"
@@ -194,6 +195,13 @@ void main() {
                  (kMaterialTextures ? texture(emissiveTexture, uvSet(material.texCoordsMore.x)).rgb : vec3(1.0));
     // The air between the camera and the surface (off without the atmosphere).
     color = aerialPerspective(color, -v, length(frame.cameraPosition.xyz - inWorldPosition) * 1e-3);
+    // Seen from above the clouds, through them: along the view ray, from the near plane's point
+    // of this pixel (the eye's for a perspective, straight along the axis for an orthographic view).
+    if (frame.cameraPosition.y > frame.cloudShape.x && cloudsPresent()) {
+        vec4 near = frame.invViewProj * vec4(gl_FragCoord.xy / frame.viewport.xy * 2.0 - 1.0, 0.0, 1.0);
+        color = cloudsOverGround(color, inWorldPosition, normalize(inWorldPosition - near.xyz / near.w),
+                                 kAtmosphere && frame.atmosphere.x > 0.5);
+    }
 
     vec3 exposed = color * frame.params.x;
     // The heat map and the selection are colours on the screen: mixed after the tone curve, then

@@ -6,6 +6,7 @@
 #include "stars.glsl"
 #include "scene_output.glsl"
 #include "cloud_field.glsl"
+#include "cloud_view.glsl"
 
 // The stars only in night frames (Renderer::skyPipeline; kAtmosphere, common.glsl, likewise per
 // frame): a CPU device would run them for every pixel of a day sky.
@@ -25,7 +26,7 @@ vec3 atmosphereSky(vec3 direction) {
         vec3 lit = sunAndSkyRadiance(frame.groundColor.rgb, vec3(0.04), 1.0, vec3(0.0, 1.0, 0.0), -direction,
                                      1.0 - cloud, cloudOpenSky(cloud)) +
                    frame.groundColor.rgb / PI * cloudScatteredIrradiance(cloud);
-        return aerialPerspective(lit, direction, distance_km);
+        return cloudsOverGround(aerialPerspective(lit, direction, distance_km), ground, direction, true);
     }
     vec3 sky = skyViewRadiance(direction);
     // Night: the sun's light is gone; moon, stars and the towns' glow stand in as a floor.
@@ -37,33 +38,12 @@ vec3 atmosphereSky(vec3 direction) {
     return sky;
 }
 
-// Where the clouds would alias (their smallest cells a few pixels across at grazing angles) the
-// layer fades into the sky over this distance.
-const float kCloudFade_m = 40000.0;
-
-// The cloud layer over `sky` where the view ray crosses the cloud base (a camera above the base
-// sees none: the layer between camera and ground is not drawn). A cloud is lit as a matte white
-// surface facing the sun, greyer as it thickens into a storm's base, hazed by the air in front.
-vec3 withClouds(vec3 sky, vec3 direction, bool atmosphere) {
-    float below = frame.cloudShape.x - frame.cameraPosition.y;
-    if (!cloudsPresent() || direction.y <= 0.0 || below <= 0.0) return sky;
-    float distance_m = below / direction.y;
-    vec3 at = frame.cameraPosition.xyz + direction * distance_m;
-    float cover = cloudDensityAt(at.xz) * exp(-distance_m / kCloudFade_m);
-    if (cover <= 0.0) return sky;
-    float storm = clamp((frame.cloudLayer.w - 0.75) * 4.0, 0.0, 1.0);
-    vec3 albedo = vec3(0.82) * (1.0 - 0.6 * storm);
-    vec3 lit = sunAndSkyRadiance(albedo, vec3(0.0), 1.0, normalize(frame.sunDirection.xyz), -direction, 1.0, 1.0);
-    if (atmosphere) lit = aerialPerspective(lit, direction, distance_m * 1e-3);
-    return mix(sky, lit, cover);
-}
-
 void main() {
     vec4 far = frame.invViewProj * vec4(inNdc, 1.0, 1.0);
     vec4 near = frame.invViewProj * vec4(inNdc, 0.0, 1.0);
     vec3 direction = normalize(far.xyz / far.w - near.xyz / near.w);
     bool atmosphere = kAtmosphere && frame.atmosphere.x > 0.5;
-    vec3 color = withClouds(atmosphere ? atmosphereSky(direction) : skyRadiance(direction), direction, atmosphere);
+    vec3 color = cloudsOverSky(atmosphere ? atmosphereSky(direction) : skyRadiance(direction), direction, atmosphere);
     // The sun's disk: with the atmosphere where the sun truly is, as the air lets it through.
     vec3 sun = atmosphere ? normalize(frame.skySun.xyz) : normalize(frame.sunDirection.xyz);
     vec3 disk = atmosphere ? frame.sunDisk.rgb : frame.sunRadiance.rgb;

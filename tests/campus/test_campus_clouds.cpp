@@ -1,6 +1,6 @@
 // The clouds drawn are the twin's: the shadow the renderer casts on the ground falls where the
-// CPU reference (twin::cloudShadeAt) says, and over the campus a block the twin finds under a
-// cloud is darker in the picture at the same moment while a clear block is not.
+// CPU reference (twin::cloudShadeAt) says, the clouds seen from above lie where it has them, and over the campus a
+// block the twin finds under a cloud is darker in the picture at the same moment while a clear block is not.
 #include "campus/campus_scene.h"
 #include "campus/sun_lighting.h"
 #include "render/data_dir.h"
@@ -83,12 +83,12 @@ TEST_CASE("the cloud shadow drawn on the ground is the CPU reference's", "[campu
     renderer.setScene(scene);
     ct::render::OffscreenCapture capture(context, renderer);
 
-    // Straight down on 12 km of the plain: pixel (i, j) sees x = -6000 + (i + 0.5) * 12000 / 256,
-    // z likewise (the image's top is north, -z).
+    // Straight down on 12 km of the plain from under the cloud base: pixel (i, j) sees
+    // x = -6000 + (i + 0.5) * 12000 / 256, z likewise (the image's top is north, -z).
     ct::render::Camera camera;
     camera.orthographic = true;
     camera.orthoHalfHeight = 6000.0f;
-    camera.eye = {0.0f, 3000.0f, 0.0f};
+    camera.eye = {0.0f, 2000.0f, 0.0f};
     camera.target = {0.0f, 0.0f, 0.0f};
     camera.up = {0.0f, 0.0f, -1.0f};
     camera.znear = 10.0f;
@@ -135,6 +135,38 @@ TEST_CASE("the cloud shadow drawn on the ground is the CPU reference's", "[campu
     REQUIRE(coreTotal > 5000);
     CHECK(clearAgree >= clearTotal * 995 / 1000);
     CHECK(coreAgree >= coreTotal * 995 / 1000);
+
+    // From above the base (3 km), looking straight down, the clouds themselves lie over the plain
+    // where the reference has them: white tops over every core, nothing where the layer is clear
+    // (a shadow may still lie there, cast by a cloud towards the sun).
+    camera.eye.y = 3000.0f;
+    const auto above = capture.render(camera, lighting);
+    lighting.clouds = {};
+    const auto aboveClear = capture.render(camera, lighting);
+    int topsBright = 0, tops = 0, gapsNotBrighter = 0, gaps = 0;
+    for (std::uint32_t j = 0; j < kSide; ++j)
+        for (std::uint32_t i = 0; i < kSide; ++i) {
+            const double x = -6000.0 + (i + 0.5) * 12000.0 / kSide;
+            const double z = -6000.0 + (j + 0.5) * 12000.0 / kSide;
+            // Straight up from the pixel's ground point: the sun's ray straight up finds the layer there.
+            const double density = ct::twin::cloudShadeAt(layer, x, z, 0.0, 1.0, 0.0) / layer.coreLoss;
+            const float ratio =
+                linearLuminance(above.pixel(i, j)) / std::max(linearLuminance(aboveClear.pixel(i, j)), 1e-4f);
+            if (density > 0.99) {
+                ++tops;
+                topsBright += ratio > 1.2f;
+            } else if (density < 0.01) {
+                ++gaps;
+                gapsNotBrighter += ratio < 1.03f;
+            }
+        }
+    INFO("from above: cloud tops brighter than the plain at "
+         << topsBright << " of " << tops << " core pixels; gaps no brighter at " << gapsNotBrighter << " of " << gaps);
+    REQUIRE(tops > 5000);
+    REQUIRE(gaps > 5000);
+    CHECK(topsBright >= tops * 995 / 1000);
+    CHECK(gapsNotBrighter >= gaps * 995 / 1000);
+    CHECK(context.validationCounts().total() == 0);
 }
 
 TEST_CASE("a solar block the twin finds under a cloud is darker in the picture at that moment, a clear one not",
