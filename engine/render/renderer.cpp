@@ -477,7 +477,9 @@ void Renderer::uploadAnimations(const Frame& frame) {
         const glm::mat4 m = glm::transpose(a.motion);  // rows as columns
         animationData_[n] = {glm::vec4(a.lift_m, a.clipBelowY, a.scaffoldAboveY, a.highlight),
                              {m[0], m[1], m[2]},
-                             glm::vec4(std::cos(a.spin_rad), std::sin(a.spin_rad), a.surfaceTurn_rad, 0.0f)};
+                             a.spin_rad == 0.0f
+                                 ? glm::vec4(1.0f, 0.0f, a.surfaceTurn_rad, 0.0f)
+                                 : glm::vec4(std::cos(a.spin_rad), std::sin(a.spin_rad), a.surfaceTurn_rad, 0.0f)};
         if (a.clipBelowY > still.clipBelowY) frameRising_ = true;
         if (a.scaffoldAboveY < std::numeric_limits<float>::max()) frameFeatures_ |= kFeatureScaffolding;
     }
