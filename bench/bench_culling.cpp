@@ -33,8 +33,7 @@ void instanceCulling(benchmark::State& state) {
     const auto camera = ct::campus::scenarioCamera(*loaded.scenario, "overview", composed.campus->scene.bounds);
     const glm::mat4 projection = camera->projection(1920.0f / 1080.0f);
     const ct::render::Frustum frustum = ct::render::Frustum::fromViewProjection(projection * camera->view());
-    const ct::render::DetailView detail{camera->eye, std::abs(projection[1][1]) * 0.5f * 1080.0f, false,
-                                        glm::normalize(camera->target - camera->eye)};
+    const ct::render::DetailView detail = ct::render::detailViewOf(*camera, projection, 1080);
     std::vector<char> nodeDrawn;
     ct::render::selectLevelsOfDetail(scene, detail, nodeDrawn);
     ct::render::LevelSelection levels;

@@ -894,10 +894,8 @@ constexpr float kHandOffMarginTexels = 4.0f;
 
 void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm::mat4& viewProj,
                              const ShadowCascades& cascades, FrameStats& stats) {
-    // One metre of error a metre away covers the projection's focal length in pixels (a tile's
-    // projection is enlarged to match, so this is the full image's).
-    const DetailView detailView{camera.eye, std::abs(projection_[1][1]) * 0.5f * static_cast<float>(extent_.height),
-                                camera.orthographic, glm::normalize(camera.target - camera.eye)};
+    // A tile's projection is enlarged to match, so this is the full image's.
+    const DetailView detailView = detailViewOf(camera, projection_, extent_.height);
     selectLevelsOfDetail(*scene_, detailView, nodeDrawn_);
     levelSelection_.update(*scene_, detailView);
     if (!animations_.empty()) {

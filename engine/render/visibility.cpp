@@ -28,6 +28,11 @@ bool Frustum::intersects(const scene::Bounds& b) const {
     return true;
 }
 
+DetailView detailViewOf(const Camera& camera, const glm::mat4& projection, std::uint32_t height) {
+    return {camera.eye, std::abs(projection[1][1]) * 0.5f * static_cast<float>(height), camera.orthographic,
+            glm::normalize(camera.target - camera.eye)};
+}
+
 float rowSpacingPixels(const DetailView& view, const glm::vec3& point, const glm::vec3& step,
                        const glm::vec3& direction) {
     const glm::vec3 ray = point - view.eye;

@@ -5,6 +5,7 @@
 // the list to the vertex shader, which reads instances[list[gl_InstanceIndex]].
 #pragma once
 
+#include "render/camera.h"
 #include "render/gpu_scene.h"
 #include "render/level_selection.h"
 #include "render/node_animation.h"
@@ -22,6 +23,10 @@ struct Frustum {
     static Frustum fromViewProjection(const glm::mat4& viewProj);
     bool intersects(const scene::Bounds& bounds) const;
 };
+
+// What `camera` with `projection` (the full image's) sees of detail in an image `height` pixels
+// high: one metre of error a metre away covers the projection's focal length in pixels.
+DetailView detailViewOf(const Camera& camera, const glm::mat4& projection, std::uint32_t height);
 
 // A node with rows (scene::Node::lodRowStep) hands over to its stand-in once they are fewer than
 // this many pixels apart: a solar row's pitch at 6 pixels is a module band of 2.4, which the

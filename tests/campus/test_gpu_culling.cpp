@@ -42,8 +42,7 @@ TEST_CASE("the GPU culls the campus's instances to the CPU reference's sets, gro
         REQUIRE(camera);
         const glm::mat4 projection = camera->projection(960.0f / 540.0f);
         const ct::render::Frustum frustum = ct::render::Frustum::fromViewProjection(projection * camera->view());
-        const ct::render::DetailView detail{camera->eye, std::abs(projection[1][1]) * 0.5f * 540.0f, false,
-                                            glm::normalize(camera->target - camera->eye)};
+        const ct::render::DetailView detail = ct::render::detailViewOf(*camera, projection, 540);
         std::vector<char> nodeDrawn;
         ct::render::selectLevelsOfDetail(scene, detail, nodeDrawn);
         ct::render::LevelSelection levels;
