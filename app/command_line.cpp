@@ -14,6 +14,10 @@ std::optional<Outcome> parseCommandLine(int argc, const char* const* argv, Comma
     app.add_option("--device", line.global.device,
                    "Use Vulkan physical device N (see the device list printed at start)")
         ->check(CLI::NonNegativeNumber);
+    app.add_option("--culling", line.global.culling,
+                   "Where the camera's instances are culled and its draws made: gpu (a compute pass writes "
+                   "indirect draws), cpu, or auto (gpu unless the Vulkan device is a CPU, such as lavapipe)")
+        ->check(CLI::IsMember({"auto", "cpu", "gpu"}));
     addViewCommand(app, line.view);
     addRenderCommand(app, line.render);
     addSimulateCommand(app, line.simulate);

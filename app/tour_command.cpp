@@ -112,8 +112,9 @@ Outcome runTour(const GlobalOptions& global, const TourOptions& o) {
                                                     tileLimit(context, o.tileSize));
     if (grid.count() > 1)
         std::fprintf(stderr, "each frame in %u tiles of %ux%u\n", grid.count(), grid.tileWidth, grid.tileHeight);
-    render::Renderer renderer(context, render::shaderDir(),
-                              render::rendererOptions(quality, {grid.tileWidth, grid.tileHeight}));
+    render::RendererOptions rendering = render::rendererOptions(quality, {grid.tileWidth, grid.tileHeight});
+    rendering.culling = instanceCulling(global);
+    render::Renderer renderer(context, render::shaderDir(), rendering);
     render::OffscreenCapture capture(context, renderer);
     // The window's own session and stage, played at a fixed step: the same phases rising, twin,
     // heat map and power flows as on screen, and the same frames on every run.

@@ -1,16 +1,24 @@
-// Instance culling of the Build-out from the overview at 1920x1080: the CPU path
-// (render::collectVisibleInstances, what the renderer draws from) against the GPU pass that
-// mirrors it (render::GpuCulling, run once and read back: the upload of its per-frame inputs, the
-// dispatch, the wait and the readback included). Ratio: GPU over CPU, measured in the same run.
+// Instance culling of the Build-out from the overview at 1920x1080:
+// - instanceCulling: the CPU path (render::collectVisibleInstances) against the GPU pass that
+//   mirrors it (render::GpuCulling, run once and read back: the upload of its per-frame inputs,
+//   the dispatch, the wait and the readback included). Ratio: GPU over CPU.
+// - culledFrame: whole draft frames (record, submit, wait) drawn from the CPU's lists and from
+//   the GPU's indirect draws, one of each per iteration on the same device (shadows redrawn every
+//   frame). Ratio: GPU-culled over CPU-culled; counters: each path's frame and CPU recording time.
+#include "campus/campus_options.h"
 #include "campus/campus_scene.h"
+#include "campus/sun_lighting.h"
 #include "render/data_dir.h"
 #include "render/gpu_culling.h"
+#include "render/render_quality.h"
 #include "render/renderer.h"
+#include "twin/civil_time.h"
 #include "twin/scenario_loader.h"
 
 #include <benchmark/benchmark.h>
 
 #include <chrono>
+#include <memory>
 
 namespace {
 
@@ -69,6 +77,70 @@ void instanceCulling(benchmark::State& state) {
     state.counters["listed_gpu"] = static_cast<double>(listed);
 }
 
+void culledFrame(benchmark::State& state) {
+    const ct::twin::ScenarioResult loaded = ct::twin::loadScenario(std::string(CT_SCENARIO_DIR) + "/abilene.json");
+    if (!loaded.ok()) {
+        state.SkipWithError(loaded.error.c_str());
+        return;
+    }
+    const ct::campus::CampusResult composed = ct::campus::composeCampus(*loaded.scenario, 4);
+    if (!composed.campus) {
+        state.SkipWithError(composed.error.c_str());
+        return;
+    }
+    const auto camera = ct::campus::scenarioCamera(*loaded.scenario, "overview", composed.campus->scene.bounds);
+    ct::render::Lighting lighting =
+        ct::campus::stillLighting(ct::campus::LightingOptions{}, loaded.scenario->site,
+                                  static_cast<double>(*ct::twin::parseIsoUtc("2026-07-16T00:30")));
+    ct::vk::Context context({.quiet = true});
+    if (!context.indirectDrawing()) {
+        state.SkipWithError("the device cannot draw indirect with counts");
+        return;
+    }
+    ct::render::FrameRing frames(context);
+    const ct::render::RenderQuality draft = ct::render::renderQuality(ct::render::QualityPreset::Draft);
+    std::vector<std::unique_ptr<ct::render::Renderer>> renderers;
+    for (const auto culling : {ct::render::InstanceCulling::Cpu, ct::render::InstanceCulling::Gpu}) {
+        ct::render::RendererOptions options = ct::render::rendererOptions(draft, {1920, 1080});
+        options.culling = culling;
+        renderers.push_back(std::make_unique<ct::render::Renderer>(context, ct::render::shaderDir(), options));
+        renderers.back()->setShadowCaching(false);
+        renderers.back()->setScene(composed.campus->scene);
+    }
+    double frame[2] = {0, 0}, recording[2] = {0, 0};
+    std::uint64_t triangles[2] = {0, 0};
+    const auto draw = [&](std::size_t path) {
+        const auto start = std::chrono::steady_clock::now();
+        ct::render::Frame& f = frames.begin();
+        ct::render::FrameStats stats = renderers[path]->record(f, *camera, lighting);
+        const auto recorded = std::chrono::steady_clock::now();
+        context.waitFor(frames.submit(f));
+        const auto end = std::chrono::steady_clock::now();
+        renderers[path]->completeStats(f.slot, stats);
+        triangles[path] = stats.mainTriangles;
+        recording[path] += std::chrono::duration<double>(recorded - start).count();
+        const double seconds = std::chrono::duration<double>(end - start).count();
+        frame[path] += seconds;
+        return seconds;
+    };
+    draw(0);  // the first frame of each compiles and touches what later frames reuse
+    draw(1);
+    frame[0] = frame[1] = recording[0] = recording[1] = 0.0;
+    for (auto _ : state) {
+        draw(0);
+        state.SetIterationTime(draw(1));
+    }
+    const double n = static_cast<double>(state.iterations());
+    state.counters["cpu_culled_ms"] = 1e3 * frame[0] / n;
+    state.counters["gpu_culled_ms"] = 1e3 * frame[1] / n;
+    state.counters["ratio"] = frame[1] / frame[0];
+    state.counters["cpu_culled_record_ms"] = 1e3 * recording[0] / n;
+    state.counters["gpu_culled_record_ms"] = 1e3 * recording[1] / n;
+    state.counters["triangles_cpu"] = static_cast<double>(triangles[0]);
+    state.counters["triangles_gpu"] = static_cast<double>(triangles[1]);
+}
+
 }  // namespace
 
 BENCHMARK(instanceCulling)->Unit(benchmark::kMillisecond)->UseManualTime()->MinTime(1.0)->Repetitions(3);
+BENCHMARK(culledFrame)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(8)->Repetitions(2);

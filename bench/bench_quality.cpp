@@ -85,10 +85,11 @@ struct QualityStage {
         ct::render::Renderer& renderer = *renderers.at(preset);
         const auto start = std::chrono::steady_clock::now();
         ct::render::Frame& f = frames->begin();
-        renderer.record(f, *camera, lighting);
+        ct::render::FrameStats stats = renderer.record(f, *camera, lighting);
         context->waitFor(frames->submit(f));
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        passes = renderer.passTimes(f.slot);
+        renderer.completeStats(f.slot, stats);
+        passes = std::move(stats.passes);
         return seconds;
     }
 };

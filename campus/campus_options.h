@@ -14,6 +14,8 @@ namespace ct::campus {
 struct DeviceOptions {
     bool validate = false;  // the Khronos validation layer, and a failing exit on any message
     int device = -1;        // index of the Vulkan physical device; -1: the first suitable one
+    // Where the camera's instances are culled: auto, cpu or gpu (render::InstanceCulling).
+    std::string culling = "auto";
 };
 
 // The sun of a still. NaN: not given, so the campus takes the twin's sun at the time shown and a

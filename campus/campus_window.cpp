@@ -295,6 +295,7 @@ Outcome openCampusWindow(const DeviceOptions& global, twin::Scenario scenario, c
     viewer.height = launch.height;
     viewer.validate = global.validate;
     viewer.device = global.device;
+    viewer.culling = instanceCulling(global);
     viewer.maxFrames = launch.frames;
     viewer.maxSeconds = launch.seconds;
     viewer.printStats = launch.stats;

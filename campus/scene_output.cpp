@@ -20,6 +20,10 @@
 
 namespace ct::campus {
 
+render::InstanceCulling instanceCulling(const DeviceOptions& device) {
+    return render::parseInstanceCulling(device.culling).value_or(render::InstanceCulling::Auto);
+}
+
 namespace {
 
 bool parsePixel(const std::string& text, unsigned& x, unsigned& y) {
@@ -67,6 +71,7 @@ Outcome showScene(const DeviceOptions& global, const scene::Scene& scene, const 
         viewer.height = o.height;
         viewer.validate = global.validate;
         viewer.device = global.device;
+        viewer.culling = instanceCulling(global);
         viewer.maxFrames = o.frames;
         viewer.printStats = o.stats;
         viewer.quality = o.quality;
@@ -85,8 +90,9 @@ Outcome showScene(const DeviceOptions& global, const scene::Scene& scene, const 
     // Supersampled, the frame is rendered larger (in tiles where the device needs them) and shrunk.
     const render::TileGrid grid = render::planTiles(o.width * quality.supersample, o.height * quality.supersample,
                                                     tileLimit(context, o.tileSize));
-    render::Renderer renderer(context, render::shaderDir(),
-                              render::rendererOptions(quality, {grid.tileWidth, grid.tileHeight}));
+    render::RendererOptions rendering = render::rendererOptions(quality, {grid.tileWidth, grid.tileHeight});
+    rendering.culling = instanceCulling(global);
+    render::Renderer renderer(context, render::shaderDir(), rendering);
     renderer.setScene(scene);
     renderer.setLamps(o.lamps);
     if (!o.animations.empty()) renderer.setNodeAnimations(o.animations);

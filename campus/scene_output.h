@@ -20,6 +20,9 @@
 
 namespace ct::campus {
 
+// The renderer's culling path named by --culling (auto for anything it does not name).
+render::InstanceCulling instanceCulling(const DeviceOptions& device);
+
 struct OutputOptions {
     std::string out;  // PNG path; empty: window, or out/<defaultName>.png without a display
     std::string defaultName;

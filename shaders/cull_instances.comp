@@ -14,6 +14,8 @@ struct Chunk {
     uvec4 info;  // node, group, the group's level (0xffffffff: every instance), instance size (float bits)
 };
 layout(std430, set = 0, binding = 0) readonly buffer Chunks { Chunk chunks[]; };
+// One byte a node (drawn or not) and one an instance (its level), four to a word: copied as the
+// CPU holds them.
 layout(std430, set = 0, binding = 1) readonly buffer NodeDrawn { uint nodeDrawn[]; };
 layout(std430, set = 0, binding = 2) readonly buffer InstanceLevels { uint instanceLevels[]; };
 layout(std430, set = 0, binding = 3) readonly buffer NodeMotions { vec4 nodeMotions[]; };  // 3 rows a node
@@ -25,6 +27,10 @@ layout(push_constant) uniform Cull {
     vec4 planes[6];  // inside: dot(xyz, p) + w >= 0
     vec4 params;     // x: the minimum instance size (m); y: chunks (bits)
 } cull;
+
+uint byteAt(uint word, uint index) {
+    return (word >> (8u * (index & 3u))) & 0xffu;
+}
 
 bool meetsFrustum(vec3 lo, vec3 hi) {
     if (lo.x > hi.x) return false;  // empty
@@ -41,7 +47,7 @@ void main() {
     if (c >= floatBitsToUint(cull.params.y)) return;
     Chunk chunk = chunks[c];
     uint node = chunk.info.x;
-    if (nodeDrawn[node] == 0u || uintBitsToFloat(chunk.info.w) < cull.params.x) return;
+    if (byteAt(nodeDrawn[node >> 2u], node) == 0u || uintBitsToFloat(chunk.info.w) < cull.params.x) return;
     vec3 lo = chunk.lo.xyz;
     vec3 hi = chunk.hi.xyz;
     vec4 r0 = nodeMotions[3u * node], r1 = nodeMotions[3u * node + 1u], r2 = nodeMotions[3u * node + 2u];
@@ -59,7 +65,7 @@ void main() {
     uint group = chunk.info.y;
     uint level = chunk.info.z;
     for (uint i = first; i < first + count; ++i) {
-        if (level != 0xffffffffu && instanceLevels[i] != level) continue;
+        if (level != 0xffffffffu && byteAt(instanceLevels[i >> 2u], i) != level) continue;
         visible[groupBases[group] + atomicAdd(groupCounts[group], 1u)] = i;
     }
 }

@@ -53,14 +53,13 @@ std::string FrameReport::report(const vk::AllocatorStats& memory) const {
     }
     std::snprintf(line, sizeof line,
                   "; draws: shadow %u, main %u; triangles submitted: shadow %llu, main %llu%s; %llu of %llu instances "
-                  "drawn; %llu triangles in the scene",
+                  "drawn (culled on the %s); %llu triangles in the scene",
                   last_.shadowDrawCalls, last_.drawCalls, static_cast<unsigned long long>(last_.shadowTriangles),
                   static_cast<unsigned long long>(last_.mainTriangles),
-                  last_.coverageTriangles > 0
-                      ? (", coverage " + std::to_string(last_.coverageTriangles)).c_str()
-                      : "",
+                  last_.coverageTriangles > 0 ? (", coverage " + std::to_string(last_.coverageTriangles)).c_str() : "",
                   static_cast<unsigned long long>(last_.visibleInstances),
-                  static_cast<unsigned long long>(last_.instances), static_cast<unsigned long long>(last_.triangles));
+                  static_cast<unsigned long long>(last_.instances), last_.culledOnGpu ? "GPU" : "CPU",
+                  static_cast<unsigned long long>(last_.triangles));
     out += line;
     // Lux from a hundred thousand at noon to tenths under the moon: two decimals where small.
     const auto lux = [](float value) { return value < 10.0f ? 2 : 0; };

@@ -52,7 +52,7 @@ CapturedFrame OffscreenCapture::render(const Camera& camera, const Lighting& lig
     vk::memoryBarrier(frame.cmd, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
                       VK_PIPELINE_STAGE_2_HOST_BIT, VK_ACCESS_2_HOST_READ_BIT);
     context_.waitFor(frames_.submit(frame));
-    captured.stats.passes = renderer_.passTimes(frame.slot);
+    renderer_.completeStats(frame.slot, captured.stats);
 
     colorReadback_.invalidate(context_.device());
     idReadback_.invalidate(context_.device());

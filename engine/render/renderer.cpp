@@ -39,6 +39,13 @@ constexpr double kSkyViewViewerStep_km = 0.01;
 constexpr double kSkyViewSunStep_rad = 2e-4;
 constexpr float kSkyLightingSunStep_rad = 1.75e-3f;
 
+std::optional<InstanceCulling> parseInstanceCulling(std::string_view name) {
+    if (name == "auto") return InstanceCulling::Auto;
+    if (name == "cpu") return InstanceCulling::Cpu;
+    if (name == "gpu") return InstanceCulling::Gpu;
+    return std::nullopt;
+}
+
 RendererOptions rendererOptions(const RenderQuality& quality, VkExtent2D extent) {
     return {.extent = extent,
             .shadowMapSize = quality.shadowMapSize,
@@ -64,6 +71,7 @@ VkSampleCountFlagBits supportedSamples(const vk::Context& context, std::uint32_t
 
 Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir, const RendererOptions& options)
     : context_(context),
+      shaderDir_(shaderDir),
       passTimer_(context, FrameRing::kFramesInFlight),
       extent_(options.extent),
       shadowMapSize_(options.shadowMapSize),
@@ -80,6 +88,10 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
       specularAntialiasing_(options.specularAntialiasing),
       // Both are applied by the tone map pass.
       ambientOcclusion_(options.ambientOcclusion && options.exposedTarget) {
+    gpuCulling_ =
+        context_.indirectDrawing() &&
+        (options.culling == InstanceCulling::Gpu ||
+         (options.culling == InstanceCulling::Auto && context_.properties().deviceType != VK_PHYSICAL_DEVICE_TYPE_CPU));
     if (ambientOcclusion_) occlusionPass_ = std::make_unique<AmbientOcclusionPass>(context_, shaderDir);
     if (shadingSamples_ != VK_SAMPLE_COUNT_1_BIT) idResolve_ = std::make_unique<IdResolve>(context_, shaderDir);
     static_assert(EdgeReconstructionPass::kColorFormat == kExposedFormat, "the reconstruction writes the exposed light");
@@ -364,6 +376,10 @@ void Renderer::setScene(const scene::Scene& scene) {
     animations_.clear();
     if (lampPass_) lampPass_->setLamps({});  // they belong to the old scene's nodes
     lampsBaked_ = false;
+    culling_.reset();
+    if (gpuCulling_)
+        culling_ = std::make_unique<GpuCulling>(context_, shaderDir_, *scene_, FrameRing::kFramesInFlight,
+                                                static_cast<std::uint32_t>(scene_->blendBatches().size()));
     createVisibleLists();
     createAnimationBuffers();
     allocateFrameSets();
@@ -504,7 +520,8 @@ void Renderer::allocateFrameSets() {
             .image(8, atmosphere_->skyView().view(), skySampler_.get())
             .buffer(10, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, skyIrradiance_->uniformCoefficients().get())
             .image(11, skySpecular_->map().view(), skySpecular_->sampler())
-            .buffer(3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, visibleLists_[i].get(), 0, shadowListOffset_)
+            .buffer(3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, culling_ ? culling_->visibleList(i) : visibleLists_[i].get(),
+                    0, culling_ ? culling_->visibleListBytes() : shadowListOffset_)
             .buffer(4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, visibleLists_[i].get(), shadowListOffset_,
                     shadowListOffset_ * static_cast<VkDeviceSize>(shadowCascades_))
             .buffer(5, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, overlayBound_)
@@ -655,12 +672,20 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     passTimer_.beginFrame(cmd, frame.slot);
     stats.instances = scene_->stats().instances;
     stats.triangles = scene_->stats().triangles;
+    stats.culledOnGpu = culling_ != nullptr;
     selectVisible(frame, camera, viewProj, cascades_, stats);
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 0, 1, &frameSets_[frame.slot],
                             0, nullptr);
     flowView_ = {frame.slot, viewProj, camera.eye, flowTime_, extent_};
 
     FrameGraph graph(passTimer_);
+    if (culling_)
+        graph.addPass("culling", {}, [&](VkCommandBuffer c) {
+            culling_->record(
+                c, frame.slot,
+                {nodeDrawn_, levelSelection_.levels(), Frustum::fromViewProjection(viewProj), 0.0f, animations_},
+                blendEntries_);
+        });
     const double viewerRadius = skyViewFor_.x;
     const double sunZenith = skyViewFor_.y;
     if (skyViewDue)
@@ -732,12 +757,12 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     } else {
         mainImages.push_back({&ids_, &idsState_, ImageAccess::ColorAttachment, true});
     }
-    graph.addPass("main", std::move(mainImages), [&](VkCommandBuffer c) { recordMainPass(c, stats); });
+    graph.addPass("main", std::move(mainImages), [&](VkCommandBuffer c) { recordMainPass(c, frame.slot, stats); });
     if (reconstructEdges_) {
         graph.addPass("coverage",
                       {{&coverageKeys_, &coverageKeysState_, ImageAccess::ColorAttachment, true},
                        {&coverageDepth_, &coverageDepthState_, ImageAccess::DepthAttachment, true}},
-                      [&](VkCommandBuffer c) { recordCoveragePass(c, stats); });
+                      [&](VkCommandBuffer c) { recordCoveragePass(c, frame.slot, stats); });
         graph.addPass("edge reconstruction",
                       {{&shaded_, &shadedState_, ImageAccess::SampledInFragment, false},
                        {&coverageKeys_, &coverageKeysState_, ImageAccess::SampledInFragment, false},
@@ -912,8 +937,9 @@ void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm
     cameraList_.clear();
     shadowList_.clear();
     const MovedNodes moved{&animations_};
-    collectVisibleInstances(*scene_, nodeDrawn_, levelSelection_.levels(), Frustum::fromViewProjection(viewProj),
-                            cameraList_, cameraRanges_, 0.0f, {}, moved);
+    if (!culling_)
+        collectVisibleInstances(*scene_, nodeDrawn_, levelSelection_.levels(), Frustum::fromViewProjection(viewProj),
+                                cameraList_, cameraRanges_, 0.0f, {}, moved);
     // Each cascade's casters, one list after another (ranges index the whole): what is drawn and
     // casts a shadow.
     shadowCasters_ = nodeDrawn_;
@@ -954,13 +980,17 @@ void Renderer::selectVisible(const Frame& frame, const Camera& camera, const glm
     }
     std::stable_sort(blendDraws_.begin(), blendDraws_.end(),
                      [](const BlendDraw& a, const BlendDraw& b) { return a.distance2 > b.distance2; });
-    blendFirst_ = static_cast<std::uint32_t>(cameraList_.size());
+    // On the GPU the blended draws' entries follow the groups' parts (GpuCulling::record copies them).
+    std::vector<std::uint32_t>& blendList = culling_ ? blendEntries_ : cameraList_;
+    if (culling_) blendEntries_.clear();
+    blendFirst_ = culling_ ? culling_->extraFirst() : static_cast<std::uint32_t>(cameraList_.size());
     for (const BlendDraw& draw : blendDraws_)
-        cameraList_.push_back(draw.batch->blendInstance);
+        blendList.push_back(draw.batch->blendInstance);
 
-    stats.visibleInstances = cameraList_.size();
+    // On the GPU the opaque instances are counted once the frame has finished (completeStats).
+    stats.visibleInstances = culling_ ? blendEntries_.size() : cameraList_.size();
     vk::Buffer& lists = visibleLists_[frame.slot];
-    lists.write(cameraList_.data(), cameraList_.size() * sizeof(std::uint32_t));
+    if (!cameraList_.empty()) lists.write(cameraList_.data(), cameraList_.size() * sizeof(std::uint32_t));
     lists.write(shadowList_.data(), shadowList_.size() * sizeof(std::uint32_t), shadowListOffset_);
 }
 
@@ -1043,6 +1073,11 @@ void Renderer::bindSceneGeometry(VkCommandBuffer cmd) const {
 }
 
 void Renderer::drawBatch(VkCommandBuffer cmd, const DrawBatch& batch, InstanceRange instances, bool bindMaterial) {
+    bindBatchState(cmd, batch, bindMaterial);
+    vkCmdDrawIndexed(cmd, batch.indexCount, instances.count, batch.firstIndex, batch.vertexOffset, instances.first);
+}
+
+void Renderer::bindBatchState(VkCommandBuffer cmd, const DrawBatch& batch, bool bindMaterial) {
     if (bindMaterial) {
         const VkDescriptorSet set = scene_->materialSet(batch.material);
         vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 1, 1, &set, 0, nullptr);
@@ -1053,10 +1088,54 @@ void Renderer::drawBatch(VkCommandBuffer cmd, const DrawBatch& batch, InstanceRa
     const DrawConstants constants{batch.flags};
     vkCmdPushConstants(cmd, pipelineLayout_.get(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
                        sizeof(constants), &constants);
-    vkCmdDrawIndexed(cmd, batch.indexCount, instances.count, batch.firstIndex, batch.vertexOffset, instances.first);
 }
 
-void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
+void Renderer::drawOpaque(VkCommandBuffer cmd, std::uint32_t slot,
+                          const std::function<void(const DrawBatch&)>& bindPipeline, std::uint32_t* drawCalls,
+                          std::uint64_t& triangles) {
+    const std::span<const DrawBatch> batches = scene_->opaqueBatches();
+    std::uint32_t boundMaterial = UINT32_MAX;
+    if (!culling_) {
+        for (const DrawBatch& batch : batches) {
+            const InstanceRange range = cameraRanges_[batch.group];
+            if (range.count == 0) continue;
+            bindPipeline(batch);
+            drawBatch(cmd, batch, range, batch.material != boundMaterial);
+            boundMaterial = batch.material;
+            if (drawCalls) ++*drawCalls;
+            triangles += static_cast<std::uint64_t>(batch.indexCount / 3) * range.count;
+        }
+        return;
+    }
+    // One draw call a run of batches alike; what they drew is counted once the frame has
+    // finished (completeStats).
+    const std::vector<IndirectRun>& runs = culling_->runs();
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+        const DrawBatch& first = batches[runs[r].firstBatch];
+        bindPipeline(first);
+        bindBatchState(cmd, first, first.material != boundMaterial);
+        boundMaterial = first.material;
+        culling_->drawRun(cmd, slot, r);
+    }
+}
+
+void Renderer::completeStats(std::uint32_t slot, FrameStats& stats) const {
+    stats.passes = passTimer_.results(slot);
+    if (!culling_) return;
+    const std::span<const std::uint32_t> counts = culling_->finishedCounts(slot);
+    for (const std::uint32_t count : counts)
+        stats.visibleInstances += count;
+    for (const DrawBatch& batch : scene_->opaqueBatches()) {
+        const std::uint32_t count = counts[batch.group];
+        if (count == 0) continue;
+        const std::uint64_t triangles = static_cast<std::uint64_t>(batch.indexCount / 3) * count;
+        ++stats.drawCalls;
+        stats.mainTriangles += triangles;
+        if (reconstructEdges_) stats.coverageTriangles += triangles;
+    }
+}
+
+void Renderer::recordMainPass(VkCommandBuffer cmd, std::uint32_t slot, FrameStats& stats) {
     VkClearValue colorClear{};
     VkClearValue idClear{};
     VkClearValue depthClear{};
@@ -1098,21 +1177,16 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
     vkCmdSetFrontFace(cmd, VK_FRONT_FACE_COUNTER_CLOCKWISE);
 
     bindSceneGeometry(cmd);
-    std::uint32_t boundMaterial = UINT32_MAX;
     std::uint32_t boundPipeline = UINT32_MAX;  // surface and textures (with this frame's features)
-    for (const DrawBatch& batch : scene_->opaqueBatches()) {
-        const InstanceRange range = cameraRanges_[batch.group];
-        if (range.count == 0) continue;
-        const std::uint32_t pipeline = opaqueVariant(batch.surface, batch.textured);
-        if (pipeline != boundPipeline) {
+    drawOpaque(
+        cmd, slot,
+        [&](const DrawBatch& batch) {
+            const std::uint32_t pipeline = opaqueVariant(batch.surface, batch.textured);
+            if (pipeline == boundPipeline) return;
             boundPipeline = pipeline;
             vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, opaquePipeline(batch.surface, batch.textured));
-        }
-        drawBatch(cmd, batch, range, batch.material != boundMaterial);
-        boundMaterial = batch.material;
-        ++stats.drawCalls;
-        stats.mainTriangles += static_cast<std::uint64_t>(batch.indexCount / 3) * range.count;
-    }
+        },
+        &stats.drawCalls, stats.mainTriangles);
 
     // The sky last of the opaque things, where the depth is still clear (the far plane), so the
     // pixels the scene covers never run its shader; before the blended draws, which go over it.
@@ -1122,7 +1196,7 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
 
     if (!blendDraws_.empty()) {
         vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, blendPipeline_.get());
-        boundMaterial = UINT32_MAX;
+        std::uint32_t boundMaterial = UINT32_MAX;
         for (std::size_t i = 0; i < blendDraws_.size(); ++i) {
             const DrawBatch& batch = *blendDraws_[i].batch;
             drawBatch(cmd, batch, {blendFirst_ + static_cast<std::uint32_t>(i), 1}, batch.material != boundMaterial);
@@ -1137,7 +1211,7 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, FrameStats& stats) {
     vkCmdEndRendering(cmd);
 }
 
-void Renderer::recordCoveragePass(VkCommandBuffer cmd, FrameStats& stats) {
+void Renderer::recordCoveragePass(VkCommandBuffer cmd, std::uint32_t slot, FrameStats& stats) {
     // What each sample sees of the opaque scene: its surface key, nothing else (the blended
     // draws, the lines and the lamps keep their single sample: they are drawn over the shaded
     // frame). Cleared to 0, the sky's key.
@@ -1158,20 +1232,16 @@ void Renderer::recordCoveragePass(VkCommandBuffer cmd, FrameStats& stats) {
     setViewport(cmd, extent_);
     vkCmdSetDepthBias(cmd, 0.0f, 0.0f, 0.0f);
     bindSceneGeometry(cmd);
-    std::uint32_t boundMaterial = UINT32_MAX;
     int boundMask = -1;  // the pipeline bound: with the alpha test or without
-    for (const DrawBatch& batch : scene_->opaqueBatches()) {
-        const InstanceRange range = cameraRanges_[batch.group];
-        if (range.count == 0) continue;
-        const int mask = (batch.flags & kFlagAlphaMask) != 0 ? 1 : 0;
-        if (mask != boundMask) {
+    drawOpaque(
+        cmd, slot,
+        [&](const DrawBatch& batch) {
+            const int mask = (batch.flags & kFlagAlphaMask) != 0 ? 1 : 0;
+            if (mask == boundMask) return;
             boundMask = mask;
             vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, coveragePipeline(mask != 0));
-        }
-        drawBatch(cmd, batch, range, batch.material != boundMaterial);
-        boundMaterial = batch.material;
-        stats.coverageTriangles += static_cast<std::uint64_t>(batch.indexCount / 3) * range.count;
-    }
+        },
+        nullptr, stats.coverageTriangles);
     vkCmdEndRendering(cmd);
 }
 

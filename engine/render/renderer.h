@@ -27,6 +27,7 @@
 #include "render/flow_lines.h"
 #include "render/frame_graph.h"
 #include "render/frame_ring.h"
+#include "render/gpu_culling.h"
 #include "render/gpu_scene.h"
 #include "render/ground_overlay.h"
 #include "render/id_resolve.h"
@@ -50,7 +51,10 @@
 #include <array>
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <optional>
+#include <string_view>
 
 namespace ct::render {
 
@@ -58,15 +62,18 @@ struct FrameStats {
     std::uint32_t drawCalls = 0;  // main pass mesh draws (sky excluded)
     std::uint32_t shadowDrawCalls = 0;
     std::uint64_t instances = 0;         // in the scene
-    std::uint64_t visibleInstances = 0;  // drawn this frame by the camera, after culling and LOD
+    // Drawn this frame by the camera, after culling and LOD (culled on the GPU: with the draws'
+    // and triangles' counts, known once the frame has finished: Renderer::completeStats).
+    std::uint64_t visibleInstances = 0;
     std::uint64_t triangles = 0;         // in the scene, all instances at full detail
     // Submitted this frame, after culling and level of detail: what the device had to draw.
     std::uint64_t mainTriangles = 0;
     std::uint64_t shadowTriangles = 0;  // every cascade's together
     std::uint64_t coverageTriangles = 0;  // with reconstructed edges: the multisampled ids' pass
     std::uint32_t plumes = 0;             // exhaust plumes drawn (render/plume_pass.h)
+    bool culledOnGpu = false;             // the camera's instances culled and drawn indirect (InstanceCulling)
     // GPU time per pass, in order (render/pass_timer.h): filled by whoever waited for the frame
-    // (OffscreenCapture does); empty where the device cannot time.
+    // (Renderer::completeStats; OffscreenCapture calls it); empty where the device cannot time.
     std::vector<PassTime> passes;
     // The exposure the frame was drawn with (a camera's EV at ISO 100, render/tone_curve.h), and
     // whether it was chosen by the meter or set; the light it was metered from, on a level
@@ -82,6 +89,13 @@ enum class MultisampleShading {
     Auto,           // Reconstructed on a CPU device, Hardware on a GPU
     Hardware,       // MSAA: every surface in a pixel shaded, the samples averaged by the device
     Reconstructed,  // once per pixel, the edges rebuilt from multisampled ids (render/edge_reconstruction.h)
+};
+
+// Where the camera's instances are culled and its draws made (render/gpu_culling.h).
+enum class InstanceCulling {
+    Auto,  // Gpu on a GPU that can draw indirect with counts, Cpu on a CPU device
+    Cpu,   // render::collectVisibleInstances: the lists and draws made on the CPU, uploaded each frame
+    Gpu,   // a compute pass culls and writes the draws (vkCmdDrawIndexedIndirectCount)
 };
 
 struct RendererOptions {
@@ -108,7 +122,13 @@ struct RendererOptions {
     // The sun's specular lobe widened to each pixel's footprint (shaders/specular_footprint.glsl);
     // off only for references that supersample instead.
     bool specularAntialiasing = true;
+    // On a CPU device the culling costs about the same either way and the draws' counts are known
+    // at once on the CPU; on a GPU the lists never cross the bus and the counts come a frame late.
+    InstanceCulling culling = InstanceCulling::Auto;
 };
+
+// "auto", "cpu" or "gpu"; nothing for anything else.
+std::optional<InstanceCulling> parseInstanceCulling(std::string_view name);
 
 // The renderer's options for a quality preset's frame of `extent` (supersampling is the caller's:
 // it renders the larger extent).
@@ -162,6 +182,9 @@ public:
     VkSampleCountFlagBits samples() const { return samples_; }
     // Whether the samples are shaded once per pixel and the edges rebuilt (MultisampleShading).
     bool reconstructsEdges() const { return reconstructEdges_; }
+    // Whether the camera's instances are culled and its draws made on the GPU (InstanceCulling):
+    // then the opaque draws' counts are known once the frame has finished (completeStats).
+    bool culledOnGpu() const { return gpuCulling_; }
     // Above 0, an automatic exposure moves towards the metered one smoothly from frame to frame
     // (an exponential approach with this time constant, by the wall-clock time between frames)
     // instead of jumping: for the window (kExposureAdaptation_s), where a cut to a night view
@@ -177,9 +200,10 @@ public:
     }
 
     FrameStats record(const Frame& frame, const Camera& camera, const Lighting& lighting);
-    // The GPU time of each pass of the frame last recorded in `slot`, once its submission has
-    // completed (empty before).
-    std::vector<PassTime> passTimes(std::uint32_t slot) const { return passTimer_.results(slot); }
+    // Once the frame last recorded in `slot` has completed: its `stats` (as record returned them)
+    // completed with what only the GPU knew: each pass's time (none where the device cannot
+    // time) and, culled on the GPU, the opaque draws, triangles and visible instances.
+    void completeStats(std::uint32_t slot, FrameStats& stats) const;
 
     const vk::Image& colorImage() const { return color_; }
     const vk::Image& idImage() const { return ids_; }
@@ -201,8 +225,12 @@ private:
     // slot's copy of it brought up to date.
     void updateLamps(const Frame& frame);
     void recordShadowPass(VkCommandBuffer cmd, FrameStats& stats);
-    void recordMainPass(VkCommandBuffer cmd, FrameStats& stats);
-    void recordCoveragePass(VkCommandBuffer cmd, FrameStats& stats);
+    void recordMainPass(VkCommandBuffer cmd, std::uint32_t slot, FrameStats& stats);
+    void recordCoveragePass(VkCommandBuffer cmd, std::uint32_t slot, FrameStats& stats);
+    // The opaque batches' draws, from the CPU's lists or the GPU's commands; `bindPipeline` binds
+    // the pipeline a batch needs (the caller's pass decides which) where it differs from the last.
+    void drawOpaque(VkCommandBuffer cmd, std::uint32_t slot, const std::function<void(const DrawBatch&)>& bindPipeline,
+                    std::uint32_t* drawCalls, std::uint64_t& triangles);
     void recordToneMap(VkCommandBuffer cmd);
     // What the main pass's colour resolves or draws into: the exposed light, or (draft) the
     // display image itself.
@@ -225,8 +253,11 @@ private:
     // The scene's one vertex and index buffer, for the shadow, main and coverage passes.
     void bindSceneGeometry(VkCommandBuffer cmd) const;
     void drawBatch(VkCommandBuffer cmd, const DrawBatch& batch, InstanceRange instances, bool bindMaterial);
+    // What drawBatch sets before it draws: the material, the faces and the flags.
+    void bindBatchState(VkCommandBuffer cmd, const DrawBatch& batch, bool bindMaterial);
 
     vk::Context& context_;
+    std::filesystem::path shaderDir_;
     PassTimer passTimer_;
     VkExtent2D extent_;
     std::uint32_t shadowMapSize_;
@@ -395,6 +426,9 @@ private:
     };
     std::vector<BlendDraw> blendDraws_;
     std::uint32_t blendFirst_ = 0;  // where the blended draws' entries start in the camera list
+    bool gpuCulling_ = false;       // InstanceCulling in effect
+    std::unique_ptr<GpuCulling> culling_;      // with gpuCulling_: the camera's list and draws
+    std::vector<std::uint32_t> blendEntries_;  // with gpuCulling_: the blended draws' instances, farthest first
 };
 
 }  // namespace ct::render

@@ -62,6 +62,8 @@ CapturedFrame renderTiled(OffscreenCapture& capture, const TileGrid& grid, const
             full.stats.visibleInstances = std::max(full.stats.visibleInstances, tile.stats.visibleInstances);
             full.stats.instances = tile.stats.instances;
             full.stats.triangles = tile.stats.triangles;
+            full.stats.culledOnGpu = tile.stats.culledOnGpu;
+            full.stats.plumes = std::max(full.stats.plumes, tile.stats.plumes);
             // Every tile is exposed alike: the meter reads the sun and sky, not the tile's pixels.
             full.stats.exposureEv100 = tile.stats.exposureEv100;
             full.stats.exposureAuto = tile.stats.exposureAuto;

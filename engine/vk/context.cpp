@@ -282,8 +282,16 @@ void Context::createDevice() {
     features12.pNext = &features13;
     VkPhysicalDeviceFeatures2 features{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2};
     features.pNext = &features12;
-    VkPhysicalDeviceFeatures supported{};
-    vkGetPhysicalDeviceFeatures(physicalDevice_, &supported);
+    VkPhysicalDeviceVulkan12Features supported12{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_FEATURES};
+    VkPhysicalDeviceFeatures2 supportedAll{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2};
+    supportedAll.pNext = &supported12;
+    vkGetPhysicalDeviceFeatures2(physicalDevice_, &supportedAll);
+    const VkPhysicalDeviceFeatures& supported = supportedAll.features;
+    indirectDrawing_ =
+        supported12.drawIndirectCount && supported.multiDrawIndirect && supported.drawIndirectFirstInstance;
+    features12.drawIndirectCount = indirectDrawing_ ? VK_TRUE : VK_FALSE;
+    features.features.multiDrawIndirect = indirectDrawing_ ? VK_TRUE : VK_FALSE;
+    features.features.drawIndirectFirstInstance = indirectDrawing_ ? VK_TRUE : VK_FALSE;
     features.features.samplerAnisotropy = supported.samplerAnisotropy;
     features.features.depthClamp = supported.depthClamp;
     // The blend pipeline blends colour but must leave the integer picking target untouched.

@@ -86,6 +86,9 @@ public:
     const std::vector<PhysicalDeviceInfo>& devices() const { return devices_; }
     bool validationEnabled() const { return validation_; }
     bool synchronizationValidationEnabled() const { return syncValidation_; }
+    // Draws whose parameters and count the GPU writes (vkCmdDrawIndexedIndirectCount with many
+    // draws and a first instance): enabled where the device has all three features.
+    bool indirectDrawing() const { return indirectDrawing_; }
 
     Allocator& allocator() { return *allocator_; }
     DeletionQueue& deletionQueue() { return deletionQueue_; }
@@ -144,6 +147,7 @@ private:
 
     bool validation_ = false;
     bool syncValidation_ = false;
+    bool indirectDrawing_ = false;
     const VkAllocationCallbacks* hostAllocator_ = nullptr;
     VkInstance instance_ = VK_NULL_HANDLE;
     VkDebugUtilsMessengerEXT messenger_ = VK_NULL_HANDLE;

@@ -224,7 +224,9 @@ ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialC
     VkExtent2D builtFor = framebufferExtent(window.get());
     const render::RenderQuality quality =
         render::renderQuality(options.quality.value_or(render::defaultPreset(context.properties().deviceType)));
-    render::Renderer renderer(context, render::shaderDir(), render::rendererOptions(quality, builtFor));
+    render::RendererOptions rendering = render::rendererOptions(quality, builtFor);
+    rendering.culling = options.culling;
+    render::Renderer renderer(context, render::shaderDir(), rendering);
     // A cut from a day view to a night one eases, as an eye or a camera does.
     renderer.setExposureAdaptation(render::Renderer::kExposureAdaptation_s);
     if (options.printStats)
@@ -298,9 +300,9 @@ ViewerResult runViewer(const scene::Scene& scene, const render::Camera& initialC
 
         render::Frame& frame = ring.begin();
         {
-            // The slot's previous frame has completed: its pass times are in.
+            // The slot's previous frame has completed: its pass times (and GPU-culled counts) are in.
             render::FrameStats finished = recorded[frame.slot];
-            finished.passes = renderer.passTimes(frame.slot);
+            renderer.completeStats(frame.slot, finished);
             if (!finished.passes.empty()) {
                 printed.add(finished, 1000.0 * dt);
                 showing.add(finished, 1000.0 * dt);

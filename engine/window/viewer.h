@@ -91,6 +91,7 @@ struct ViewerOptions {
     std::uint32_t height = 720;
     bool validate = false;
     int device = -1;
+    render::InstanceCulling culling = render::InstanceCulling::Auto;
     bool vsync = true;
     int maxFrames = 0;        // > 0: close after this many presented frames (tests, demos)
     double maxSeconds = 0.0;  // > 0: close after this long (soak runs, kiosks)
