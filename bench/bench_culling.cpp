@@ -2,9 +2,11 @@
 // - instanceCulling: the CPU path (render::collectVisibleInstances) against the GPU pass that
 //   mirrors it (render::GpuCulling, run once and read back: the upload of its per-frame inputs,
 //   the dispatch, the wait and the readback included). Ratio: GPU over CPU.
-// - culledFrame: whole draft frames (record, submit, wait) drawn from the CPU's lists and from
-//   the GPU's indirect draws, one of each per iteration on the same device (shadows redrawn every
-//   frame). Ratio: GPU-culled over CPU-culled; counters: each path's frame and CPU recording time.
+// - culledFrame/<camera>: whole draft frames (record, submit, wait) from the overview (0) and the
+//   street (1) drawn from the CPU's lists, from the GPU's indirect draws, and from the GPU's with
+//   occlusion culling (its two phases), one of each per iteration on the same device (shadows
+//   redrawn every frame). Ratio: GPU-culled with occlusion over CPU-culled; counters: each path's
+//   frame, CPU recording time and main-pass triangles.
 #include "campus/campus_options.h"
 #include "campus/campus_scene.h"
 #include "campus/sun_lighting.h"
@@ -19,6 +21,7 @@
 
 #include <chrono>
 #include <memory>
+#include <string>
 
 namespace {
 
@@ -88,7 +91,8 @@ void culledFrame(benchmark::State& state) {
         state.SkipWithError(composed.error.c_str());
         return;
     }
-    const auto camera = ct::campus::scenarioCamera(*loaded.scenario, "overview", composed.campus->scene.bounds);
+    const char* view = state.range(0) == 0 ? "overview" : "street";
+    const auto camera = ct::campus::scenarioCamera(*loaded.scenario, view, composed.campus->scene.bounds);
     ct::render::Lighting lighting =
         ct::campus::stillLighting(ct::campus::LightingOptions{}, loaded.scenario->site,
                                   static_cast<double>(*ct::twin::parseIsoUtc("2026-07-16T00:30")));
@@ -100,15 +104,16 @@ void culledFrame(benchmark::State& state) {
     ct::render::FrameRing frames(context);
     const ct::render::RenderQuality draft = ct::render::renderQuality(ct::render::QualityPreset::Draft);
     std::vector<std::unique_ptr<ct::render::Renderer>> renderers;
-    for (const auto culling : {ct::render::InstanceCulling::Cpu, ct::render::InstanceCulling::Gpu}) {
+    for (int path = 0; path < 3; ++path) {
         ct::render::RendererOptions options = ct::render::rendererOptions(draft, {1920, 1080});
-        options.culling = culling;
+        options.culling = path == 0 ? ct::render::InstanceCulling::Cpu : ct::render::InstanceCulling::Gpu;
+        options.occlusionCulling = path == 2;
         renderers.push_back(std::make_unique<ct::render::Renderer>(context, ct::render::shaderDir(), options));
         renderers.back()->setShadowCaching(false);
         renderers.back()->setScene(composed.campus->scene);
     }
-    double frame[2] = {0, 0}, recording[2] = {0, 0};
-    std::uint64_t triangles[2] = {0, 0};
+    double frame[3] = {0, 0, 0}, recording[3] = {0, 0, 0};
+    std::uint64_t triangles[3] = {0, 0, 0};
     const auto draw = [&](std::size_t path) {
         const auto start = std::chrono::steady_clock::now();
         ct::render::Frame& f = frames.begin();
@@ -123,24 +128,28 @@ void culledFrame(benchmark::State& state) {
         frame[path] += seconds;
         return seconds;
     };
-    draw(0);  // the first frame of each compiles and touches what later frames reuse
-    draw(1);
-    frame[0] = frame[1] = recording[0] = recording[1] = 0.0;
+    // The first frame of each compiles and touches what later frames reuse (and, with occlusion,
+    // sees everything before it has seen anything).
+    for (std::size_t path = 0; path < 3; ++path)
+        draw(path);
+    for (std::size_t path = 0; path < 3; ++path)
+        frame[path] = recording[path] = 0.0;
     for (auto _ : state) {
         draw(0);
-        state.SetIterationTime(draw(1));
+        draw(1);
+        state.SetIterationTime(draw(2));
     }
     const double n = static_cast<double>(state.iterations());
-    state.counters["cpu_culled_ms"] = 1e3 * frame[0] / n;
-    state.counters["gpu_culled_ms"] = 1e3 * frame[1] / n;
-    state.counters["ratio"] = frame[1] / frame[0];
-    state.counters["cpu_culled_record_ms"] = 1e3 * recording[0] / n;
-    state.counters["gpu_culled_record_ms"] = 1e3 * recording[1] / n;
-    state.counters["triangles_cpu"] = static_cast<double>(triangles[0]);
-    state.counters["triangles_gpu"] = static_cast<double>(triangles[1]);
+    const char* names[3] = {"cpu", "gpu", "occlusion"};
+    for (std::size_t path = 0; path < 3; ++path) {
+        state.counters[std::string(names[path]) + "_ms"] = 1e3 * frame[path] / n;
+        state.counters[std::string(names[path]) + "_record_ms"] = 1e3 * recording[path] / n;
+        state.counters[std::string(names[path]) + "_triangles"] = static_cast<double>(triangles[path]);
+    }
+    state.counters["ratio"] = frame[2] / frame[0];
 }
 
 }  // namespace
 
 BENCHMARK(instanceCulling)->Unit(benchmark::kMillisecond)->UseManualTime()->MinTime(1.0)->Repetitions(3);
-BENCHMARK(culledFrame)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(8)->Repetitions(2);
+BENCHMARK(culledFrame)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(6)->Repetitions(2);

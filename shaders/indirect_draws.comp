@@ -30,6 +30,7 @@ layout(std430, set = 0, binding = 4) writeonly buffer Commands { DrawCommand com
 
 layout(push_constant) uniform Draws {
     uint batchCount;
+    uint listOffset;  // where this pass's lists start in the visible list
 } draws;
 
 void main() {
@@ -40,5 +41,5 @@ void main() {
     if (instances == 0u) return;
     uint slot = batch.runFirst + atomicAdd(runCounts[batch.run], 1u);
     commands[slot] = DrawCommand(batch.indexCount, instances, batch.firstIndex, batch.vertexOffset,
-                                 groupBases[batch.group]);
+                                 draws.listOffset + groupBases[batch.group]);
 }

@@ -93,8 +93,11 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
     }
     isLodProxy_.assign(scene.nodes.size(), 0);
     castsShadow_.assign(scene.nodes.size(), 1);
-    for (std::size_t n = 0; n < scene.nodes.size(); ++n)
+    widened_.assign(scene.nodes.size(), 0);
+    for (std::size_t n = 0; n < scene.nodes.size(); ++n) {
         castsShadow_[n] = scene.nodes[n].castsShadow ? 1 : 0;
+        widened_[n] = scene.nodes[n].minPixelWidth > 0.0f ? 1 : 0;
+    }
     for (const scene::Node& node : scene.nodes)
         if (node.lodFar >= 0 && node.lodFar < static_cast<int>(scene.nodes.size())) isLodProxy_[node.lodFar] = 1;
     // On-demand nodes are uploaded as stand-ins are: not drawn until something asks for them.

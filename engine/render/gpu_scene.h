@@ -105,6 +105,9 @@ public:
     const std::vector<char>& isLodProxy() const { return isLodProxy_; }
     std::size_t nodeCount() const { return isLodProxy_.size(); }
     bool nodeCastsShadow(std::size_t node) const { return castsShadow_[node] != 0; }
+    // Drawn wider than it is where it would be thinner than scene::Node::minPixelWidth on screen:
+    // its drawn surface reaches out of its bounds (occlusion culling never hides it).
+    bool nodeWidenedOnScreen(std::size_t node) const { return widened_[node] != 0; }
     // The middle of what a node draws (world; the origin for a node that draws nothing).
     glm::vec3 nodeCentre(std::size_t node) const { return nodeCentres_[node]; }
     VkBuffer vertexBuffer() const { return vertices_.get(); }
@@ -139,6 +142,7 @@ private:
     std::vector<LevelledInstances> levelled_;
     std::vector<char> isLodProxy_;
     std::vector<char> castsShadow_;  // per node (scene::Node::castsShadow)
+    std::vector<char> widened_;      // per node: scene::Node::minPixelWidth > 0
     std::vector<glm::vec3> nodeCentres_;
     // Per geometry (each mesh's full detail, then each of its levels: geometryOf()) and
     // primitive, its place in the shared buffers.

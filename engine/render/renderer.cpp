@@ -92,6 +92,8 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
         context_.indirectDrawing() &&
         (options.culling == InstanceCulling::Gpu ||
          (options.culling == InstanceCulling::Auto && context_.properties().deviceType != VK_PHYSICAL_DEVICE_TYPE_CPU));
+    // The pyramid is built from a single-sample depth.
+    occlusionCulling_ = gpuCulling_ && options.occlusionCulling && shadingSamples_ == VK_SAMPLE_COUNT_1_BIT;
     if (ambientOcclusion_) occlusionPass_ = std::make_unique<AmbientOcclusionPass>(context_, shaderDir);
     if (shadingSamples_ != VK_SAMPLE_COUNT_1_BIT) idResolve_ = std::make_unique<IdResolve>(context_, shaderDir);
     static_assert(EdgeReconstructionPass::kColorFormat == kExposedFormat, "the reconstruction writes the exposed light");
@@ -199,11 +201,14 @@ void Renderer::createTargets() {
         (multisampled ? VK_IMAGE_USAGE_STORAGE_BIT : VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT) |
         VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
     ids_ = vk::Image(context_, {extent_, kIdFormat, idUsage, 1, VK_IMAGE_ASPECT_COLOR_BIT, "id target"});
-    // Single-sample with occlusion, the depth target is read by it.
-    const VkImageUsageFlags depthUsage = VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT |
-                                         (ambientOcclusion_ && !multisampled ? VK_IMAGE_USAGE_SAMPLED_BIT : 0);
+    // Single-sample with ambient occlusion, the depth target is read by it; with occlusion
+    // culling, by the depth pyramid.
+    const VkImageUsageFlags depthUsage =
+        VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT |
+        ((ambientOcclusion_ && !multisampled) || occlusionCulling_ ? VK_IMAGE_USAGE_SAMPLED_BIT : 0);
     depth_ = vk::Image(context_, {extent_, kDepthFormat, depthUsage, 1, VK_IMAGE_ASPECT_DEPTH_BIT, "depth target",
                                   shadingSamples_});
+    if (occlusionCulling_) depthPyramid_ = std::make_unique<DepthPyramidPass>(context_, shaderDir_, depth_);
     depthResolvedState_ = {};
     occlusionState_ = {};
     if (ambientOcclusion_) {
@@ -378,8 +383,9 @@ void Renderer::setScene(const scene::Scene& scene) {
     lampsBaked_ = false;
     culling_.reset();
     if (gpuCulling_)
-        culling_ = std::make_unique<GpuCulling>(context_, shaderDir_, *scene_, FrameRing::kFramesInFlight,
-                                                static_cast<std::uint32_t>(scene_->blendBatches().size()));
+        culling_ =
+            std::make_unique<GpuCulling>(context_, shaderDir_, *scene_, FrameRing::kFramesInFlight,
+                                         static_cast<std::uint32_t>(scene_->blendBatches().size()), occlusionCulling_);
     createVisibleLists();
     createAnimationBuffers();
     allocateFrameSets();
@@ -757,7 +763,24 @@ FrameStats Renderer::record(const Frame& frame, const Camera& camera, const Ligh
     } else {
         mainImages.push_back({&ids_, &idsState_, ImageAccess::ColorAttachment, true});
     }
-    graph.addPass("main", std::move(mainImages), [&](VkCommandBuffer c) { recordMainPass(c, frame.slot, stats); });
+    if (occlusionCulling_) {
+        // What the last frame saw first; the rest once the depth it left has culled what it hides,
+        // drawn over it (the targets kept, not cleared).
+        graph.addPass("main, seen before", mainImages,
+                      [&](VkCommandBuffer c) { recordMainPass(c, frame.slot, stats, MainPart::SeenBefore); });
+        graph.addPass("occlusion culling", {{&depth_, &depthState_, ImageAccess::SampledInCompute, false}},
+                      [&](VkCommandBuffer c) {
+                          depthPyramid_->record(c);
+                          culling_->recordOcclusion(c, frame.slot, viewProj, *depthPyramid_);
+                      });
+        for (ImageUse& use : mainImages)
+            use.discard = false;
+        graph.addPass("main", std::move(mainImages),
+                      [&](VkCommandBuffer c) { recordMainPass(c, frame.slot, stats, MainPart::Rest); });
+    } else {
+        graph.addPass("main", std::move(mainImages),
+                      [&](VkCommandBuffer c) { recordMainPass(c, frame.slot, stats, MainPart::Whole); });
+    }
     if (reconstructEdges_) {
         graph.addPass("coverage",
                       {{&coverageKeys_, &coverageKeysState_, ImageAccess::ColorAttachment, true},
@@ -1092,7 +1115,7 @@ void Renderer::bindBatchState(VkCommandBuffer cmd, const DrawBatch& batch, bool 
 
 void Renderer::drawOpaque(VkCommandBuffer cmd, std::uint32_t slot,
                           const std::function<void(const DrawBatch&)>& bindPipeline, std::uint32_t* drawCalls,
-                          std::uint64_t& triangles) {
+                          std::uint64_t& triangles, std::uint32_t phases) {
     const std::span<const DrawBatch> batches = scene_->opaqueBatches();
     std::uint32_t boundMaterial = UINT32_MAX;
     if (!culling_) {
@@ -1115,7 +1138,8 @@ void Renderer::drawOpaque(VkCommandBuffer cmd, std::uint32_t slot,
         bindPipeline(first);
         bindBatchState(cmd, first, first.material != boundMaterial);
         boundMaterial = first.material;
-        culling_->drawRun(cmd, slot, r);
+        for (std::uint32_t phase = 0; phase < 2; ++phase)
+            if ((phases >> phase) & 1u) culling_->drawRun(cmd, slot, r, phase);
     }
 }
 
@@ -1135,7 +1159,7 @@ void Renderer::completeStats(std::uint32_t slot, FrameStats& stats) const {
     }
 }
 
-void Renderer::recordMainPass(VkCommandBuffer cmd, std::uint32_t slot, FrameStats& stats) {
+void Renderer::recordMainPass(VkCommandBuffer cmd, std::uint32_t slot, FrameStats& stats, MainPart part) {
     VkClearValue colorClear{};
     VkClearValue idClear{};
     VkClearValue depthClear{};
@@ -1164,6 +1188,13 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, std::uint32_t slot, FrameStat
             depth.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
         }
     }
+    // In two parts (occlusion culling, single-sample): the first leaves everything for the second.
+    if (part == MainPart::SeenBefore) depth.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+    if (part == MainPart::Rest) {
+        for (VkRenderingAttachmentInfo& color : colors)
+            color.loadOp = VK_ATTACHMENT_LOAD_OP_LOAD;
+        depth.loadOp = VK_ATTACHMENT_LOAD_OP_LOAD;
+    }
     VkRenderingInfo rendering{VK_STRUCTURE_TYPE_RENDERING_INFO};
     rendering.renderArea = {{0, 0}, extent_};
     rendering.layerCount = 1;
@@ -1186,7 +1217,11 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, std::uint32_t slot, FrameStat
             boundPipeline = pipeline;
             vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, opaquePipeline(batch.surface, batch.textured));
         },
-        &stats.drawCalls, stats.mainTriangles);
+        &stats.drawCalls, stats.mainTriangles, part == MainPart::Rest ? 2u : 1u);
+    if (part == MainPart::SeenBefore) {
+        vkCmdEndRendering(cmd);
+        return;
+    }
 
     // The sky last of the opaque things, where the depth is still clear (the far plane), so the
     // pixels the scene covers never run its shader; before the blended draws, which go over it.
@@ -1241,7 +1276,7 @@ void Renderer::recordCoveragePass(VkCommandBuffer cmd, std::uint32_t slot, Frame
             boundMask = mask;
             vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, coveragePipeline(mask != 0));
         },
-        nullptr, stats.coverageTriangles);
+        nullptr, stats.coverageTriangles, occlusionCulling_ ? 3u : 1u);
     vkCmdEndRendering(cmd);
 }
 

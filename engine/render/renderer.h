@@ -125,6 +125,9 @@ struct RendererOptions {
     // On a CPU device the culling costs about the same either way and the draws' counts are known
     // at once on the CPU; on a GPU the lists never cross the bus and the counts come a frame late.
     InstanceCulling culling = InstanceCulling::Auto;
+    // Culled on the GPU with one sample shaded per pixel: in two phases, what the last frame saw
+    // drawn first and the rest tested against a depth pyramid of what it left (render/gpu_culling.h).
+    bool occlusionCulling = true;
 };
 
 // "auto", "cpu" or "gpu"; nothing for anything else.
@@ -185,6 +188,11 @@ public:
     // Whether the camera's instances are culled and its draws made on the GPU (InstanceCulling):
     // then the opaque draws' counts are known once the frame has finished (completeStats).
     bool culledOnGpu() const { return gpuCulling_; }
+    // Whether the GPU's culling also leaves out what the depth hides (RendererOptions::occlusionCulling).
+    bool culledByOcclusion() const { return occlusionCulling_; }
+    // Tests: the depth pyramid of the last frame (null without occlusion culling), and the culling.
+    const DepthPyramidPass* depthPyramid() const { return depthPyramid_.get(); }
+    GpuCulling* gpuCulling() const { return culling_.get(); }
     // Above 0, an automatic exposure moves towards the metered one smoothly from frame to frame
     // (an exponential approach with this time constant, by the wall-clock time between frames)
     // instead of jumping: for the window (kExposureAdaptation_s), where a cut to a night view
@@ -225,12 +233,18 @@ private:
     // slot's copy of it brought up to date.
     void updateLamps(const Frame& frame);
     void recordShadowPass(VkCommandBuffer cmd, FrameStats& stats);
-    void recordMainPass(VkCommandBuffer cmd, std::uint32_t slot, FrameStats& stats);
+    // The main pass whole, or with occlusion culling in two parts: what was seen before, into
+    // cleared targets, and (after the occlusion culling) the rest of the opaque scene over it,
+    // then the sky and everything drawn over the scene.
+    enum class MainPart { Whole, SeenBefore, Rest };
+    void recordMainPass(VkCommandBuffer cmd, std::uint32_t slot, FrameStats& stats, MainPart part);
     void recordCoveragePass(VkCommandBuffer cmd, std::uint32_t slot, FrameStats& stats);
     // The opaque batches' draws, from the CPU's lists or the GPU's commands; `bindPipeline` binds
     // the pipeline a batch needs (the caller's pass decides which) where it differs from the last.
+    // Culled on the GPU, `phases` says which of the culling's phases' commands are drawn (bit 0
+    // the first, bit 1 the second).
     void drawOpaque(VkCommandBuffer cmd, std::uint32_t slot, const std::function<void(const DrawBatch&)>& bindPipeline,
-                    std::uint32_t* drawCalls, std::uint64_t& triangles);
+                    std::uint32_t* drawCalls, std::uint64_t& triangles, std::uint32_t phases = 1u);
     void recordToneMap(VkCommandBuffer cmd);
     // What the main pass's colour resolves or draws into: the exposed light, or (draft) the
     // display image itself.
@@ -427,6 +441,8 @@ private:
     std::vector<BlendDraw> blendDraws_;
     std::uint32_t blendFirst_ = 0;  // where the blended draws' entries start in the camera list
     bool gpuCulling_ = false;       // InstanceCulling in effect
+    bool occlusionCulling_ = false;                   // RendererOptions::occlusionCulling in effect
+    std::unique_ptr<DepthPyramidPass> depthPyramid_;  // with occlusionCulling_, of depth_
     std::unique_ptr<GpuCulling> culling_;      // with gpuCulling_: the camera's list and draws
     std::vector<std::uint32_t> blendEntries_;  // with gpuCulling_: the blended draws' instances, farthest first
 };

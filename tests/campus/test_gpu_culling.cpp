@@ -7,6 +7,7 @@
 #include "campus/campus_scene.h"
 #include "campus/sun_lighting.h"
 #include "render/data_dir.h"
+#include "render/depth_occlusion.h"
 #include "render/gpu_culling.h"
 #include "render/offscreen_capture.h"
 #include "support/abilene_scenario.h"
@@ -17,6 +18,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <tuple>
 
 TEST_CASE("the GPU culls the campus's instances to the CPU reference's sets, group by group", "[render][culling]") {
@@ -187,4 +189,127 @@ TEST_CASE("a frame drawn from the GPU's indirect draws is the frame drawn from t
     CHECK(differing <= frames[0].rgba.size() / 4 / 1000);
     CHECK(frames[0].ids == frames[1].ids);
     CHECK(context.validationCounts().total() == 0);
+}
+
+TEST_CASE("occlusion culling: the GPU's pyramid and its verdicts are the CPU reference's, and hide nothing seen",
+          "[render][culling][occlusion]") {
+    // The Build-out from the overview and from the wind farm, draft (one sample a pixel): a frame
+    // draws everything the frustum keeps first (nothing seen yet), the next what the first saw
+    // and then what the pyramid shows is not hidden.
+    const ct::twin::Scenario& scenario = ct::test::abilene();
+    const ct::campus::CampusResult composed = ct::campus::composeCampus(scenario, 4);
+    REQUIRE(composed.campus);
+    const ct::campus::CampusScene& campus = *composed.campus;
+    ct::render::Lighting lighting =
+        ct::campus::stillLighting({}, scenario.site, static_cast<double>(*ct::twin::parseIsoUtc("2026-07-15T18:30Z")));
+    const ct::render::RenderQuality draft = ct::render::renderQuality(ct::render::QualityPreset::Draft);
+    constexpr std::uint32_t kWidth = 480, kHeight = 270;
+    ct::vk::Context context({.validation = true, .quiet = true});
+    std::size_t occludedSomewhere = 0;
+    for (const char* view : {"overview", "wind"}) {
+        const auto camera = ct::campus::scenarioCamera(scenario, view, campus.scene.bounds);
+        REQUIRE(camera);
+        std::vector<ct::render::CapturedFrame> frames;
+        for (const ct::render::InstanceCulling culling :
+             {ct::render::InstanceCulling::Cpu, ct::render::InstanceCulling::Gpu}) {
+            ct::render::RendererOptions options = ct::render::rendererOptions(draft, {kWidth, kHeight});
+            options.culling = culling;
+            ct::render::Renderer renderer(context, ct::render::shaderDir(), options);
+            renderer.setScene(campus.scene);
+            ct::render::OffscreenCapture capture(context, renderer);
+            frames.push_back(capture.render(*camera, lighting));
+            if (culling == ct::render::InstanceCulling::Cpu) continue;
+            REQUIRE(renderer.culledByOcclusion());
+            frames.back() = capture.render(*camera, lighting);  // the second frame: the two phases at work
+
+            // The pyramid: each level above the depth as the CPU builds it from the same depth.
+            const ct::render::DepthPyramid gpu = renderer.depthPyramid()->read();
+            const ct::render::DepthPyramid cpu = ct::render::buildDepthPyramid(gpu.levels[0], kWidth, kHeight);
+            REQUIRE(gpu.levels.size() == cpu.levels.size());
+            CHECK(gpu.levels.size() == ct::render::depthPyramidLevels({kWidth, kHeight}));
+            for (std::size_t level = 1; level < cpu.levels.size(); ++level) {
+                INFO("level " << level);
+                CHECK(gpu.sizes[level] == cpu.sizes[level]);
+                CHECK(gpu.levels[level] == cpu.levels[level]);
+            }
+
+            // Each chunk's verdict: seen where drawn, in the frustum and not behind the depth.
+            const ct::render::GpuScene& scene = *renderer.gpuScene();
+            const glm::mat4 viewProj = camera->projection(float(kWidth) / float(kHeight)) * camera->view();
+            const ct::render::Frustum frustum = ct::render::Frustum::fromViewProjection(viewProj);
+            const ct::render::DetailView detail =
+                ct::render::detailViewOf(*camera, camera->projection(float(kWidth) / float(kHeight)), kHeight);
+            std::vector<char> nodeDrawn;
+            ct::render::selectLevelsOfDetail(scene, detail, nodeDrawn);
+            const std::vector<std::uint32_t> seen = renderer.gpuCulling()->chunksSeen();
+            // Where the box's nearest depth is within a few units in the last place of the depth
+            // behind it, the GPU's arithmetic may round the other way: a tie, either verdict right.
+            constexpr float kTie = 4e-7f;
+            std::size_t chunk = 0, inFrustum = 0, occluded = 0, disagree = 0, ties = 0;
+            for (const ct::render::InstanceGroup& group : scene.groups())
+                for (const ct::render::InstanceChunk& c : group.chunks) {
+                    bool expected = nodeDrawn[c.node] && frustum.intersects(c.bounds);
+                    inFrustum += expected;
+                    const std::optional<float> margin = ct::render::occlusionMargin(cpu, viewProj, c.bounds);
+                    // Thin parts drawn wider than their bounds are never culled by the depth.
+                    if (expected && !scene.nodeWidenedOnScreen(c.node) && margin && *margin > 0.0f) {
+                        expected = false;
+                        ++occluded;
+                    }
+                    if (expected != (seen[chunk++] != 0)) {
+                        if (margin && std::abs(*margin) < kTie)
+                            ++ties;
+                        else
+                            ++disagree;
+                    }
+                }
+            INFO(view << ": " << chunk << " chunks, " << inFrustum << " in the frustum, " << occluded
+                      << " occluded by the CPU's verdict; the GPU's differs for " << disagree << " and at a tie for "
+                      << ties);
+            CHECK(disagree == 0);
+            CHECK(ties <= inFrustum / 100);
+            occludedSomewhere += occluded;
+        }
+        // Nothing the CPU-culled frame shows is missing.
+        std::size_t differing = 0;
+        for (std::size_t i = 0; i < frames[0].rgba.size(); i += 4)
+            for (std::size_t c = 0; c < 3; ++c)
+                if (std::abs(int(frames[0].rgba[i + c]) - int(frames[1].rgba[i + c])) > 2) {
+                    ++differing;
+                    break;
+                }
+        INFO(view << ": " << differing << " pixels differ by more than 2 levels");
+        CHECK(differing == 0);
+        CHECK(frames[1].stats.mainTriangles < frames[0].stats.mainTriangles);
+    }
+    CHECK(occludedSomewhere > 0);
+    CHECK(context.validationCounts().total() == 0);
+}
+
+TEST_CASE("depth pyramid (CPU reference): each level the farthest of what lies under it", "[render][occlusion]") {
+    // 5x3: odd both ways, so the last column and row of level 1 take three below.
+    const std::vector<float> depth{0.1f, 0.2f, 0.3f, 0.4f, 0.9f,  //
+                                   0.1f, 0.1f, 0.1f, 0.1f, 0.1f,  //
+                                   0.5f, 0.1f, 0.1f, 0.1f, 0.1f};
+    const ct::render::DepthPyramid pyramid = ct::render::buildDepthPyramid(depth, 5, 3);
+    REQUIRE(pyramid.levels.size() == 3);
+    CHECK(pyramid.sizes[1] == glm::uvec2(2, 1));
+    CHECK(pyramid.sizes[2] == glm::uvec2(1, 1));
+    CHECK(pyramid.at(1, 0, 0) == 0.5f);  // columns 0-1, rows 0-2
+    CHECK(pyramid.at(1, 1, 0) == 0.9f);  // columns 2-4
+    CHECK(pyramid.at(2, 0, 0) == 0.9f);
+
+    // A wall at depth 0.5 over the whole view: a box behind it is occluded, one in front not.
+    const std::vector<float> wall(64 * 64, 0.5f);
+    const ct::render::DepthPyramid walled = ct::render::buildDepthPyramid(wall, 64, 64);
+    const glm::mat4 viewProj(1.0f);  // NDC = world: depth is z
+    CHECK(ct::render::boxOccluded(walled, viewProj, {{-0.2f, -0.2f, 0.6f}, {0.2f, 0.2f, 0.8f}}));
+    CHECK_FALSE(ct::render::boxOccluded(walled, viewProj, {{-0.2f, -0.2f, 0.4f}, {0.2f, 0.2f, 0.8f}}));
+    CHECK_FALSE(ct::render::boxOccluded(walled, viewProj, {{-0.2f, -0.2f, -0.1f}, {0.2f, 0.2f, 0.8f}}));  // near plane
+    // A hole where the box is: seen through it.
+    std::vector<float> holed = wall;
+    holed[32 * 64 + 33] = 1.0f;
+    const ct::render::DepthPyramid throughHole = ct::render::buildDepthPyramid(holed, 64, 64);
+    CHECK_FALSE(ct::render::boxOccluded(throughHole, viewProj, {{0.0f, 0.0f, 0.6f}, {0.05f, 0.05f, 0.8f}}));
+    CHECK(ct::render::boxOccluded(throughHole, viewProj, {{-0.5f, -0.5f, 0.6f}, {-0.4f, -0.4f, 0.8f}}));
 }
