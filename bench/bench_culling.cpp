@@ -21,21 +21,37 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace {
 
+struct BuildOut {
+    ct::twin::ScenarioResult loaded;
+    ct::campus::CampusResult composed;
+};
+
+// The Abilene scenario and its Build-out (phase 4) composed; nothing, the benchmark skipped
+// with the reason, where either fails.
+std::optional<BuildOut> loadBuildOut(benchmark::State& state) {
+    BuildOut out{ct::twin::loadScenario(std::string(CT_SCENARIO_DIR) + "/abilene.json"), {}};
+    if (!out.loaded.ok()) {
+        state.SkipWithError(out.loaded.error.c_str());
+        return std::nullopt;
+    }
+    out.composed = ct::campus::composeCampus(*out.loaded.scenario, 4);
+    if (!out.composed.campus) {
+        state.SkipWithError(out.composed.error.c_str());
+        return std::nullopt;
+    }
+    return out;
+}
+
 void instanceCulling(benchmark::State& state) {
-    const ct::twin::ScenarioResult loaded = ct::twin::loadScenario(std::string(CT_SCENARIO_DIR) + "/abilene.json");
-    if (!loaded.ok()) {
-        state.SkipWithError(loaded.error.c_str());
-        return;
-    }
-    const ct::campus::CampusResult composed = ct::campus::composeCampus(*loaded.scenario, 4);
-    if (!composed.campus) {
-        state.SkipWithError(composed.error.c_str());
-        return;
-    }
+    const std::optional<BuildOut> buildOut = loadBuildOut(state);
+    if (!buildOut) return;
+    const ct::twin::ScenarioResult& loaded = buildOut->loaded;
+    const ct::campus::CampusResult& composed = buildOut->composed;
     ct::vk::Context context({.quiet = true});
     ct::render::Renderer renderer(context, ct::render::shaderDir(), {.extent = {1920, 1080}});
     renderer.setScene(composed.campus->scene);
@@ -81,16 +97,10 @@ void instanceCulling(benchmark::State& state) {
 }
 
 void culledFrame(benchmark::State& state) {
-    const ct::twin::ScenarioResult loaded = ct::twin::loadScenario(std::string(CT_SCENARIO_DIR) + "/abilene.json");
-    if (!loaded.ok()) {
-        state.SkipWithError(loaded.error.c_str());
-        return;
-    }
-    const ct::campus::CampusResult composed = ct::campus::composeCampus(*loaded.scenario, 4);
-    if (!composed.campus) {
-        state.SkipWithError(composed.error.c_str());
-        return;
-    }
+    const std::optional<BuildOut> buildOut = loadBuildOut(state);
+    if (!buildOut) return;
+    const ct::twin::ScenarioResult& loaded = buildOut->loaded;
+    const ct::campus::CampusResult& composed = buildOut->composed;
     const char* view = state.range(0) == 0 ? "overview" : "street";
     const auto camera = ct::campus::scenarioCamera(*loaded.scenario, view, composed.campus->scene.bounds);
     ct::render::Lighting lighting =

@@ -21,6 +21,22 @@
 #include <cstring>
 #include <tuple>
 
+namespace {
+
+// Pixels whose colour differs by more than 2 levels in any channel.
+std::size_t differingPixels(const ct::render::CapturedFrame& a, const ct::render::CapturedFrame& b) {
+    std::size_t differing = 0;
+    for (std::size_t i = 0; i < a.rgba.size() && i < b.rgba.size(); i += 4)
+        for (std::size_t c = 0; c < 3; ++c)
+            if (std::abs(int(a.rgba[i + c]) - int(b.rgba[i + c])) > 2) {
+                ++differing;
+                break;
+            }
+    return differing;
+}
+
+}  // namespace
+
 TEST_CASE("the GPU culls the campus's instances to the CPU reference's sets, group by group", "[render][culling]") {
     const ct::twin::Scenario& scenario = ct::test::abilene();
     const ct::campus::CampusResult composed = ct::campus::composeCampus(scenario, 4);
@@ -178,13 +194,7 @@ TEST_CASE("a frame drawn from the GPU's indirect draws is the frame drawn from t
     CHECK(cpu.coverageTriangles > 0);
     // The same instances drawn; only the order within a batch is the GPU's, which shows nowhere
     // two surfaces do not meet at the same depth.
-    std::size_t differing = 0;
-    for (std::size_t i = 0; i < frames[0].rgba.size(); i += 4)
-        for (std::size_t c = 0; c < 3; ++c)
-            if (std::abs(int(frames[0].rgba[i + c]) - int(frames[1].rgba[i + c])) > 2) {
-                ++differing;
-                break;
-            }
+    const std::size_t differing = differingPixels(frames[0], frames[1]);
     INFO(differing << " of " << frames[0].rgba.size() / 4 << " pixels differ by more than 2 levels");
     CHECK(differing <= frames[0].rgba.size() / 4 / 1000);
     CHECK(frames[0].ids == frames[1].ids);
@@ -271,13 +281,7 @@ TEST_CASE("occlusion culling: the GPU's pyramid and its verdicts are the CPU ref
             occludedSomewhere += occluded;
         }
         // Nothing the CPU-culled frame shows is missing.
-        std::size_t differing = 0;
-        for (std::size_t i = 0; i < frames[0].rgba.size(); i += 4)
-            for (std::size_t c = 0; c < 3; ++c)
-                if (std::abs(int(frames[0].rgba[i + c]) - int(frames[1].rgba[i + c])) > 2) {
-                    ++differing;
-                    break;
-                }
+        const std::size_t differing = differingPixels(frames[0], frames[1]);
         INFO(view << ": " << differing << " pixels differ by more than 2 levels");
         CHECK(differing == 0);
         CHECK(frames[1].stats.mainTriangles < frames[0].stats.mainTriangles);
