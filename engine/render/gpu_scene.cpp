@@ -10,7 +10,6 @@
 #include <cmath>
 #include <cstring>
 #include <map>
-#include <tuple>
 
 namespace ct::render {
 
@@ -262,12 +261,6 @@ void GpuScene::buildBatches(const scene::Scene& scene, std::vector<GpuInstance>&
             }
         }
     }
-    // Batches drawn alike next to each other: the passes bind a pipeline and a material once for
-    // a run of them, and GPU-driven drawing makes one indirect draw call a run (render/gpu_culling.h).
-    std::stable_sort(opaque_.begin(), opaque_.end(), [](const DrawBatch& a, const DrawBatch& b) {
-        return std::tie(a.surface, a.textured, a.flags, a.material, a.doubleSided, a.mirrored) <
-               std::tie(b.surface, b.textured, b.flags, b.material, b.doubleSided, b.mirrored);
-    });
     nodeCentres_.resize(scene.nodes.size());
     for (std::size_t n = 0; n < scene.nodes.size(); ++n)
         nodeCentres_[n] = nodeBounds[n].empty() ? glm::vec3(0.0f) : nodeBounds[n].center();
