@@ -7,7 +7,8 @@ struct Chunk {
 };
 layout(std430, set = 0, binding = 0) readonly buffer Chunks { Chunk chunks[]; };
 // One byte a node and one an instance (its level), four to a word. A node's: bit 0 drawn this
-// frame, bit 1 drawn out of its bounds (widened on screen, lifted, spun: never occlusion-culled).
+// frame, bit 1 never occlusion-culled (drawn out of its bounds: widened on screen, lifted, spun;
+// or lying flat on the ground, where the order it is drawn in decides its ties with the terrain).
 layout(std430, set = 0, binding = 1) readonly buffer NodeDrawn { uint nodeDrawn[]; };
 layout(std430, set = 0, binding = 2) readonly buffer InstanceLevels { uint instanceLevels[]; };
 layout(std430, set = 0, binding = 3) readonly buffer NodeMotions { vec4 nodeMotions[]; };  // 3 rows a node
@@ -29,7 +30,7 @@ uint byteAt(uint word, uint index) {
 }
 
 const uint kNodeDrawn = 1u;
-const uint kNodeOutOfBounds = 2u;
+const uint kNodeNeverOccluded = 2u;
 
 uint nodeFlags(uint node) {
     return byteAt(nodeDrawn[node >> 2u], node);

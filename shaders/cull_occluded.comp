@@ -2,7 +2,8 @@
 // Occlusion culling's second phase (engine/render/gpu_culling.h), after the chunks seen last time
 // were drawn and the depth pyramid built from what they left (depth_pyramid_*.comp): every chunk
 // the frame shows is tested against the pyramid as render::boxOccluded does on the CPU (but for
-// those drawn out of their bounds, never culled: a box that does not hold them proves nothing). What is
+// the nodes never culled so: drawn out of their bounds, which their box does not hold, or flat on
+// the ground). What is
 // hidden is remembered as not seen; what is seen and was not drawn in the first phase is listed
 // now, in this phase's own lists, and drawn over the first phase's depth.
 layout(local_size_x = 64) in;
@@ -57,7 +58,7 @@ void main() {
         chunkSeen[c] = 0u;
         return;
     }
-    bool seen = (nodeFlags(chunks[c].info.x) & kNodeOutOfBounds) != 0u || !boxOccluded(lo, hi);
+    bool seen = (nodeFlags(chunks[c].info.x) & kNodeNeverOccluded) != 0u || !boxOccluded(lo, hi);
     chunkSeen[c] = seen ? 1u : 0u;
     if (seen && seenBefore == 0u) listInstances(c);
 }

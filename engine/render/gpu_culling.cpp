@@ -127,9 +127,12 @@ GpuCulling::GpuCulling(vk::Context& context, const std::filesystem::path& shader
     }
     chunkCount_ = chunks.size();
     countSums_.assign(bases_.size(), 0);
-    widened_.assign(nodeCount_, 0);
+    // Thin parts drawn wider than their bounds, and the layers lying flat on the ground (a road,
+    // a car park: drawn in the scene's order, after what they tie with in depth, they would lose
+    // to the terrain under them in the frame they come into view).
+    neverOccluded_.assign(nodeCount_, 0);
     for (std::size_t n = 0; n < scene.nodeCount(); ++n)
-        widened_[n] = scene.nodeWidenedOnScreen(n) ? 1 : 0;
+        neverOccluded_[n] = scene.nodeWidenedOnScreen(n) || !scene.nodeCastsShadow(n) ? 1 : 0;
     chunks_ = storage(context_, chunks.size() * sizeof(GpuChunk), vk::MemoryUsage::Upload, "chunks");
     if (!chunks.empty()) chunks_.write(chunks.data(), chunks.size() * sizeof(GpuChunk));
     basesBuffer_ = storage(context_, bases_.size() * sizeof(std::uint32_t), vk::MemoryUsage::Upload, "group bases");
@@ -260,14 +263,15 @@ GpuCulling::GpuCulling(vk::Context& context, const std::filesystem::path& shader
 }
 
 void GpuCulling::upload(Slot& slot, const CullingInputs& inputs) {
-    // Bit 0: drawn; bit 1: drawn out of its bounds (shaders/cull_common.glsl's node flags).
+    // Bit 0: drawn; bit 1: never occlusion-culled (shaders/cull_common.glsl's node flags): as
+    // the scene says, or moved out of its bounds this frame (lifted, spun).
     nodeFlags_.assign(nodeCount_, 0);
     for (std::size_t n = 0; n < std::min(inputs.nodeDrawn.size(), nodeCount_); ++n) {
         const NodeAnimation* animation = n < inputs.animations.size() ? &inputs.animations[n] : nullptr;
-        const bool outOfBounds =
-            widened_[n] || (animation && (animation->lift_m != 0.0f || animation->spin_rad != 0.0f ||
-                                          animation->surfaceTurn_rad != 0.0f));
-        nodeFlags_[n] = static_cast<std::uint8_t>((inputs.nodeDrawn[n] ? 1u : 0u) | (outOfBounds ? 2u : 0u));
+        const bool neverOccluded =
+            neverOccluded_[n] || (animation && (animation->lift_m != 0.0f || animation->spin_rad != 0.0f ||
+                                                animation->surfaceTurn_rad != 0.0f));
+        nodeFlags_[n] = static_cast<std::uint8_t>((inputs.nodeDrawn[n] ? 1u : 0u) | (neverOccluded ? 2u : 0u));
     }
     writeBytes(slot.nodeDrawn, nodeFlags_.data(), nodeFlags_.size());
     // Past the levels given, an instance is at full detail (as collectVisibleInstances takes it).

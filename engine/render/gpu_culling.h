@@ -140,7 +140,7 @@ private:
     std::vector<Slot> slots_;
     std::vector<glm::vec4> motionStaging_;
     std::vector<std::uint32_t> countSums_;
-    std::vector<char> widened_;            // per node (GpuScene::nodeWidenedOnScreen)
+    std::vector<char> neverOccluded_;      // per node: widened on screen, or flat on the ground
     std::vector<std::uint8_t> nodeFlags_;  // staged for upload
     vk::Unique<VkDescriptorSetLayout> cullSetLayout_, occludedSetLayout_, drawSetLayout_;
     vk::Unique<VkPipelineLayout> cullLayout_, occludedLayout_, drawLayout_;

@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 #include <tuple>
 
 namespace {
@@ -203,7 +204,7 @@ TEST_CASE("a frame drawn from the GPU's indirect draws is the frame drawn from t
 
 TEST_CASE("occlusion culling: the GPU's pyramid and its verdicts are the CPU reference's, and hide nothing seen",
           "[render][culling][occlusion]") {
-    // The Build-out from the overview and from the wind farm, draft (one sample a pixel): a frame
+    // The Build-out from the overview and from the street, draft (one sample a pixel): a frame
     // draws everything the frustum keeps first (nothing seen yet), the next what the first saw
     // and then what the pyramid shows is not hidden.
     const ct::twin::Scenario& scenario = ct::test::abilene();
@@ -216,7 +217,7 @@ TEST_CASE("occlusion culling: the GPU's pyramid and its verdicts are the CPU ref
     constexpr std::uint32_t kWidth = 480, kHeight = 270;
     ct::vk::Context context({.validation = true, .quiet = true});
     std::size_t occludedSomewhere = 0;
-    for (const char* view : {"overview", "wind"}) {
+    for (const char* view : {"overview", "street"}) {
         const auto camera = ct::campus::scenarioCamera(scenario, view, campus.scene.bounds);
         REQUIRE(camera);
         std::vector<ct::render::CapturedFrame> frames;
@@ -261,8 +262,10 @@ TEST_CASE("occlusion culling: the GPU's pyramid and its verdicts are the CPU ref
                     bool expected = nodeDrawn[c.node] && frustum.intersects(c.bounds);
                     inFrustum += expected;
                     const std::optional<float> margin = ct::render::occlusionMargin(cpu, viewProj, c.bounds);
-                    // Thin parts drawn wider than their bounds are never culled by the depth.
-                    if (expected && !scene.nodeWidenedOnScreen(c.node) && margin && *margin > 0.0f) {
+                    // Thin parts drawn wider than their bounds, and layers flat on the ground (whose
+                    // ties with the terrain their order decides), are never culled by the depth.
+                    const bool neverOccluded = scene.nodeWidenedOnScreen(c.node) || !scene.nodeCastsShadow(c.node);
+                    if (expected && !neverOccluded && margin && *margin > 0.0f) {
                         expected = false;
                         ++occluded;
                     }
@@ -284,7 +287,10 @@ TEST_CASE("occlusion culling: the GPU's pyramid and its verdicts are the CPU ref
         const std::size_t differing = differingPixels(frames[0], frames[1]);
         INFO(view << ": " << differing << " pixels differ by more than 2 levels");
         CHECK(differing == 0);
-        CHECK(frames[1].stats.mainTriangles < frames[0].stats.mainTriangles);
+        // From the air nothing of weight is hidden; from the street the buildings hide most chunks.
+        CHECK(frames[1].stats.mainTriangles <= frames[0].stats.mainTriangles);
+        if (std::string(view) == "street")
+            CHECK(frames[1].stats.mainTriangles < frames[0].stats.mainTriangles * 9 / 10);
     }
     CHECK(occludedSomewhere > 0);
     CHECK(context.validationCounts().total() == 0);
