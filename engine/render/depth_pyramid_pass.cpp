@@ -25,7 +25,7 @@ struct PyramidConstants {
 }  // namespace
 
 DepthPyramidPass::DepthPyramidPass(vk::Context& context, const std::filesystem::path& shaderDir, const vk::Image& depth)
-    : context_(context), size_(depth.extent().width, depth.extent().height) {
+    : context_(context), size_(depth.extent().width, depth.extent().height), depthSamples_(depth.samples()) {
     const std::uint32_t levels = depthPyramidLevels(size_);
     if (levels > kMaxLevels) throw std::invalid_argument("depth pyramid: the depth is larger than 32768 texels a side");
     std::uint32_t texels = 0;
@@ -51,7 +51,10 @@ DepthPyramidPass::DepthPyramidPass(vk::Context& context, const std::filesystem::
         const vk::Unique<VkShaderModule> shader = vk::loadShader(context_, shaderDir, shaderName);
         return vk::buildComputePipeline(context_, pipelineLayout_.get(), shader.get(), name);
     };
-    firstPipeline_ = pipeline("depth_pyramid_first.comp", "depth pyramid first level");
+    // A multisampled depth: each pixel's farthest sample.
+    firstPipeline_ = depth.samples() == VK_SAMPLE_COUNT_1_BIT
+                         ? pipeline("depth_pyramid_first.comp", "depth pyramid first level")
+                         : pipeline("depth_pyramid_first_multisampled.comp", "depth pyramid first level, multisampled");
     reducePipeline_ = pipeline("depth_pyramid_reduce.comp", "depth pyramid reduce");
     const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1},
                                           {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1}};
@@ -75,7 +78,7 @@ void DepthPyramidPass::record(VkCommandBuffer cmd) {
                           VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT);
     };
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pipelineLayout_.get(), 0, 1, &set_, 0, nullptr);
-    PyramidConstants constants{glm::uvec4(0u, size_, 0u), layout_[0]};
+    PyramidConstants constants{glm::uvec4(0u, size_, static_cast<std::uint32_t>(depthSamples_)), layout_[0]};
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, firstPipeline_.get());
     vkCmdPushConstants(cmd, pipelineLayout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof constants, &constants);
     vkCmdDispatch(cmd, groups(size_.x), groups(size_.y), 1);

@@ -5,7 +5,7 @@
 // top to bottom, as the CPU's do: read with plain loads at any level, no sampler between (a mipped
 // image read with texelFetch at a level gave lavapipe's sizes and texels of another level).
 //
-//   DepthPyramidPass pyramid(context, shaderDir, depth);  // single-sample, sampled
+//   DepthPyramidPass pyramid(context, shaderDir, depth);  // sampled; multisampled: the farthest sample
 //   graph.addPass("occlusion culling", {{&depth, &depthState, SampledInCompute}}, [&](VkCommandBuffer c) {
 //       pyramid.record(c);  // then read by compute shaders: pyramid.buffer(), pyramid.levelLayout()
 //   });
@@ -43,6 +43,7 @@ public:
 private:
     vk::Context& context_;
     glm::uvec2 size_;
+    VkSampleCountFlagBits depthSamples_;
     std::vector<glm::uvec4> layout_;
     vk::Buffer buffer_;
     vk::Unique<VkSampler> sampler_;

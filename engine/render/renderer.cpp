@@ -92,8 +92,10 @@ Renderer::Renderer(vk::Context& context, const std::filesystem::path& shaderDir,
         context_.indirectDrawing() &&
         (options.culling == InstanceCulling::Gpu ||
          (options.culling == InstanceCulling::Auto && context_.properties().deviceType != VK_PHYSICAL_DEVICE_TYPE_CPU));
-    // The pyramid is built from a single-sample depth.
-    occlusionCulling_ = gpuCulling_ && options.occlusionCulling && shadingSamples_ == VK_SAMPLE_COUNT_1_BIT;
+    // The pyramid is built from the depth as the main pass leaves it, multisampled or not: the
+    // device must sample a depth image of that many samples.
+    occlusionCulling_ = gpuCulling_ && options.occlusionCulling &&
+                        (context_.properties().limits.sampledImageDepthSampleCounts & shadingSamples_) != 0;
     if (ambientOcclusion_) occlusionPass_ = std::make_unique<AmbientOcclusionPass>(context_, shaderDir);
     if (shadingSamples_ != VK_SAMPLE_COUNT_1_BIT) idResolve_ = std::make_unique<IdResolve>(context_, shaderDir);
     static_assert(EdgeReconstructionPass::kColorFormat == kExposedFormat, "the reconstruction writes the exposed light");
@@ -1188,8 +1190,14 @@ void Renderer::recordMainPass(VkCommandBuffer cmd, std::uint32_t slot, FrameStat
             depth.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
         }
     }
-    // In two parts (occlusion culling, single-sample): the first leaves everything for the second.
-    if (part == MainPart::SeenBefore) depth.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+    // In two parts (occlusion culling): the first leaves everything for the second, which
+    // resolves what is multisampled as the whole pass would.
+    if (part == MainPart::SeenBefore) {
+        depth.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+        depth.resolveMode = VK_RESOLVE_MODE_NONE;
+        colors[0].resolveMode = VK_RESOLVE_MODE_NONE;
+        colors[0].storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+    }
     if (part == MainPart::Rest) {
         for (VkRenderingAttachmentInfo& color : colors)
             color.loadOp = VK_ATTACHMENT_LOAD_OP_LOAD;

@@ -125,8 +125,9 @@ struct RendererOptions {
     // On a CPU device the culling costs about the same either way and the draws' counts are known
     // at once on the CPU; on a GPU the lists never cross the bus and the counts come a frame late.
     InstanceCulling culling = InstanceCulling::Auto;
-    // Culled on the GPU with one sample shaded per pixel: in two phases, what the last frame saw
-    // drawn first and the rest tested against a depth pyramid of what it left (render/gpu_culling.h).
+    // Culled on the GPU: in two phases, what the last frame saw drawn first and the rest tested
+    // against a depth pyramid of what it left (render/gpu_culling.h); off where the device cannot
+    // sample a depth image of the main pass's samples.
     bool occlusionCulling = true;
 };
 

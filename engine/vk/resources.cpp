@@ -45,7 +45,11 @@ void Buffer::invalidate(VkDevice device) const {
 }
 
 Image::Image(Context& context, const ImageDesc& desc)
-    : extent_(desc.extent), format_(desc.format), mipLevels_(desc.mipLevels), aspect_(desc.aspect) {
+    : extent_(desc.extent),
+      format_(desc.format),
+      mipLevels_(desc.mipLevels),
+      samples_(desc.samples),
+      aspect_(desc.aspect) {
     VkImageCreateInfo info{VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO};
     info.imageType = VK_IMAGE_TYPE_2D;
     info.format = desc.format;

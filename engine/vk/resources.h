@@ -57,6 +57,7 @@ public:
     VkExtent2D extent() const { return extent_; }
     VkFormat format() const { return format_; }
     std::uint32_t mipLevels() const { return mipLevels_; }
+    VkSampleCountFlagBits samples() const { return samples_; }
     VkImageAspectFlags aspect() const { return aspect_; }
     explicit operator bool() const { return static_cast<bool>(image_); }
 
@@ -67,6 +68,7 @@ private:
     VkExtent2D extent_{};
     VkFormat format_ = VK_FORMAT_UNDEFINED;
     std::uint32_t mipLevels_ = 1;
+    VkSampleCountFlagBits samples_ = VK_SAMPLE_COUNT_1_BIT;
     VkImageAspectFlags aspect_ = VK_IMAGE_ASPECT_COLOR_BIT;
 };
 

@@ -323,3 +323,43 @@ TEST_CASE("depth pyramid (CPU reference): each level the farthest of what lies u
     CHECK_FALSE(ct::render::boxOccluded(throughHole, viewProj, {{0.0f, 0.0f, 0.6f}, {0.05f, 0.05f, 0.8f}}));
     CHECK(ct::render::boxOccluded(throughHole, viewProj, {{-0.5f, -0.5f, 0.6f}, {-0.4f, -0.4f, 0.8f}}));
 }
+
+TEST_CASE("occlusion culling with hardware multisampling: the pyramid from each pixel's farthest sample",
+          "[render][culling][occlusion]") {
+    // Standard's 4 samples shaded by the device (as on a GPU): the first phase's samples are kept
+    // for the second, which resolves them; the frame drawn in two phases is the CPU-culled one.
+    const ct::twin::Scenario& scenario = ct::test::abilene();
+    const ct::campus::CampusResult composed = ct::campus::composeCampus(scenario, 4);
+    REQUIRE(composed.campus);
+    const ct::campus::CampusScene& campus = *composed.campus;
+    const auto camera = ct::campus::scenarioCamera(scenario, "street", campus.scene.bounds);
+    REQUIRE(camera);
+    const ct::render::Lighting lighting =
+        ct::campus::stillLighting({}, scenario.site, static_cast<double>(*ct::twin::parseIsoUtc("2026-07-15T18:30Z")));
+    const ct::render::RenderQuality standard = ct::render::renderQuality(ct::render::QualityPreset::Standard);
+    ct::vk::Context context({.validation = true, .quiet = true});
+    std::vector<ct::render::CapturedFrame> frames;
+    for (const ct::render::InstanceCulling culling :
+         {ct::render::InstanceCulling::Cpu, ct::render::InstanceCulling::Gpu}) {
+        ct::render::RendererOptions options = ct::render::rendererOptions(standard, {480, 270});
+        options.multisampleShading = ct::render::MultisampleShading::Hardware;
+        options.culling = culling;
+        ct::render::Renderer renderer(context, ct::render::shaderDir(), options);
+        REQUIRE(renderer.samples() == VK_SAMPLE_COUNT_4_BIT);
+        REQUIRE_FALSE(renderer.reconstructsEdges());
+        renderer.setScene(campus.scene);
+        ct::render::OffscreenCapture capture(context, renderer);
+        frames.push_back(capture.render(*camera, lighting));
+        if (culling == ct::render::InstanceCulling::Gpu) {
+            REQUIRE(renderer.culledByOcclusion());
+            frames.back() = capture.render(*camera, lighting);
+        }
+    }
+    const std::size_t differing = differingPixels(frames[0], frames[1]);
+    INFO(differing << " pixels differ by more than 2 levels; main-pass triangles " << frames[0].stats.mainTriangles
+                   << " culled on the CPU, " << frames[1].stats.mainTriangles << " with occlusion");
+    CHECK(differing == 0);
+    CHECK(frames[0].ids == frames[1].ids);
+    CHECK(frames[1].stats.mainTriangles < frames[0].stats.mainTriangles * 9 / 10);
+    CHECK(context.validationCounts().total() == 0);
+}
