@@ -363,3 +363,42 @@ TEST_CASE("occlusion culling with hardware multisampling: the pyramid from each 
     CHECK(frames[1].stats.mainTriangles < frames[0].stats.mainTriangles * 9 / 10);
     CHECK(context.validationCounts().total() == 0);
 }
+
+TEST_CASE("a resized frame culled on the GPU builds its pyramid anew and still shows everything",
+          "[render][culling][occlusion]") {
+    // The window's resize: new targets and a new pyramid, which each frame slot's culling set
+    // takes up the next time it records; what was seen at the old size stays the first phase's.
+    const ct::twin::Scenario& scenario = ct::test::abilene();
+    const ct::campus::CampusResult composed = ct::campus::composeCampus(scenario, 4);
+    REQUIRE(composed.campus);
+    const ct::campus::CampusScene& campus = *composed.campus;
+    const auto camera = ct::campus::scenarioCamera(scenario, "street", campus.scene.bounds);
+    REQUIRE(camera);
+    const ct::render::Lighting lighting =
+        ct::campus::stillLighting({}, scenario.site, static_cast<double>(*ct::twin::parseIsoUtc("2026-07-15T18:30Z")));
+    const ct::render::RenderQuality draft = ct::render::renderQuality(ct::render::QualityPreset::Draft);
+    ct::vk::Context context({.validation = true, .quiet = true});
+    std::vector<ct::render::CapturedFrame> frames;
+    for (const ct::render::InstanceCulling culling :
+         {ct::render::InstanceCulling::Cpu, ct::render::InstanceCulling::Gpu}) {
+        ct::render::RendererOptions options = ct::render::rendererOptions(draft, {320, 180});
+        options.culling = culling;
+        ct::render::Renderer renderer(context, ct::render::shaderDir(), options);
+        renderer.setScene(campus.scene);
+        ct::render::OffscreenCapture capture(context, renderer);
+        capture.render(*camera, lighting);
+        renderer.resize({480, 270});
+        for (int frame = 0; frame < 3; ++frame)  // both slots of the ring, and one again
+            frames.push_back(capture.render(*camera, lighting));
+    }
+    for (int frame = 0; frame < 3; ++frame) {
+        const ct::render::CapturedFrame& cpu = frames[static_cast<std::size_t>(frame)];
+        const ct::render::CapturedFrame& gpu = frames[static_cast<std::size_t>(3 + frame)];
+        REQUIRE(gpu.width == 480);
+        INFO("frame " << frame << " after the resize");
+        CHECK(differingPixels(cpu, gpu) == 0);
+        CHECK(gpu.stats.mainTriangles <= cpu.stats.mainTriangles);
+    }
+    CHECK(frames[5].stats.mainTriangles < frames[2].stats.mainTriangles);
+    CHECK(context.validationCounts().total() == 0);
+}
