@@ -24,6 +24,21 @@
 
 namespace {
 
+// The Build-out (phase 4), composed once for the test cases here.
+const ct::campus::CampusScene& buildOut() {
+    static const ct::campus::CampusResult composed = ct::campus::composeCampus(ct::test::abilene(), 4);
+    if (!composed.campus) FAIL("the Build-out does not compose: " << composed.error);
+    return *composed.campus;
+}
+
+// Abilene's sun and sky at an ISO 8601 time, the Build-out's ground under them.
+ct::render::Lighting lightAt(const char* time) {
+    ct::render::Lighting lighting =
+        ct::campus::stillLighting({}, ct::test::abilene().site, static_cast<double>(*ct::twin::parseIsoUtc(time)));
+    if (buildOut().groundAlbedo) lighting.groundColor = *buildOut().groundAlbedo;
+    return lighting;
+}
+
 // Pixels whose colour differs by more than 2 levels in any channel.
 std::size_t differingPixels(const ct::render::CapturedFrame& a, const ct::render::CapturedFrame& b) {
     std::size_t differing = 0;
@@ -40,9 +55,7 @@ std::size_t differingPixels(const ct::render::CapturedFrame& a, const ct::render
 
 TEST_CASE("the GPU culls the campus's instances to the CPU reference's sets, group by group", "[render][culling]") {
     const ct::twin::Scenario& scenario = ct::test::abilene();
-    const ct::campus::CampusResult composed = ct::campus::composeCampus(scenario, 4);
-    REQUIRE(composed.campus);
-    const ct::campus::CampusScene& campus = *composed.campus;
+    const ct::campus::CampusScene& campus = buildOut();
     ct::vk::Context context({.validation = true, .quiet = true});
     ct::render::Renderer renderer(context, ct::render::shaderDir(), {.extent = {960, 540}});
     renderer.setScene(campus.scene);
@@ -159,14 +172,10 @@ TEST_CASE("a frame drawn from the GPU's indirect draws is the frame drawn from t
     // The standard preset: shadows, the blended draws after the culled ones, the coverage pass of
     // the reconstructed edges; the Build-out from the overview at dusk, its lamps and windows lit.
     const ct::twin::Scenario& scenario = ct::test::abilene();
-    const ct::campus::CampusResult composed = ct::campus::composeCampus(scenario, 4);
-    REQUIRE(composed.campus);
-    const ct::campus::CampusScene& campus = *composed.campus;
+    const ct::campus::CampusScene& campus = buildOut();
     const auto camera = ct::campus::scenarioCamera(scenario, "overview", campus.scene.bounds);
     REQUIRE(camera);
-    ct::render::Lighting lighting =
-        ct::campus::stillLighting({}, scenario.site, static_cast<double>(*ct::twin::parseIsoUtc("2026-07-16T01:15Z")));
-    if (campus.groundAlbedo) lighting.groundColor = *campus.groundAlbedo;
+    const ct::render::Lighting lighting = lightAt("2026-07-16T01:15Z");
     const ct::render::RenderQuality standard = ct::render::renderQuality(ct::render::QualityPreset::Standard);
 
     ct::vk::Context context({.validation = true, .quiet = true});
@@ -208,11 +217,8 @@ TEST_CASE("occlusion culling: the GPU's pyramid and its verdicts are the CPU ref
     // draws everything the frustum keeps first (nothing seen yet), the next what the first saw
     // and then what the pyramid shows is not hidden.
     const ct::twin::Scenario& scenario = ct::test::abilene();
-    const ct::campus::CampusResult composed = ct::campus::composeCampus(scenario, 4);
-    REQUIRE(composed.campus);
-    const ct::campus::CampusScene& campus = *composed.campus;
-    ct::render::Lighting lighting =
-        ct::campus::stillLighting({}, scenario.site, static_cast<double>(*ct::twin::parseIsoUtc("2026-07-15T18:30Z")));
+    const ct::campus::CampusScene& campus = buildOut();
+    const ct::render::Lighting lighting = lightAt("2026-07-15T18:30Z");
     const ct::render::RenderQuality draft = ct::render::renderQuality(ct::render::QualityPreset::Draft);
     constexpr std::uint32_t kWidth = 480, kHeight = 270;
     ct::vk::Context context({.validation = true, .quiet = true});
@@ -329,13 +335,10 @@ TEST_CASE("occlusion culling with hardware multisampling: the pyramid from each 
     // Standard's 4 samples shaded by the device (as on a GPU): the first phase's samples are kept
     // for the second, which resolves them; the frame drawn in two phases is the CPU-culled one.
     const ct::twin::Scenario& scenario = ct::test::abilene();
-    const ct::campus::CampusResult composed = ct::campus::composeCampus(scenario, 4);
-    REQUIRE(composed.campus);
-    const ct::campus::CampusScene& campus = *composed.campus;
+    const ct::campus::CampusScene& campus = buildOut();
     const auto camera = ct::campus::scenarioCamera(scenario, "street", campus.scene.bounds);
     REQUIRE(camera);
-    const ct::render::Lighting lighting =
-        ct::campus::stillLighting({}, scenario.site, static_cast<double>(*ct::twin::parseIsoUtc("2026-07-15T18:30Z")));
+    const ct::render::Lighting lighting = lightAt("2026-07-15T18:30Z");
     const ct::render::RenderQuality standard = ct::render::renderQuality(ct::render::QualityPreset::Standard);
     ct::vk::Context context({.validation = true, .quiet = true});
     std::vector<ct::render::CapturedFrame> frames;
@@ -369,13 +372,10 @@ TEST_CASE("a resized frame culled on the GPU builds its pyramid anew and still s
     // The window's resize: new targets and a new pyramid, which each frame slot's culling set
     // takes up the next time it records; what was seen at the old size stays the first phase's.
     const ct::twin::Scenario& scenario = ct::test::abilene();
-    const ct::campus::CampusResult composed = ct::campus::composeCampus(scenario, 4);
-    REQUIRE(composed.campus);
-    const ct::campus::CampusScene& campus = *composed.campus;
+    const ct::campus::CampusScene& campus = buildOut();
     const auto camera = ct::campus::scenarioCamera(scenario, "street", campus.scene.bounds);
     REQUIRE(camera);
-    const ct::render::Lighting lighting =
-        ct::campus::stillLighting({}, scenario.site, static_cast<double>(*ct::twin::parseIsoUtc("2026-07-15T18:30Z")));
+    const ct::render::Lighting lighting = lightAt("2026-07-15T18:30Z");
     const ct::render::RenderQuality draft = ct::render::renderQuality(ct::render::QualityPreset::Draft);
     ct::vk::Context context({.validation = true, .quiet = true});
     std::vector<ct::render::CapturedFrame> frames;
